@@ -1,0 +1,332 @@
+"""The ``tocsin`` command: parse arguments, call the library, print.
+
+Exit codes: 0 all inputs coded; 1 some inputs were rejected (each named on stderr, the rest of the
+batch still coded); 2 usage or configuration error.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from collections import Counter
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import click
+
+from tocsin.config import Settings, load_settings
+from tocsin.errors import ConfigError, TocsinError
+from tocsin.ingest.documents import Metadata
+from tocsin.ingest.readers import INPUT_FORMATS, iter_inputs
+from tocsin.models import Rejection
+from tocsin.report.records import event_json
+from tocsin.store.duckdb_store import EventQuery, Store
+
+EXIT_OK, EXIT_REJECTED, EXIT_USAGE = 0, 1, 2
+
+
+def _settings(ctx: click.Context) -> Settings:
+    settings = ctx.obj
+    assert isinstance(settings, Settings)
+    return settings
+
+
+def _date_option(value: str | None) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError as exc:
+        raise click.BadParameter(f"{value!r} is not a YYYY-MM-DD date") from exc
+
+
+def _say_rejection(r: Rejection) -> None:
+    click.echo(f"tocsin: rejected {r.source}: {r.reason}: {r.detail}", err=True)
+
+
+def _pipeline(settings: Settings) -> Any:
+    from tocsin.pipeline import Pipeline  # loads spaCy: only for the commands that code text
+
+    return Pipeline.from_settings(settings)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--config", "config_path", type=click.Path(dir_okay=False), default=None,
+              help="Settings file (default ./tocsin.toml, or $TOCSIN_CONFIG).")
+@click.version_option(package_name="tocsin")
+@click.pass_context
+def cli(ctx: click.Context, config_path: str | None) -> None:
+    """tocsin: a sourced, geocoded record of conflict events from news and statements."""
+    try:
+        ctx.obj = load_settings(config_path=config_path)
+    except ConfigError as exc:
+        raise click.UsageError(str(exc)) from exc
+
+
+_INPUT_FORMAT = click.option(
+    "--input-format", type=click.Choice(INPUT_FORMATS), default="auto", show_default=True,
+    help="How to read PATHs: auto (by content; *.jsonl as JSONL), text, html or jsonl.",
+)
+_PUBLISHED = click.option(
+    "--published", default=None, metavar="YYYY-MM-DD",
+    help="Publication date for inputs that do not carry their own.",
+)
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@_INPUT_FORMAT
+@_PUBLISHED
+@click.pass_context
+def extract(ctx: click.Context, paths: tuple[str, ...], input_format: str, published: str | None) -> None:
+    """Print the events found in PATHS (files, directories or - for stdin), one JSON object a line.
+
+    Nothing is stored. With --input-format jsonl each line is a document
+    {"id", "text" or "html" or "file", "published", "url", "title", "source"}.
+    """
+    settings = _settings(ctx)
+    defaults = Metadata(published=_date_option(published))
+    failed = 0
+    try:
+        pipe = _pipeline(settings)
+    except TocsinError as exc:
+        raise click.ClickException(str(exc)) from exc
+    items = iter_inputs(list(paths), input_format=input_format, stdin=sys.stdin.buffer, defaults=defaults)
+    for result in pipe.run(items):
+        if isinstance(result, Rejection):
+            failed += 1
+            _say_rejection(result)
+            continue
+        for event in result.events:
+            click.echo(json.dumps(event_json(event), ensure_ascii=False))
+    ctx.exit(EXIT_REJECTED if failed else EXIT_OK)
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--db", default=None, help="DuckDB file (default from settings: tocsin.duckdb).")
+@_INPUT_FORMAT
+@_PUBLISHED
+@click.pass_context
+def ingest(ctx: click.Context, paths: tuple[str, ...], db: str | None, input_format: str,
+           published: str | None) -> None:
+    """Code PATHS and keep documents, events and rejections in the store.
+
+    Ingesting the same input again changes nothing. A summary goes to stderr.
+    """
+    settings = _settings(ctx)
+    defaults = Metadata(published=_date_option(published))
+    tally: Counter[str] = Counter()
+    reasons: Counter[str] = Counter()
+    try:
+        pipe = _pipeline(settings)
+        store = Store(db or settings.db)
+    except TocsinError as exc:
+        raise click.ClickException(str(exc)) from exc
+    with store:
+        items = iter_inputs(list(paths), input_format=input_format, stdin=sys.stdin.buffer,
+                            defaults=defaults)
+        for result in pipe.run(items):
+            tally["read"] += 1
+            if isinstance(result, Rejection):
+                reasons[result.reason] += 1
+                store.reject(result)
+                _say_rejection(result)
+                continue
+            if store.add(result.document, result.events):
+                tally["accepted"] += 1
+                tally["events"] += len(result.events)
+            else:
+                tally["duplicates"] += 1
+        rejected = sum(reasons.values())
+        by_reason = ", ".join(f"{k} {v}" for k, v in sorted(reasons.items()))
+        click.echo(
+            f"tocsin: {tally['read']} read, {tally['accepted']} stored, {tally['duplicates']} already"
+            f" stored, {rejected} rejected{f' ({by_reason})' if by_reason else ''},"
+            f" {tally['events']} events added to {store.path}",
+            err=True,
+        )
+    ctx.exit(EXIT_REJECTED if rejected else EXIT_OK)
+
+
+def _cell(value: Any, width: int) -> str:
+    text = "" if value is None else str(value)
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def _parties(parties: list[dict[str, Any]]) -> str:
+    return "; ".join(p["name"] for p in parties)
+
+
+_TABLE = [("id", 8), ("date", 10), ("event", 8), ("mode", 13), ("actor", 28), ("recipient", 24),
+          ("location", 22), ("dead", 4), ("factuality", 11)]
+
+
+def _table_row(e: dict[str, Any]) -> list[str]:
+    loc = e["location"]
+    values = [e["id"][:8], e["date"], e["event"], e["mode"], _parties(e["actor"]),
+              _parties(e["recipient"]), loc and (loc["name"] or loc["text"]), e["dead"], e["factuality"]]
+    return [_cell(v, w).ljust(w) for v, (_, w) in zip(values, _TABLE, strict=True)]
+
+
+_CSV_FIELDS = ["id", "doc_id", "date", "date_end", "date_precision", "event", "mode", "acled_event_type",
+               "acled_sub_event_type", "actor", "recipient", "location", "country_code", "lat", "lon",
+               "location_precision", "dead", "injured", "arrested", "factuality", "claimed_by",
+               "denied_by", "confirmed_by", "confidence", "evidence"]
+
+
+def _csv_row(e: dict[str, Any]) -> dict[str, Any]:
+    loc = e["location"] or {}
+    return {
+        **{k: e[k] for k in ("id", "doc_id", "date", "date_end", "date_precision", "event", "mode",
+                             "acled_event_type", "acled_sub_event_type", "dead", "injured",
+                             "arrested", "factuality", "confidence")},
+        "actor": _parties(e["actor"]), "recipient": _parties(e["recipient"]),
+        "location": loc.get("name") or loc.get("text"), "country_code": loc.get("country_code"),
+        "lat": loc.get("lat"), "lon": loc.get("lon"), "location_precision": loc.get("precision"),
+        "claimed_by": _parties(e["claimed_by"]), "denied_by": _parties(e["denied_by"]),
+        "confirmed_by": _parties(e["confirmed_by"]),
+        "evidence": " | ".join(x["text"] for x in e["evidence"]),
+    }
+
+
+@cli.command()
+@click.option("--db", default=None, help="DuckDB file (default from settings).")
+@click.option("--format", "fmt", type=click.Choice(["table", "jsonl", "csv"]), default="table",
+              show_default=True)
+@click.option("--since", default=None, metavar="YYYY-MM-DD", help="Events on or after this date.")
+@click.option("--until", default=None, metavar="YYYY-MM-DD", help="Events on or before this date.")
+@click.option("--type", "types", multiple=True, metavar="PLOVER",
+              help="PLOVER event type (repeatable), e.g. ASSAULT.")
+@click.option("--country", default=None, metavar="CODE",
+              help="ISO code (AZ or AZE) of the event's place or of a party.")
+@click.pass_context
+def events(ctx: click.Context, db: str | None, fmt: str, since: str | None, until: str | None,
+           types: tuple[str, ...], country: str | None) -> None:
+    """List stored events."""
+    settings = _settings(ctx)
+    path = db or settings.db
+    if not Path(path).exists():
+        raise click.ClickException(f"no store at {path}: run `tocsin ingest` first")
+    query = EventQuery(since=_date_option(since), until=_date_option(until), types=types, country=country)
+    with Store(path) as store:
+        records = list(store.events(query))
+    if fmt == "jsonl":
+        for e in records:
+            click.echo(json.dumps(e, ensure_ascii=False))
+    elif fmt == "csv":
+        writer = csv.DictWriter(sys.stdout, fieldnames=_CSV_FIELDS, lineterminator="\n")
+        writer.writeheader()
+        for e in records:
+            writer.writerow(_csv_row(e))
+    else:
+        click.echo(" ".join(name.ljust(w) for name, w in _TABLE).rstrip())
+        for e in records:
+            click.echo(" ".join(_table_row(e)).rstrip())
+        click.echo(f"({len(records)} events)")
+
+
+@cli.command()
+@click.argument("event_id")
+@click.option("--db", default=None, help="DuckDB file (default from settings).")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.pass_context
+def show(ctx: click.Context, event_id: str, db: str | None, fmt: str) -> None:
+    """Show one event (by id or unique id prefix) with its evidence sentences and source."""
+    settings = _settings(ctx)
+    path = db or settings.db
+    if not Path(path).exists():
+        raise click.ClickException(f"no store at {path}: run `tocsin ingest` first")
+    with Store(path) as store:
+        record = store.event(event_id)
+        if record is None:
+            raise click.ClickException(f"no single event with id {event_id!r}")
+        document = store.document(record["doc_id"]) or {}
+    if fmt == "json":
+        document.pop("text", None)
+        click.echo(json.dumps({"event": record, "document": document}, ensure_ascii=False, indent=2))
+        return
+    loc = record["location"]
+    lines = [
+        f"{record['id']}  {record['event']}{'/' + record['mode'] if record['mode'] else ''}"
+        f"  ({record['factuality']}, confidence {record['confidence']})",
+        f"  date:      {record['date'] or 'unknown'} ({record['date_precision']},"
+        f" {record['date_method']})",
+        f"  actor:     {_parties(record['actor']) or '-'}",
+        f"  recipient: {_parties(record['recipient']) or '-'}",
+        f"  location:  {(loc['name'] or loc['text']) + ' [' + loc['precision'] + ']' if loc else '-'}",
+    ]
+    if loc:
+        lines.append(f"             {loc['reason']}")
+    if record["acled_event_type"]:
+        lines.append(f"  ACLED:     {record['acled_event_type']} / {record['acled_sub_event_type']}")
+    for label, key in (("dead", "dead"), ("injured", "injured"), ("arrested", "arrested")):
+        if record[key] is not None:
+            lines.append(f"  {label + ':':<10} {record[key]}")
+    for label, key in (("claimed by", "claimed_by"), ("denied by", "denied_by"),
+                       ("confirmed", "confirmed_by")):
+        if record[key]:
+            lines.append(f"  {label + ':':<10} {_parties(record[key])}")
+    lines.append(
+        f"  source:    {document.get('title') or '-'} ({document.get('source') or 'unknown outlet'},"
+        f" published {document.get('published') or 'unknown'})"
+    )
+    for ev in record["evidence"]:
+        lines.append(f"  evidence:  [{ev['doc_id']} sentence {ev['sentence']}, chars {ev['start']}-{ev['end']}]")
+        lines.append(f"             {ev['text']}")
+    click.echo("\n".join(lines))
+
+
+@cli.command()
+@click.option("--db", default=None, help="DuckDB file (default from settings).")
+@click.pass_context
+def rejects(ctx: click.Context, db: str | None) -> None:
+    """List the inputs that were rejected, with their reasons, one JSON object a line."""
+    settings = _settings(ctx)
+    path = db or settings.db
+    if not Path(path).exists():
+        raise click.ClickException(f"no store at {path}: run `tocsin ingest` first")
+    with Store(path) as store:
+        for r in store.rejections():
+            click.echo(json.dumps(r, ensure_ascii=False))
+
+
+@cli.group()
+def evaluate() -> None:
+    """Measure tocsin against annotated data."""
+
+
+@evaluate.command("seeds")
+@click.option("--docs", default="samples/documents.jsonl", show_default=True,
+              help="JSONL of the seed documents (id, file, published).")
+@click.option("--gold", default="tests/fixtures/gold/seeds.events.jsonl", show_default=True,
+              help="Gold events, one JSON object a line.")
+@click.pass_context
+def evaluate_seeds(ctx: click.Context, docs: str, gold: str) -> None:
+    """Recall of the seeds' gold events, false events per document, claims; JSON on stdout."""
+    from tocsin.evaluation.seeds import evaluate as score
+    from tocsin.evaluation.seeds import load_gold
+    from tocsin.pipeline import Coded
+
+    pipe = _pipeline(_settings(ctx))
+    records: list[dict[str, Any]] = []
+    spans: dict[str, list[tuple[int, int]]] = {}
+    for result in pipe.run(iter_inputs([docs], input_format="jsonl")):
+        if isinstance(result, Coded):
+            spans[result.document.id] = [(s.start, s.end) for s in result.document.body_segments()]
+            records.extend(event_json(e) for e in result.events)
+        else:
+            _say_rejection(result)
+    report = score(records, load_gold(Path(gold)), spans)
+    click.echo(json.dumps(report.as_dict(), indent=2))
+
+
+def main() -> None:
+    """Entry point of the ``tocsin`` script."""
+    try:
+        cli.main(standalone_mode=True)
+    except TocsinError as exc:
+        click.echo(f"tocsin: {exc}", err=True)
+        sys.exit(EXIT_USAGE)

@@ -1,0 +1,73 @@
+"""Settings: commented defaults in ``data/defaults.toml``, then a user file, environment, flags."""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import dataclass, replace
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from tocsin.errors import ConfigError
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """Resolved settings; see ``data/defaults.toml`` for what each one means."""
+
+    db: str
+    model: str
+    batch_size: int
+    max_bytes: int
+    min_population: int
+
+
+def _read_toml(text: str, origin: str) -> dict[str, Any]:
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{origin}: {exc}") from exc
+
+
+def _apply(settings: Settings, data: dict[str, Any], origin: str) -> Settings:
+    mapping = {
+        ("store", "db"): ("db", str),
+        ("nlp", "model"): ("model", str),
+        ("nlp", "batch_size"): ("batch_size", int),
+        ("ingest", "max_bytes"): ("max_bytes", int),
+        ("geo", "min_population"): ("min_population", int),
+    }
+    changes: dict[str, Any] = {}
+    for section, values in data.items():
+        if not isinstance(values, dict):
+            raise ConfigError(f"{origin}: [{section}] must be a table")
+        for key, value in values.items():
+            target = mapping.get((section, key))
+            if target is None:
+                raise ConfigError(f"{origin}: unknown setting {section}.{key}")
+            name, kind = target
+            if not isinstance(value, kind):
+                raise ConfigError(f"{origin}: {section}.{key} must be {kind.__name__}")
+            changes[name] = value
+    return replace(settings, **changes)
+
+
+def load_settings(*, config_path: str | None = None, env: dict[str, str] | None = None) -> Settings:
+    """Defaults, overridden by the user's file, then by ``TOCSIN_DB`` / ``TOCSIN_MODEL``."""
+    environ = os.environ if env is None else env
+    text = resources.files("tocsin.data").joinpath("defaults.toml").read_text(encoding="utf-8")
+    settings = _apply(Settings("", "", 0, 0, 0), _read_toml(text, "defaults.toml"), "defaults")
+    user = config_path or environ.get("TOCSIN_CONFIG")
+    candidate = Path(user) if user else Path("tocsin.toml")
+    if user and not candidate.is_file():
+        raise ConfigError(f"config file not found: {candidate}")
+    if candidate.is_file():
+        settings = _apply(
+            settings, _read_toml(candidate.read_text(encoding="utf-8"), str(candidate)), str(candidate)
+        )
+    if environ.get("TOCSIN_DB"):
+        settings = replace(settings, db=environ["TOCSIN_DB"])
+    if environ.get("TOCSIN_MODEL"):
+        settings = replace(settings, model=environ["TOCSIN_MODEL"])
+    return settings

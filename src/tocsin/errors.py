@@ -1,0 +1,43 @@
+"""tocsin's exception tree and its coded rejection reasons.
+
+Library code raises these, never ``SystemExit``; the CLI turns them into one-line messages.
+Rejection reasons are short stable codes so that users can count and filter them.
+"""
+
+from __future__ import annotations
+
+
+class TocsinError(Exception):
+    """Base of every error tocsin raises on purpose."""
+
+
+class InputError(TocsinError):
+    """An input that cannot become a document; ``reason`` is one of :data:`REASONS`."""
+
+    def __init__(self, reason: str, detail: str) -> None:
+        if reason not in REASONS:
+            raise ValueError(f"unknown rejection reason {reason!r}")
+        super().__init__(f"{reason}: {detail}")
+        self.reason = reason
+        self.detail = detail
+
+
+class ConfigError(TocsinError):
+    """A configuration file or value that cannot be used."""
+
+
+class StoreError(TocsinError):
+    """The event store cannot be opened or written."""
+
+
+#: Rejection reasons, with what each means. Stable: users' scripts count them.
+REASONS: dict[str, str] = {
+    "missing": "the path does not exist or cannot be read",
+    "empty": "the input holds no text",
+    "binary": "the input is not text (NUL bytes or a known binary signature)",
+    "encoding": "the bytes could not be decoded as text in any detected encoding",
+    "too_large": "the input is larger than the configured size limit",
+    "malformed": "a structured input (JSONL line, HTML) could not be parsed",
+    "not_english": "the text is not in a supported language",
+    "no_body": "no article text was found in the input",
+}

@@ -1,0 +1,1 @@
+"""Evaluation of tocsin's output against annotated data."""

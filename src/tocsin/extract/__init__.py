@@ -1,0 +1,1 @@
+"""Event extraction: triggers, roles, actors, claims and factuality, casualties."""

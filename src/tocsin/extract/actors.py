@@ -1,0 +1,138 @@
+"""Normalising actor phrases through the versioned actor dictionary and the country list.
+
+"Azerbaijani armed forces" → Military Forces of Azerbaijan (AZE, MIL); "Baku" → Government of
+Azerbaijan (metonym); "Artsakh police officers" → Police Forces of Artsakh (AZE, entity Artsakh,
+COP). Unknown actors keep their text and get a sector guess from their head noun.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from tocsin.geo.gazetteer import countries, fold
+from tocsin.models import Actor
+
+_DETERMINERS = re.compile(r"^(the|a|an|some|several|its|their|his|her|our)\s+", re.IGNORECASE)
+_ACLED_NAMES = {
+    "MIL": "Military Forces of {}",
+    "COP": "Police Forces of {}",
+    "GOV": "Government of {}",
+    "CVL": "Civilians ({})",
+    "PRO": "Protesters ({})",
+    "REB": "Rebel Group ({})",
+    "UAF": "Unidentified Armed Group ({})",
+    "JUD": "Judiciary of {}",
+    "LEG": "Legislature of {}",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class ActorEntry:
+    """One entry of the actor dictionary (or a country derived from ``countries.tsv``)."""
+
+    name: str
+    country: str | None
+    sector: str | None
+    entity: str | None
+    kind: str
+
+
+def _load_json(name: str) -> dict[str, object]:
+    text = resources.files("tocsin.data").joinpath(name).read_text(encoding="utf-8")
+    data = json.loads(text)
+    assert isinstance(data, dict)
+    return data
+
+
+class ActorDictionary:
+    """Alias index over organisations, disputed entities, countries, demonyms and capitals."""
+
+    def __init__(self) -> None:
+        self._aliases: dict[str, ActorEntry] = {}
+        self._demonyms: dict[str, ActorEntry] = {}
+        self._capitals: dict[str, ActorEntry] = {}
+        for c in countries():
+            entry = ActorEntry(c.name, c.iso3, None, None, "state")
+            for alias in (c.name, *c.aliases, c.iso3):
+                self._aliases.setdefault(fold(alias), entry)
+            if c.demonym:
+                self._demonyms.setdefault(fold(c.demonym), entry)
+                self._demonyms.setdefault(fold(c.demonym) + "s", entry)
+            if c.capital:
+                self._capitals.setdefault(fold(c.capital), ActorEntry(c.name, c.iso3, "GOV", None, "capital"))
+        raw = _load_json("actors.json")["actors"]
+        assert isinstance(raw, list)
+        for item in raw:
+            entry = ActorEntry(
+                item["name"], item.get("country"), item.get("sector"), item.get("entity"), item["type"]
+            )
+            for alias in (item["name"], *item.get("aliases", [])):
+                self._aliases[fold(alias)] = entry
+        sectors = _load_json("sectors.json")["sectors"]
+        assert isinstance(sectors, dict)
+        self._sector_words: list[tuple[str, str]] = sorted(
+            ((fold(word), code) for code, words in sectors.items() for word in words),
+            key=lambda pair: -len(pair[0]),
+        )
+        self.max_alias_tokens = max(len(a.split()) for a in self._aliases)
+
+    def is_organisation(self, name: str) -> bool:
+        """Whether ``name`` is a known non-state actor (so not a place, whatever a gazetteer says)."""
+        entry = self._aliases.get(fold(_DETERMINERS.sub("", name)))
+        return entry is not None and entry.kind not in {"state", "disputed"}
+
+    def sector_of(self, phrase: str) -> str | None:
+        """The PLOVER sector that the phrase's words suggest, longest keyword first."""
+        words = f" {fold(phrase)} "
+        for word, code in self._sector_words:
+            if f" {word} " in words or f" {word}s " in words:
+                return code
+        return None
+
+    def _find(self, tokens: list[str]) -> ActorEntry | None:
+        """Longest alias, demonym or capital inside the token list."""
+        n = len(tokens)
+        for size in range(min(n, self.max_alias_tokens), 0, -1):
+            for start in range(0, n - size + 1):
+                key = " ".join(tokens[start : start + size])
+                entry = self._aliases.get(key) or self._demonyms.get(key)
+                if entry is not None:
+                    return entry
+                if size == n and key in self._capitals:
+                    return self._capitals[key]
+        return None
+
+    def normalise(self, text: str) -> Actor:
+        """The actor a phrase names, with country, sector and (for disputed entities) entity."""
+        phrase = _DETERMINERS.sub("", text.strip())
+        phrase = re.sub(r"^(\d+|one|two|three|four|five|six|seven|eight|nine|ten|a dozen|dozens of)\s+", "", phrase, flags=re.I)
+        key = fold(phrase)
+        whole = self._aliases.get(key) or self._capitals.get(key)
+        if whole is not None and whole.kind not in {"state", "capital", "disputed"}:
+            return Actor(text, whole.name, whole.country, whole.sector, whole.entity)
+        tokens = [t for t in re.split(r"[\s’']+", key.replace("'s ", " ")) if t and t != "s"]
+        entry = whole or self._find(tokens)
+        sector = self.sector_of(phrase)
+        if entry is None:
+            return Actor(text, phrase, None, sector, None)
+        if entry.kind not in {"state", "capital"} and sector is None:
+            sector = entry.sector
+        if entry.kind == "capital":
+            sector = sector or "GOV"
+        label = entry.entity or entry.name
+        if entry.kind in {"state", "capital", "disputed"} or (entry.entity and sector):
+            template = _ACLED_NAMES.get(sector or "")
+            name = template.format(label) if template else label
+        else:
+            name = entry.name
+        return Actor(text, name, entry.country, sector, entry.entity)
+
+
+@lru_cache(maxsize=1)
+def actor_dictionary() -> ActorDictionary:
+    """The bundled actor dictionary, loaded once per process."""
+    return ActorDictionary()

@@ -1,0 +1,140 @@
+"""Claims, denials, confirmations and factuality, read off the path from a trigger to its root.
+
+"Baku says the death of two civilians ..." → claimed by Baku; "accused X of firing" → the firing
+is claimed by the accuser; "falsely accuses" → the accusation is denied by whoever says so;
+"confirmed that" → confirmed; "did not support" → negated; "there'll be an offensive" → future.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Token
+
+from tocsin.models import Factuality
+
+SPEECH_VERBS = frozenset(
+    {"say", "claim", "allege", "report", "state", "announce", "tell", "insist", "add", "write",
+     "assert", "argue", "declare", "post", "publish", "suggest", "warn", "accuse", "blame",
+     "charge", "believe", "think", "fear", "expect", "reiterate"}
+)
+ACCUSE_VERBS = frozenset({"accuse", "blame", "charge", "allege"})
+CONFIRM_VERBS = frozenset({"confirm", "verify", "acknowledge", "corroborate"})
+DENY_VERBS = frozenset({"deny", "reject", "refute", "dismiss", "disprove"})
+FUTURE_VERBS = frozenset(
+    {"plan", "intend", "threaten", "prepare", "vow", "pledge", "promise", "aim", "expect", "fear",
+     "warn", "seek", "want", "hope", "propose"}
+)
+_EPISTEMIC = frozenset({"believe", "fear", "expect", "predict", "anticipate"})
+_FUTURE_AUX = frozenset({"will", "'ll", "’ll", "shall", "wo"})
+_HYPOTHETICAL_AUX = frozenset({"could", "might", "may", "would", "should"})
+_FALSE_ADVERBS = frozenset({"falsely", "wrongly", "baselessly", "groundlessly", "untruthfully"})
+_ALLEGED = frozenset({"allegedly", "reportedly", "purportedly", "apparently", "supposedly"})
+
+
+@dataclass(slots=True)
+class Attribution:
+    """What the path above a trigger says about it; tokens are the heads of the parties named."""
+
+    factuality: Factuality = Factuality.ASSERTED
+    claimed_by: list[Token] = field(default_factory=list)
+    denied_by: list[Token] = field(default_factory=list)
+    confirmed_by: list[Token] = field(default_factory=list)
+    #: A speaker who says the accusation governing this trigger is false ("falsely accuses").
+    rejecting: Token | None = None
+    #: The accuse/report verb that governs the trigger, if any.
+    reporter: Token | None = None
+
+
+def _subject(tok: Token) -> Token | None:
+    for c in tok.children:
+        if c.dep_ in {"nsubj", "nsubjpass"}:
+            return c
+    for c in tok.children:
+        if c.dep_ == "agent":
+            for g in c.children:
+                if g.dep_ == "pobj":
+                    return g
+    return None
+
+
+def _according_to(tok: Token) -> Token | None:
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ == "according":
+            for g in c.subtree:
+                if g.dep_ == "pobj":
+                    return g
+    return None
+
+
+def _aux(tok: Token) -> set[str]:
+    return {c.lower_ for c in tok.children if c.dep_ in {"aux", "auxpass"}}
+
+
+def _negated(tok: Token) -> bool:
+    return any(c.dep_ == "neg" for c in tok.children)
+
+
+def attribute(trigger: Token, *, statement: bool) -> Attribution:
+    """Read factuality and claimants for ``trigger``; ``statement`` marks ACCUSE/REJECT-like events.
+
+    A statement event is asserted by the article itself unless a further speech verb governs it.
+    """
+    att = Attribution()
+    clause = trigger if trigger.pos_ in {"VERB", "AUX"} else trigger.head
+    # Negation, tense and modality of the trigger's own clause.
+    for tok in {trigger, clause}:
+        if _negated(tok):
+            att.factuality = Factuality.NEGATED
+        aux = _aux(tok)
+        if aux & _FUTURE_AUX or ("going" in aux and any(c.lower_ == "to" for c in tok.children)):
+            att.factuality = Factuality.FUTURE
+        elif aux & _HYPOTHETICAL_AUX and att.factuality is Factuality.ASSERTED:
+            att.factuality = Factuality.HYPOTHETICAL
+        if any(c.dep_ == "mark" and c.lower_ in {"if", "unless"} for c in tok.children):
+            att.factuality = Factuality.HYPOTHETICAL
+        if any(c.lower_ in _ALLEGED for c in tok.children):
+            att.factuality = Factuality.CLAIMED
+        source = _according_to(tok)
+        if source is not None:
+            att.claimed_by.append(source)
+            att.factuality = Factuality.CLAIMED
+    # Walk up through the governing verbs.
+    child = trigger
+    node = trigger.head
+    while node.i != child.i:
+        lemma = node.lemma_.lower()
+        speaker = _subject(node)
+        governs_content = child.dep_ in {"ccomp", "xcomp", "pcomp", "prep", "dobj", "advcl", "nsubj",
+                                         "conj", "acl", "attr", "csubj"}
+        if lemma in CONFIRM_VERBS and governs_content:
+            if speaker is not None:
+                att.confirmed_by.append(speaker)
+        elif lemma in DENY_VERBS and governs_content and child.dep_ != "nsubj":
+            if speaker is not None:
+                att.denied_by.append(speaker)
+            att.factuality = Factuality.DENIED
+        elif lemma in SPEECH_VERBS and governs_content and not (statement and node.i == trigger.i):
+            if lemma in _EPISTEMIC and att.factuality is Factuality.FUTURE:
+                if speaker is not None:
+                    att.claimed_by.append(speaker)
+            else:
+                if speaker is not None:
+                    att.claimed_by.append(speaker)
+                if att.factuality is Factuality.ASSERTED:
+                    att.factuality = Factuality.CLAIMED
+                if att.reporter is None:
+                    att.reporter = node
+                if lemma in ACCUSE_VERBS and any(c.lower_ in _FALSE_ADVERBS for c in node.children):
+                    att.rejecting = node
+        elif lemma in FUTURE_VERBS and child.dep_ in {"xcomp", "ccomp"}:
+            att.factuality = Factuality.FUTURE
+        source = _according_to(node)
+        if source is not None and source not in att.claimed_by:
+            att.claimed_by.append(source)
+            if att.factuality is Factuality.ASSERTED:
+                att.factuality = Factuality.CLAIMED
+        child, node = node, node.head
+    if att.confirmed_by and att.factuality is Factuality.CLAIMED and not att.claimed_by:
+        att.factuality = Factuality.ASSERTED
+    return att

@@ -1,0 +1,122 @@
+"""Dead, injured and arrested counts, coded conservatively as ACLED does.
+
+"three ... officers ... were killed" → 3 dead; "the death of two civilians" → 2 dead; "a dozen" →
+12; "dozens" → 12; "hundreds" → 100; "several" or "many" → 10 as a floor is *not* used: vague
+quantities without a number leave the count unknown, except ACLED's own conventions above.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+_UNITS = {
+    "zero": 0, "no": 0, "one": 1, "a": 1, "an": 1, "single": 1, "two": 2, "three": 3, "four": 4,
+    "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+    "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90, "dozen": 12, "dozens": 12, "scores": 20,
+    "hundred": 100, "hundreds": 100, "thousand": 1000, "thousands": 1000, "couple": 2,
+}
+DEATH_VERBS = frozenset({"kill", "die", "murder", "execute", "behead", "massacre", "lynch", "slay",
+                         "shoot", "perish", "assassinate"})
+DEATH_NOUNS = frozenset({"death", "killing", "fatality", "casualty", "body", "dead", "toll", "victim"})
+INJURY_WORDS = frozenset({"wound", "injure", "hurt", "injury", "wounded", "injured"})
+ARREST_WORDS = frozenset({"arrest", "detain", "detention", "apprehend"})
+_NONE_PHRASE = re.compile(
+    r"\bno (?:casualties|fatalities|deaths|injuries|one was (?:killed|hurt|injured))\b|"
+    r"\bwithout (?:casualties|fatalities)\b|\bno (?:one|body) (?:was|were) (?:killed|hurt|injured)\b",
+    re.IGNORECASE,
+)
+
+
+def parse_number(tokens: list[Token]) -> int | None:
+    """A count from number tokens: digits ("1,200"), words ("three", "twenty-one", "a dozen")."""
+    total = 0
+    found = False
+    for tok in tokens:
+        text = tok.lower_.replace(",", "")
+        if text.isdigit():
+            total = total * (1000 if total and len(text) == 3 else 1) + int(text) if total else int(text)
+            found = True
+            continue
+        parts = text.split("-")
+        if all(p in _UNITS for p in parts):
+            value = sum(_UNITS[p] for p in parts)
+            if value in (100, 1000) and total:
+                total *= value
+            elif text in {"dozen"} and total:
+                total *= 12
+            else:
+                total += value
+            found = True
+    return total if found else None
+
+
+def _count_of(noun: Token) -> int | None:
+    nums = [c for c in noun.children if c.dep_ in {"nummod", "quantmod"} or (c.like_num and c.dep_ != "appos")]
+    if not nums:
+        # "a dozen soldiers": "dozen" may hang off the noun as a determiner-like modifier.
+        nums = [c for c in noun.children if c.lower_ in {"dozen", "dozens", "hundreds", "scores", "thousands"}]
+    if not nums:
+        if noun.lower_ in {"dozens", "hundreds", "scores", "thousands"}:
+            return _UNITS[noun.lower_]
+        return None
+    toks: list[Token] = []
+    for n in nums:
+        toks.extend(t for t in n.subtree if t.like_num or t.lower_ in _UNITS)
+    return parse_number(sorted(set(toks), key=lambda t: t.i))
+
+
+@dataclass(frozen=True, slots=True)
+class Casualty:
+    """A count found in a sentence, the kind (dead, injured, arrested), the token it hangs on."""
+
+    kind: str
+    count: int
+    anchor: int
+    victim: int | None = None
+
+
+def _victim(tok: Token) -> Token | None:
+    for c in tok.children:
+        if c.dep_ in {"nsubjpass", "dobj", "obj"}:
+            return c
+        if c.dep_ == "nsubj" and tok.lemma_.lower() in {"die", "perish"}:
+            return c
+        if c.dep_ == "prep" and c.lower_ == "of":
+            for g in c.children:
+                if g.dep_ == "pobj":
+                    return g
+    return None
+
+
+def find_casualties(sent: Span) -> list[Casualty]:
+    """Counts of dead, injured and arrested people stated in the sentence."""
+    out: list[Casualty] = []
+    for tok in sent:
+        lemma = tok.lemma_.lower()
+        if lemma in DEATH_VERBS | DEATH_NOUNS:
+            kind = "dead"
+        elif lemma in INJURY_WORDS:
+            kind = "injured"
+        elif lemma in ARREST_WORDS:
+            kind = "arrested"
+        else:
+            continue
+        if lemma == "shoot" and not any(c.lower_ == "dead" for c in tok.children):
+            continue
+        victim = _victim(tok)
+        count = _count_of(victim) if victim is not None else None
+        if count is None and lemma in {"dead", "wounded", "injured"} and tok.head.i != tok.i:
+            # "two people dead", "left five dead": the number is on the head or the word itself.
+            count = _count_of(tok) or (_count_of(tok.head) if tok.dep_ in {"amod", "acomp"} else None)
+        if count is None and lemma in {"fatality", "casualty", "toll", "death"}:
+            count = _count_of(tok)
+        if count is not None:
+            out.append(Casualty(kind, count, tok.i, victim.i if victim is not None else None))
+    if _NONE_PHRASE.search(sent.text):
+        out.append(Casualty("dead", 0, sent.start))
+    return out

@@ -1,0 +1,477 @@
+"""Assembling events from parsed body paragraphs: one place where the stages' answers meet.
+
+For each sentence: triggers → roles → attribution → date → location → casualties, then triggers
+of one event in one sentence are merged ("were killed in an ambush"), statements get their own
+events (ACCUSE, REJECT) linked to what they allege, and reports of the same event within the
+document are merged into one record with all its evidence.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import timedelta
+
+from spacy.tokens import Doc, Span, Token
+
+from tocsin.extract.acled import acled_type
+from tocsin.extract.actors import ActorDictionary
+from tocsin.extract.attribution import CONFIRM_VERBS, SPEECH_VERBS, Attribution, attribute
+from tocsin.extract.casualties import Casualty, find_casualties
+from tocsin.extract.lexicon import Trigger
+from tocsin.extract.roles import is_pronoun, phrase_text, roles, with_conjuncts
+from tocsin.extract.triggers import PATIENT_SUBJECT_MODES, find_triggers
+from tocsin.geo.resolve import PlaceMention, PlaceResolver, precision_rank
+from tocsin.models import (
+    Actor,
+    DateMethod,
+    DatePrecision,
+    DateSpan,
+    Document,
+    Event,
+    Evidence,
+    Factuality,
+    Place,
+    PlacePrecision,
+    Segment,
+)
+from tocsin.time import TimeExpression, find_dates, is_anchor
+
+STATEMENT_EVENTS = frozenset({"ACCUSE", "REJECT", "REQUEST", "THREATEN", "SUPPORT", "AGREE", "CONSULT"})
+_FALSE_ADVERBS = frozenset({"falsely", "wrongly", "baselessly", "groundlessly"})
+_OFFSET = re.compile(
+    r"\b(?P<n>a|an|one|two|three|four|five|six|seven|\d+)\s+(?P<unit>days?|weeks?)\s+(?P<dir>after|before)\b",
+    re.IGNORECASE,
+)
+_NUM = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+
+
+@dataclass(slots=True)
+class _Draft:
+    """An event while it is being assembled (mutable); frozen into :class:`Event` at the end."""
+
+    event: str
+    mode: str | None
+    trigger: Token
+    lemma: str
+    sentence: int
+    sent_start: int
+    sent_end: int
+    sent_text: str
+    trig_start: int
+    trig_end: int
+    actors: list[Actor] = field(default_factory=list)
+    recipients: list[Actor] = field(default_factory=list)
+    date: DateSpan = field(default_factory=lambda: DateSpan(None, None, DatePrecision.UNKNOWN, DateMethod.NONE))
+    location: Place | None = None
+    dead: int | None = None
+    injured: int | None = None
+    arrested: int | None = None
+    factuality: Factuality = Factuality.ASSERTED
+    claimed_by: list[Actor] = field(default_factory=list)
+    denied_by: list[Actor] = field(default_factory=list)
+    confirmed_by: list[Actor] = field(default_factory=list)
+    evidence: list[Evidence] = field(default_factory=list)
+    related: list[_Draft] = field(default_factory=list)
+    merged_into: _Draft | None = None
+
+
+def _actor_keys(actors: list[Actor]) -> set[str]:
+    keys = set()
+    for a in actors:
+        keys.add(a.name.lower())
+        if a.entity:
+            keys.add(a.entity.lower())
+        elif a.country:
+            keys.add(a.country)
+    return keys
+
+
+def _add_unique(target: list[Actor], new: list[Actor]) -> None:
+    names = {a.name for a in target}
+    for a in new:
+        if a.name not in names:
+            target.append(a)
+            names.add(a.name)
+
+
+@dataclass(slots=True)
+class _Context:
+    """What the narrative has established so far in a document."""
+
+    anchor: DateSpan | None = None
+    last_subject: Actor | None = None
+    paragraph_places: list[Place] = field(default_factory=list)
+
+
+class EventExtractor:
+    """Turns a document's parsed body paragraphs into events."""
+
+    def __init__(self, actors: ActorDictionary, resolver: PlaceResolver) -> None:
+        self.actors = actors
+        self.resolver = resolver
+
+    # -- actors -------------------------------------------------------------------------------
+    def _actor(self, tok: Token, ctx: _Context) -> Actor | None:
+        if is_pronoun(tok):
+            if tok.lower_ in {"it", "they"} and ctx.last_subject is not None:
+                prior = ctx.last_subject
+                return Actor(tok.text, prior.name, prior.country, prior.sector, prior.entity)
+            return None
+        return self.actors.normalise(phrase_text(tok))
+
+    def _actors(self, toks: list[Token], ctx: _Context) -> list[Actor]:
+        out: list[Actor] = []
+        for t in toks:
+            a = self._actor(t, ctx)
+            if a is not None:
+                _add_unique(out, [a])
+        return out
+
+    # -- dates --------------------------------------------------------------------------------
+    @staticmethod
+    def _expr_root(sent: Span, expr: TimeExpression) -> Token | None:
+        span = sent.doc.char_span(sent.start_char + expr.start, sent.start_char + expr.end,
+                                  alignment_mode="expand")
+        return span.root if span is not None else None
+
+    def _dates_for(self, trigger: Token, sent: Span, exprs: list[TimeExpression],
+                   ctx: _Context, published_anchor: DateSpan | None) -> list[DateSpan]:
+        clause = trigger if trigger.pos_ in {"VERB", "AUX"} else trigger.head
+        attached: list[TimeExpression] = []
+        for expr in exprs:
+            root = self._expr_root(sent, expr)
+            if root is None:
+                continue
+            path = [root, *root.ancestors]
+            if trigger in path or (clause in path and clause.i != trigger.i and clause.pos_ == "VERB"):
+                attached.append(expr)
+        if attached:
+            return [e.span for e in attached]
+        base = ctx.anchor or published_anchor
+        offset = self._clause_offset(trigger, sent)
+        if offset is not None and base is not None and base.start is not None:
+            return [DateSpan(base.start + timedelta(days=offset), None, DatePrecision.DAY,
+                             DateMethod.NARRATIVE, f"{-offset:+d} day(s) from {base.start}")]
+        # Unattached expressions date the event only if they are not names of other events
+        # ("the 2020 war") and stand in the trigger's own clause or before it.
+        loose = [e for e in exprs if not e.text.lower().startswith("the ")]
+        if loose:
+            before = [e for e in loose if sent.start_char + e.start <= trigger.idx]
+            chosen = before[-1] if before else loose[0]
+            return [chosen.span]
+        if base is None or base.start is None:
+            return [DateSpan(None, None, DatePrecision.UNKNOWN, DateMethod.NONE)]
+        return [DateSpan(base.start, None, base.precision, DateMethod.INFERRED, None)]
+
+    @staticmethod
+    def _clause_offset(trigger: Token, sent: Span) -> int | None:
+        """"a day after <clause>": the clause's events are that many days before the main one."""
+        for m in _OFFSET.finditer(sent.text):
+            connector = sent.doc.char_span(sent.start_char + m.start("dir"), sent.start_char + m.end("dir"))
+            if connector is None:
+                continue
+            tok = connector[0]
+            clause = tok.head if tok.dep_ == "mark" else tok
+            if trigger in clause.subtree and trigger.i > tok.i:
+                n = _NUM.get(m.group("n").lower()) or int(m.group("n"))
+                days = n * (7 if m.group("unit").lower().startswith("week") else 1)
+                return -days if m.group("dir").lower() == "after" else days
+        return None
+
+    # -- places -------------------------------------------------------------------------------
+    def _location(self, trigger: Token, sent: Span, mentions: list[PlaceMention],
+                  ctx: _Context, focus: Place | None) -> Place | None:
+        in_sent = [m for m in mentions if m.sentence_start == sent.start and m.role != "actor"]
+        clause = trigger if trigger.pos_ in {"VERB", "AUX"} else trigger.head
+        attached = [m for m in in_sent if m.head in {t.i for t in clause.subtree}]
+        pool = attached or in_sent
+        resolved = [m for m in pool if m.place.precision is not PlacePrecision.UNRESOLVED]
+        if resolved:
+            best = min(resolved, key=lambda m: (precision_rank(m.place.precision), abs(m.head - trigger.i)))
+            if best.place.precision is PlacePrecision.COUNTRY and ctx.paragraph_places:
+                nearer = ctx.paragraph_places[-1]
+                if precision_rank(nearer.precision) < precision_rank(PlacePrecision.COUNTRY):
+                    return self._carried(nearer)
+            return best.place
+        unresolved = [m for m in pool if m.place.precision is PlacePrecision.UNRESOLVED]
+        if unresolved and focus is not None:
+            u = unresolved[0].place
+            return Place(u.text, u.start, u.end, focus.name, focus.geonameid, focus.lat, focus.lon,
+                         focus.country_code, focus.admin1, PlacePrecision.REGION,
+                         f"{u.text} is not in the gazetteer; placed at the document's focus, {focus.name}")
+        if ctx.paragraph_places:
+            return self._carried(ctx.paragraph_places[-1])
+        if focus is not None:
+            return Place(focus.text, focus.start, focus.end, focus.name, focus.geonameid, focus.lat,
+                         focus.lon, focus.country_code, focus.admin1, PlacePrecision.REGION,
+                         f"no place in the sentence; the document's focus, {focus.name}")
+        return None
+
+    @staticmethod
+    def _carried(p: Place) -> Place:
+        return Place(p.text, p.start, p.end, p.name, p.geonameid, p.lat, p.lon, p.country_code,
+                     p.admin1, p.precision, f"from an earlier sentence of the paragraph: {p.reason}")
+
+    @staticmethod
+    def _focus(mentions: list[list[PlaceMention]]) -> Place | None:
+        counts: Counter[str] = Counter()
+        first: dict[str, Place] = {}
+        for ms in mentions:
+            for m in ms:
+                p = m.place
+                if p.precision in {PlacePrecision.REGION, PlacePrecision.EXACT, PlacePrecision.NEAR} and p.name:
+                    counts[p.name] += 1
+                    first.setdefault(p.name, p)
+        if not counts:
+            return None
+        name, _ = counts.most_common(1)[0]
+        return first[name]
+
+    # -- the sentence -------------------------------------------------------------------------
+    def _sentence(self, doc_id: str, sent: Span, index: int, offset: int, exprs: list[TimeExpression],
+                  mentions: list[PlaceMention], ctx: _Context, focus: Place | None,
+                  published_anchor: DateSpan | None) -> list[_Draft]:
+        triggers = find_triggers(sent)
+        drafts: list[_Draft] = []
+        by_token: dict[int, _Draft] = {}
+        for tok, trig in triggers:
+            if trig.wrongdoing:
+                for d in self._wrongdoing(tok, trig, sent, index, offset, ctx):
+                    d.date = self._dates_for(d.trigger, sent, exprs, ctx, published_anchor)[0]
+                    drafts.append(d)
+                continue
+            for d in self._draft(tok, trig, sent, index, offset, exprs, mentions, ctx, focus,
+                                 published_anchor):
+                drafts.append(d)
+                by_token.setdefault(tok.i, d)
+        self._merge_in_sentence(drafts, by_token)
+        drafts = [d for d in drafts if d.merged_into is None]
+        self._attach_casualties(drafts, find_casualties(sent))
+        self._statements(drafts, ctx)
+        for d in drafts:
+            d.evidence.append(Evidence(doc_id, index, offset + sent.start_char, offset + sent.end_char,
+                                       sent.text, d.trigger.text, offset + d.trigger.idx,
+                                       offset + d.trigger.idx + len(d.trigger.text)))
+        return drafts
+
+    def _draft(self, tok: Token, trig: Trigger, sent: Span, index: int, offset: int,
+               exprs: list[TimeExpression], mentions: list[PlaceMention], ctx: _Context,
+               focus: Place | None, published_anchor: DateSpan | None) -> list[_Draft]:
+        patient = trig.mode in PATIENT_SUBJECT_MODES and trig.condition_kind == "obj"
+        actor_toks, recipient_toks = roles(tok, event=trig.event, patient_subject=patient)
+        att = attribute(tok, statement=trig.event in STATEMENT_EVENTS)
+        dates = self._dates_for(tok, sent, exprs, ctx, published_anchor)
+        location = self._location(tok, sent, mentions, ctx, focus)
+        out = []
+        for date_span in dates:
+            d = _Draft(
+                event=trig.event, mode=trig.mode, trigger=tok, lemma=tok.lemma_.lower(), sentence=index,
+                sent_start=offset + sent.start_char, sent_end=offset + sent.end_char,
+                sent_text=sent.text, trig_start=offset + tok.idx, trig_end=offset + tok.idx + len(tok.text),
+                actors=self._actors(actor_toks, ctx), recipients=self._actors(recipient_toks, ctx),
+                date=date_span, location=location, factuality=att.factuality,
+            )
+            self._apply_attribution(d, att, ctx)
+            out.append(d)
+        return out
+
+    def _apply_attribution(self, d: _Draft, att: Attribution, ctx: _Context) -> None:
+        for target, toks in ((d.claimed_by, att.claimed_by), (d.denied_by, att.denied_by),
+                             (d.confirmed_by, att.confirmed_by)):
+            for t in toks:
+                _add_unique(target, self._actors(with_conjuncts(t), ctx))
+        if att.rejecting is not None:
+            speaker = att.claimed_by[0] if att.claimed_by else None
+            if speaker is not None:
+                _add_unique(d.denied_by, self._actors([speaker], ctx))
+                d.factuality = Factuality.DENIED
+
+    def _wrongdoing(self, tok: Token, trig: Trigger, sent: Span, index: int, offset: int,
+                    ctx: _Context) -> list[_Draft]:
+        """"X confirmed that Y had violated the ceasefire" → ACCUSE by X against Y."""
+        node = tok.head
+        while node.i != node.head.i and node.lemma_.lower() not in SPEECH_VERBS | CONFIRM_VERBS:
+            node = node.head
+        if node.lemma_.lower() not in SPEECH_VERBS | CONFIRM_VERBS or node.i == tok.i:
+            return []
+        speaker = next((c for c in node.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        wrongdoer, _ = roles(tok)
+        if speaker is None:
+            return []
+        d = _Draft(
+            event="ACCUSE", mode=trig.mode, trigger=node, lemma=node.lemma_.lower(), sentence=index,
+            sent_start=offset + sent.start_char, sent_end=offset + sent.end_char, sent_text=sent.text,
+            trig_start=offset + node.idx, trig_end=offset + node.idx + len(node.text),
+            actors=self._actors(with_conjuncts(speaker), ctx), recipients=self._actors(wrongdoer, ctx),
+        )
+        return [d]
+
+    @staticmethod
+    def _merge_in_sentence(drafts: list[_Draft], by_token: dict[int, _Draft]) -> None:
+        """Triggers of one event in one clause ("killed in an ambush") become one draft."""
+        for d in drafts:
+            node = d.trigger.head
+            for _ in range(3):
+                parent = by_token.get(node.i)
+                if parent is not None and parent is not d and parent.event == d.event and \
+                        parent.date.start == d.date.start and parent.merged_into is None:
+                    _add_unique(parent.actors, d.actors)
+                    _add_unique(parent.recipients, d.recipients)
+                    parent.mode = parent.mode or d.mode
+                    d.merged_into = parent
+                    break
+                if node.lemma_.lower() in SPEECH_VERBS or node.i == node.head.i:
+                    break
+                node = node.head
+
+    def _attach_casualties(self, drafts: list[_Draft], found: list[Casualty]) -> None:
+        violent = [d for d in drafts if d.event == "ASSAULT"] or [d for d in drafts if d.event == "COERCE"]
+        for c in found:
+            if not violent:
+                break
+            doc = violent[0].trigger.doc
+            anchor = doc[c.anchor]
+            related = [d for d in violent if d.trigger.i == c.anchor
+                       or d.trigger in anchor.subtree or anchor in d.trigger.subtree]
+            target = min(related or violent, key=lambda d: abs(d.trigger.i - c.anchor))
+            if c.victim is not None and not target.recipients and doc[c.victim].pos_ in {"NOUN", "PROPN"}:
+                target.recipients.append(self.actors.normalise(phrase_text(doc[c.victim])))
+            current = getattr(target, c.kind)
+            if current is None or (c.count > current and c.anchor != target.trigger.i):
+                setattr(target, c.kind, c.count if current is None else max(current, c.count))
+
+    def _statements(self, drafts: list[_Draft], ctx: _Context) -> None:
+        """Link accusations to what they allege; "falsely accuses" adds a REJECT by the speaker."""
+        accusations = [d for d in drafts if d.event == "ACCUSE" and d.trigger.pos_ == "VERB"]
+        for acc in accusations:
+            for d in drafts:
+                if d is acc or d.event in STATEMENT_EVENTS:
+                    continue
+                if acc.trigger in d.trigger.ancestors:
+                    _add_unique(d.claimed_by, acc.actors)
+                    if d.factuality is Factuality.ASSERTED:
+                        d.factuality = Factuality.CLAIMED
+                    acc.related.append(d)
+                    d.related.append(acc)
+            if any(c.lower_ in _FALSE_ADVERBS for c in acc.trigger.children) and acc.claimed_by:
+                reject = _Draft(
+                    event="REJECT", mode=None, trigger=acc.trigger, lemma="reject", sentence=acc.sentence,
+                    sent_start=acc.sent_start, sent_end=acc.sent_end, sent_text=acc.sent_text,
+                    trig_start=acc.trig_start, trig_end=acc.trig_end,
+                    actors=list(acc.claimed_by), recipients=list(acc.actors), date=acc.date,
+                )
+                _add_unique(acc.denied_by, acc.claimed_by)
+                reject.related.append(acc)
+                acc.related.append(reject)
+                drafts.append(reject)
+
+    # -- the document -------------------------------------------------------------------------
+    def extract(self, document: Document, parsed: list[tuple[Segment, Doc]]) -> list[Event]:
+        """Events of a document whose body segments have been parsed (in document order)."""
+        published = document.published
+        published_anchor = (
+            DateSpan(published, None, DatePrecision.DAY, DateMethod.INFERRED) if published else None
+        )
+        first = [self.resolver.mentions(doc, seg.start, Counter()) for seg, doc in parsed]
+        country_focus = self.resolver.focus(first)
+        mentions = [self.resolver.mentions(doc, seg.start, country_focus) for seg, doc in parsed]
+        focus = self._focus(mentions)
+        ctx = _Context()
+        drafts: list[_Draft] = []
+        index = 0
+        for (seg, doc), seg_mentions in zip(parsed, mentions, strict=True):
+            ctx.paragraph_places = []
+            for sent in doc.sents:
+                anchor_date = ctx.anchor.start if ctx.anchor else None
+                exprs = find_dates(sent.text, published=published, anchor=anchor_date)
+                drafts.extend(self._sentence(document.id, sent, index, seg.start, exprs, seg_mentions,
+                                             ctx, focus, published_anchor))
+                day_exprs = [e for e in exprs if is_anchor(e)]
+                if len(day_exprs) == 1 and "previously" not in sent.text.lower():
+                    ctx.anchor = day_exprs[0].span
+                subj = next((t for t in sent.root.children if t.dep_ in {"nsubj", "nsubjpass"}), None)
+                if subj is not None and not is_pronoun(subj):
+                    ctx.last_subject = self.actors.normalise(phrase_text(subj))
+                here = [m.place for m in seg_mentions
+                        if m.sentence_start == sent.start and m.role != "actor"
+                        and m.place.precision is not PlacePrecision.UNRESOLVED]
+                if here:
+                    ctx.paragraph_places.append(min(here, key=lambda p: precision_rank(p.precision)))
+                index += 1
+        self._link_denials(drafts)
+        merged = self._merge_reports(drafts)
+        return [self._freeze(document, d) for d in merged]
+
+    @staticmethod
+    def _link_denials(drafts: list[_Draft]) -> None:
+        """A REJECT by A of B marks B's accusations against A as denied by A."""
+        for rej in (d for d in drafts if d.event == "REJECT"):
+            deniers, accused = _actor_keys(rej.actors), _actor_keys(rej.recipients)
+            for acc in (d for d in drafts if d.event == "ACCUSE"):
+                if _actor_keys(acc.actors) & accused and _actor_keys(acc.recipients) & deniers:
+                    _add_unique(acc.denied_by, rej.actors)
+
+    @staticmethod
+    def _merge_reports(drafts: list[_Draft]) -> list[_Draft]:
+        """Reports of the same event within one document become one record with all evidence."""
+        kept: list[_Draft] = []
+        for d in drafts:
+            twin = None
+            for k in kept:
+                if (k.event == d.event and k.date.start == d.date.start and k.factuality == d.factuality
+                        and k.sentence != d.sentence
+                        and (k.location is None or d.location is None
+                             or k.location.name == d.location.name)
+                        and (not k.actors or not d.actors or _actor_keys(k.actors) & _actor_keys(d.actors))
+                        and k.event not in STATEMENT_EVENTS):
+                    twin = k
+                    break
+            if twin is None:
+                kept.append(d)
+                continue
+            _add_unique(twin.actors, d.actors)
+            _add_unique(twin.recipients, d.recipients)
+            _add_unique(twin.claimed_by, d.claimed_by)
+            _add_unique(twin.denied_by, d.denied_by)
+            _add_unique(twin.confirmed_by, d.confirmed_by)
+            twin.evidence.extend(d.evidence)
+            twin.related.extend(r for r in d.related if r not in twin.related)
+            for kind in ("dead", "injured", "arrested"):
+                if getattr(twin, kind) is None:
+                    setattr(twin, kind, getattr(d, kind))
+            if twin.location is None or (d.location is not None and precision_rank(d.location.precision)
+                                         < precision_rank(twin.location.precision)):
+                twin.location = d.location
+            d.merged_into = twin
+        for k in kept:
+            k.related = [r.merged_into or r for r in k.related]
+            k.related = [r for r in k.related if r is not k]
+        return kept
+
+    @staticmethod
+    def _event_id(doc_id: str, d: _Draft) -> str:
+        key = f"{doc_id}|{d.event}|{d.trig_start}|{d.date.start}"
+        return hashlib.sha256(key.encode()).hexdigest()[:16]
+
+    def _freeze(self, document: Document, d: _Draft) -> Event:
+        factuality = d.factuality
+        if (document.published and d.date.start is not None and factuality is Factuality.ASSERTED
+                and (d.date.end or d.date.start) < document.published - timedelta(days=365)):
+            factuality = Factuality.HISTORICAL
+        actors, recipients = tuple(d.actors), tuple(d.recipients)
+        acled = acled_type(d.event, d.mode, d.lemma, actors, recipients)
+        confidence = 0.5 + 0.15 * bool(actors) + 0.1 * bool(recipients) \
+            + 0.1 * (d.date.method not in {DateMethod.INFERRED, DateMethod.NONE}) \
+            + 0.1 * (d.location is not None and d.location.precision is not PlacePrecision.UNRESOLVED)
+        return Event(
+            id=self._event_id(document.id, d), doc_id=document.id, event=d.event, mode=d.mode,
+            acled_event_type=acled[0], acled_sub_event_type=acled[1], actor=actors,
+            recipient=recipients, date=d.date, location=d.location, dead=d.dead, injured=d.injured,
+            arrested=d.arrested, factuality=factuality, claimed_by=tuple(d.claimed_by),
+            denied_by=tuple(d.denied_by), confirmed_by=tuple(d.confirmed_by),
+            evidence=tuple(d.evidence), confidence=round(min(confidence, 0.95), 2),
+            related=tuple(self._event_id(document.id, r) for r in d.related),
+        )

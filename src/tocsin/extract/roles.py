@@ -1,0 +1,151 @@
+"""Who did it and to whom: actor and recipient phrases from the dependency parse.
+
+Active and passive voice ("were killed in an ambush by a dozen Azerbaijani soldiers"), noun
+triggers ("an offensive by Azerbaijan", "Azerbaijan's offensive", "launched an offensive"),
+control ("attempted a second advance") and accusation frames ("accused X of firing": X acts).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from tocsin.extract.lexicon import lexicon
+
+ACCUSE_VERBS = frozenset({"accuse", "blame", "charge", "condemn", "denounce", "criticize", "criticise"})
+LIGHT_VERBS = frozenset(
+    {"launch", "conduct", "attempt", "carry", "stage", "mount", "make", "hold", "begin", "start",
+     "continue", "resume", "undertake", "perform", "announce", "order", "repel", "have"}
+)
+_TARGET_PREPS = frozenset({"at", "on", "upon", "against", "into", "toward", "towards"})
+#: Events whose noun trigger takes its actor from a name compound ("the Hamas attack").
+ACTOR_COMPOUND_EVENTS = frozenset({"ASSAULT", "MOBILIZE", "PROTEST", "THREATEN"})
+#: Events done *with* someone: "a phone conversation with Bayramov".
+JOINT_EVENTS = frozenset({"CONSULT", "COOPERATE", "AGREE"})
+_NOT_ACTORS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"})
+_PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i", "you", "who", "which", "that", "this"})
+
+
+def phrase_tokens(tok: Token) -> list[Token]:
+    """The tokens of the noun phrase headed by ``tok``: its left modifiers and an "of"-complement."""
+    left = [t for t in tok.subtree if t.i <= tok.i and t.i >= tok.left_edge.i]
+    # Drop a leading determiner and anything before a relative marker.
+    while left and left[0].dep_ in {"det", "predet", "punct", "cc", "preconj"}:
+        left = left[1:]
+    right: list[Token] = []
+    for child in tok.rights:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            objs = [g for g in child.children if g.dep_ == "pobj"]
+            if objs and objs[0].pos_ == "PROPN":
+                right = [child, *list(objs[0].subtree)]
+        break
+    return [*left, *right]
+
+
+def phrase_text(tok: Token) -> str:
+    """The text of the noun phrase headed by ``tok``."""
+    toks = phrase_tokens(tok)
+    if not toks:
+        return tok.text
+    doc = tok.doc
+    return doc[toks[0].i : toks[-1].i + 1].text
+
+
+def with_conjuncts(tok: Token) -> list[Token]:
+    """``tok`` and the heads coordinated with it ("the UN Security Council and Russian peacekeepers")."""
+    return [tok, *[c for c in tok.conjuncts if c.pos_ in {"NOUN", "PROPN", "PRON"}]]
+
+
+def _is_event_noun(tok: Token) -> bool:
+    return tok.lemma_.lower() in lexicon() and tok.pos_ == "NOUN"
+
+
+def _can_be_party(tok: Token) -> bool:
+    """Dates, numbers and event nouns ("the incursion was repelled") are not parties."""
+    return not _is_event_noun(tok) and tok.ent_type_ not in _NOT_ACTORS
+
+
+def _child(tok: Token, *deps: str) -> Token | None:
+    for c in tok.children:
+        if c.dep_ in deps:
+            return c
+    return None
+
+
+def _pobj(tok: Token, preps: frozenset[str] | set[str]) -> Token | None:
+    for c in tok.children:
+        if c.dep_ in {"prep", "agent"} and c.lower_ in preps:
+            obj = _child(c, "pobj")
+            if obj is not None:
+                return obj
+    return None
+
+
+def _inherited_actor(tok: Token) -> Token | None:
+    """The actor of a subject-less trigger, from the clause that governs it."""
+    head = tok.head
+    for _ in range(5):
+        if head.pos_ in {"VERB", "AUX"} and head.dep_ != "prep":
+            if head.lemma_.lower() in ACCUSE_VERBS:
+                return _child(head, "dobj", "obj")
+            found = _child(head, "nsubj") or _pobj(head, {"by"})
+            if found is not None:
+                return found
+        if head.head.i == head.i:
+            break
+        head = head.head
+    return None
+
+
+def roles(tok: Token, *, event: str = "", patient_subject: bool = False) -> tuple[list[Token], list[Token]]:
+    """Head tokens of the actor(s) and recipient(s) of the event that ``tok`` triggers.
+
+    ``patient_subject``: the grammatical subject is the victim ("their truck struck a mine").
+    """
+    actor: Token | None = None
+    recipient: Token | None = None
+    if tok.pos_ in {"VERB", "AUX"}:
+        subj = _child(tok, "nsubj")
+        passive_subj = _child(tok, "nsubjpass")
+        if passive_subj is not None:
+            recipient = passive_subj
+            actor = _pobj(tok, {"by"})
+        else:
+            actor = subj
+            recipient = _child(tok, "dobj", "obj") or _pobj(tok, _TARGET_PREPS)
+        if patient_subject:
+            actor, recipient = None, actor
+        if actor is None and not patient_subject and tok.dep_ in {"xcomp", "pcomp", "advcl", "ccomp", "conj"}:
+            actor = _inherited_actor(tok)
+        if tok.dep_ == "relcl" and actor is None:
+            actor = tok.head
+    else:
+        actor = _pobj(tok, {"by"}) or _child(tok, "poss")
+        for c in tok.lefts:
+            if c.pos_ not in {"PROPN", "ADJ"} or not c.text[:1].isupper():
+                continue
+            # "the Azerbaijani advance": a demonym is the actor; "the Artsakh blockade": a name
+            # compound is the actor of an attack but the target of a blockade or siege.
+            if c.dep_ == "amod" or (c.dep_ in {"compound", "nmod"} and event in ACTOR_COMPOUND_EVENTS):
+                actor = actor or c
+            elif c.dep_ in {"compound", "nmod"}:
+                recipient = c
+        preps = _TARGET_PREPS | ({"with"} if event in JOINT_EVENTS else set())
+        if tok.lemma_.lower() in {"killing", "abduction", "arrest", "detention", "blockade", "siege"}:
+            preps = preps | {"of"}
+        recipient = _pobj(tok, preps) or recipient
+        if actor is None and tok.dep_ in {"dobj", "obj", "pobj", "attr", "nsubjpass"}:
+            governor = tok.head.head if tok.dep_ == "pobj" else tok.head
+            if governor.pos_ in {"VERB", "AUX"}:
+                actor = _child(governor, "nsubj") or _pobj(governor, {"by"})
+                if actor is None and governor.lemma_.lower() in ACCUSE_VERBS:
+                    actor = _child(governor, "dobj", "obj")
+    actors = [] if actor is None else with_conjuncts(actor)
+    recipients = [] if recipient is None else with_conjuncts(recipient)
+    recipients = [r for r in recipients if _can_be_party(r)]
+    actors = [a for a in actors if _can_be_party(a)]
+    return actors, recipients
+
+
+def is_pronoun(tok: Token) -> bool:
+    """Whether a role filler is a pronoun that needs its antecedent."""
+    return tok.pos_ == "PRON" or tok.lower_ in _PRONOUNS

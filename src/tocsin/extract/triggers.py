@@ -1,0 +1,77 @@
+"""Finding event triggers in a parsed sentence from the lexicon and the dependency parse."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from tocsin.extract.lexicon import Trigger, lexicon
+
+#: Subjects of these verbs are the victims, not the perpetrators ("their truck struck a mine").
+PATIENT_SUBJECT_MODES = frozenset({"explosives"})
+
+
+def _objects(tok: Token) -> set[str]:
+    out = set()
+    for child in tok.children:
+        if child.dep_ in {"dobj", "obj", "attr", "nsubjpass", "pobj", "oprd"}:
+            out.add(child.lemma_.lower())
+        elif child.dep_ in {"prep", "prt", "advmod"}:
+            out.update(g.lemma_.lower() for g in child.children if g.dep_ == "pobj")
+    return out
+
+
+def _condition_holds(trig: Trigger, tok: Token) -> bool:
+    kind = trig.condition_kind
+    words = trig.condition_words()
+    if kind in {"", "wrongdoing"}:
+        return True
+    if kind == "obj":
+        return bool(_objects(tok) & words)
+    if kind == "prep":
+        return any(c.dep_ in {"prep", "prt", "agent"} and c.lower_ in words for c in tok.children)
+    if kind == "head":
+        head = tok.head
+        if head.dep_ == "prep" or head.pos_ == "ADP":
+            head = head.head
+        return head.lemma_.lower() in words or tok.head.lemma_.lower() in words
+    if kind == "nocomp":
+        return not any(c.dep_ in {"ccomp", "dobj", "obj", "xcomp"} for c in tok.children)
+    if kind == "child":
+        lemmas = {c.lemma_.lower() for c in tok.children}
+        lemmas |= {g.lemma_.lower() for c in tok.children for g in c.children}
+        return bool(lemmas & words)
+    return False
+
+
+def _pos_ok(trig: Trigger, tok: Token) -> bool:
+    if trig.pos == "ANY":
+        return tok.pos_ in {"VERB", "NOUN", "PROPN"}
+    if trig.pos == "VERB":
+        return tok.pos_ == "VERB" or (tok.pos_ == "AUX" and tok.dep_ == "ROOT")
+    return tok.pos_ in {"NOUN", "PROPN"} if trig.pos == "NOUN" else tok.pos_ == trig.pos
+
+
+def match_trigger(tok: Token) -> Trigger | None:
+    """The first lexicon row whose lemma, part of speech and condition fit the token."""
+    rows = lexicon().get(tok.lemma_.lower()) or lexicon().get(tok.lower_)
+    if not rows:
+        return None
+    for trig in rows:
+        if _pos_ok(trig, tok) and _condition_holds(trig, tok):
+            return trig
+    return None
+
+
+def find_triggers(sent: Span) -> list[tuple[Token, Trigger]]:
+    """Every token of the sentence that the lexicon marks as an event trigger."""
+    out = []
+    for tok in sent:
+        if tok.is_stop and tok.lemma_.lower() not in lexicon():
+            continue
+        # Participles used as adjectives ("occupied Shushi", "the blockaded highway") name states.
+        if tok.dep_ == "amod":
+            continue
+        trig = match_trigger(tok)
+        if trig is not None:
+            out.append((tok, trig))
+    return out

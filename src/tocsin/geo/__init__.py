@@ -1,0 +1,1 @@
+"""Gazetteer and place resolution."""

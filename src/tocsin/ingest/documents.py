@@ -1,0 +1,112 @@
+"""Building a :class:`~tocsin.models.Document` from raw input and its metadata."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from tocsin.errors import InputError
+from tocsin.ingest.decode import decode
+from tocsin.ingest.html import extract_html, looks_like_html
+from tocsin.ingest.webcopy import segment_text
+from tocsin.models import Document, Segment
+
+_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+
+
+@dataclass(frozen=True, slots=True)
+class Metadata:
+    """What the caller knows about an input besides its content."""
+
+    id: str | None = None
+    url: str | None = None
+    title: str | None = None
+    source: str | None = None
+    published: date | None = None
+    published_method: str = "none"
+
+
+def parse_published(value: object) -> date | None:
+    """A publication date from ``YYYY-MM-DD`` or an ISO datetime; ``None`` when absent."""
+    if value is None or value == "":
+        return None
+    text = str(value).strip()
+    try:
+        return date.fromisoformat(text[:10])
+    except ValueError:
+        try:
+            return datetime.fromisoformat(text).date()
+        except ValueError as exc:
+            raise InputError("malformed", f"published date {text!r} is not ISO 8601") from exc
+
+
+def content_hash(text: str) -> str:
+    """SHA-256 of the text after Unicode and whitespace normalisation."""
+    norm = " ".join(unicodedata.normalize("NFC", text).split())
+    return hashlib.sha256(norm.encode("utf-8")).hexdigest()
+
+
+def check_english(text: str) -> None:
+    """Raise ``not_english`` when too few of the words are English function words."""
+    words = [w.lower() for w in _WORD.findall(text[:20000])]
+    if len(words) < 8:
+        return
+    ascii_share = sum(w.isascii() for w in words) / len(words)
+    stop_share = sum(w in STOP_WORDS for w in words) / len(words)
+    if ascii_share < 0.5 or (len(words) >= 30 and stop_share < 0.15):
+        raise InputError(
+            "not_english",
+            f"only {stop_share:.0%} English function words ({ascii_share:.0%} Latin-script words)",
+        )
+
+
+def build_document(raw: bytes | str, *, meta: Metadata, fmt: str, max_bytes: int,
+                   source_path: str | None) -> Document:
+    """Decode, extract (HTML), segment and identify one input. ``fmt``: text, html or auto."""
+    text = raw if isinstance(raw, str) else decode(raw, max_bytes=max_bytes).text
+    if isinstance(raw, str):
+        if len(raw.encode("utf-8")) > max_bytes:
+            raise InputError("too_large", f"over the limit of {max_bytes} bytes")
+        if not raw.strip():
+            raise InputError("empty", "no text in the input")
+    title, published, method = meta.title, meta.published, meta.published_method
+    url, source = meta.url, meta.source
+    if fmt == "html" or (fmt == "auto" and looks_like_html(text)):
+        page = extract_html(text, url=url)
+        body_text = page.body
+        if page.comments:
+            body_text = f"{page.body}\n\n{page.comments}"
+        segments = list(segment_text(page.body, title=title or page.title))
+        if page.comments:
+            segments.append(Segment("comments", len(page.body) + 2, len(body_text)))
+        text = body_text
+        title = title or page.title
+        url = url or page.url
+        source = source or page.sitename
+        if published is None and page.published is not None:
+            published, method = page.published, "html-meta"
+        seg_tuple = tuple(segments)
+    else:
+        seg_tuple = segment_text(text, title=title)
+    body = " ".join(text[s.start : s.end] for s in seg_tuple if s.label == "body")
+    if not body.strip():
+        raise InputError("no_body", "no article text found")
+    check_english(body)
+    digest = content_hash(text)
+    return Document(
+        id=meta.id or digest[:16],
+        content_hash=digest,
+        text=text,
+        segments=seg_tuple,
+        source_path=source_path,
+        url=url,
+        title=title,
+        source=source,
+        published=published,
+        published_method=method if published else "none",
+    )

@@ -1,0 +1,1 @@
+"""Building the spaCy pipeline and its gazetteer entity ruler."""

@@ -1,0 +1,98 @@
+"""A pipeline component that marks gazetteer place names as entities before spaCy's NER.
+
+spaCy's small model finds few of the places in conflict news (villages, disputed regions). This
+component proposes proper-noun runs that the gazetteer knows, so that NER keeps them and labels
+what is left around them. It is deliberately conservative: a name inside a longer proper-noun run
+("Markus Ritter", "Artsakh Defense Army") is not a place, nor are months and weekdays.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from tocsin.extract.actors import ActorDictionary
+from tocsin.geo.gazetteer import Gazetteer
+
+#: Nouns that, after a place name, make a feature named after it ("Lachin Corridor").
+FEATURE_WORDS = frozenset(
+    {
+        "corridor", "road", "highway", "route", "river", "valley", "region", "province",
+        "district", "governorate", "oblast", "county", "state", "border", "crossing", "pass",
+        "gorge", "mountains", "lake", "bridge", "checkpoint", "airport", "port", "strait",
+        "canal", "city", "town", "village", "airbase", "base", "camp", "street", "square",
+    }
+)
+_CALENDAR = frozenset(
+    {
+        "january", "february", "march", "april", "may", "june", "july", "august", "september",
+        "october", "november", "december", "monday", "tuesday", "wednesday", "thursday",
+        "friday", "saturday", "sunday", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+        "sept", "oct", "nov", "dec",
+    }
+)
+
+
+def _is_name_token(tok: object) -> bool:
+    text = getattr(tok, "text", "")
+    return bool(text) and text[0].isupper() and getattr(tok, "pos_", "") == "PROPN"
+
+
+class GazetteerRuler:
+    """Marks proper-noun runs that the gazetteer knows as ``GPE`` entities (before ``ner``)."""
+
+    def __init__(self) -> None:
+        self.gazetteer: Gazetteer | None = None
+        self.actors: ActorDictionary | None = None
+
+    def __call__(self, doc: Doc) -> Doc:
+        if self.gazetteer is None:
+            return doc
+        spans: list[Span] = []
+        i = 0
+        n = len(doc)
+        while i < n:
+            if not _is_name_token(doc[i]) or doc[i].lower_ in _CALENDAR:
+                i += 1
+                continue
+            matched = self._longest_match(doc, i)
+            if matched is None:
+                i += 1
+                continue
+            end = matched
+            left_ok = i == 0 or not _is_name_token(doc[i - 1])
+            # "Court of Justice", "Republic of Azerbaijan": part of a longer "X of Y" name.
+            if i >= 2 and doc[i - 1].lower_ == "of" and _is_name_token(doc[i - 2]):
+                left_ok = False
+            if end + 1 < n and doc[end].lower_ == "of" and _is_name_token(doc[end + 1]):
+                left_ok = False
+            if self.actors is not None and self.actors.is_organisation(doc[i:end].text):
+                left_ok = False
+            right = doc[end] if end < n else None
+            right_ok = (
+                right is None
+                or not _is_name_token(right)
+                or right.lower_ in FEATURE_WORDS
+            )
+            if left_ok and right_ok:
+                spans.append(Span(doc, i, end, label="GPE"))
+            i = end
+        if spans:
+            doc.set_ents(spans, default="unmodified")
+        return doc
+
+    def _longest_match(self, doc: Doc, start: int) -> int | None:
+        assert self.gazetteer is not None
+        limit = min(len(doc), start + self.gazetteer.max_tokens)
+        for end in range(limit, start, -1):
+            if not _is_name_token(doc[end - 1]) and end - 1 != start:
+                continue
+            if doc[start:end].text in self.gazetteer:
+                return end
+        return None
+
+
+@Language.factory("tocsin_gazetteer")
+def make_gazetteer_ruler(nlp: Language, name: str) -> GazetteerRuler:
+    """spaCy factory; the gazetteer is attached after construction (see :func:`build_nlp`)."""
+    return GazetteerRuler()

@@ -1,0 +1,1 @@
+"""Turning records into JSON, CSV and tables."""

@@ -1,0 +1,1 @@
+"""Event stores: DuckDB (default, embedded)."""

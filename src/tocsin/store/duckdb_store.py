@@ -1,0 +1,200 @@
+"""The embedded DuckDB store: documents (with their text and segments), events and rejections.
+
+Writes are idempotent: a document already stored (same id and content) is skipped with its
+events, so ingesting the same input twice changes nothing.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+import duckdb
+
+from tocsin.errors import StoreError
+from tocsin.geo.gazetteer import country_by_iso2
+from tocsin.models import Document, Event, Rejection
+from tocsin.report.records import document_json, event_json
+
+SCHEMA_VERSION = 1
+
+_DDL = [
+    """CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR)""",
+    """CREATE TABLE IF NOT EXISTS documents (
+        id VARCHAR PRIMARY KEY, content_hash VARCHAR NOT NULL, source_path VARCHAR, url VARCHAR,
+        title VARCHAR, source VARCHAR, published DATE, published_method VARCHAR,
+        language VARCHAR, text VARCHAR NOT NULL, segments VARCHAR NOT NULL,
+        ingested_at TIMESTAMP DEFAULT current_timestamp)""",
+    """CREATE TABLE IF NOT EXISTS events (
+        id VARCHAR PRIMARY KEY, doc_id VARCHAR NOT NULL, event VARCHAR NOT NULL, mode VARCHAR,
+        acled_event_type VARCHAR, acled_sub_event_type VARCHAR, date DATE, date_end DATE,
+        date_precision VARCHAR, factuality VARCHAR, countries VARCHAR[], lat DOUBLE, lon DOUBLE,
+        dead INTEGER, injured INTEGER, arrested INTEGER, confidence DOUBLE, record VARCHAR NOT NULL)""",
+    """CREATE TABLE IF NOT EXISTS rejections (
+        source VARCHAR NOT NULL, reason VARCHAR NOT NULL, detail VARCHAR,
+        first_seen TIMESTAMP DEFAULT current_timestamp, PRIMARY KEY (source, reason))""",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class EventQuery:
+    """Filters for :meth:`Store.events`; ``None`` means no filter."""
+
+    since: date | None = None
+    until: date | None = None
+    types: tuple[str, ...] = ()
+    country: str | None = None
+    doc_id: str | None = None
+
+
+def _iso3(code: str) -> str:
+    code = code.strip().upper()
+    if len(code) == 2 and code in country_by_iso2():
+        return country_by_iso2()[code].iso3
+    return code
+
+
+def event_countries(e: Event) -> list[str]:
+    """ISO alpha-3 (or PLOVER) codes the event touches: its place and its parties."""
+    codes: list[str] = []
+    if e.location is not None and e.location.country_code:
+        codes.append(_iso3(e.location.country_code))
+    for a in (*e.actor, *e.recipient):
+        if a.country and a.country not in codes:
+            codes.append(a.country)
+    return codes
+
+
+class Store:
+    """A DuckDB file of documents, events and rejections. Use as a context manager."""
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = str(path)
+        try:
+            if self.path != ":memory:":
+                Path(self.path).parent.mkdir(parents=True, exist_ok=True)
+            self.conn = duckdb.connect(self.path)
+        except (duckdb.Error, OSError) as exc:
+            raise StoreError(f"cannot open store {self.path}: {exc}") from exc
+        for ddl in _DDL:
+            self.conn.execute(ddl)
+        self.conn.execute("INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)])
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
+                 tb: TracebackType | None) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Close the database."""
+        self.conn.close()
+
+    def has_document(self, doc: Document) -> bool:
+        """Whether this document (same id, or same content under any id) is already stored."""
+        row = self.conn.execute(
+            "SELECT 1 FROM documents WHERE id = ? OR content_hash = ? LIMIT 1", [doc.id, doc.content_hash]
+        ).fetchone()
+        return row is not None
+
+    def add(self, doc: Document, events: tuple[Event, ...]) -> bool:
+        """Store a document with its events in one transaction; ``False`` if it was already there."""
+        if self.has_document(doc):
+            return False
+        meta = document_json(doc)
+        self.conn.execute("BEGIN TRANSACTION")
+        try:
+            self.conn.execute(
+                "INSERT INTO documents (id, content_hash, source_path, url, title, source, published,"
+                " published_method, language, text, segments) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                [doc.id, doc.content_hash, doc.source_path, doc.url, doc.title, doc.source, doc.published,
+                 doc.published_method, doc.language, doc.text, json.dumps(meta["segments"])],
+            )
+            for e in events:
+                self.conn.execute(
+                    "INSERT OR IGNORE INTO events VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                    [e.id, e.doc_id, e.event, e.mode, e.acled_event_type, e.acled_sub_event_type,
+                     e.date.start, e.date.end, e.date.precision.value, e.factuality.value,
+                     event_countries(e), e.location.lat if e.location else None,
+                     e.location.lon if e.location else None, e.dead, e.injured, e.arrested,
+                     e.confidence, json.dumps(event_json(e), ensure_ascii=False)],
+                )
+            self.conn.execute("COMMIT")
+        except duckdb.Error as exc:
+            self.conn.execute("ROLLBACK")
+            raise StoreError(f"cannot store document {doc.id}: {exc}") from exc
+        return True
+
+    def reject(self, rejection: Rejection) -> None:
+        """Record a rejection (once per source and reason)."""
+        self.conn.execute(
+            "INSERT OR IGNORE INTO rejections (source, reason, detail) VALUES (?,?,?)",
+            [rejection.source, rejection.reason, rejection.detail],
+        )
+
+    def events(self, query: EventQuery | None = None) -> Iterator[dict[str, Any]]:
+        """Stored event records (JSON form) matching the query, by date then id."""
+        q = query or EventQuery()
+        where, params = [], []
+        if q.since is not None:
+            where.append("coalesce(date_end, date) >= ?")
+            params.append(q.since)
+        if q.until is not None:
+            where.append("date <= ?")
+            params.append(q.until)
+        if q.types:
+            where.append(f"event IN ({', '.join('?' for _ in q.types)})")
+            params.extend(t.upper() for t in q.types)
+        if q.country:
+            where.append("list_contains(countries, ?)")
+            params.append(_iso3(q.country))
+        if q.doc_id:
+            where.append("doc_id = ?")
+            params.append(q.doc_id)
+        sql = "SELECT record FROM events"
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        sql += " ORDER BY date NULLS LAST, doc_id, id"
+        for (record,) in self.conn.execute(sql, params).fetchall():
+            yield json.loads(record)
+
+    def event(self, event_id: str) -> dict[str, Any] | None:
+        """One event record by id (or unique id prefix), or ``None``."""
+        rows = self.conn.execute(
+            "SELECT record FROM events WHERE id LIKE ? || '%' LIMIT 2", [event_id]
+        ).fetchall()
+        return json.loads(rows[0][0]) if len(rows) == 1 else None
+
+    def document(self, doc_id: str) -> dict[str, Any] | None:
+        """A stored document's metadata and text, or ``None``."""
+        row = self.conn.execute(
+            "SELECT id, title, source, url, published, published_method, source_path, text"
+            " FROM documents WHERE id = ?", [doc_id]
+        ).fetchone()
+        if row is None:
+            return None
+        keys = ["id", "title", "source", "url", "published", "published_method", "source_path", "text"]
+        out = dict(zip(keys, row, strict=True))
+        out["published"] = out["published"].isoformat() if out["published"] else None
+        return out
+
+    def rejections(self) -> list[dict[str, Any]]:
+        """Every recorded rejection, oldest first."""
+        rows = self.conn.execute(
+            "SELECT source, reason, detail, first_seen FROM rejections ORDER BY first_seen, source"
+        ).fetchall()
+        return [{"source": s, "reason": r, "detail": d, "first_seen": f.isoformat()} for s, r, d, f in rows]
+
+    def counts(self) -> dict[str, int]:
+        """How many documents, events and rejections the store holds."""
+        out = {}
+        for table in ("documents", "events", "rejections"):
+            row = self.conn.execute(f"SELECT count(*) FROM {table}").fetchone()
+            out[table] = int(row[0]) if row else 0
+        return out
