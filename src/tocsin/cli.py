@@ -7,6 +7,7 @@ batch still coded); 2 usage or configuration error.
 from __future__ import annotations
 
 import csv
+import functools
 import json
 import sys
 from collections import Counter
@@ -46,8 +47,10 @@ def _say_rejection(r: Rejection) -> None:
     click.echo(f"tocsin: rejected {r.source}: {r.reason}: {r.detail}", err=True)
 
 
+@functools.lru_cache(maxsize=2)
 def _pipeline(settings: Settings) -> Any:
-    from tocsin.pipeline import Pipeline  # loads spaCy: only for the commands that code text
+    """The coding pipeline, built once per process (spaCy loads only for commands that code)."""
+    from tocsin.pipeline import Pipeline
 
     return Pipeline.from_settings(settings)
 

@@ -2,7 +2,9 @@
 
 An event counts as found when its document matches, its type is the gold ``event`` or one of
 ``alt_events``, its date equals the gold date where the gold has one (at the gold's precision),
-and its location lies within the gold tolerance where the gold has a place.
+and its location lies within the gold tolerance where the gold has a place. The stricter count
+also asks that the event cite the gold's own sentence; an event that matches no gold event that
+strictly is a false event.
 """
 
 from __future__ import annotations
@@ -54,6 +56,26 @@ def matches(event: dict[str, Any], gold: dict[str, Any]) -> bool:
     )
 
 
+def _norm(text: str) -> str:
+    table = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"'})
+    return " ".join(text.translate(table).lower().split())
+
+
+def evidence_matches(event: dict[str, Any], gold: dict[str, Any]) -> bool:
+    """Whether one of the event's evidence sentences holds the gold evidence (or its first half)."""
+    want = _norm(gold.get("evidence") or "")
+    if not want:
+        return True
+    head = want[: max(20, len(want) // 2)]
+    return any(want in _norm(ev["text"]) or head in _norm(ev["text"]) or _norm(ev["text"]) in want
+               for ev in event.get("evidence", []))
+
+
+def strict_matches(event: dict[str, Any], gold: dict[str, Any]) -> bool:
+    """:func:`matches`, and the event is coded from the gold's own sentence."""
+    return matches(event, gold) and evidence_matches(event, gold)
+
+
 def _party_matches(parties: list[dict[str, Any]], pattern: str | None) -> bool:
     if not pattern:
         return True
@@ -71,6 +93,8 @@ class SeedReport:
     optional_missed: list[str] = field(default_factory=list)
     events_per_doc: dict[str, int] = field(default_factory=dict)
     false_per_doc: dict[str, int] = field(default_factory=dict)
+    required_strict: list[str] = field(default_factory=list)
+    optional_strict: list[str] = field(default_factory=list)
     claimed_total: int = 0
     claimed_right: list[str] = field(default_factory=list)
     from_set_aside: int = 0
@@ -83,7 +107,9 @@ class SeedReport:
             "required_found": len(self.required_found),
             "required_total": req,
             "required_recall": round(len(self.required_found) / req, 3) if req else None,
+            "required_found_from_gold_sentence": len(self.required_strict),
             "optional_found": len(self.optional_found),
+            "optional_found_from_gold_sentence": len(self.optional_strict),
             "optional_total": opt,
             "required_missed": self.required_missed,
             "optional_missed": self.optional_missed,
@@ -104,6 +130,8 @@ def evaluate(events: list[dict[str, Any]], gold: list[dict[str, Any]],
         bucket = (report.required_found if found else report.required_missed) if g.get("required") \
             else (report.optional_found if found else report.optional_missed)
         bucket.append(g["id"])
+        if any(strict_matches(e, g) for e in found):
+            (report.required_strict if g.get("required") else report.optional_strict).append(g["id"])
         if g.get("factuality") == "claimed" and g.get("claimed_by"):
             report.claimed_total += 1
             if any(e["factuality"] == "claimed" and _party_matches(e["claimed_by"], g["claimed_by"])
@@ -112,7 +140,7 @@ def evaluate(events: list[dict[str, Any]], gold: list[dict[str, Any]],
     for e in events:
         doc = e["doc_id"]
         report.events_per_doc[doc] = report.events_per_doc.get(doc, 0) + 1
-        if not any(matches(e, g) for g in gold):
+        if not any(strict_matches(e, g) for g in gold):
             report.false_per_doc[doc] = report.false_per_doc.get(doc, 0) + 1
         spans = body_spans.get(doc, [])
         for ev in e["evidence"]:

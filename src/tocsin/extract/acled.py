@@ -30,9 +30,13 @@ def _sectors(actors: tuple[Actor, ...]) -> set[str]:
 
 
 def acled_type(
-    event: str, mode: str | None, trigger: str, actors: tuple[Actor, ...], recipients: tuple[Actor, ...]
+    event: str, mode: str | None, triggers: frozenset[str], actors: tuple[Actor, ...],
+    recipients: tuple[Actor, ...],
 ) -> tuple[str | None, str | None]:
-    """ACLED ``(event_type, sub_event_type)`` for an event, or ``(None, None)`` out of scope."""
+    """ACLED ``(event_type, sub_event_type)`` for an event, or ``(None, None)`` out of scope.
+
+    ``triggers``: the lemmas of the words that signalled the event.
+    """
     targets = _sectors(recipients)
     if event == "ASSAULT":
         if mode in _REMOTE:
@@ -45,7 +49,7 @@ def acled_type(
             return _SD, "Looting/property destruction"
         if targets & UNARMED_SECTORS and not targets & ARMED_SECTORS:
             return _VAC, "Attack"
-        if trigger in _ONE_SIDED_TRIGGERS and targets:
+        if triggers & _ONE_SIDED_TRIGGERS and targets:
             return _VAC, "Attack"
         return "Battles", "Armed clash"
     if event == "COERCE":

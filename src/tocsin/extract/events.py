@@ -48,6 +48,41 @@ _OFFSET = re.compile(
 _NUM = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
 
 
+TEMPORAL_PREPOSITIONS = frozenset(
+    {"on", "in", "since", "during", "by", "until", "till", "at", "from", "before", "after", "between",
+     "through", "throughout", "over", "around", "of"}
+)
+
+
+EVENT_SPAN_PREPOSITIONS = frozenset({"in", "during", "since", "after", "before", "until", "throughout"})
+
+
+def _temporal_governor(root: Token) -> Token | None:
+    """The word a date expression modifies: "launched ... on Tuesday" → launched.
+
+    Only temporal attachments count (a temporal preposition's object, a bare temporal noun
+    phrase); a year inside a name ("the 2020 war") governs nothing.
+    """
+    tok = root
+    for _ in range(4):
+        if tok.dep_ == "conj":
+            tok = tok.head
+            continue
+        if tok.dep_ == "pobj" and tok.head.lower_ in TEMPORAL_PREPOSITIONS:
+            return tok.head.head
+        if tok.dep_ in {"npadvmod", "tmod", "advmod", "obl"}:
+            return tok.head
+        if tok.dep_ in {"compound", "nummod", "appos"} and tok.head.ent_type_ == "DATE":
+            tok = tok.head
+            continue
+        # "in the 2020 war": a year naming an event dates what happened during it.
+        if tok.dep_ in {"nummod", "compound", "amod"} and tok.head.dep_ == "pobj" \
+                and tok.head.head.lower_ in EVENT_SPAN_PREPOSITIONS:
+            return tok.head.head.head
+        return None
+    return None
+
+
 @dataclass(slots=True)
 class _Draft:
     """An event while it is being assembled (mutable); frozen into :class:`Event` at the end."""
@@ -76,6 +111,8 @@ class _Draft:
     evidence: list[Evidence] = field(default_factory=list)
     related: list[_Draft] = field(default_factory=list)
     merged_into: _Draft | None = None
+    #: Lemmas of every trigger merged into this draft ("kill" and "ambush").
+    lemmas: set[str] = field(default_factory=set)
 
 
 def _actor_keys(actors: list[Actor]) -> set[str]:
@@ -143,10 +180,13 @@ class EventExtractor:
         attached: list[TimeExpression] = []
         for expr in exprs:
             root = self._expr_root(sent, expr)
-            if root is None:
+            governor = _temporal_governor(root) if root is not None else None
+            if governor is None:
                 continue
-            path = [root, *root.ancestors]
-            if trigger in path or (clause in path and clause.i != trigger.i and clause.pos_ == "VERB"):
+            if governor.i in {trigger.i, clause.i} or (
+                trigger.pos_ in {"VERB", "AUX"} and governor in trigger.subtree
+                and governor.pos_ in {"NOUN", "PROPN"}
+            ):
                 attached.append(expr)
         if attached:
             return [e.span for e in attached]
@@ -190,7 +230,8 @@ class EventExtractor:
         pool = attached or in_sent
         resolved = [m for m in pool if m.place.precision is not PlacePrecision.UNRESOLVED]
         if resolved:
-            best = min(resolved, key=lambda m: (precision_rank(m.place.precision), abs(m.head - trigger.i)))
+            best = min(resolved, key=lambda m: (m.role != "location", precision_rank(m.place.precision),
+                                                abs(m.head - trigger.i)))
             if best.place.precision is PlacePrecision.COUNTRY and ctx.paragraph_places:
                 nearer = ctx.paragraph_places[-1]
                 if precision_rank(nearer.precision) < precision_rank(PlacePrecision.COUNTRY):
@@ -321,6 +362,7 @@ class EventExtractor:
                     _add_unique(parent.actors, d.actors)
                     _add_unique(parent.recipients, d.recipients)
                     parent.mode = parent.mode or d.mode
+                    parent.lemmas |= d.lemmas | {d.lemma}
                     d.merged_into = parent
                     break
                 if node.lemma_.lower() in SPEECH_VERBS or node.i == node.head.i:
@@ -337,8 +379,10 @@ class EventExtractor:
             related = [d for d in violent if d.trigger.i == c.anchor
                        or d.trigger in anchor.subtree or anchor in d.trigger.subtree]
             target = min(related or violent, key=lambda d: abs(d.trigger.i - c.anchor))
-            if c.victim is not None and not target.recipients and doc[c.victim].pos_ in {"NOUN", "PROPN"}:
-                target.recipients.append(self.actors.normalise(phrase_text(doc[c.victim])))
+            if c.victim is not None and doc[c.victim].pos_ in {"NOUN", "PROPN"}:
+                victim = self.actors.normalise(phrase_text(doc[c.victim]))
+                if victim.sector and not any(r.sector for r in target.recipients):
+                    target.recipients[:] = [victim]
             current = getattr(target, c.kind)
             if current is None or (c.count > current and c.anchor != target.trigger.i):
                 setattr(target, c.kind, c.count if current is None else max(current, c.count))
@@ -425,7 +469,9 @@ class EventExtractor:
                         and k.sentence != d.sentence
                         and (k.location is None or d.location is None
                              or k.location.name == d.location.name)
-                        and (not k.actors or not d.actors or _actor_keys(k.actors) & _actor_keys(d.actors))
+                        and k.mode == d.mode
+                        and (_actor_keys(k.actors) & _actor_keys(d.actors)
+                             or ((not k.actors or not d.actors) and k.lemma == d.lemma))
                         and k.event not in STATEMENT_EVENTS):
                     twin = k
                     break
@@ -462,7 +508,7 @@ class EventExtractor:
                 and (d.date.end or d.date.start) < document.published - timedelta(days=365)):
             factuality = Factuality.HISTORICAL
         actors, recipients = tuple(d.actors), tuple(d.recipients)
-        acled = acled_type(d.event, d.mode, d.lemma, actors, recipients)
+        acled = acled_type(d.event, d.mode, frozenset(d.lemmas | {d.lemma}), actors, recipients)
         confidence = 0.5 + 0.15 * bool(actors) + 0.1 * bool(recipients) \
             + 0.1 * (d.date.method not in {DateMethod.INFERRED, DateMethod.NONE}) \
             + 0.1 * (d.location is not None and d.location.precision is not PlacePrecision.UNRESOLVED)

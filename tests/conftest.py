@@ -1,0 +1,53 @@
+"""Shared fixtures. Tests marked ``slow`` load the pinned spaCy model and the full gazetteer."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tocsin.config import Settings, load_settings
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLES = ROOT / "samples"
+GOLD = ROOT / "tests" / "fixtures" / "gold" / "seeds.events.jsonl"
+
+
+@pytest.fixture(scope="session")
+def settings() -> Settings:
+    return load_settings(env={})
+
+
+@pytest.fixture(scope="session")
+def pipeline(settings: Settings) -> Any:
+    from tocsin.cli import _pipeline
+
+    return _pipeline(settings)
+
+
+@pytest.fixture(scope="session")
+def seed_results(pipeline: Any) -> list[Any]:
+    from tocsin.ingest.readers import iter_inputs
+
+    return list(pipeline.run(iter_inputs([str(SAMPLES / "documents.jsonl")], input_format="jsonl")))
+
+
+@pytest.fixture(scope="session")
+def event_schema() -> dict[str, Any]:
+    path = ROOT / "src" / "tocsin" / "data" / "event.schema.json"
+    return dict(json.loads(path.read_text(encoding="utf-8")))
+
+
+def code_text(pipeline: Any, text: str, published: str | None = "2023-03-29") -> list[dict[str, Any]]:
+    """Events (JSON records) of one plain text."""
+    from tocsin.ingest.documents import Metadata, parse_published
+    from tocsin.ingest.readers import InputItem
+    from tocsin.pipeline import Coded
+    from tocsin.report.records import event_json
+
+    meta = Metadata(id="t", published=parse_published(published), published_method="given")
+    (result,) = list(pipeline.run([InputItem("t", text, "text", meta, None)]))
+    assert isinstance(result, Coded), result
+    return [event_json(e) for e in result.events]

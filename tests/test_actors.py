@@ -1,0 +1,46 @@
+"""Actor normalisation through the actor dictionary and the country list (no model needed)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tocsin.extract.actors import actor_dictionary
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country", "sector"),
+    [
+        ("Azerbaijani armed forces", "Military Forces of Azerbaijan", "AZE", "MIL"),
+        ("a dozen Azerbaijani soldiers", "Military Forces of Azerbaijan", "AZE", "MIL"),
+        ("Baku", "Government of Azerbaijan", "AZE", "GOV"),
+        ("Yerevan", "Government of Armenia", "ARM", "GOV"),
+        ("the Kremlin", "Kremlin", "RUS", "GOV"),
+        ("three Artsakh police officers", "Police Forces of Artsakh", "AZE", "COP"),
+        ("the Red Cross", "International Committee of the Red Cross", "NGO", "NGO"),
+        ("the CSTO", "Collective Security Treaty Organization", "IGO", "MIL"),
+        ("the UN Security Council", "UN Security Council", "UNO", "GOV"),
+        ("Ukrainian civilians", "Civilians (Ukraine)", "UKR", "CVL"),
+    ],
+)
+def test_normalise(text: str, name: str, country: str, sector: str) -> None:
+    actor = actor_dictionary().normalise(text)
+    assert (actor.text, actor.name, actor.country, actor.sector) == (text, name, country, sector)
+
+
+def test_disputed_entity_keeps_its_nominal_state() -> None:
+    actor = actor_dictionary().normalise("Artsakh authorities")
+    assert actor.entity == "Artsakh"
+    assert actor.country == "AZE"
+
+
+def test_unknown_actor_is_kept_with_a_sector_guess() -> None:
+    actor = actor_dictionary().normalise("unidentified gunmen")
+    assert actor.name == "unidentified gunmen"
+    assert actor.country is None
+    assert actor.sector == "UAF"
+
+
+def test_organisations_are_not_places() -> None:
+    d = actor_dictionary()
+    assert d.is_organisation("Red Cross")
+    assert not d.is_organisation("Azerbaijan")

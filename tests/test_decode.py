@@ -1,0 +1,49 @@
+"""Bad input gets a clear reason (no model needed)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tocsin.errors import InputError
+from tocsin.ingest.decode import decode
+from tocsin.ingest.documents import check_english
+
+
+@pytest.mark.parametrize(
+    ("data", "reason"),
+    [
+        (b"", "empty"),
+        (b"   \n\t ", "empty"),
+        (b"%PDF-1.7\n%binary", "binary"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00", "binary"),
+        (b"text with a NUL \x00 byte", "binary"),
+        (b"x" * 101, "too_large"),
+    ],
+)
+def test_rejections(data: bytes, reason: str) -> None:
+    with pytest.raises(InputError) as info:
+        decode(data, max_bytes=100)
+    assert info.value.reason == reason
+
+
+def test_latin1_text_is_decoded_not_rejected() -> None:
+    raw = "Les forces ont attaqué le village près de Goma, a déclaré le porte-parole.".encode("latin-1")
+    decoded = decode(raw, max_bytes=10_000)
+    assert "attaqué" in decoded.text
+    assert decoded.encoding != "utf-8"
+
+
+def test_utf8_bom_is_stripped() -> None:
+    assert decode("\ufeffHello world".encode(), max_bytes=100).text == "Hello world"
+
+
+def test_non_english_is_rejected() -> None:
+    french = (
+        "Les forces armées ont attaqué le village hier soir et plusieurs civils ont été tués selon"
+        " les autorités locales qui ont dénoncé une violation du cessez-le-feu dans la région du nord"
+        " où les combats se poursuivent depuis le début de la semaine dernière."
+    )
+    with pytest.raises(InputError) as info:
+        check_english(french)
+    assert info.value.reason == "not_english"
+    check_english("Soldiers attacked the village on Monday and the police said two people were killed.")

@@ -1,0 +1,47 @@
+"""The gazetteer: folding, lookup order, additions; the bundled cities (slow: full index)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tocsin.geo.gazetteer import GazetteerEntry, fold, open_gazetteer
+from tocsin.geo.resolve import haversine_km
+
+
+def test_fold_unifies_case_accents_and_apostrophes() -> None:
+    assert fold("Şuşa") == fold("SUSA") == "susa"
+    assert fold("Stepʼanakert") == fold("Step'anakert")
+
+
+def test_countries_and_regions_without_cities() -> None:
+    gaz = open_gazetteer(":memory:")
+    (az,) = gaz.lookup("Azerbaijan")
+    assert (az.kind, az.country_code) == ("country", "AZ")
+    nk = gaz.lookup("Artsakh")[0]
+    assert nk.name == "Nagorno-Karabakh" and nk.kind == "region"
+    assert gaz.lookup("Stepanakert") == []
+
+
+def test_added_places_are_found_by_every_name() -> None:
+    gaz = open_gazetteer(":memory:")
+    entry = GazetteerEntry(None, "Martakert", 40.21, 46.81, "AZ", None, 3000, "place")
+    gaz.add(["Martakert", "Aghdara", "Ağdərə"], entry)
+    assert gaz.lookup("agdere")[0].name == "Martakert"
+    assert gaz.lookup("MARTAKERT")[0].lat == 40.21
+
+
+@pytest.mark.slow
+def test_bundled_cities_resolve_the_seed_places() -> None:
+    gaz = open_gazetteer()
+    expected = {  # GeoNames points, checked against the gold file's coordinates
+        "Stepanakert": (39.8177, 46.7528),
+        "Lisagor": (39.6875, 46.6431),
+        "Shushi": (39.7601, 46.7499),
+        "Lachin": (39.6374, 46.5498),
+        "Aghdam": (39.9910, 46.9274),
+    }
+    for name, (lat, lon) in expected.items():
+        best = gaz.lookup(name)[0]
+        assert haversine_km(best.lat, best.lon, lat, lon) < 10, name
+    for missing in ("Martakert", "Yeghtsahogh", "Hin Shen", "Mets Shen"):
+        assert gaz.lookup(missing) == []
