@@ -44,8 +44,9 @@ def test_extract_bad_input_one_line_each_rest_still_coded(runner: CliRunner, tmp
     jsonl = tmp_path / "docs.jsonl"
     jsonl.write_text('{"id": "j1", "text": "' + ARTICLE + '"}\n{broken json\n', encoding="utf-8")
     paths = [str(f[k]) for k in ("binary", "empty", "good", "latin1", "broken")]
-    result = runner.invoke(cli, ["extract", "--published", "2023-03-29", *paths,
-                                 str(tmp_path / "missing.txt"), str(jsonl)])
+    result = runner.invoke(
+        cli, ["extract", "--published", "2023-03-29", *paths, str(tmp_path / "missing.txt"), str(jsonl)]
+    )
     assert result.exit_code == 1
     errors = result.stderr.strip().splitlines()
     assert len(errors) == 5  # binary, empty, broken, missing, the bad JSONL line
@@ -92,8 +93,22 @@ def test_ingest_twice_changes_nothing_then_list_and_show(runner: CliRunner, tmp_
     again = runner.invoke(cli, ["events", "--db", db, "--format", "jsonl"])
     assert [json.loads(x)["id"] for x in again.stdout.splitlines()] == ids
 
-    assaults = runner.invoke(cli, ["events", "--db", db, "--format", "jsonl", "--type", "ASSAULT",
-                                   "--since", "2023-03-01", "--until", "2023-03-31"])
+    assaults = runner.invoke(
+        cli,
+        [
+            "events",
+            "--db",
+            db,
+            "--format",
+            "jsonl",
+            "--type",
+            "ASSAULT",
+            "--since",
+            "2023-03-01",
+            "--until",
+            "2023-03-31",
+        ],
+    )
     rows = [json.loads(x) for x in assaults.stdout.splitlines()]
     assert rows and all(r["event"] == "ASSAULT" and "2023-03-01" <= r["date"] <= "2023-03-31" for r in rows)
     by_country = runner.invoke(cli, ["events", "--db", db, "--format", "csv", "--country", "AZ"])

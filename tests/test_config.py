@@ -27,7 +27,7 @@ def test_file_then_environment_override(tmp_path: Path, monkeypatch: pytest.Monk
 def test_bad_settings_are_named(tmp_path: Path) -> None:
     bad = tmp_path / "bad.toml"
     bad.write_text("[store]\nsize = 3\n", encoding="utf-8")
-    with pytest.raises(ConfigError, match="store.size"):
+    with pytest.raises(ConfigError, match=r"store\.size"):
         load_settings(config_path=str(bad), env={})
     with pytest.raises(ConfigError, match="not found"):
         load_settings(config_path=str(tmp_path / "none.toml"), env={})

@@ -49,7 +49,8 @@ def test_directories_recurse_sorted_and_skip_hidden(tmp_path: Path) -> None:
 
 
 def test_missing_path_and_stdin(tmp_path: Path) -> None:
-    out = list(iter_inputs([str(tmp_path / "nope.txt"), "-"], stdin=io.BytesIO(b"From stdin."),
-                           defaults=Metadata()))
+    out = list(
+        iter_inputs([str(tmp_path / "nope.txt"), "-"], stdin=io.BytesIO(b"From stdin."), defaults=Metadata())
+    )
     assert isinstance(out[0], Rejection) and out[0].reason == "missing"
     assert isinstance(out[1], InputItem) and out[1].content == b"From stdin."

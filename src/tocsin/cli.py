@@ -56,8 +56,13 @@ def _pipeline(settings: Settings) -> Any:
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.option("--config", "config_path", type=click.Path(dir_okay=False), default=None,
-              help="Settings file (default ./tocsin.toml, or $TOCSIN_CONFIG).")
+@click.option(
+    "--config",
+    "config_path",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help="Settings file (default ./tocsin.toml, or $TOCSIN_CONFIG).",
+)
 @click.version_option(package_name="tocsin")
 @click.pass_context
 def cli(ctx: click.Context, config_path: str | None) -> None:
@@ -69,11 +74,16 @@ def cli(ctx: click.Context, config_path: str | None) -> None:
 
 
 _INPUT_FORMAT = click.option(
-    "--input-format", type=click.Choice(INPUT_FORMATS), default="auto", show_default=True,
+    "--input-format",
+    type=click.Choice(INPUT_FORMATS),
+    default="auto",
+    show_default=True,
     help="How to read PATHs: auto (by content; *.jsonl as JSONL), text, html or jsonl.",
 )
 _PUBLISHED = click.option(
-    "--published", default=None, metavar="YYYY-MM-DD",
+    "--published",
+    default=None,
+    metavar="YYYY-MM-DD",
     help="Publication date for inputs that do not carry their own.",
 )
 
@@ -113,8 +123,9 @@ def extract(ctx: click.Context, paths: tuple[str, ...], input_format: str, publi
 @_INPUT_FORMAT
 @_PUBLISHED
 @click.pass_context
-def ingest(ctx: click.Context, paths: tuple[str, ...], db: str | None, input_format: str,
-           published: str | None) -> None:
+def ingest(
+    ctx: click.Context, paths: tuple[str, ...], db: str | None, input_format: str, published: str | None
+) -> None:
     """Code PATHS and keep documents, events and rejections in the store.
 
     Ingesting the same input again changes nothing. A summary goes to stderr.
@@ -129,8 +140,7 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], db: str | None, input_for
     except TocsinError as exc:
         raise click.ClickException(str(exc)) from exc
     with store:
-        items = iter_inputs(list(paths), input_format=input_format, stdin=sys.stdin.buffer,
-                            defaults=defaults)
+        items = iter_inputs(list(paths), input_format=input_format, stdin=sys.stdin.buffer, defaults=defaults)
         for result in pipe.run(items):
             tally["read"] += 1
             if isinstance(result, Rejection):
@@ -163,33 +173,95 @@ def _parties(parties: list[dict[str, Any]]) -> str:
     return "; ".join(p["name"] for p in parties)
 
 
-_TABLE = [("id", 8), ("date", 10), ("event", 8), ("mode", 13), ("actor", 28), ("recipient", 24),
-          ("location", 22), ("dead", 4), ("factuality", 11)]
+_TABLE = [
+    ("id", 8),
+    ("date", 10),
+    ("event", 8),
+    ("mode", 13),
+    ("actor", 28),
+    ("recipient", 24),
+    ("location", 22),
+    ("dead", 4),
+    ("factuality", 11),
+]
 
 
 def _table_row(e: dict[str, Any]) -> list[str]:
     loc = e["location"]
-    values = [e["id"][:8], e["date"], e["event"], e["mode"], _parties(e["actor"]),
-              _parties(e["recipient"]), loc and (loc["name"] or loc["text"]), e["dead"], e["factuality"]]
+    values = [
+        e["id"][:8],
+        e["date"],
+        e["event"],
+        e["mode"],
+        _parties(e["actor"]),
+        _parties(e["recipient"]),
+        loc and (loc["name"] or loc["text"]),
+        e["dead"],
+        e["factuality"],
+    ]
     return [_cell(v, w).ljust(w) for v, (_, w) in zip(values, _TABLE, strict=True)]
 
 
-_CSV_FIELDS = ["id", "doc_id", "date", "date_end", "date_precision", "event", "mode", "acled_event_type",
-               "acled_sub_event_type", "actor", "recipient", "location", "country_code", "lat", "lon",
-               "location_precision", "dead", "injured", "arrested", "factuality", "claimed_by",
-               "denied_by", "confirmed_by", "confidence", "evidence"]
+_CSV_FIELDS = [
+    "id",
+    "doc_id",
+    "date",
+    "date_end",
+    "date_precision",
+    "event",
+    "mode",
+    "acled_event_type",
+    "acled_sub_event_type",
+    "actor",
+    "recipient",
+    "location",
+    "country_code",
+    "lat",
+    "lon",
+    "location_precision",
+    "dead",
+    "injured",
+    "arrested",
+    "factuality",
+    "claimed_by",
+    "denied_by",
+    "confirmed_by",
+    "confidence",
+    "evidence",
+]
 
 
 def _csv_row(e: dict[str, Any]) -> dict[str, Any]:
     loc = e["location"] or {}
     return {
-        **{k: e[k] for k in ("id", "doc_id", "date", "date_end", "date_precision", "event", "mode",
-                             "acled_event_type", "acled_sub_event_type", "dead", "injured",
-                             "arrested", "factuality", "confidence")},
-        "actor": _parties(e["actor"]), "recipient": _parties(e["recipient"]),
-        "location": loc.get("name") or loc.get("text"), "country_code": loc.get("country_code"),
-        "lat": loc.get("lat"), "lon": loc.get("lon"), "location_precision": loc.get("precision"),
-        "claimed_by": _parties(e["claimed_by"]), "denied_by": _parties(e["denied_by"]),
+        **{
+            k: e[k]
+            for k in (
+                "id",
+                "doc_id",
+                "date",
+                "date_end",
+                "date_precision",
+                "event",
+                "mode",
+                "acled_event_type",
+                "acled_sub_event_type",
+                "dead",
+                "injured",
+                "arrested",
+                "factuality",
+                "confidence",
+            )
+        },
+        "actor": _parties(e["actor"]),
+        "recipient": _parties(e["recipient"]),
+        "location": loc.get("name") or loc.get("text"),
+        "country_code": loc.get("country_code"),
+        "lat": loc.get("lat"),
+        "lon": loc.get("lon"),
+        "location_precision": loc.get("precision"),
+        "claimed_by": _parties(e["claimed_by"]),
+        "denied_by": _parties(e["denied_by"]),
         "confirmed_by": _parties(e["confirmed_by"]),
         "evidence": " | ".join(x["text"] for x in e["evidence"]),
     }
@@ -197,17 +269,27 @@ def _csv_row(e: dict[str, Any]) -> dict[str, Any]:
 
 @cli.command()
 @click.option("--db", default=None, help="DuckDB file (default from settings).")
-@click.option("--format", "fmt", type=click.Choice(["table", "jsonl", "csv"]), default="table",
-              show_default=True)
+@click.option(
+    "--format", "fmt", type=click.Choice(["table", "jsonl", "csv"]), default="table", show_default=True
+)
 @click.option("--since", default=None, metavar="YYYY-MM-DD", help="Events on or after this date.")
 @click.option("--until", default=None, metavar="YYYY-MM-DD", help="Events on or before this date.")
-@click.option("--type", "types", multiple=True, metavar="PLOVER",
-              help="PLOVER event type (repeatable), e.g. ASSAULT.")
-@click.option("--country", default=None, metavar="CODE",
-              help="ISO code (AZ or AZE) of the event's place or of a party.")
+@click.option(
+    "--type", "types", multiple=True, metavar="PLOVER", help="PLOVER event type (repeatable), e.g. ASSAULT."
+)
+@click.option(
+    "--country", default=None, metavar="CODE", help="ISO code (AZ or AZE) of the event's place or of a party."
+)
 @click.pass_context
-def events(ctx: click.Context, db: str | None, fmt: str, since: str | None, until: str | None,
-           types: tuple[str, ...], country: str | None) -> None:
+def events(
+    ctx: click.Context,
+    db: str | None,
+    fmt: str,
+    since: str | None,
+    until: str | None,
+    types: tuple[str, ...],
+    country: str | None,
+) -> None:
     """List stored events."""
     settings = _settings(ctx)
     path = db or settings.db
@@ -255,8 +337,7 @@ def show(ctx: click.Context, event_id: str, db: str | None, fmt: str) -> None:
     lines = [
         f"{record['id']}  {record['event']}{'/' + record['mode'] if record['mode'] else ''}"
         f"  ({record['factuality']}, confidence {record['confidence']})",
-        f"  date:      {record['date'] or 'unknown'} ({record['date_precision']},"
-        f" {record['date_method']})",
+        f"  date:      {record['date'] or 'unknown'} ({record['date_precision']}, {record['date_method']})",
         f"  actor:     {_parties(record['actor']) or '-'}",
         f"  recipient: {_parties(record['recipient']) or '-'}",
         f"  location:  {(loc['name'] or loc['text']) + ' [' + loc['precision'] + ']' if loc else '-'}",
@@ -268,8 +349,11 @@ def show(ctx: click.Context, event_id: str, db: str | None, fmt: str) -> None:
     for label, key in (("dead", "dead"), ("injured", "injured"), ("arrested", "arrested")):
         if record[key] is not None:
             lines.append(f"  {label + ':':<10} {record[key]}")
-    for label, key in (("claimed by", "claimed_by"), ("denied by", "denied_by"),
-                       ("confirmed", "confirmed_by")):
+    for label, key in (
+        ("claimed by", "claimed_by"),
+        ("denied by", "denied_by"),
+        ("confirmed", "confirmed_by"),
+    ):
         if record[key]:
             lines.append(f"  {label + ':':<10} {_parties(record[key])}")
     lines.append(
@@ -277,7 +361,9 @@ def show(ctx: click.Context, event_id: str, db: str | None, fmt: str) -> None:
         f" published {document.get('published') or 'unknown'})"
     )
     for ev in record["evidence"]:
-        lines.append(f"  evidence:  [{ev['doc_id']} sentence {ev['sentence']}, chars {ev['start']}-{ev['end']}]")
+        lines.append(
+            f"  evidence:  [{ev['doc_id']} sentence {ev['sentence']}, chars {ev['start']}-{ev['end']}]"
+        )
         lines.append(f"             {ev['text']}")
     click.echo("\n".join(lines))
 
@@ -302,10 +388,18 @@ def evaluate() -> None:
 
 
 @evaluate.command("seeds")
-@click.option("--docs", default="samples/documents.jsonl", show_default=True,
-              help="JSONL of the seed documents (id, file, published).")
-@click.option("--gold", default="tests/fixtures/gold/seeds.events.jsonl", show_default=True,
-              help="Gold events, one JSON object a line.")
+@click.option(
+    "--docs",
+    default="samples/documents.jsonl",
+    show_default=True,
+    help="JSONL of the seed documents (id, file, published).",
+)
+@click.option(
+    "--gold",
+    default="tests/fixtures/gold/seeds.events.jsonl",
+    show_default=True,
+    help="Gold events, one JSON object a line.",
+)
 @click.pass_context
 def evaluate_seeds(ctx: click.Context, docs: str, gold: str) -> None:
     """Recall of the seeds' gold events, false events per document, claims; JSON on stdout."""

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from enum import Enum
+from enum import StrEnum
 
 
-class Factuality(str, Enum):
+class Factuality(StrEnum):
     """How the source presents an event (DESIGN.md section 2)."""
 
     ASSERTED = "asserted"
@@ -23,7 +23,7 @@ class Factuality(str, Enum):
     HISTORICAL = "historical"
 
 
-class DatePrecision(str, Enum):
+class DatePrecision(StrEnum):
     """How finely a date is known."""
 
     DAY = "day"
@@ -33,7 +33,7 @@ class DatePrecision(str, Enum):
     UNKNOWN = "unknown"
 
 
-class DateMethod(str, Enum):
+class DateMethod(StrEnum):
     """How a date was obtained."""
 
     EXPLICIT = "explicit"
@@ -43,7 +43,7 @@ class DateMethod(str, Enum):
     NONE = "none"
 
 
-class PlacePrecision(str, Enum):
+class PlacePrecision(StrEnum):
     """How closely a resolved point stands for the place meant."""
 
     EXACT = "exact"

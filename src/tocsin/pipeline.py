@@ -60,8 +60,13 @@ class Pipeline:
 
     def document(self, item: InputItem) -> Document:
         """Build the document of one input; raises :class:`InputError` for bad input."""
-        return build_document(item.content, meta=item.meta, fmt=item.fmt,
-                              max_bytes=self.settings.max_bytes, source_path=item.source_path)
+        return build_document(
+            item.content,
+            meta=item.meta,
+            fmt=item.fmt,
+            max_bytes=self.settings.max_bytes,
+            source_path=item.source_path,
+        )
 
     def code(self, documents: list[tuple[str, Document]]) -> list[Coded]:
         """Parse the body segments of several documents in one ``nlp.pipe`` call and extract."""
@@ -70,8 +75,9 @@ class Pipeline:
         ]
         texts = (documents[i][1].text[seg.start : seg.end] for i, seg in jobs)
         parsed: list[list[tuple[Segment, Doc]]] = [[] for _ in documents]
-        for (i, seg), spacy_doc in zip(jobs, self.nlp.pipe(texts, batch_size=self.settings.batch_size),
-                                       strict=True):
+        for (i, seg), spacy_doc in zip(
+            jobs, self.nlp.pipe(texts, batch_size=self.settings.batch_size), strict=True
+        ):
             parsed[i].append((seg, spacy_doc))
         return [
             Coded(label, doc, tuple(self.extractor.extract(doc, parsed[i])))

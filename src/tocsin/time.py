@@ -17,8 +17,18 @@ import dateparser
 from tocsin.models import DateMethod, DatePrecision, DateSpan
 
 _MONTHS = {
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
-    "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "may": 5,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
 }
 _MONTH = (
     r"(?P<month>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
@@ -26,8 +36,18 @@ _MONTH = (
 )
 _WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 _NUMBER_WORDS = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-    "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
 }
 
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
@@ -76,7 +96,10 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             re.IGNORECASE,
         ),
     ),
-    ("year", re.compile(r"\b(?P<pre>(?i:in|since|the|of|until|by|during|from))\s+(?P<year>1[6-9]\d{2}|20\d{2})\b")),
+    (
+        "year",
+        re.compile(r"\b(?P<pre>(?i:in|since|the|of|until|by|during|from))\s+(?P<year>1[6-9]\d{2}|20\d{2})\b"),
+    ),
 ]
 _ORDER = {name: i for i, (name, _) in enumerate(_PATTERNS)}
 
@@ -126,8 +149,9 @@ def _weekday(name: str, rel: str | None, published: date) -> date:
     return published - timedelta(days=back)
 
 
-def _span(start: date | None, end: date | None, precision: DatePrecision, method: DateMethod,
-          text: str) -> DateSpan:
+def _span(
+    start: date | None, end: date | None, precision: DatePrecision, method: DateMethod, text: str
+) -> DateSpan:
     return DateSpan(start, end, precision, method, text)
 
 
@@ -149,8 +173,9 @@ def _resolve(kind: str, m: re.Match[str], published: date | None, anchor: date |
         return _span(d, None, DatePrecision.DAY, DateMethod.PUBLICATION, text) if d else None
     if kind == "my":
         year, month = int(g["year"]), _month_number(g["month"])
-        return _span(date(year, month, 1), _month_end(year, month), DatePrecision.MONTH,
-                     DateMethod.EXPLICIT, text)
+        return _span(
+            date(year, month, 1), _month_end(year, month), DatePrecision.MONTH, DateMethod.EXPLICIT, text
+        )
     if kind == "month":
         if published is None:
             return unknown
@@ -159,8 +184,9 @@ def _resolve(kind: str, m: re.Match[str], published: date | None, anchor: date |
         pre = g["pre"].lower()
         if pre == "next" or (month > published.month and pre not in {"next"}):
             year = published.year + 1 if pre == "next" else published.year - 1
-        return _span(date(year, month, 1), _month_end(year, month), DatePrecision.MONTH,
-                     DateMethod.PUBLICATION, text)
+        return _span(
+            date(year, month, 1), _month_end(year, month), DatePrecision.MONTH, DateMethod.PUBLICATION, text
+        )
     if kind == "weekday":
         if published is None:
             return unknown
@@ -200,17 +226,19 @@ def _relative(g: dict[str, str | None], published: date, text: str) -> DateSpan 
         raw = (g["ago"] or "").lower()
         n = _NUMBER_WORDS.get(raw) or int(raw)
         unit = (g["unit"] or "day").lower().rstrip("s")
-        parsed = dateparser.parse(
-            f"{n} {unit}s ago", settings={"RELATIVE_BASE": _as_datetime(published)}
-        )
+        parsed = dateparser.parse(f"{n} {unit}s ago", settings={"RELATIVE_BASE": _as_datetime(published)})
         if parsed is None:
             return None
-        precision = {"day": DatePrecision.DAY, "week": DatePrecision.WEEK,
-                     "month": DatePrecision.MONTH, "year": DatePrecision.YEAR}[unit]
+        precision = {
+            "day": DatePrecision.DAY,
+            "week": DatePrecision.WEEK,
+            "month": DatePrecision.MONTH,
+            "year": DatePrecision.YEAR,
+        }[unit]
         return _span(parsed.date(), None, precision, pub, text)
-    if rel in {"today", "tonight"} or rel.startswith("this ") and rel.split()[1] in {
-        "morning", "afternoon", "evening"
-    }:
+    if rel in {"today", "tonight"} or (
+        rel.startswith("this ") and rel.split()[1] in {"morning", "afternoon", "evening"}
+    ):
         return _span(published, None, DatePrecision.DAY, pub, text)
     if rel in {"yesterday", "last night"}:
         return _span(published - timedelta(days=1), None, DatePrecision.DAY, pub, text)
@@ -224,8 +252,7 @@ def _relative(g: dict[str, str | None], published: date, text: str) -> DateSpan 
     if unit == "month":
         month_index = published.year * 12 + published.month - 1 + shift
         year, month = divmod(month_index, 12)
-        return _span(date(year, month + 1, 1), _month_end(year, month + 1), DatePrecision.MONTH,
-                     pub, text)
+        return _span(date(year, month + 1, 1), _month_end(year, month + 1), DatePrecision.MONTH, pub, text)
     if unit == "year":
         year = published.year + shift
         return _span(date(year, 1, 1), date(year, 12, 31), DatePrecision.YEAR, pub, text)

@@ -67,8 +67,10 @@ def evidence_matches(event: dict[str, Any], gold: dict[str, Any]) -> bool:
     if not want:
         return True
     head = want[: max(20, len(want) // 2)]
-    return any(want in _norm(ev["text"]) or head in _norm(ev["text"]) or _norm(ev["text"]) in want
-               for ev in event.get("evidence", []))
+    return any(
+        want in _norm(ev["text"]) or head in _norm(ev["text"]) or _norm(ev["text"]) in want
+        for ev in event.get("evidence", [])
+    )
 
 
 def strict_matches(event: dict[str, Any], gold: dict[str, Any]) -> bool:
@@ -121,21 +123,27 @@ class SeedReport:
         }
 
 
-def evaluate(events: list[dict[str, Any]], gold: list[dict[str, Any]],
-             body_spans: dict[str, list[tuple[int, int]]]) -> SeedReport:
+def evaluate(
+    events: list[dict[str, Any]], gold: list[dict[str, Any]], body_spans: dict[str, list[tuple[int, int]]]
+) -> SeedReport:
     """Score ``events`` (JSON records) against ``gold``; ``body_spans``: each doc's body segments."""
     report = SeedReport()
     for g in gold:
         found = [e for e in events if matches(e, g)]
-        bucket = (report.required_found if found else report.required_missed) if g.get("required") \
+        bucket = (
+            (report.required_found if found else report.required_missed)
+            if g.get("required")
             else (report.optional_found if found else report.optional_missed)
+        )
         bucket.append(g["id"])
         if any(strict_matches(e, g) for e in found):
             (report.required_strict if g.get("required") else report.optional_strict).append(g["id"])
         if g.get("factuality") == "claimed" and g.get("claimed_by"):
             report.claimed_total += 1
-            if any(e["factuality"] == "claimed" and _party_matches(e["claimed_by"], g["claimed_by"])
-                   for e in found):
+            if any(
+                e["factuality"] == "claimed" and _party_matches(e["claimed_by"], g["claimed_by"])
+                for e in found
+            ):
                 report.claimed_right.append(g["id"])
     for e in events:
         doc = e["doc_id"]

@@ -18,8 +18,23 @@ _REMOTE = {
     "heavy-weapons": "Shelling/artillery/missile attack",
     "explosives": "Remote explosive/landmine/IED",
 }
-_ONE_SIDED_TRIGGERS = frozenset({"ambush", "massacre", "execute", "behead", "lynch", "murder", "abduct",
-                                 "kidnap", "abduction", "kidnapping", "rape", "torture", "stab"})
+_ONE_SIDED_TRIGGERS = frozenset(
+    {
+        "ambush",
+        "massacre",
+        "execute",
+        "behead",
+        "lynch",
+        "murder",
+        "abduct",
+        "kidnap",
+        "abduction",
+        "kidnapping",
+        "rape",
+        "torture",
+        "stab",
+    }
+)
 _VAC = "Violence against civilians"
 _SD = "Strategic developments"
 _EXPLOSIONS = "Explosions/Remote violence"
@@ -30,7 +45,10 @@ def _sectors(actors: tuple[Actor, ...]) -> set[str]:
 
 
 def acled_type(
-    event: str, mode: str | None, triggers: frozenset[str], actors: tuple[Actor, ...],
+    event: str,
+    mode: str | None,
+    triggers: frozenset[str],
+    actors: tuple[Actor, ...],
     recipients: tuple[Actor, ...],
 ) -> tuple[str | None, str | None]:
     """ACLED ``(event_type, sub_event_type)`` for an event, or ``(None, None)`` out of scope.

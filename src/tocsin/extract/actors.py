@@ -109,7 +109,12 @@ class ActorDictionary:
     def normalise(self, text: str) -> Actor:
         """The actor a phrase names, with country, sector and (for disputed entities) entity."""
         phrase = _DETERMINERS.sub("", text.strip())
-        phrase = re.sub(r"^(\d+|one|two|three|four|five|six|seven|eight|nine|ten|a dozen|dozens of)\s+", "", phrase, flags=re.I)
+        phrase = re.sub(
+            r"^(\d+|one|two|three|four|five|six|seven|eight|nine|ten|a dozen|dozens of)\s+",
+            "",
+            phrase,
+            flags=re.I,
+        )
         key = fold(phrase)
         whole = self._aliases.get(key) or self._capitals.get(key)
         if whole is not None and whole.kind not in {"state", "capital", "disputed"}:

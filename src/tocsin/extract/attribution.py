@@ -14,16 +14,55 @@ from spacy.tokens import Token
 from tocsin.models import Factuality
 
 SPEECH_VERBS = frozenset(
-    {"say", "claim", "allege", "report", "state", "announce", "tell", "insist", "add", "write",
-     "assert", "argue", "declare", "post", "publish", "suggest", "warn", "accuse", "blame",
-     "charge", "believe", "think", "fear", "expect", "reiterate"}
+    {
+        "say",
+        "claim",
+        "allege",
+        "report",
+        "state",
+        "announce",
+        "tell",
+        "insist",
+        "add",
+        "write",
+        "assert",
+        "argue",
+        "declare",
+        "post",
+        "publish",
+        "suggest",
+        "warn",
+        "accuse",
+        "blame",
+        "charge",
+        "believe",
+        "think",
+        "fear",
+        "expect",
+        "reiterate",
+    }
 )
 ACCUSE_VERBS = frozenset({"accuse", "blame", "charge", "allege"})
 CONFIRM_VERBS = frozenset({"confirm", "verify", "acknowledge", "corroborate"})
 DENY_VERBS = frozenset({"deny", "reject", "refute", "dismiss", "disprove"})
 FUTURE_VERBS = frozenset(
-    {"plan", "intend", "threaten", "prepare", "vow", "pledge", "promise", "aim", "expect", "fear",
-     "warn", "seek", "want", "hope", "propose"}
+    {
+        "plan",
+        "intend",
+        "threaten",
+        "prepare",
+        "vow",
+        "pledge",
+        "promise",
+        "aim",
+        "expect",
+        "fear",
+        "warn",
+        "seek",
+        "want",
+        "hope",
+        "propose",
+    }
 )
 _EPISTEMIC = frozenset({"believe", "fear", "expect", "predict", "anticipate"})
 _FUTURE_AUX = frozenset({"will", "'ll", "’ll", "shall", "wo"})
@@ -105,8 +144,19 @@ def attribute(trigger: Token, *, statement: bool) -> Attribution:
     while node.i != child.i:
         lemma = node.lemma_.lower()
         speaker = _subject(node)
-        governs_content = child.dep_ in {"ccomp", "xcomp", "pcomp", "prep", "dobj", "advcl", "nsubj",
-                                         "conj", "acl", "attr", "csubj"}
+        governs_content = child.dep_ in {
+            "ccomp",
+            "xcomp",
+            "pcomp",
+            "prep",
+            "dobj",
+            "advcl",
+            "nsubj",
+            "conj",
+            "acl",
+            "attr",
+            "csubj",
+        }
         if lemma in CONFIRM_VERBS and governs_content:
             if speaker is not None:
                 att.confirmed_by.append(speaker)

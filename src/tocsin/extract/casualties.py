@@ -13,15 +13,62 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 _UNITS = {
-    "zero": 0, "no": 0, "one": 1, "a": 1, "an": 1, "single": 1, "two": 2, "three": 3, "four": 4,
-    "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
-    "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
-    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
-    "seventy": 70, "eighty": 80, "ninety": 90, "dozen": 12, "dozens": 12, "scores": 20,
-    "hundred": 100, "hundreds": 100, "thousand": 1000, "thousands": 1000, "couple": 2,
+    "zero": 0,
+    "no": 0,
+    "one": 1,
+    "a": 1,
+    "an": 1,
+    "single": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+    "dozen": 12,
+    "dozens": 12,
+    "scores": 20,
+    "hundred": 100,
+    "hundreds": 100,
+    "thousand": 1000,
+    "thousands": 1000,
+    "couple": 2,
 }
-DEATH_VERBS = frozenset({"kill", "die", "murder", "execute", "behead", "massacre", "lynch", "slay",
-                         "shoot", "perish", "assassinate"})
+DEATH_VERBS = frozenset(
+    {
+        "kill",
+        "die",
+        "murder",
+        "execute",
+        "behead",
+        "massacre",
+        "lynch",
+        "slay",
+        "shoot",
+        "perish",
+        "assassinate",
+    }
+)
 DEATH_NOUNS = frozenset({"death", "killing", "fatality", "casualty", "body", "dead", "toll", "victim"})
 INJURY_WORDS = frozenset({"wound", "injure", "hurt", "injury", "wounded", "injured"})
 ARREST_WORDS = frozenset({"arrest", "detain", "detention", "apprehend"})
@@ -56,10 +103,14 @@ def parse_number(tokens: list[Token]) -> int | None:
 
 
 def _count_of(noun: Token) -> int | None:
-    nums = [c for c in noun.children if c.dep_ in {"nummod", "quantmod"} or (c.like_num and c.dep_ != "appos")]
+    nums = [
+        c for c in noun.children if c.dep_ in {"nummod", "quantmod"} or (c.like_num and c.dep_ != "appos")
+    ]
     if not nums:
         # "a dozen soldiers": "dozen" may hang off the noun as a determiner-like modifier.
-        nums = [c for c in noun.children if c.lower_ in {"dozen", "dozens", "hundreds", "scores", "thousands"}]
+        nums = [
+            c for c in noun.children if c.lower_ in {"dozen", "dozens", "hundreds", "scores", "thousands"}
+        ]
     if not nums:
         if noun.lower_ in {"dozens", "hundreds", "scores", "thousands"}:
             return _UNITS[noun.lower_]

@@ -49,8 +49,25 @@ _NUM = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "
 
 
 TEMPORAL_PREPOSITIONS = frozenset(
-    {"on", "in", "since", "during", "by", "until", "till", "at", "from", "before", "after", "between",
-     "through", "throughout", "over", "around", "of"}
+    {
+        "on",
+        "in",
+        "since",
+        "during",
+        "by",
+        "until",
+        "till",
+        "at",
+        "from",
+        "before",
+        "after",
+        "between",
+        "through",
+        "throughout",
+        "over",
+        "around",
+        "of",
+    }
 )
 
 
@@ -76,8 +93,11 @@ def _temporal_governor(root: Token) -> Token | None:
             tok = tok.head
             continue
         # "in the 2020 war": a year naming an event dates what happened during it.
-        if tok.dep_ in {"nummod", "compound", "amod"} and tok.head.dep_ == "pobj" \
-                and tok.head.head.lower_ in EVENT_SPAN_PREPOSITIONS:
+        if (
+            tok.dep_ in {"nummod", "compound", "amod"}
+            and tok.head.dep_ == "pobj"
+            and tok.head.head.lower_ in EVENT_SPAN_PREPOSITIONS
+        ):
             return tok.head.head.head
         return None
     return None
@@ -99,7 +119,9 @@ class _Draft:
     trig_end: int
     actors: list[Actor] = field(default_factory=list)
     recipients: list[Actor] = field(default_factory=list)
-    date: DateSpan = field(default_factory=lambda: DateSpan(None, None, DatePrecision.UNKNOWN, DateMethod.NONE))
+    date: DateSpan = field(
+        default_factory=lambda: DateSpan(None, None, DatePrecision.UNKNOWN, DateMethod.NONE)
+    )
     location: Place | None = None
     dead: int | None = None
     injured: int | None = None
@@ -163,19 +185,30 @@ class EventExtractor:
         out: list[Actor] = []
         for t in toks:
             a = self._actor(t, ctx)
-            if a is not None:
-                _add_unique(out, [a])
+            if a is None:
+                continue
+            # "shelled Kharkiv": a place that is not a state or a known body is where, not whom.
+            if t.ent_type_ in {"GPE", "LOC", "FAC"} and a.country is None and a.sector is None:
+                continue
+            _add_unique(out, [a])
         return out
 
     # -- dates --------------------------------------------------------------------------------
     @staticmethod
     def _expr_root(sent: Span, expr: TimeExpression) -> Token | None:
-        span = sent.doc.char_span(sent.start_char + expr.start, sent.start_char + expr.end,
-                                  alignment_mode="expand")
+        span = sent.doc.char_span(
+            sent.start_char + expr.start, sent.start_char + expr.end, alignment_mode="expand"
+        )
         return span.root if span is not None else None
 
-    def _dates_for(self, trigger: Token, sent: Span, exprs: list[TimeExpression],
-                   ctx: _Context, published_anchor: DateSpan | None) -> list[DateSpan]:
+    def _dates_for(
+        self,
+        trigger: Token,
+        sent: Span,
+        exprs: list[TimeExpression],
+        ctx: _Context,
+        published_anchor: DateSpan | None,
+    ) -> list[DateSpan]:
         clause = trigger if trigger.pos_ in {"VERB", "AUX"} else trigger.head
         attached: list[TimeExpression] = []
         for expr in exprs:
@@ -184,7 +217,8 @@ class EventExtractor:
             if governor is None:
                 continue
             if governor.i in {trigger.i, clause.i} or (
-                trigger.pos_ in {"VERB", "AUX"} and governor in trigger.subtree
+                trigger.pos_ in {"VERB", "AUX"}
+                and governor in trigger.subtree
                 and governor.pos_ in {"NOUN", "PROPN"}
             ):
                 attached.append(expr)
@@ -193,8 +227,15 @@ class EventExtractor:
         base = ctx.anchor or published_anchor
         offset = self._clause_offset(trigger, sent)
         if offset is not None and base is not None and base.start is not None:
-            return [DateSpan(base.start + timedelta(days=offset), None, DatePrecision.DAY,
-                             DateMethod.NARRATIVE, f"{-offset:+d} day(s) from {base.start}")]
+            return [
+                DateSpan(
+                    base.start + timedelta(days=offset),
+                    None,
+                    DatePrecision.DAY,
+                    DateMethod.NARRATIVE,
+                    f"{-offset:+d} day(s) from {base.start}",
+                )
+            ]
         # Unattached expressions date the event only if they are not names of other events
         # ("the 2020 war") and stand in the trigger's own clause or before it.
         loose = [e for e in exprs if not e.text.lower().startswith("the ")]
@@ -208,7 +249,7 @@ class EventExtractor:
 
     @staticmethod
     def _clause_offset(trigger: Token, sent: Span) -> int | None:
-        """"a day after <clause>": the clause's events are that many days before the main one."""
+        """ "a day after <clause>": the clause's events are that many days before the main one."""
         for m in _OFFSET.finditer(sent.text):
             connector = sent.doc.char_span(sent.start_char + m.start("dir"), sent.start_char + m.end("dir"))
             if connector is None:
@@ -222,16 +263,23 @@ class EventExtractor:
         return None
 
     # -- places -------------------------------------------------------------------------------
-    def _location(self, trigger: Token, sent: Span, mentions: list[PlaceMention],
-                  ctx: _Context, focus: Place | None) -> Place | None:
+    def _location(
+        self, trigger: Token, sent: Span, mentions: list[PlaceMention], ctx: _Context, focus: Place | None
+    ) -> Place | None:
         in_sent = [m for m in mentions if m.sentence_start == sent.start and m.role != "actor"]
         clause = trigger if trigger.pos_ in {"VERB", "AUX"} else trigger.head
         attached = [m for m in in_sent if m.head in {t.i for t in clause.subtree}]
         pool = attached or in_sent
         resolved = [m for m in pool if m.place.precision is not PlacePrecision.UNRESOLVED]
         if resolved:
-            best = min(resolved, key=lambda m: (m.role != "location", precision_rank(m.place.precision),
-                                                abs(m.head - trigger.i)))
+            best = min(
+                resolved,
+                key=lambda m: (
+                    m.role != "location",
+                    precision_rank(m.place.precision),
+                    abs(m.head - trigger.i),
+                ),
+            )
             if best.place.precision is PlacePrecision.COUNTRY and ctx.paragraph_places:
                 nearer = ctx.paragraph_places[-1]
                 if precision_rank(nearer.precision) < precision_rank(PlacePrecision.COUNTRY):
@@ -240,21 +288,52 @@ class EventExtractor:
         unresolved = [m for m in pool if m.place.precision is PlacePrecision.UNRESOLVED]
         if unresolved and focus is not None:
             u = unresolved[0].place
-            return Place(u.text, u.start, u.end, focus.name, focus.geonameid, focus.lat, focus.lon,
-                         focus.country_code, focus.admin1, PlacePrecision.REGION,
-                         f"{u.text} is not in the gazetteer; placed at the document's focus, {focus.name}")
+            return Place(
+                u.text,
+                u.start,
+                u.end,
+                focus.name,
+                focus.geonameid,
+                focus.lat,
+                focus.lon,
+                focus.country_code,
+                focus.admin1,
+                PlacePrecision.REGION,
+                f"{u.text} is not in the gazetteer; placed at the document's focus, {focus.name}",
+            )
         if ctx.paragraph_places:
             return self._carried(ctx.paragraph_places[-1])
         if focus is not None:
-            return Place(focus.text, focus.start, focus.end, focus.name, focus.geonameid, focus.lat,
-                         focus.lon, focus.country_code, focus.admin1, PlacePrecision.REGION,
-                         f"no place in the sentence; the document's focus, {focus.name}")
+            return Place(
+                focus.text,
+                focus.start,
+                focus.end,
+                focus.name,
+                focus.geonameid,
+                focus.lat,
+                focus.lon,
+                focus.country_code,
+                focus.admin1,
+                PlacePrecision.REGION,
+                f"no place in the sentence; the document's focus, {focus.name}",
+            )
         return None
 
     @staticmethod
     def _carried(p: Place) -> Place:
-        return Place(p.text, p.start, p.end, p.name, p.geonameid, p.lat, p.lon, p.country_code,
-                     p.admin1, p.precision, f"from an earlier sentence of the paragraph: {p.reason}")
+        return Place(
+            p.text,
+            p.start,
+            p.end,
+            p.name,
+            p.geonameid,
+            p.lat,
+            p.lon,
+            p.country_code,
+            p.admin1,
+            p.precision,
+            f"from an earlier sentence of the paragraph: {p.reason}",
+        )
 
     @staticmethod
     def _focus(mentions: list[list[PlaceMention]]) -> Place | None:
@@ -263,7 +342,10 @@ class EventExtractor:
         for ms in mentions:
             for m in ms:
                 p = m.place
-                if p.precision in {PlacePrecision.REGION, PlacePrecision.EXACT, PlacePrecision.NEAR} and p.name:
+                if (
+                    p.precision in {PlacePrecision.REGION, PlacePrecision.EXACT, PlacePrecision.NEAR}
+                    and p.name
+                ):
                     counts[p.name] += 1
                     first.setdefault(p.name, p)
         if not counts:
@@ -272,9 +354,18 @@ class EventExtractor:
         return first[name]
 
     # -- the sentence -------------------------------------------------------------------------
-    def _sentence(self, doc_id: str, sent: Span, index: int, offset: int, exprs: list[TimeExpression],
-                  mentions: list[PlaceMention], ctx: _Context, focus: Place | None,
-                  published_anchor: DateSpan | None) -> list[_Draft]:
+    def _sentence(
+        self,
+        doc_id: str,
+        sent: Span,
+        index: int,
+        offset: int,
+        exprs: list[TimeExpression],
+        mentions: list[PlaceMention],
+        ctx: _Context,
+        focus: Place | None,
+        published_anchor: DateSpan | None,
+    ) -> list[_Draft]:
         triggers = find_triggers(sent)
         drafts: list[_Draft] = []
         by_token: dict[int, _Draft] = {}
@@ -284,8 +375,9 @@ class EventExtractor:
                     d.date = self._dates_for(d.trigger, sent, exprs, ctx, published_anchor)[0]
                     drafts.append(d)
                 continue
-            for d in self._draft(tok, trig, sent, index, offset, exprs, mentions, ctx, focus,
-                                 published_anchor):
+            for d in self._draft(
+                tok, trig, sent, index, offset, exprs, mentions, ctx, focus, published_anchor
+            ):
                 drafts.append(d)
                 by_token.setdefault(tok.i, d)
         self._merge_in_sentence(drafts, by_token)
@@ -293,14 +385,33 @@ class EventExtractor:
         self._attach_casualties(drafts, find_casualties(sent))
         self._statements(drafts, ctx)
         for d in drafts:
-            d.evidence.append(Evidence(doc_id, index, offset + sent.start_char, offset + sent.end_char,
-                                       sent.text, d.trigger.text, offset + d.trigger.idx,
-                                       offset + d.trigger.idx + len(d.trigger.text)))
+            d.evidence.append(
+                Evidence(
+                    doc_id,
+                    index,
+                    offset + sent.start_char,
+                    offset + sent.end_char,
+                    sent.text,
+                    d.trigger.text,
+                    offset + d.trigger.idx,
+                    offset + d.trigger.idx + len(d.trigger.text),
+                )
+            )
         return drafts
 
-    def _draft(self, tok: Token, trig: Trigger, sent: Span, index: int, offset: int,
-               exprs: list[TimeExpression], mentions: list[PlaceMention], ctx: _Context,
-               focus: Place | None, published_anchor: DateSpan | None) -> list[_Draft]:
+    def _draft(
+        self,
+        tok: Token,
+        trig: Trigger,
+        sent: Span,
+        index: int,
+        offset: int,
+        exprs: list[TimeExpression],
+        mentions: list[PlaceMention],
+        ctx: _Context,
+        focus: Place | None,
+        published_anchor: DateSpan | None,
+    ) -> list[_Draft]:
         patient = trig.mode in PATIENT_SUBJECT_MODES and trig.condition_kind == "obj"
         actor_toks, recipient_toks = roles(tok, event=trig.event, patient_subject=patient)
         att = attribute(tok, statement=trig.event in STATEMENT_EVENTS)
@@ -309,19 +420,32 @@ class EventExtractor:
         out = []
         for date_span in dates:
             d = _Draft(
-                event=trig.event, mode=trig.mode, trigger=tok, lemma=tok.lemma_.lower(), sentence=index,
-                sent_start=offset + sent.start_char, sent_end=offset + sent.end_char,
-                sent_text=sent.text, trig_start=offset + tok.idx, trig_end=offset + tok.idx + len(tok.text),
-                actors=self._actors(actor_toks, ctx), recipients=self._actors(recipient_toks, ctx),
-                date=date_span, location=location, factuality=att.factuality,
+                event=trig.event,
+                mode=trig.mode,
+                trigger=tok,
+                lemma=tok.lemma_.lower(),
+                sentence=index,
+                sent_start=offset + sent.start_char,
+                sent_end=offset + sent.end_char,
+                sent_text=sent.text,
+                trig_start=offset + tok.idx,
+                trig_end=offset + tok.idx + len(tok.text),
+                actors=self._actors(actor_toks, ctx),
+                recipients=self._actors(recipient_toks, ctx),
+                date=date_span,
+                location=location,
+                factuality=att.factuality,
             )
             self._apply_attribution(d, att, ctx)
             out.append(d)
         return out
 
     def _apply_attribution(self, d: _Draft, att: Attribution, ctx: _Context) -> None:
-        for target, toks in ((d.claimed_by, att.claimed_by), (d.denied_by, att.denied_by),
-                             (d.confirmed_by, att.confirmed_by)):
+        for target, toks in (
+            (d.claimed_by, att.claimed_by),
+            (d.denied_by, att.denied_by),
+            (d.confirmed_by, att.confirmed_by),
+        ):
             for t in toks:
                 _add_unique(target, self._actors(with_conjuncts(t), ctx))
         if att.rejecting is not None:
@@ -330,9 +454,10 @@ class EventExtractor:
                 _add_unique(d.denied_by, self._actors([speaker], ctx))
                 d.factuality = Factuality.DENIED
 
-    def _wrongdoing(self, tok: Token, trig: Trigger, sent: Span, index: int, offset: int,
-                    ctx: _Context) -> list[_Draft]:
-        """"X confirmed that Y had violated the ceasefire" → ACCUSE by X against Y."""
+    def _wrongdoing(
+        self, tok: Token, trig: Trigger, sent: Span, index: int, offset: int, ctx: _Context
+    ) -> list[_Draft]:
+        """ "X confirmed that Y had violated the ceasefire" → ACCUSE by X against Y."""
         node = tok.head
         while node.i != node.head.i and node.lemma_.lower() not in SPEECH_VERBS | CONFIRM_VERBS:
             node = node.head
@@ -343,10 +468,18 @@ class EventExtractor:
         if speaker is None:
             return []
         d = _Draft(
-            event="ACCUSE", mode=trig.mode, trigger=node, lemma=node.lemma_.lower(), sentence=index,
-            sent_start=offset + sent.start_char, sent_end=offset + sent.end_char, sent_text=sent.text,
-            trig_start=offset + node.idx, trig_end=offset + node.idx + len(node.text),
-            actors=self._actors(with_conjuncts(speaker), ctx), recipients=self._actors(wrongdoer, ctx),
+            event="ACCUSE",
+            mode=trig.mode,
+            trigger=node,
+            lemma=node.lemma_.lower(),
+            sentence=index,
+            sent_start=offset + sent.start_char,
+            sent_end=offset + sent.end_char,
+            sent_text=sent.text,
+            trig_start=offset + node.idx,
+            trig_end=offset + node.idx + len(node.text),
+            actors=self._actors(with_conjuncts(speaker), ctx),
+            recipients=self._actors(wrongdoer, ctx),
         )
         return [d]
 
@@ -357,8 +490,13 @@ class EventExtractor:
             node = d.trigger.head
             for _ in range(3):
                 parent = by_token.get(node.i)
-                if parent is not None and parent is not d and parent.event == d.event and \
-                        parent.date.start == d.date.start and parent.merged_into is None:
+                if (
+                    parent is not None
+                    and parent is not d
+                    and parent.event == d.event
+                    and parent.date.start == d.date.start
+                    and parent.merged_into is None
+                ):
                     _add_unique(parent.actors, d.actors)
                     _add_unique(parent.recipients, d.recipients)
                     parent.mode = parent.mode or d.mode
@@ -376,8 +514,11 @@ class EventExtractor:
                 break
             doc = violent[0].trigger.doc
             anchor = doc[c.anchor]
-            related = [d for d in violent if d.trigger.i == c.anchor
-                       or d.trigger in anchor.subtree or anchor in d.trigger.subtree]
+            related = [
+                d
+                for d in violent
+                if d.trigger.i == c.anchor or d.trigger in anchor.subtree or anchor in d.trigger.subtree
+            ]
             target = min(related or violent, key=lambda d: abs(d.trigger.i - c.anchor))
             if c.victim is not None and doc[c.victim].pos_ in {"NOUN", "PROPN"}:
                 victim = self.actors.normalise(phrase_text(doc[c.victim]))
@@ -402,10 +543,19 @@ class EventExtractor:
                     d.related.append(acc)
             if any(c.lower_ in _FALSE_ADVERBS for c in acc.trigger.children) and acc.claimed_by:
                 reject = _Draft(
-                    event="REJECT", mode=None, trigger=acc.trigger, lemma="reject", sentence=acc.sentence,
-                    sent_start=acc.sent_start, sent_end=acc.sent_end, sent_text=acc.sent_text,
-                    trig_start=acc.trig_start, trig_end=acc.trig_end,
-                    actors=list(acc.claimed_by), recipients=list(acc.actors), date=acc.date,
+                    event="REJECT",
+                    mode=None,
+                    trigger=acc.trigger,
+                    lemma="reject",
+                    sentence=acc.sentence,
+                    sent_start=acc.sent_start,
+                    sent_end=acc.sent_end,
+                    sent_text=acc.sent_text,
+                    trig_start=acc.trig_start,
+                    trig_end=acc.trig_end,
+                    actors=list(acc.claimed_by),
+                    recipients=list(acc.actors),
+                    date=acc.date,
                 )
                 _add_unique(acc.denied_by, acc.claimed_by)
                 reject.related.append(acc)
@@ -431,17 +581,24 @@ class EventExtractor:
             for sent in doc.sents:
                 anchor_date = ctx.anchor.start if ctx.anchor else None
                 exprs = find_dates(sent.text, published=published, anchor=anchor_date)
-                drafts.extend(self._sentence(document.id, sent, index, seg.start, exprs, seg_mentions,
-                                             ctx, focus, published_anchor))
+                drafts.extend(
+                    self._sentence(
+                        document.id, sent, index, seg.start, exprs, seg_mentions, ctx, focus, published_anchor
+                    )
+                )
                 day_exprs = [e for e in exprs if is_anchor(e)]
                 if len(day_exprs) == 1 and "previously" not in sent.text.lower():
                     ctx.anchor = day_exprs[0].span
                 subj = next((t for t in sent.root.children if t.dep_ in {"nsubj", "nsubjpass"}), None)
                 if subj is not None and not is_pronoun(subj):
                     ctx.last_subject = self.actors.normalise(phrase_text(subj))
-                here = [m.place for m in seg_mentions
-                        if m.sentence_start == sent.start and m.role != "actor"
-                        and m.place.precision is not PlacePrecision.UNRESOLVED]
+                here = [
+                    m.place
+                    for m in seg_mentions
+                    if m.sentence_start == sent.start
+                    and m.role != "actor"
+                    and m.place.precision is not PlacePrecision.UNRESOLVED
+                ]
                 if here:
                     ctx.paragraph_places.append(min(here, key=lambda p: precision_rank(p.precision)))
                 index += 1
@@ -465,14 +622,19 @@ class EventExtractor:
         for d in drafts:
             twin = None
             for k in kept:
-                if (k.event == d.event and k.date.start == d.date.start and k.factuality == d.factuality
-                        and k.sentence != d.sentence
-                        and (k.location is None or d.location is None
-                             or k.location.name == d.location.name)
-                        and k.mode == d.mode
-                        and (_actor_keys(k.actors) & _actor_keys(d.actors)
-                             or ((not k.actors or not d.actors) and k.lemma == d.lemma))
-                        and k.event not in STATEMENT_EVENTS):
+                if (
+                    k.event == d.event
+                    and k.date.start == d.date.start
+                    and k.factuality == d.factuality
+                    and k.sentence != d.sentence
+                    and (k.location is None or d.location is None or k.location.name == d.location.name)
+                    and k.mode == d.mode
+                    and (
+                        _actor_keys(k.actors) & _actor_keys(d.actors)
+                        or ((not k.actors or not d.actors) and k.lemma == d.lemma)
+                    )
+                    and k.event not in STATEMENT_EVENTS
+                ):
                     twin = k
                     break
             if twin is None:
@@ -488,8 +650,10 @@ class EventExtractor:
             for kind in ("dead", "injured", "arrested"):
                 if getattr(twin, kind) is None:
                     setattr(twin, kind, getattr(d, kind))
-            if twin.location is None or (d.location is not None and precision_rank(d.location.precision)
-                                         < precision_rank(twin.location.precision)):
+            if twin.location is None or (
+                d.location is not None
+                and precision_rank(d.location.precision) < precision_rank(twin.location.precision)
+            ):
                 twin.location = d.location
             d.merged_into = twin
         for k in kept:
@@ -504,20 +668,41 @@ class EventExtractor:
 
     def _freeze(self, document: Document, d: _Draft) -> Event:
         factuality = d.factuality
-        if (document.published and d.date.start is not None and factuality is Factuality.ASSERTED
-                and (d.date.end or d.date.start) < document.published - timedelta(days=365)):
+        if (
+            document.published
+            and d.date.start is not None
+            and factuality is Factuality.ASSERTED
+            and (d.date.end or d.date.start) < document.published - timedelta(days=365)
+        ):
             factuality = Factuality.HISTORICAL
         actors, recipients = tuple(d.actors), tuple(d.recipients)
         acled = acled_type(d.event, d.mode, frozenset(d.lemmas | {d.lemma}), actors, recipients)
-        confidence = 0.5 + 0.15 * bool(actors) + 0.1 * bool(recipients) \
-            + 0.1 * (d.date.method not in {DateMethod.INFERRED, DateMethod.NONE}) \
+        confidence = (
+            0.5
+            + 0.15 * bool(actors)
+            + 0.1 * bool(recipients)
+            + 0.1 * (d.date.method not in {DateMethod.INFERRED, DateMethod.NONE})
             + 0.1 * (d.location is not None and d.location.precision is not PlacePrecision.UNRESOLVED)
+        )
         return Event(
-            id=self._event_id(document.id, d), doc_id=document.id, event=d.event, mode=d.mode,
-            acled_event_type=acled[0], acled_sub_event_type=acled[1], actor=actors,
-            recipient=recipients, date=d.date, location=d.location, dead=d.dead, injured=d.injured,
-            arrested=d.arrested, factuality=factuality, claimed_by=tuple(d.claimed_by),
-            denied_by=tuple(d.denied_by), confirmed_by=tuple(d.confirmed_by),
-            evidence=tuple(d.evidence), confidence=round(min(confidence, 0.95), 2),
+            id=self._event_id(document.id, d),
+            doc_id=document.id,
+            event=d.event,
+            mode=d.mode,
+            acled_event_type=acled[0],
+            acled_sub_event_type=acled[1],
+            actor=actors,
+            recipient=recipients,
+            date=d.date,
+            location=d.location,
+            dead=d.dead,
+            injured=d.injured,
+            arrested=d.arrested,
+            factuality=factuality,
+            claimed_by=tuple(d.claimed_by),
+            denied_by=tuple(d.denied_by),
+            confirmed_by=tuple(d.confirmed_by),
+            evidence=tuple(d.evidence),
+            confidence=round(min(confidence, 0.95), 2),
             related=tuple(self._event_id(document.id, r) for r in d.related),
         )

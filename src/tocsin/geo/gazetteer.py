@@ -24,8 +24,24 @@ BUILD_VERSION = "2"
 
 _APOSTROPHES = str.maketrans({"ʼ": "'", "’": "'", "ʻ": "'", "`": "'", "‘": "'", "‐": "-", "–": "-"})
 # Latin letters that Unicode does not decompose into a base letter and a mark.
-_UNDECOMPOSED = str.maketrans({"ə": "e", "Ə": "e", "ı": "i", "ł": "l", "Ł": "l", "ø": "o", "Ø": "o",
-                               "đ": "d", "Đ": "d", "ħ": "h", "æ": "ae", "Æ": "ae", "œ": "oe", "þ": "th"})
+_UNDECOMPOSED = str.maketrans(
+    {
+        "ə": "e",
+        "Ə": "e",
+        "ı": "i",
+        "ł": "l",
+        "Ł": "l",
+        "ø": "o",
+        "Ø": "o",
+        "đ": "d",
+        "Đ": "d",
+        "ħ": "h",
+        "æ": "ae",
+        "Æ": "ae",
+        "œ": "oe",
+        "þ": "th",
+    }
+)
 
 
 def fold(name: str) -> str:
@@ -148,8 +164,7 @@ class Gazetteer:
             cur.execute(
                 "INSERT INTO places (geonameid, name, lat, lon, country_code, admin1, population,"
                 " kind, source) VALUES (?,?,?,?,?,?,?,?,?)",
-                (e.geonameid, e.name, e.lat, e.lon, e.country_code, e.admin1, e.population,
-                 e.kind, source),
+                (e.geonameid, e.name, e.lat, e.lon, e.country_code, e.admin1, e.population, e.kind, source),
             )
             place_id = cur.lastrowid
             cur.executemany(

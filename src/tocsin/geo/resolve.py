@@ -21,9 +21,28 @@ from tocsin.nlp.gazetteer_ruler import FEATURE_WORDS
 
 LOCATIVE_PREPOSITIONS = frozenset(
     {
-        "in", "at", "near", "along", "into", "across", "through", "outside", "inside", "around",
-        "toward", "towards", "within", "between", "from", "on", "onto", "to", "of", "throughout",
-        "via", "beyond",
+        "in",
+        "at",
+        "near",
+        "along",
+        "into",
+        "across",
+        "through",
+        "outside",
+        "inside",
+        "around",
+        "toward",
+        "towards",
+        "within",
+        "between",
+        "from",
+        "on",
+        "onto",
+        "to",
+        "of",
+        "throughout",
+        "via",
+        "beyond",
     }
 )
 _LINEAR = frozenset({"road", "highway", "corridor", "route", "border", "line", "railway", "pipeline"})
@@ -72,8 +91,23 @@ def _role(span: Span) -> str:
         if head.head.lower_ == "of" and head.head.head.pos_ not in {"NOUN", "PROPN"}:
             return "other"
         if head.head.lower_ == "of" and head.head.head.lower_ not in (
-            FEATURE_WORDS | _LINEAR | {"north", "south", "east", "west", "outskirts", "town", "city",
-                                       "village", "capital", "part", "area", "centre", "center"}
+            FEATURE_WORDS
+            | _LINEAR
+            | {
+                "north",
+                "south",
+                "east",
+                "west",
+                "outskirts",
+                "town",
+                "city",
+                "village",
+                "capital",
+                "part",
+                "area",
+                "centre",
+                "center",
+            }
         ):
             return "actor" if head.i == root.i else "other"
         return "location"
@@ -123,12 +157,16 @@ class PlaceResolver:
         kind_order = {"country": 0, "region": 1, "place": 2, "city": 2}
         return sorted(
             cands,
-            key=lambda e: (-focus.get(e.country_code, 0) if e.kind == "city" else 0,
-                           kind_order.get(e.kind, 3), -e.population),
+            key=lambda e: (
+                -focus.get(e.country_code, 0) if e.kind == "city" else 0,
+                kind_order.get(e.kind, 3),
+                -e.population,
+            ),
         )
 
-    def _resolve_parts(self, text: str, start: int, end: int, parts: list[Span], feature: str | None,
-                       focus: Counter[str]) -> Place:
+    def _resolve_parts(
+        self, text: str, start: int, end: int, parts: list[Span], feature: str | None, focus: Counter[str]
+    ) -> Place:
         entries: list[GazetteerEntry] = []
         for part in parts:
             cands = self._candidates(part.text, focus)
@@ -136,14 +174,35 @@ class PlaceResolver:
                 entries.append(cands[0])
         if not entries or len(entries) < len(parts):
             missing = [p.text for p in parts if not self._candidates(p.text, focus)]
-            return Place(text, start, end, None, None, None, None, None, None,
-                         PlacePrecision.UNRESOLVED, f"not in the gazetteer: {', '.join(missing)}")
+            return Place(
+                text,
+                start,
+                end,
+                None,
+                None,
+                None,
+                None,
+                None,
+                None,
+                PlacePrecision.UNRESOLVED,
+                f"not in the gazetteer: {', '.join(missing)}",
+            )
         if len(entries) == 2:
             a, b = entries
             lat, lon = (a.lat + b.lat) / 2, (a.lon + b.lon) / 2
-            return Place(text, start, end, text, None, lat, lon, a.country_code, a.admin1,
-                         PlacePrecision.NEAR,
-                         f"{feature or 'feature'} between {a.name} and {b.name}: midpoint of the two")
+            return Place(
+                text,
+                start,
+                end,
+                text,
+                None,
+                lat,
+                lon,
+                a.country_code,
+                a.admin1,
+                PlacePrecision.NEAR,
+                f"{feature or 'feature'} between {a.name} and {b.name}: midpoint of the two",
+            )
         e = entries[0]
         if e.kind == "country":
             precision = PlacePrecision.COUNTRY
@@ -161,8 +220,9 @@ class PlaceResolver:
             why += ", in the document's focus country"
         if feature is not None:
             why += f"; the {feature} named after it"
-        return Place(text, start, end, e.name, e.geonameid, e.lat, e.lon, e.country_code, e.admin1,
-                     precision, why)
+        return Place(
+            text, start, end, e.name, e.geonameid, e.lat, e.lon, e.country_code, e.admin1, precision, why
+        )
 
     def mentions(self, doc: Doc, offset: int, focus: Counter[str]) -> list[PlaceMention]:
         """Place mentions of a parsed text whose characters start at ``offset`` in the document."""

@@ -65,8 +65,9 @@ def check_english(text: str) -> None:
         )
 
 
-def build_document(raw: bytes | str, *, meta: Metadata, fmt: str, max_bytes: int,
-                   source_path: str | None) -> Document:
+def build_document(
+    raw: bytes | str, *, meta: Metadata, fmt: str, max_bytes: int, source_path: str | None
+) -> Document:
     """Decode, extract (HTML), segment and identify one input. ``fmt``: text, html or auto."""
     text = raw if isinstance(raw, str) else decode(raw, max_bytes=max_bytes).text
     if isinstance(raw, str):

@@ -30,8 +30,9 @@ class InputItem:
     source_path: str | None
 
 
-def _jsonl_items(lines: Iterator[bytes], label: str, base: Path | None,
-                 defaults: Metadata) -> Iterator[InputItem | Rejection]:
+def _jsonl_items(
+    lines: Iterator[bytes], label: str, base: Path | None, defaults: Metadata
+) -> Iterator[InputItem | Rejection]:
     for lineno, raw in enumerate(lines, start=1):
         where = f"{label}:{lineno}"
         if not raw.strip():
@@ -50,8 +51,7 @@ def _jsonl_items(lines: Iterator[bytes], label: str, base: Path | None,
             yield Rejection(where, exc.reason, exc.detail)
 
 
-def _jsonl_item(obj: dict[str, object], where: str, base: Path | None,
-                defaults: Metadata) -> InputItem:
+def _jsonl_item(obj: dict[str, object], where: str, base: Path | None, defaults: Metadata) -> InputItem:
     doc_id = obj.get("id")
     if doc_id is not None and not isinstance(doc_id, str | int):
         raise InputError("malformed", "`id` must be a string")
@@ -96,13 +96,17 @@ def _file_items(path: Path, input_format: str, defaults: Metadata) -> Iterator[I
     except OSError as exc:
         yield Rejection(str(path), "missing", exc.strerror or str(exc))
         return
-    meta = Metadata(published=defaults.published,
-                    published_method="given" if defaults.published else "none")
+    meta = Metadata(published=defaults.published, published_method="given" if defaults.published else "none")
     yield InputItem(str(path), data, input_format, meta, str(path))
 
 
-def iter_inputs(paths: list[str], *, input_format: str = "auto", stdin: BinaryIO | None = None,
-                defaults: Metadata | None = None) -> Iterator[InputItem | Rejection]:
+def iter_inputs(
+    paths: list[str],
+    *,
+    input_format: str = "auto",
+    stdin: BinaryIO | None = None,
+    defaults: Metadata | None = None,
+) -> Iterator[InputItem | Rejection]:
     """Items (or rejections) for every path: files, directories (recursively, sorted) and ``-``."""
     if input_format not in INPUT_FORMATS:
         raise ValueError(f"input format must be one of {INPUT_FORMATS}")
@@ -115,14 +119,18 @@ def iter_inputs(paths: list[str], *, input_format: str = "auto", stdin: BinaryIO
             if input_format == "jsonl":
                 yield from _jsonl_items(iter(stdin), "<stdin>", None, base_meta)
             else:
-                meta = Metadata(published=base_meta.published,
-                                published_method="given" if base_meta.published else "none")
+                meta = Metadata(
+                    published=base_meta.published, published_method="given" if base_meta.published else "none"
+                )
                 yield InputItem("<stdin>", stdin.read(), input_format, meta, None)
             continue
         path = Path(raw)
         if path.is_dir():
-            files = sorted(p for p in path.rglob("*") if p.is_file()
-                           and not any(part.startswith(".") for part in p.relative_to(path).parts))
+            files = sorted(
+                p
+                for p in path.rglob("*")
+                if p.is_file() and not any(part.startswith(".") for part in p.relative_to(path).parts)
+            )
             if not files:
                 yield Rejection(raw, "empty", "the directory holds no files")
             for f in files:

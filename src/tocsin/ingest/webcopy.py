@@ -51,8 +51,11 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
         if current is not None:
             prev = text[current[0] : current[1]]
             gap = text[current[1] : s]
-            wrapped = "\n\n" not in gap.replace(" ", "") and not _SENTENCE_END.search(prev) \
+            wrapped = (
+                "\n\n" not in gap.replace(" ", "")
+                and not _SENTENCE_END.search(prev)
                 and text[s : s + 1].islower()
+            )
             if wrapped:
                 current = (current[0], e)
                 continue
@@ -67,8 +70,10 @@ def _is_caption(par: str) -> bool:
     words = par.split()
     if _CAPTION_PREFIX.match(par):
         return True
-    return len(words) <= 30 and bool(_CREDIT.search(par)) and not _SENTENCE_END.search(
-        _CREDIT.sub("", par).rstrip()
+    return (
+        len(words) <= 30
+        and bool(_CREDIT.search(par))
+        and not _SENTENCE_END.search(_CREDIT.sub("", par).rstrip())
     )
 
 
@@ -89,8 +94,10 @@ def segment_text(text: str, *, title: str | None = None) -> tuple[Segment, ...]:
                         labels[k] = "form"
                     break
             break
-    body_end = labels.index("comments") if "comments" in labels else (
-        labels.index("form") if "form" in labels else len(pars)
+    body_end = (
+        labels.index("comments")
+        if "comments" in labels
+        else (labels.index("form") if "form" in labels else len(pars))
     )
     # Byline and author bio: name lines near the end of the body, and "NAME is ..." paragraphs.
     tail = range(max(0, body_end - 6), body_end)
@@ -113,10 +120,12 @@ def segment_text(text: str, *, title: str | None = None) -> tuple[Segment, ...]:
         para = text[s:e]
         if labels[i] != "body":
             continue
-        if i == 0 and (title is None or para.strip() == title.strip()) and not _SENTENCE_END.search(para) \
-                and len(para.split()) <= 25:
-            labels[i] = "title"
-        elif title is not None and para.strip() == title.strip():
+        if (
+            i == 0
+            and (title is None or para.strip() == title.strip())
+            and not _SENTENCE_END.search(para)
+            and len(para.split()) <= 25
+        ) or (title is not None and para.strip() == title.strip()):
             labels[i] = "title"
         elif _BOILERPLATE.match(para):
             labels[i] = "boilerplate"

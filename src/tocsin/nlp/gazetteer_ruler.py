@@ -17,18 +17,74 @@ from tocsin.geo.gazetteer import Gazetteer
 #: Nouns that, after a place name, make a feature named after it ("Lachin Corridor").
 FEATURE_WORDS = frozenset(
     {
-        "corridor", "road", "highway", "route", "river", "valley", "region", "province",
-        "district", "governorate", "oblast", "county", "state", "border", "crossing", "pass",
-        "gorge", "mountains", "lake", "bridge", "checkpoint", "airport", "port", "strait",
-        "canal", "city", "town", "village", "airbase", "base", "camp", "street", "square",
+        "corridor",
+        "road",
+        "highway",
+        "route",
+        "river",
+        "valley",
+        "region",
+        "province",
+        "district",
+        "governorate",
+        "oblast",
+        "county",
+        "state",
+        "border",
+        "crossing",
+        "pass",
+        "gorge",
+        "mountains",
+        "lake",
+        "bridge",
+        "checkpoint",
+        "airport",
+        "port",
+        "strait",
+        "canal",
+        "city",
+        "town",
+        "village",
+        "airbase",
+        "base",
+        "camp",
+        "street",
+        "square",
     }
 )
 _CALENDAR = frozenset(
     {
-        "january", "february", "march", "april", "may", "june", "july", "august", "september",
-        "october", "november", "december", "monday", "tuesday", "wednesday", "thursday",
-        "friday", "saturday", "sunday", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
-        "sept", "oct", "nov", "dec",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
     }
 )
 
@@ -69,11 +125,7 @@ class GazetteerRuler:
             if self.actors is not None and self.actors.is_organisation(doc[i:end].text):
                 left_ok = False
             right = doc[end] if end < n else None
-            right_ok = (
-                right is None
-                or not _is_name_token(right)
-                or right.lower_ in FEATURE_WORDS
-            )
+            right_ok = right is None or not _is_name_token(right) or right.lower_ in FEATURE_WORDS
             if left_ok and right_ok:
                 spans.append(Span(doc, i, end, label="GPE"))
             i = end

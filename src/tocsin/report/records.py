@@ -18,17 +18,31 @@ def place_json(p: Place | None) -> dict[str, Any] | None:
     if p is None:
         return None
     return {
-        "text": p.text, "name": p.name, "geonameid": p.geonameid, "lat": p.lat, "lon": p.lon,
-        "country_code": p.country_code, "admin1": p.admin1, "precision": p.precision.value,
-        "reason": p.reason, "start": p.start, "end": p.end,
+        "text": p.text,
+        "name": p.name,
+        "geonameid": p.geonameid,
+        "lat": p.lat,
+        "lon": p.lon,
+        "country_code": p.country_code,
+        "admin1": p.admin1,
+        "precision": p.precision.value,
+        "reason": p.reason,
+        "start": p.start,
+        "end": p.end,
     }
 
 
 def evidence_json(e: Evidence) -> dict[str, Any]:
     """One piece of evidence: the sentence, its offsets and the trigger's offsets."""
     return {
-        "doc_id": e.doc_id, "sentence": e.sentence, "start": e.start, "end": e.end, "text": e.text,
-        "trigger": e.trigger, "trigger_start": e.trigger_start, "trigger_end": e.trigger_end,
+        "doc_id": e.doc_id,
+        "sentence": e.sentence,
+        "start": e.start,
+        "end": e.end,
+        "text": e.text,
+        "trigger": e.trigger,
+        "trigger_start": e.trigger_start,
+        "trigger_end": e.trigger_end,
     }
 
 
@@ -72,9 +86,14 @@ def event_json(e: Event) -> dict[str, Any]:
 def document_json(d: Document) -> dict[str, Any]:
     """A document's metadata and segments (without its text)."""
     return {
-        "id": d.id, "content_hash": d.content_hash, "source_path": d.source_path, "url": d.url,
-        "title": d.title, "source": d.source,
+        "id": d.id,
+        "content_hash": d.content_hash,
+        "source_path": d.source_path,
+        "url": d.url,
+        "title": d.title,
+        "source": d.source,
         "published": d.published.isoformat() if d.published else None,
-        "published_method": d.published_method, "language": d.language,
+        "published_method": d.published_method,
+        "language": d.language,
         "segments": [{"label": s.label, "start": s.start, "end": s.end} for s in d.segments],
     }

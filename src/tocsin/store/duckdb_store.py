@@ -88,8 +88,9 @@ class Store:
     def __enter__(self) -> Store:
         return self
 
-    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
-                 tb: TracebackType | None) -> None:
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
         self.close()
 
     def close(self) -> None:
@@ -113,17 +114,43 @@ class Store:
             self.conn.execute(
                 "INSERT INTO documents (id, content_hash, source_path, url, title, source, published,"
                 " published_method, language, text, segments) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-                [doc.id, doc.content_hash, doc.source_path, doc.url, doc.title, doc.source, doc.published,
-                 doc.published_method, doc.language, doc.text, json.dumps(meta["segments"])],
+                [
+                    doc.id,
+                    doc.content_hash,
+                    doc.source_path,
+                    doc.url,
+                    doc.title,
+                    doc.source,
+                    doc.published,
+                    doc.published_method,
+                    doc.language,
+                    doc.text,
+                    json.dumps(meta["segments"]),
+                ],
             )
             for e in events:
                 self.conn.execute(
                     "INSERT OR IGNORE INTO events VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                    [e.id, e.doc_id, e.event, e.mode, e.acled_event_type, e.acled_sub_event_type,
-                     e.date.start, e.date.end, e.date.precision.value, e.factuality.value,
-                     event_countries(e), e.location.lat if e.location else None,
-                     e.location.lon if e.location else None, e.dead, e.injured, e.arrested,
-                     e.confidence, json.dumps(event_json(e), ensure_ascii=False)],
+                    [
+                        e.id,
+                        e.doc_id,
+                        e.event,
+                        e.mode,
+                        e.acled_event_type,
+                        e.acled_sub_event_type,
+                        e.date.start,
+                        e.date.end,
+                        e.date.precision.value,
+                        e.factuality.value,
+                        event_countries(e),
+                        e.location.lat if e.location else None,
+                        e.location.lon if e.location else None,
+                        e.dead,
+                        e.injured,
+                        e.arrested,
+                        e.confidence,
+                        json.dumps(event_json(e), ensure_ascii=False),
+                    ],
                 )
             self.conn.execute("COMMIT")
         except duckdb.Error as exc:
@@ -141,7 +168,8 @@ class Store:
     def events(self, query: EventQuery | None = None) -> Iterator[dict[str, Any]]:
         """Stored event records (JSON form) matching the query, by date then id."""
         q = query or EventQuery()
-        where, params = [], []
+        where: list[str] = []
+        params: list[object] = []
         if q.since is not None:
             where.append("coalesce(date_end, date) >= ?")
             params.append(q.since)
@@ -175,7 +203,8 @@ class Store:
         """A stored document's metadata and text, or ``None``."""
         row = self.conn.execute(
             "SELECT id, title, source, url, published, published_method, source_path, text"
-            " FROM documents WHERE id = ?", [doc_id]
+            " FROM documents WHERE id = ?",
+            [doc_id],
         ).fetchone()
         if row is None:
             return None
