@@ -80,3 +80,17 @@ def test_narrative_anchor_and_a_day_after(pipeline: Any) -> None:
 def test_no_event_from_plain_description(pipeline: Any) -> None:
     events = code_text(pipeline, "The road is mountainous and difficult to travel along.")
     assert events == []
+
+
+def test_two_incidents_in_one_sentence_stay_two_events(pipeline: Any) -> None:
+    events = code_text(
+        pipeline,
+        "Officials say two civilians died when their truck struck a mine, and four police officers"
+        " died when their vehicle struck another mine.",
+        published="2023-09-19",
+    )
+    mines = sorted(_only(events, "ASSAULT"), key=lambda e: e["dead"] or 0)
+    assert [e["dead"] for e in mines] == [2, 4]
+    assert all(e["mode"] == "explosives" and e["actor"] == [] for e in mines)
+    assert [e["recipient"][0]["sector"] for e in mines] == ["CVL", "COP"]
+    assert all(e["factuality"] == "claimed" for e in mines)

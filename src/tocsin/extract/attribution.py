@@ -144,19 +144,11 @@ def attribute(trigger: Token, *, statement: bool) -> Attribution:
     while node.i != child.i:
         lemma = node.lemma_.lower()
         speaker = _subject(node)
-        governs_content = child.dep_ in {
-            "ccomp",
-            "xcomp",
-            "pcomp",
-            "prep",
-            "dobj",
-            "advcl",
-            "nsubj",
-            "conj",
-            "acl",
-            "attr",
-            "csubj",
-        }
+        # What a verb says is its clausal complement or object; a preposition carries content only
+        # for accusations ("accused X of firing", "blamed X for the attack").
+        governs_content = child.dep_ in {"ccomp", "xcomp", "dobj", "nsubj", "attr", "csubj", "parataxis"} or (
+            child.dep_ == "prep" and child.lower_ in {"of", "for"} and lemma in ACCUSE_VERBS | DENY_VERBS
+        )
         if lemma in CONFIRM_VERBS and governs_content:
             if speaker is not None:
                 att.confirmed_by.append(speaker)

@@ -135,6 +135,8 @@ class _Draft:
     merged_into: _Draft | None = None
     #: Lemmas of every trigger merged into this draft ("kill" and "ambush").
     lemmas: set[str] = field(default_factory=set)
+    #: Sentences whose reports were merged into this draft.
+    sentences: set[int] = field(default_factory=set)
 
 
 def _actor_keys(actors: list[Actor]) -> set[str]:
@@ -616,7 +618,20 @@ class EventExtractor:
                     _add_unique(acc.denied_by, rej.actors)
 
     @staticmethod
-    def _merge_reports(drafts: list[_Draft]) -> list[_Draft]:
+    def _compatible(k: _Draft, d: _Draft) -> bool:
+        """Whether two reports can be one event: no conflicting victims or counts."""
+        ks = {r.sector for r in k.recipients if r.sector}
+        ds = {r.sector for r in d.recipients if r.sector}
+        if ks and ds and not ks & ds:
+            return False
+        for kind in ("dead", "injured", "arrested"):
+            a, b = getattr(k, kind), getattr(d, kind)
+            if a is not None and b is not None and a != b:
+                return False
+        return True
+
+    @classmethod
+    def _merge_reports(cls, drafts: list[_Draft]) -> list[_Draft]:
         """Reports of the same event within one document become one record with all evidence."""
         kept: list[_Draft] = []
         for d in drafts:
@@ -626,7 +641,8 @@ class EventExtractor:
                     k.event == d.event
                     and k.date.start == d.date.start
                     and k.factuality == d.factuality
-                    and k.sentence != d.sentence
+                    and d.sentence not in k.sentences
+                    and cls._compatible(k, d)
                     and (k.location is None or d.location is None or k.location.name == d.location.name)
                     and k.mode == d.mode
                     and (
@@ -638,8 +654,10 @@ class EventExtractor:
                     twin = k
                     break
             if twin is None:
+                d.sentences.add(d.sentence)
                 kept.append(d)
                 continue
+            twin.sentences.add(d.sentence)
             _add_unique(twin.actors, d.actors)
             _add_unique(twin.recipients, d.recipients)
             _add_unique(twin.claimed_by, d.claimed_by)
