@@ -1,118 +1,126 @@
 """Finding temporal expressions in a sentence and resolving them against the publication date.
 
 Explicit dates ("March 27", "27 March 2022", "December 12, 2022"), weekdays ("on Tuesday"),
-expressions relative to publication ("yesterday", "last week") and to the narrative ("That same
-day", "the next day") each get a :class:`~tocsin.models.DateSpan` with a precision and a method.
+expressions relative to publication ("yesterday", "last week", "a year ago", "the third
+quarter") and to the narrative ("That same day", "the next day") each get a
+:class:`~tocsin.models.DateSpan` with a precision and a method, and an ISO-style ``value``
+(2023-03-27, 2023-W12, 2023-03, 2023, 2023-Q3, 2023-SU, 199X, PRESENT_REF, PAST_REF, FUTURE_REF).
 A document with no publication date leaves relative expressions unresolved rather than guessing.
+
+:class:`DocumentClock` walks a document sentence by sentence and keeps the narrative's current day.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from datetime import date, timedelta
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from datetime import date, datetime, timedelta
 
 import dateparser
 
 from tocsin.models import DateMethod, DatePrecision, DateSpan
 
 _MONTHS = {
-    "jan": 1,
-    "feb": 2,
-    "mar": 3,
-    "apr": 4,
-    "may": 5,
-    "jun": 6,
-    "jul": 7,
-    "aug": 8,
-    "sep": 9,
-    "oct": 10,
-    "nov": 11,
-    "dec": 12,
-}
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
+    "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
+}  # fmt: skip
 _MONTH = (
     r"(?P<month>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
     r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 )
+_MONTH_FULL = (
+    r"(?P<month>January|February|March|April|June|July|August|September|October|November|December"
+    r"|Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)"
+)
 _WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 _NUMBER_WORDS = {
-    "a": 1,
-    "an": 1,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-}
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "several": 3, "few": 3, "couple": 2,
+}  # fmt: skip
+_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
+_SEASONS = {"spring": ("SP", 3), "summer": ("SU", 6), "fall": ("FA", 9), "autumn": ("FA", 9),
+            "winter": ("WI", 12)}  # fmt: skip
+_NUM = r"(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|few|couple of|\d+)"
+_FUTURE = re.compile(
+    r"\b(will|shall|'ll|’ll|going to|is to|are to|scheduled|expected to|plans? to|next)\b", re.IGNORECASE
+)
 
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("iso", re.compile(r"\b(?P<year>(?:19|20)\d{2})-(?P<mnum>\d{2})-(?P<day>\d{2})\b")),
-    (
-        "mdy",
-        re.compile(
-            rf"\b{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>(?:19|20)\d{{2}})\b)?"
-        ),
-    ),
-    (
-        "dmy",
-        re.compile(
-            rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:,?\s+(?P<year>(?:19|20)\d{{2}})\b)?"
-        ),
-    ),
+    ("mdy", re.compile(
+        rf"\b{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>(?:19|20)\d{{2}})\b)?"
+    )),
+    ("dmy", re.compile(
+        rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:,?\s+(?P<year>(?:19|20)\d{{2}})\b)?"
+    )),
     ("my", re.compile(rf"\b{_MONTH}\s+(?:of\s+)?(?P<year>(?:19|20)\d{{2}})\b")),
-    (
-        "month",
-        re.compile(
-            rf"\b(?P<pre>(?i:in|since|until|from|by|during|early|late|mid-|last|this|next|of))\s+(?:early\s+|late\s+)?{_MONTH}(?!\s*\d)\b"
-        ),
-    ),
-    (
-        "weekday",
-        re.compile(
-            r"\b(?P<rel>last|next|this|earlier on|on|late on|early on|since)?\s*"
-            r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
-        ),
-    ),
-    (
-        "narrative",
-        re.compile(
-            r"\b(?P<narr>(?:on\s+)?(?:that|the)\s+same\s+day|that\s+day|the\s+(?:next|following)\s+day"
-            r"|the\s+(?:day|night)\s+before|the\s+previous\s+day"
-            r"|(?P<n>a|an|one|two|three|four|five|six|seven|\d+)\s+days?\s+(?P<dir>later|earlier))\b",
-            re.IGNORECASE,
-        ),
-    ),
-    (
-        "relative",
-        re.compile(
-            r"\b(?P<rel>today|tonight|yesterday|tomorrow|this\s+(?:morning|afternoon|evening|week|month|year)"
-            r"|last\s+(?:night|week|month|year)|next\s+(?:week|month|year)|earlier\s+this\s+(?:week|month|year)"
-            r"|(?P<ago>\d+|two|three|four|five|six|seven|eight|nine|ten|a|an)\s+(?P<unit>days?|weeks?|months?|years?)\s+ago)\b",
-            re.IGNORECASE,
-        ),
-    ),
-    (
-        "year",
-        re.compile(r"\b(?P<pre>(?i:in|since|the|of|until|by|during|from))\s+(?P<year>1[6-9]\d{2}|20\d{2})\b"),
-    ),
-]
-_ORDER = {name: i for i, (name, _) in enumerate(_PATTERNS)}
+    ("quarter", re.compile(
+        r"\b(?:(?P<the>the|this|last|next)\s+)?(?:(?P<rel>latest|current|previous|past|year-earlier"
+        r"|year-ago)\s+)?(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[-\s])?quarter\b"
+        r"(?:\s+of\s+(?P<year>(?:19|20)\d{2}))?",
+        re.IGNORECASE,
+    )),
+    ("season", re.compile(
+        r"\b(?P<rel>this|last|next|the|early|late)\s+(?P<season>spring|summer|fall|autumn|winter)\b"
+        r"(?:\s+of\s+(?P<year>(?:19|20)\d{2}))?",
+        re.IGNORECASE,
+    )),
+    ("month", re.compile(
+        rf"\b(?P<pre>(?i:in|since|until|from|by|during|early|late|mid-|last|this|next|of))\s+"
+        rf"(?:(?i:early|late)\s+)?{_MONTH}(?!\s*\d)\b"
+    )),
+    ("weekday", re.compile(
+        r"\b(?P<rel>(?i:last|next|this|earlier on|on|late on|early on|since|by|until))?\s*"
+        r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+        r"(?:\s+(?P<part>morning|afternoon|evening|night))?"
+    )),
+    ("narrative", re.compile(
+        r"\b(?P<narr>(?:on\s+)?(?:that|the)\s+same\s+day|that\s+day|the\s+(?:next|following)\s+day"
+        r"|the\s+(?:day|night)\s+before|the\s+previous\s+day"
+        rf"|{_NUM}\s+(?P<unit>days?|weeks?|months?|years?)\s+(?P<dir>later|earlier)"
+        r"|(?P<adj>year|month|week)-(?:earlier|ago))\b",
+        re.IGNORECASE,
+    )),
+    ("relative", re.compile(
+        r"\b(?P<rel>today|tonight|yesterday|tomorrow|this\s+(?:morning|afternoon|evening|week|month|year)"
+        r"|last\s+(?:night|week|month|year)|next\s+(?:week|month|year)"
+        r"|(?:early|late|later|earlier)\s+(?:this|next|last)\s+(?:week|month|year)"
+        rf"|{_NUM}\s+(?P<unit>days?|weeks?|months?|years?)\s+ago)\b",
+        re.IGNORECASE,
+    )),
+    ("ref", re.compile(
+        r"\b(?P<ref>now|currently|current|at present|presently|these days|nowadays|at the moment"
+        r"|recently|recent(?:\s+(?:years|months|weeks|days))?|lately|in the past|the past|formerly"
+        r"|soon|in the future|the future|the coming (?:years|months|weeks)|shortly)\b",
+        re.IGNORECASE,
+    )),
+    ("decade", re.compile(
+        r"\b(?P<pre>(?i:the|in|during|since|early|late|mid-?))\s*(?P<decade>(?:1[6-9]|20)\d)0s\b"
+    )),
+    ("year", re.compile(
+        r"\b(?P<pre>(?i:in|since|the|of|until|by|during|from|fiscal|early|late|mid-?|for|before|after"
+        r"|through|year|end of|start of|beginning of))\s+(?P<year>1[6-9]\d{2}|20\d{2})\b(?![-–]\d|\s*%)"
+    )),
+    ("bareyear", re.compile(r"(?<![\d$.,])\b(?P<year>19\d{2}|20[0-4]\d)\b(?=\s*[,.;:)]|\s*$)")),
+    # A capitalised month name inside a sentence ("in the sales of October"), never "May".
+    ("baremonth", re.compile(rf"(?<=\S )\b{_MONTH_FULL}(?!\s*\d)\b")),
+]  # fmt: skip
+
+_PAST_REF = frozenset({"recently", "recent", "lately", "in the past", "the past", "formerly"})
+_FUTURE_REF = frozenset({"soon", "in the future", "the future", "shortly"})
 
 
 @dataclass(frozen=True, slots=True)
 class TimeExpression:
-    """A temporal expression found in a text, with offsets relative to that text, and its value."""
+    """A temporal expression found in a text: offsets relative to that text, span and value."""
 
     text: str
     start: int
     end: int
     kind: str
     span: DateSpan
+    value: str | None = None
 
 
 def _month_number(name: str) -> int:
@@ -126,10 +134,15 @@ def _safe_date(year: int, month: int, day: int) -> date | None:
         return None
 
 
-def _infer_year(month: int, day: int, published: date) -> date | None:
-    """The most recent date with this month and day on or before publication (plus a day's grace)."""
+def _infer_year(month: int, day: int, published: date, *, future: bool) -> date | None:
+    """The date with this month and day nearest publication in the tense's direction."""
     candidate = _safe_date(published.year, month, day)
-    if candidate is not None and candidate > published + timedelta(days=1):
+    if candidate is None:
+        return None
+    if future:
+        if candidate < published - timedelta(days=1):
+            candidate = _safe_date(published.year + 1, month, day)
+    elif candidate > published + timedelta(days=1):
         candidate = _safe_date(published.year - 1, month, day)
     return candidate
 
@@ -139,159 +152,309 @@ def _month_end(year: int, month: int) -> date:
     return nxt - timedelta(days=1)
 
 
-def _weekday(name: str, rel: str | None, published: date) -> date:
+def _weekday(name: str, rel: str | None, published: date, *, future: bool) -> date:
     target = _WEEKDAYS.index(name.lower())
+    ahead = (target - published.weekday()) % 7
     back = (published.weekday() - target) % 7
-    if rel == "next":
-        return published + timedelta(days=(target - published.weekday()) % 7 or 7)
+    if rel == "next" or (future and rel not in {"last", "since"} and ahead):
+        return published + timedelta(days=ahead or 7)
     if rel == "last" and back == 0:
         back = 7
     return published - timedelta(days=back)
 
 
-def _span(
-    start: date | None, end: date | None, precision: DatePrecision, method: DateMethod, text: str
-) -> DateSpan:
+def _span(start: date | None, end: date | None, precision: DatePrecision, method: DateMethod,
+          text: str) -> DateSpan:  # fmt: skip
     return DateSpan(start, end, precision, method, text)
 
 
-def _resolve(kind: str, m: re.Match[str], published: date | None, anchor: date | None) -> DateSpan | None:
+def _unknown(text: str) -> DateSpan:
+    return _span(None, None, DatePrecision.UNKNOWN, DateMethod.NONE, text)
+
+
+def _count(raw: str) -> int:
+    raw = raw.lower().replace(" of", "")
+    return _NUMBER_WORDS.get(raw) or int(raw)
+
+
+def _shift(base: date, unit: str, n: int) -> tuple[date, date | None, DatePrecision]:
+    """``base`` moved by ``n`` units, as a span at that unit's precision."""
+    unit = unit.lower().rstrip("s")
+    if unit == "day":
+        return base + timedelta(days=n), None, DatePrecision.DAY
+    if unit == "week":
+        d = base + timedelta(weeks=n)
+        monday = d - timedelta(days=d.weekday())
+        return monday, monday + timedelta(days=6), DatePrecision.WEEK
+    if unit == "month":
+        index = base.year * 12 + base.month - 1 + n
+        year, month = divmod(index, 12)
+        return date(year, month + 1, 1), _month_end(year, month + 1), DatePrecision.MONTH
+    year = base.year + n
+    return date(year, 1, 1), date(year, 12, 31), DatePrecision.YEAR
+
+
+def _quarter(g: dict[str, str | None], published: date | None, text: str) -> DateSpan | None:
+    ordinal = (g.get("ord") or "").lower()
+    rel = (g.get("rel") or "").lower()
+    the = (g.get("the") or "").lower()
+    if not ordinal and not rel and the not in {"the", "this", "last", "next"}:
+        return None
+    if g.get("year"):
+        year = int(g["year"] or 0)
+    elif published is None:
+        return _unknown(text)
+    else:
+        year = published.year
+    current_q = (published.month - 1) // 3 + 1 if published else 1
+    if ordinal:
+        q = _ORDINALS[ordinal]
+        if published is not None and not g.get("year") and q > current_q:
+            year -= 1
+    elif rel in {"current"} or the == "this":
+        q = current_q
+    elif the == "next":
+        q = current_q % 4 + 1
+        year += current_q == 4
+    else:  # "the quarter", "the latest quarter", "last quarter": the last one reported
+        q = current_q - 1 or 4
+        year -= current_q == 1
+    if rel in {"year-earlier", "year-ago"}:
+        year -= 1
+    start = date(year, 3 * q - 2, 1)
+    method = DateMethod.EXPLICIT if g.get("year") else DateMethod.PUBLICATION
+    return _span(start, _month_end(year, 3 * q), DatePrecision.MONTH, method, text)
+
+
+def _season(g: dict[str, str | None], published: date | None, text: str) -> DateSpan | None:
+    _, month = _SEASONS[(g["season"] or "").lower()]
+    rel = (g.get("rel") or "").lower()
+    if g.get("year"):
+        year = int(g["year"] or 0)
+    elif published is None:
+        return _unknown(text)
+    else:
+        year = published.year + {"last": -1, "next": 1}.get(rel, 0)
+    start = date(year, month, 1)
+    end = _month_end(year + (month == 12), (month + 2 - 1) % 12 + 1)
+    return _span(start, end, DatePrecision.MONTH, DateMethod.PUBLICATION, text)
+
+
+def _resolve(kind: str, m: re.Match[str], published: date | None, anchor: date | None, *,
+             future: bool) -> DateSpan | None:  # fmt: skip
     text = m.group(0).strip()
     g = m.groupdict()
-    unknown = _span(None, None, DatePrecision.UNKNOWN, DateMethod.NONE, text)
-    if kind == "iso":
-        d = _safe_date(int(g["year"]), int(g["mnum"]), int(g["day"]))
+    handler = _HANDLERS.get(kind)
+    return handler(g, published, anchor, text, future) if handler else None
+
+
+def _h_iso(g: dict[str, str | None], published: date | None, anchor: date | None, text: str,
+           future: bool) -> DateSpan | None:  # fmt: skip
+    d = _safe_date(int(g["year"] or 0), int(g["mnum"] or 0), int(g["day"] or 0))
+    return _span(d, None, DatePrecision.DAY, DateMethod.EXPLICIT, text) if d else None
+
+
+def _h_day(g: dict[str, str | None], published: date | None, anchor: date | None, text: str,
+           future: bool) -> DateSpan | None:  # fmt: skip
+    month, day = _month_number(g["month"] or ""), int(g["day"] or 0)
+    if g.get("year"):
+        d = _safe_date(int(g["year"] or 0), month, day)
         return _span(d, None, DatePrecision.DAY, DateMethod.EXPLICIT, text) if d else None
-    if kind in {"mdy", "dmy"}:
-        month, day = _month_number(g["month"]), int(g["day"])
-        if g.get("year"):
-            d = _safe_date(int(g["year"]), month, day)
-            return _span(d, None, DatePrecision.DAY, DateMethod.EXPLICIT, text) if d else None
-        if published is None:
-            return unknown
-        d = _infer_year(month, day, published)
-        return _span(d, None, DatePrecision.DAY, DateMethod.PUBLICATION, text) if d else None
-    if kind == "my":
-        year, month = int(g["year"]), _month_number(g["month"])
-        return _span(
-            date(year, month, 1), _month_end(year, month), DatePrecision.MONTH, DateMethod.EXPLICIT, text
-        )
-    if kind == "month":
-        if published is None:
-            return unknown
-        month = _month_number(g["month"])
-        year = published.year
-        pre = g["pre"].lower()
-        if pre == "next" or (month > published.month and pre not in {"next"}):
-            year = published.year + 1 if pre == "next" else published.year - 1
-        return _span(
-            date(year, month, 1), _month_end(year, month), DatePrecision.MONTH, DateMethod.PUBLICATION, text
-        )
-    if kind == "weekday":
-        if published is None:
-            return unknown
-        rel = (g.get("rel") or "").lower() or None
-        d = _weekday(g["weekday"], rel, published)
-        return _span(d, None, DatePrecision.DAY, DateMethod.PUBLICATION, text)
-    if kind == "narrative":
-        base = anchor or published
-        if base is None:
-            return unknown
-        phrase = g["narr"].lower()
-        if g.get("n"):
-            n = _NUMBER_WORDS.get(g["n"].lower()) or int(g["n"])
-            offset = n if g["dir"].lower() == "later" else -n
-        elif "next" in phrase or "following" in phrase:
-            offset = 1
-        elif "before" in phrase or "previous" in phrase:
-            offset = -1
-        else:
-            offset = 0
-        method = DateMethod.NARRATIVE if anchor else DateMethod.PUBLICATION
-        return _span(base + timedelta(days=offset), None, DatePrecision.DAY, method, text)
-    if kind == "relative":
-        if published is None:
-            return unknown
-        return _relative(g, published, text)
-    if kind == "year":
-        year = int(g["year"])
-        return _span(date(year, 1, 1), date(year, 12, 31), DatePrecision.YEAR, DateMethod.EXPLICIT, text)
-    return None
+    if published is None:
+        return _unknown(text)
+    d = _infer_year(month, day, published, future=future)
+    return _span(d, None, DatePrecision.DAY, DateMethod.PUBLICATION, text) if d else None
 
 
-def _relative(g: dict[str, str | None], published: date, text: str) -> DateSpan | None:
-    rel = " ".join((g["rel"] or "").lower().split())
+def _h_my(g: dict[str, str | None], published: date | None, anchor: date | None, text: str,
+          future: bool) -> DateSpan | None:  # fmt: skip
+    year, month = int(g["year"] or 0), _month_number(g["month"] or "")
+    return _span(date(year, month, 1), _month_end(year, month), DatePrecision.MONTH,
+                 DateMethod.EXPLICIT, text)  # fmt: skip
+
+
+def _h_month(g: dict[str, str | None], published: date | None, anchor: date | None, text: str,
+             future: bool) -> DateSpan | None:  # fmt: skip
+    if published is None:
+        return _unknown(text)
+    month = _month_number(g["month"] or "")
+    pre = (g.get("pre") or "").lower()
+    year = published.year
+    if pre == "next" or (future and pre != "last" and month < published.month):
+        year += 1 if month <= published.month or pre == "next" else 0
+    elif pre == "last":
+        year -= 1 if month >= published.month else 0
+    elif not future and month > published.month:
+        year -= 1
+    return _span(date(year, month, 1), _month_end(year, month), DatePrecision.MONTH,
+                 DateMethod.PUBLICATION, text)  # fmt: skip
+
+
+def _h_weekday(g: dict[str, str | None], published: date | None, anchor: date | None, text: str,
+               future: bool) -> DateSpan | None:  # fmt: skip
+    if published is None:
+        return _unknown(text)
+    rel = (g.get("rel") or "").lower() or None
+    d = _weekday(g["weekday"] or "", rel, published, future=future)
+    return _span(d, None, DatePrecision.DAY, DateMethod.PUBLICATION, text)
+
+
+def _h_narrative(g: dict[str, str | None], published: date | None, anchor: date | None, text: str,
+                 future: bool) -> DateSpan | None:  # fmt: skip
+    base = anchor or published
+    if base is None:
+        return _unknown(text)
+    method = DateMethod.NARRATIVE if anchor else DateMethod.PUBLICATION
+    if g.get("adj"):  # "year-earlier", "year-ago"
+        start, end, precision = _shift(published or base, g["adj"] or "year", -1)
+        return _span(start, end, precision, DateMethod.PUBLICATION, text)
+    if g.get("n"):
+        n = _count(g["n"] or "1")
+        sign = 1 if (g.get("dir") or "").lower() in {"later", "after"} else -1
+        start, end, precision = _shift(base, g.get("unit") or "day", sign * n)
+        return _span(start, end, precision, method, text)
+    phrase = (g.get("narr") or "").lower()
+    if "next" in phrase or "following" in phrase:
+        offset = 1
+    elif "before" in phrase or "previous" in phrase:
+        offset = -1
+    else:
+        offset = 0
+    return _span(base + timedelta(days=offset), None, DatePrecision.DAY, method, text)
+
+
+def _h_relative(g: dict[str, str | None], published: date | None, anchor: date | None, text: str,
+                future: bool) -> DateSpan | None:  # fmt: skip
+    if published is None:
+        return _unknown(text)
     pub = DateMethod.PUBLICATION
-    if g.get("ago"):
-        raw = (g["ago"] or "").lower()
-        n = _NUMBER_WORDS.get(raw) or int(raw)
-        unit = (g["unit"] or "day").lower().rstrip("s")
-        parsed = dateparser.parse(f"{n} {unit}s ago", settings={"RELATIVE_BASE": _as_datetime(published)})
-        if parsed is None:
-            return None
-        precision = {
-            "day": DatePrecision.DAY,
-            "week": DatePrecision.WEEK,
-            "month": DatePrecision.MONTH,
-            "year": DatePrecision.YEAR,
-        }[unit]
-        return _span(parsed.date(), None, precision, pub, text)
-    if rel in {"today", "tonight"} or (
-        rel.startswith("this ") and rel.split()[1] in {"morning", "afternoon", "evening"}
-    ):
+    rel = " ".join((g.get("rel") or "").lower().split())
+    if g.get("n"):
+        start, end, precision = _shift(published, g.get("unit") or "day", -_count(g["n"] or "1"))
+        if precision is DatePrecision.DAY:
+            parsed = dateparser.parse(text, settings={"RELATIVE_BASE": datetime(
+                published.year, published.month, published.day, 12)})  # fmt: skip
+            start = parsed.date() if parsed else start
+        return _span(start, end, precision, pub, text)
+    if rel in {"today", "tonight"} or (rel.startswith("this ") and rel.split()[1] in {
+        "morning", "afternoon", "evening"}):  # fmt: skip
         return _span(published, None, DatePrecision.DAY, pub, text)
     if rel in {"yesterday", "last night"}:
         return _span(published - timedelta(days=1), None, DatePrecision.DAY, pub, text)
     if rel == "tomorrow":
         return _span(published + timedelta(days=1), None, DatePrecision.DAY, pub, text)
-    unit = rel.split()[-1]
-    shift = {"last": -1, "next": 1}.get(rel.split()[0], 0)
-    if unit == "week":
-        monday = published - timedelta(days=published.weekday()) + timedelta(weeks=shift)
-        return _span(monday, monday + timedelta(days=6), DatePrecision.WEEK, pub, text)
-    if unit == "month":
-        month_index = published.year * 12 + published.month - 1 + shift
-        year, month = divmod(month_index, 12)
-        return _span(date(year, month + 1, 1), _month_end(year, month + 1), DatePrecision.MONTH, pub, text)
-    if unit == "year":
-        year = published.year + shift
-        return _span(date(year, 1, 1), date(year, 12, 31), DatePrecision.YEAR, pub, text)
-    return None
+    words = rel.split()
+    shift = {"last": -1, "next": 1}.get(words[-2], 0)
+    start, end, precision = _shift(published, words[-1], shift)
+    return _span(start, end, precision, pub, text)
 
 
-def _as_datetime(d: date) -> object:
-    from datetime import datetime
+def _h_ref(g: dict[str, str | None], published: date | None, anchor: date | None, text: str,
+           future: bool) -> DateSpan | None:  # fmt: skip
+    ref = " ".join((g.get("ref") or "").lower().split())
+    if ref in _PAST_REF or ref.startswith("recent"):
+        return _span(None, published, DatePrecision.UNKNOWN, DateMethod.PUBLICATION, text)
+    if ref in _FUTURE_REF or ref.startswith("the coming"):
+        return _span(published, None, DatePrecision.UNKNOWN, DateMethod.PUBLICATION, text)
+    if published is None:
+        return _unknown(text)
+    return _span(published, None, DatePrecision.DAY, DateMethod.PUBLICATION, text)
 
-    return datetime(d.year, d.month, d.day, 12, 0)
+
+def _h_decade(g: dict[str, str | None], published: date | None, anchor: date | None, text: str,
+              future: bool) -> DateSpan | None:  # fmt: skip
+    start_year = int((g.get("decade") or "0") + "0")
+    return _span(date(start_year, 1, 1), date(start_year + 9, 12, 31), DatePrecision.YEAR,
+                 DateMethod.EXPLICIT, text)  # fmt: skip
+
+
+def _h_year(g: dict[str, str | None], published: date | None, anchor: date | None, text: str,
+            future: bool) -> DateSpan | None:  # fmt: skip
+    year = int(g["year"] or 0)
+    return _span(date(year, 1, 1), date(year, 12, 31), DatePrecision.YEAR, DateMethod.EXPLICIT, text)
+
+
+def _h_quarter(g: dict[str, str | None], published: date | None, anchor: date | None, text: str,
+               future: bool) -> DateSpan | None:  # fmt: skip
+    return _quarter(g, published, text)
+
+
+def _h_season(g: dict[str, str | None], published: date | None, anchor: date | None, text: str,
+              future: bool) -> DateSpan | None:  # fmt: skip
+    return _season(g, published, text)
+
+
+_Handler = Callable[[dict[str, str | None], date | None, date | None, str, bool], DateSpan | None]
+_HANDLERS: dict[str, _Handler] = {
+    "iso": _h_iso, "mdy": _h_day, "dmy": _h_day, "my": _h_my, "month": _h_month,
+    "baremonth": _h_month, "weekday": _h_weekday, "narrative": _h_narrative,
+    "relative": _h_relative, "ref": _h_ref, "decade": _h_decade, "year": _h_year,
+    "bareyear": _h_year, "quarter": _h_quarter, "season": _h_season,
+}  # fmt: skip
+
+
+def _value(kind: str, m: re.Match[str], span: DateSpan) -> str | None:
+    """The TimeML-style value of an expression."""
+    g = m.groupdict()
+    if kind == "ref":
+        ref = " ".join((g.get("ref") or "").lower().split())
+        if ref in _PAST_REF or ref.startswith("recent"):
+            return "PAST_REF"
+        if ref in _FUTURE_REF or ref.startswith("the coming"):
+            return "FUTURE_REF"
+        return "PRESENT_REF"
+    if span.start is None:
+        return None
+    if kind == "quarter":
+        return f"{span.start.year}-Q{(span.start.month - 1) // 3 + 1}"
+    if kind == "season":
+        return f"{span.start.year}-{_SEASONS[(g['season'] or '').lower()][0]}"
+    if kind == "decade":
+        return f"{str(span.start.year)[:3]}X"
+    return iso_value(span)
+
+
+def _start_of(kind: str, m: re.Match[str]) -> int:
+    """Where the expression proper starts (leading prepositions are context, not the date)."""
+    if kind == "weekday" and (m.group("rel") or "").lower() in {"on", "since", "by", "until", ""}:
+        return m.start("weekday")
+    if kind == "month":
+        return m.start("month") if (m.group("pre") or "").lower() not in {"last", "this", "next"} \
+            else m.start("pre")  # fmt: skip
+    if kind == "year":
+        pre = (m.group("pre") or "").lower()
+        return m.start("pre") if pre in {"fiscal", "early", "late", "mid", "mid-", "the"} else m.start("year")
+    if kind == "decade":
+        pre = (m.group("pre") or "").lower()
+        return m.start("pre") if pre == "the" else m.start("decade")
+    return m.start()
 
 
 def find_dates(text: str, *, published: date | None, anchor: date | None = None) -> list[TimeExpression]:
-    """Every temporal expression in ``text``, resolved; earlier patterns win over overlaps."""
+    """Every temporal expression in ``text`` (one sentence), resolved; earlier patterns win overlaps."""
+    future = bool(_FUTURE.search(text))
     found: list[TimeExpression] = []
     taken: list[tuple[int, int]] = []
     for kind, pattern in _PATTERNS:
         for m in pattern.finditer(text):
-            start, end = m.span()
-            if kind == "weekday" and m.group("rel") is None:
-                start = m.start("weekday")
-            elif kind in {"month", "year"}:
-                start = m.start("month") if kind == "month" else m.start("pre")
-            if kind == "mdy" and m.group("month") == "May" and not m.group("day"):
-                continue
+            start, end = _start_of(kind, m), m.end()
             if any(start < t_end and t_start < end for t_start, t_end in taken):
                 continue
-            span = _resolve(kind, m, published, anchor)
+            span = _resolve(kind, m, published, anchor, future=future)
             if span is None:
                 continue
             taken.append((start, end))
-            found.append(TimeExpression(text[start:end], start, end, kind, span))
+            words = text[start:end]
+            found.append(
+                TimeExpression(words, start, end, kind, replace(span, text=words), _value(kind, m, span))
+            )
     found.sort(key=lambda e: e.start)
     return found
 
 
 def is_anchor(expr: TimeExpression) -> bool:
     """Whether an expression establishes the narrative's current day (day precision, resolved)."""
-    return expr.span.precision is DatePrecision.DAY and expr.span.start is not None
+    return expr.span.precision is DatePrecision.DAY and expr.span.start is not None and expr.kind != "ref"
 
 
 def iso_value(span: DateSpan) -> str | None:
@@ -308,3 +471,26 @@ def iso_value(span: DateSpan) -> str | None:
     if span.precision is DatePrecision.YEAR:
         return str(span.start.year)
     return None
+
+
+class DocumentClock:
+    """Reads a document's sentences in order, keeping the day the narrative has established.
+
+    A sentence with exactly one day-precision date moves the narrative to that day, unless it is
+    a flashback ("previously") or lists several dates; "That same day" then resolves against it.
+    """
+
+    def __init__(self, published: date | None) -> None:
+        self.published = published
+        self.anchor: DateSpan | None = None
+
+    def read(self, sentence: str, offset: int = 0) -> list[TimeExpression]:
+        """Expressions of one sentence, with offsets shifted by ``offset``."""
+        anchor_day = self.anchor.start if self.anchor else None
+        exprs = find_dates(sentence, published=self.published, anchor=anchor_day)
+        days = [e for e in exprs if is_anchor(e)]
+        if len(days) == 1 and "previously" not in sentence.lower():
+            self.anchor = days[0].span
+        if offset:
+            exprs = [replace(e, start=e.start + offset, end=e.end + offset) for e in exprs]
+        return exprs

@@ -37,7 +37,7 @@ from tocsin.models import (
     PlacePrecision,
     Segment,
 )
-from tocsin.time import TimeExpression, find_dates, is_anchor
+from tocsin.time import DocumentClock, TimeExpression
 
 STATEMENT_EVENTS = frozenset({"ACCUSE", "REJECT", "REQUEST", "THREATEN", "SUPPORT", "AGREE", "CONSULT"})
 _FALSE_ADVERBS = frozenset({"falsely", "wrongly", "baselessly", "groundlessly"})
@@ -162,6 +162,7 @@ def _add_unique(target: list[Actor], new: list[Actor]) -> None:
 class _Context:
     """What the narrative has established so far in a document."""
 
+    clock: DocumentClock
     anchor: DateSpan | None = None
     last_subject: Actor | None = None
     paragraph_places: list[Place] = field(default_factory=list)
@@ -240,7 +241,7 @@ class EventExtractor:
             ]
         # Unattached expressions date the event only if they are not names of other events
         # ("the 2020 war") and stand in the trigger's own clause or before it.
-        loose = [e for e in exprs if not e.text.lower().startswith("the ")]
+        loose = [e for e in exprs if not e.text.lower().startswith("the ") and e.kind != "ref"]
         if loose:
             before = [e for e in loose if sent.start_char + e.start <= trigger.idx]
             chosen = before[-1] if before else loose[0]
@@ -575,22 +576,19 @@ class EventExtractor:
         country_focus = self.resolver.focus(first)
         mentions = [self.resolver.mentions(doc, seg.start, country_focus) for seg, doc in parsed]
         focus = self._focus(mentions)
-        ctx = _Context()
+        ctx = _Context(clock=DocumentClock(published))
         drafts: list[_Draft] = []
         index = 0
         for (seg, doc), seg_mentions in zip(parsed, mentions, strict=True):
             ctx.paragraph_places = []
             for sent in doc.sents:
-                anchor_date = ctx.anchor.start if ctx.anchor else None
-                exprs = find_dates(sent.text, published=published, anchor=anchor_date)
+                exprs = ctx.clock.read(sent.text)
+                ctx.anchor = ctx.clock.anchor
                 drafts.extend(
                     self._sentence(
                         document.id, sent, index, seg.start, exprs, seg_mentions, ctx, focus, published_anchor
                     )
                 )
-                day_exprs = [e for e in exprs if is_anchor(e)]
-                if len(day_exprs) == 1 and "previously" not in sent.text.lower():
-                    ctx.anchor = day_exprs[0].span
                 subj = next((t for t in sent.root.children if t.dep_ in {"nsubj", "nsubjpass"}), None)
                 if subj is not None and not is_pronoun(subj):
                     ctx.last_subject = self.actors.normalise(phrase_text(subj))
