@@ -22,7 +22,7 @@ from tocsin.errors import ConfigError, TocsinError
 from tocsin.ingest.documents import Metadata
 from tocsin.ingest.readers import INPUT_FORMATS, iter_inputs
 from tocsin.models import Rejection
-from tocsin.report.records import event_json
+from tocsin.report.records import event_json, time_json
 from tocsin.store.duckdb_store import EventQuery, Store
 
 EXIT_OK, EXIT_REJECTED, EXIT_USAGE = 0, 1, 2
@@ -114,6 +114,37 @@ def extract(ctx: click.Context, paths: tuple[str, ...], input_format: str, publi
             continue
         for event in result.events:
             click.echo(json.dumps(event_json(event), ensure_ascii=False))
+    ctx.exit(EXIT_REJECTED if failed else EXIT_OK)
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@_INPUT_FORMAT
+@_PUBLISHED
+@click.pass_context
+def dates(ctx: click.Context, paths: tuple[str, ...], input_format: str, published: str | None) -> None:
+    """Print every temporal expression in PATHS, resolved, one JSON object a line.
+
+    Fields: doc_id, text, start, end (offsets in the document text), value (ISO: 2023-03-27,
+    2023-W12, 2023-03, 2023, 2023-Q3, PRESENT_REF ...), end_value (ranges), precision, method.
+    Without a publication date, relative expressions stay unresolved (precision unknown).
+    """
+    from tocsin.pipeline import Parsed
+
+    defaults = Metadata(published=_date_option(published))
+    failed = 0
+    try:
+        pipe = _pipeline(_settings(ctx))
+    except TocsinError as exc:
+        raise click.ClickException(str(exc)) from exc
+    items = iter_inputs(list(paths), input_format=input_format, stdin=sys.stdin.buffer, defaults=defaults)
+    for result in pipe.run_parsed(items):
+        if not isinstance(result, Parsed):
+            failed += 1
+            _say_rejection(result)
+            continue
+        for expr in pipe.dates(result):
+            click.echo(json.dumps(time_json(result.document.id, expr), ensure_ascii=False))
     ctx.exit(EXIT_REJECTED if failed else EXIT_OK)
 
 
@@ -418,6 +449,29 @@ def evaluate_seeds(ctx: click.Context, docs: str, gold: str) -> None:
             _say_rejection(result)
     report = score(records, load_gold(Path(gold)), spans)
     click.echo(json.dumps(report.as_dict(), indent=2))
+
+
+@evaluate.command("timebank")
+@click.option(
+    "--dir",
+    "directory",
+    default="../shared/dev/timebank",
+    show_default=True,
+    help="Folder of TimeML .tml files (TempEval-3 TBAQ).",
+)
+@click.option("--examples", default=0, show_default=True, help="Also list this many misses and errors.")
+@click.pass_context
+def evaluate_timebank(ctx: click.Context, directory: str, examples: int) -> None:
+    """Date recognition (relaxed span) and value accuracy on TimeBank DATE expressions; JSON."""
+    from tocsin.evaluation.timebank import evaluate as score
+    from tocsin.evaluation.timebank import load_dir
+
+    path = Path(directory)
+    if not path.is_dir():
+        raise click.ClickException(f"no TimeBank folder at {path}")
+    pipe = _pipeline(_settings(ctx))
+    report = score(load_dir(path), pipe.nlp)
+    click.echo(json.dumps(report.as_dict(examples=examples), indent=2, ensure_ascii=False))
 
 
 def main() -> None:

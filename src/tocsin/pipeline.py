@@ -25,6 +25,7 @@ from tocsin.ingest.documents import build_document
 from tocsin.ingest.readers import InputItem
 from tocsin.models import Document, Event, Rejection, Segment
 from tocsin.nlp.pipeline import build_nlp
+from tocsin.time import DocumentClock, TimeExpression
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,6 +35,15 @@ class Coded:
     label: str
     document: Document
     events: tuple[Event, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Parsed:
+    """A document with its body paragraphs parsed by spaCy, before extraction."""
+
+    label: str
+    document: Document
+    paragraphs: list[tuple[Segment, Doc]]
 
 
 Result = Coded | Rejection
@@ -68,31 +78,30 @@ class Pipeline:
             source_path=item.source_path,
         )
 
-    def code(self, documents: list[tuple[str, Document]]) -> list[Coded]:
-        """Parse the body segments of several documents in one ``nlp.pipe`` call and extract."""
+    def parse(self, documents: list[Document]) -> list[list[tuple[Segment, Doc]]]:
+        """Parse the body segments of several documents in one ``nlp.pipe`` call."""
         jobs: list[tuple[int, Segment]] = [
-            (i, seg) for i, (_, doc) in enumerate(documents) for seg in doc.body_segments()
+            (i, seg) for i, doc in enumerate(documents) for seg in doc.body_segments()
         ]
-        texts = (documents[i][1].text[seg.start : seg.end] for i, seg in jobs)
+        texts = (documents[i].text[seg.start : seg.end] for i, seg in jobs)
         parsed: list[list[tuple[Segment, Doc]]] = [[] for _ in documents]
         for (i, seg), spacy_doc in zip(
             jobs, self.nlp.pipe(texts, batch_size=self.settings.batch_size), strict=True
         ):
             parsed[i].append((seg, spacy_doc))
-        return [
-            Coded(label, doc, tuple(self.extractor.extract(doc, parsed[i])))
-            for i, (label, doc) in enumerate(documents)
-        ]
+        return parsed
 
-    def run(self, items: Iterable[InputItem | Rejection], *, batch: int = 32) -> Iterator[Result]:
-        """Code every input, yielding a :class:`Coded` or a :class:`Rejection` for each, in order."""
+    def run_parsed(
+        self, items: Iterable[InputItem | Rejection], *, batch: int = 32
+    ) -> Iterator[Parsed | Rejection]:
+        """Build and parse every input, yielding a :class:`Parsed` or a :class:`Rejection`, in order."""
         iterator = iter(items)
         while True:
             chunk = list(islice(iterator, batch))
             if not chunk:
                 return
             ready: list[tuple[str, Document]] = []
-            order: list[Result | int] = []
+            order: list[Rejection | int] = []
             for item in chunk:
                 if isinstance(item, Rejection):
                     order.append(item)
@@ -104,6 +113,28 @@ class Pipeline:
                     continue
                 order.append(len(ready))
                 ready.append((item.label, doc))
-            coded = self.code(ready)
+            parsed = self.parse([doc for _, doc in ready])
             for entry in order:
-                yield coded[entry] if isinstance(entry, int) else entry
+                if isinstance(entry, int):
+                    label, doc = ready[entry]
+                    yield Parsed(label, doc, parsed[entry])
+                else:
+                    yield entry
+
+    def run(self, items: Iterable[InputItem | Rejection], *, batch: int = 32) -> Iterator[Result]:
+        """Code every input, yielding a :class:`Coded` or a :class:`Rejection` for each, in order."""
+        for result in self.run_parsed(items, batch=batch):
+            if isinstance(result, Rejection):
+                yield result
+            else:
+                events = self.extractor.extract(result.document, result.paragraphs)
+                yield Coded(result.label, result.document, tuple(events))
+
+    def dates(self, parsed: Parsed) -> list[TimeExpression]:
+        """Every temporal expression of a parsed document, offsets into the document text."""
+        clock = DocumentClock(parsed.document.published)
+        out: list[TimeExpression] = []
+        for seg, doc in parsed.paragraphs:
+            for sent in doc.sents:
+                out.extend(clock.read(sent.text, offset=seg.start + sent.start_char))
+        return out

@@ -49,7 +49,7 @@ _FUTURE = re.compile(
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("iso", re.compile(r"\b(?P<year>(?:19|20)\d{2})-(?P<mnum>\d{2})-(?P<day>\d{2})\b")),
     ("mdy", re.compile(
-        rf"\b{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>(?:19|20)\d{{2}})\b)?"
+        rf"\b(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>(?:19|20)\d{{2}})\b)?"
     )),
     ("dmy", re.compile(
         rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:,?\s+(?P<year>(?:19|20)\d{{2}})\b)?"
@@ -86,6 +86,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"\b(?P<rel>today|tonight|yesterday|tomorrow|this\s+(?:morning|afternoon|evening|week|month|year)"
         r"|last\s+(?:night|week|month|year)|next\s+(?:week|month|year)"
         r"|(?:early|late|later|earlier)\s+(?:this|next|last)\s+(?:week|month|year)"
+        r"|the\s+past\s+(?:week|month|year)"
         rf"|{_NUM}\s+(?P<unit>days?|weeks?|months?|years?)\s+ago)\b",
         re.IGNORECASE,
     )),
@@ -107,6 +108,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("baremonth", re.compile(rf"(?<=\S )\b{_MONTH_FULL}(?!\s*\d)\b")),
 ]  # fmt: skip
 
+_PERIOD = re.compile(r"\b(quarter|period|three months)\b", re.IGNORECASE)
+_YEAR_AGO = re.compile(r"(a|one) year (ago|earlier)|year-(earlier|ago)")
 _PAST_REF = frozenset({"recently", "recent", "lately", "in the past", "the past", "formerly"})
 _FUTURE_REF = frozenset({"soon", "in the future", "the future", "shortly"})
 
@@ -121,6 +124,8 @@ class TimeExpression:
     kind: str
     span: DateSpan
     value: str | None = None
+    #: For ranges ("between March 3 and March 5", "from 2019 to 2021"): the end's value.
+    end_value: str | None = None
 
 
 def _month_number(name: str) -> int:
@@ -135,16 +140,19 @@ def _safe_date(year: int, month: int, day: int) -> date | None:
 
 
 def _infer_year(month: int, day: int, published: date, *, future: bool) -> date | None:
-    """The date with this month and day nearest publication in the tense's direction."""
-    candidate = _safe_date(published.year, month, day)
-    if candidate is None:
+    """The year of a month and day given without one: the nearest such date to publication.
+
+    News mostly looks back, so a date up to a day after publication counts as past, ties go to
+    the past, and a future cue beside the date ("will meet on Dec. 15") prefers the next one.
+    """
+    candidates = [d for y in (published.year - 1, published.year, published.year + 1)
+                  if (d := _safe_date(y, month, day)) is not None]  # fmt: skip
+    if not candidates:
         return None
     if future:
-        if candidate < published - timedelta(days=1):
-            candidate = _safe_date(published.year + 1, month, day)
-    elif candidate > published + timedelta(days=1):
-        candidate = _safe_date(published.year - 1, month, day)
-    return candidate
+        ahead = [d for d in candidates if d >= published - timedelta(days=1)]
+        return min(ahead) if ahead else max(candidates)
+    return min(candidates, key=lambda d: (abs((d - published).days), d > published))
 
 
 def _month_end(year: int, month: int) -> date:
@@ -280,12 +288,18 @@ def _h_month(g: dict[str, str | None], published: date | None, anchor: date | No
     month = _month_number(g["month"] or "")
     pre = (g.get("pre") or "").lower()
     year = published.year
-    if pre == "next" or (future and pre != "last" and month < published.month):
-        year += 1 if month <= published.month or pre == "next" else 0
+    if pre == "next":
+        year += 1 if month <= published.month else 0
     elif pre == "last":
         year -= 1 if month >= published.month else 0
-    elif not future and month > published.month:
-        year -= 1
+    elif pre == "this":
+        pass
+    elif future:
+        year += 1 if month < published.month else 0
+    else:  # the nearest such month, ties to the past
+        here = published.year * 12 + published.month
+        year = min((published.year - 1, published.year, published.year + 1),
+                   key=lambda y: (abs(y * 12 + month - here), y * 12 + month > here))  # fmt: skip
     return _span(date(year, month, 1), _month_end(year, month), DatePrecision.MONTH,
                  DateMethod.PUBLICATION, text)  # fmt: skip
 
@@ -344,7 +358,7 @@ def _h_relative(g: dict[str, str | None], published: date | None, anchor: date |
     if rel == "tomorrow":
         return _span(published + timedelta(days=1), None, DatePrecision.DAY, pub, text)
     words = rel.split()
-    shift = {"last": -1, "next": 1}.get(words[-2], 0)
+    shift = {"last": -1, "next": 1, "past": -1}.get(words[-2], 0)
     start, end, precision = _shift(published, words[-1], shift)
     return _span(start, end, precision, pub, text)
 
@@ -423,16 +437,20 @@ def _start_of(kind: str, m: re.Match[str]) -> int:
             else m.start("pre")  # fmt: skip
     if kind == "year":
         pre = (m.group("pre") or "").lower()
-        return m.start("pre") if pre in {"fiscal", "early", "late", "mid", "mid-", "the"} else m.start("year")
+        return m.start("pre") if pre in {"fiscal", "early", "late", "mid", "mid-"} else m.start("year")
     if kind == "decade":
         pre = (m.group("pre") or "").lower()
         return m.start("pre") if pre == "the" else m.start("decade")
     return m.start()
 
 
+def _future_near(text: str, start: int, end: int) -> bool:
+    """A future cue ("will", "is to", "next", "scheduled") in the few words around an expression."""
+    return bool(_FUTURE.search(text[max(0, start - 45) : min(len(text), end + 25)]))
+
+
 def find_dates(text: str, *, published: date | None, anchor: date | None = None) -> list[TimeExpression]:
     """Every temporal expression in ``text`` (one sentence), resolved; earlier patterns win overlaps."""
-    future = bool(_FUTURE.search(text))
     found: list[TimeExpression] = []
     taken: list[tuple[int, int]] = []
     for kind, pattern in _PATTERNS:
@@ -440,16 +458,47 @@ def find_dates(text: str, *, published: date | None, anchor: date | None = None)
             start, end = _start_of(kind, m), m.end()
             if any(start < t_end and t_start < end for t_start, t_end in taken):
                 continue
-            span = _resolve(kind, m, published, anchor, future=future)
+            span = _resolve(kind, m, published, anchor, future=_future_near(text, start, end))
             if span is None:
                 continue
             taken.append((start, end))
             words = text[start:end]
+            if kind == "year" and (m.group("pre") or "").lower() == "the":
+                kind = "namedyear"  # "the 2020 war": a year naming another event
             found.append(
                 TimeExpression(words, start, end, kind, replace(span, text=words), _value(kind, m, span))
             )
     found.sort(key=lambda e: e.start)
-    return found
+    return _ranges(text, found)
+
+
+_RANGE_OPEN = re.compile(r"\b(between|from)\s+$", re.IGNORECASE)
+_RANGE_JOIN = re.compile(r"^\s*(and|to|until|till|through|-|–)\s*$", re.IGNORECASE)
+_SINCE = re.compile(r"\bsince\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _ranges(text: str, found: list[TimeExpression]) -> list[TimeExpression]:
+    """Join "between A and B" / "from A to B" into one span; "since A" starts an open span."""
+    out: list[TimeExpression] = []
+    i = 0
+    while i < len(found):
+        e = found[i]
+        nxt = found[i + 1] if i + 1 < len(found) else None
+        joined = nxt is not None and bool(
+            _RANGE_OPEN.search(text[: e.start]) and _RANGE_JOIN.match(text[e.end : nxt.start])
+        )
+        if joined and nxt is not None and e.span.start is not None and nxt.span.start is not None:
+            end = nxt.span.end or nxt.span.start
+            words = text[e.start : nxt.end]
+            span = DateSpan(e.span.start, end, e.span.precision, e.span.method, words)
+            out.append(TimeExpression(words, e.start, nxt.end, "range", span, e.value, nxt.value))
+            i += 2
+            continue
+        if _SINCE.search(text[: e.start]) and e.span.start is not None:
+            e = replace(e, kind="since", span=replace(e.span, end=None))
+        out.append(e)
+        i += 1
+    return out
 
 
 def is_anchor(expr: TimeExpression) -> bool:
@@ -483,14 +532,33 @@ class DocumentClock:
     def __init__(self, published: date | None) -> None:
         self.published = published
         self.anchor: DateSpan | None = None
+        #: The quarter the last sentences spoke of ("the third quarter"), for "a year earlier".
+        self.quarter: DateSpan | None = None
+        self._quarter_age = 0
 
     def read(self, sentence: str, offset: int = 0) -> list[TimeExpression]:
         """Expressions of one sentence, with offsets shifted by ``offset``."""
         anchor_day = self.anchor.start if self.anchor else None
         exprs = find_dates(sentence, published=self.published, anchor=anchor_day)
+        quarters = [e for e in exprs if e.kind == "quarter" and e.span.start is not None]
+        if quarters:
+            self.quarter, self._quarter_age = quarters[-1].span, 0
+        else:
+            self._quarter_age += 1
+        if self.quarter is not None and (self._quarter_age <= 1 or _PERIOD.search(sentence)):
+            exprs = [self._year_ago_quarter(e) for e in exprs]
         days = [e for e in exprs if is_anchor(e)]
         if len(days) == 1 and "previously" not in sentence.lower():
             self.anchor = days[0].span
         if offset:
             exprs = [replace(e, start=e.start + offset, end=e.end + offset) for e in exprs]
         return exprs
+
+    def _year_ago_quarter(self, e: TimeExpression) -> TimeExpression:
+        """In talk of a quarter, "a year earlier" is that quarter a year before, not the year."""
+        if self.quarter is None or self.quarter.start is None or not _YEAR_AGO.fullmatch(e.text.lower()):
+            return e
+        q_start = self.quarter.start.replace(year=self.quarter.start.year - 1)
+        q_end = _month_end(q_start.year, q_start.month + 2)
+        span = DateSpan(q_start, q_end, DatePrecision.MONTH, DateMethod.NARRATIVE, e.text)
+        return replace(e, span=span, value=f"{q_start.year}-Q{(q_start.month - 1) // 3 + 1}")

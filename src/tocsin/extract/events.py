@@ -241,7 +241,7 @@ class EventExtractor:
             ]
         # Unattached expressions date the event only if they are not names of other events
         # ("the 2020 war") and stand in the trigger's own clause or before it.
-        loose = [e for e in exprs if not e.text.lower().startswith("the ") and e.kind != "ref"]
+        loose = [e for e in exprs if e.kind not in {"ref", "namedyear"}]
         if loose:
             before = [e for e in loose if sent.start_char + e.start <= trigger.idx]
             chosen = before[-1] if before else loose[0]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from tocsin.models import Actor, DateSpan, Document, Event, Evidence, Place
-from tocsin.time import iso_value
+from tocsin.time import TimeExpression, iso_value
 
 
 def actor_json(a: Actor) -> dict[str, Any]:
@@ -96,4 +96,19 @@ def document_json(d: Document) -> dict[str, Any]:
         "published_method": d.published_method,
         "language": d.language,
         "segments": [{"label": s.label, "start": s.start, "end": s.end} for s in d.segments],
+    }
+
+
+def time_json(doc_id: str, e: TimeExpression) -> dict[str, Any]:
+    """A temporal expression as printed by ``tocsin dates``."""
+    return {
+        "doc_id": doc_id,
+        "text": e.text,
+        "start": e.start,
+        "end": e.end,
+        "value": e.value,
+        "end_value": e.end_value,
+        "precision": e.span.precision.value,
+        "method": e.span.method.value,
+        "kind": e.kind,
     }
