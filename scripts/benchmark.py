@@ -22,11 +22,15 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 import spacy
 
+from tocsin import time as tocsin_time
 from tocsin.config import load_settings
+from tocsin.geo.resolve import PlaceResolver
 from tocsin.ingest.readers import iter_inputs
+from tocsin.nlp.gazetteer_ruler import GazetteerRuler
 from tocsin.pipeline import Coded, Pipeline
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -44,6 +48,25 @@ def _corpus(target_words: int) -> list[dict[str, str]]:
             words += len(text.split())
         copy += 1
     return out
+
+
+class StageTimer:
+    """Wraps methods to add up the seconds spent in them (one stage of the pipeline)."""
+
+    def __init__(self) -> None:
+        self.seconds: dict[str, float] = {}
+
+    def wrap(self, owner: Any, name: str, stage: str) -> None:
+        original = getattr(owner, name)
+
+        def timed(*args: Any, **kwargs: Any) -> Any:
+            start = time.perf_counter()
+            try:
+                return original(*args, **kwargs)
+            finally:
+                self.seconds[stage] = self.seconds.get(stage, 0.0) + time.perf_counter() - start
+
+        setattr(owner, name, timed)
 
 
 def main() -> None:
@@ -98,6 +121,24 @@ def main() -> None:
     for name, secs in rows:
         print(f"| {name} | {secs:.2f} | {n_docs / secs:.1f} | {n_words / secs:,.0f} |")
     print(f"\nSteady-state tocsin time / bare spaCy on the same paragraphs: {rows[1][1] / rows[3][1]:.2f}x")
+
+    # Stage shares: a second steady-state run with the date and place stages timed.
+    timer = StageTimer()
+    timer.wrap(tocsin_time.DocumentClock, "read", "dates (DocumentClock.read)")
+    timer.wrap(PlaceResolver, "mentions", "places (mentions and resolution)")
+    timer.wrap(GazetteerRuler, "__call__", "places (gazetteer ruler in the spaCy pipeline)")
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "bench.jsonl"
+        path.write_text("".join(json.dumps(d) + "\n" for d in corpus), encoding="utf-8")
+        start = time.perf_counter()
+        for _ in pipe.run(iter_inputs([str(path)], input_format="jsonl")):
+            pass
+        total = time.perf_counter() - start
+    print("\n| stage | seconds | share of the steady-state run |")
+    print("|---|---:|---:|")
+    for stage, secs in sorted(timer.seconds.items()):
+        print(f"| {stage} | {secs:.2f} | {secs / total:.1%} |")
+    print(f"| whole run | {total:.2f} | 100% |")
 
 
 if __name__ == "__main__":

@@ -138,3 +138,17 @@ def test_events_without_store_is_a_clear_error(runner: CliRunner, tmp_path: Path
     result = runner.invoke(cli, ["events", "--db", str(tmp_path / "none.duckdb")])
     assert result.exit_code == 1
     assert "run `tocsin ingest` first" in result.stderr
+
+
+def test_dates_command_prints_resolved_expressions(runner: CliRunner, tmp_path: Path) -> None:
+    text = "On Monday, troops shelled the town. That same day, talks began.\n"
+    result = runner.invoke(cli, ["dates", "--published", "2022-03-16", "-"], input=text)
+    assert result.exit_code == 0
+    rows = [json.loads(x) for x in result.stdout.splitlines()]
+    assert [(r["text"], r["value"], r["method"]) for r in rows] == [
+        ("Monday", "2022-03-14", "relative_to_publication"),
+        ("That same day", "2022-03-14", "relative_to_narrative"),
+    ]
+    assert text[rows[1]["start"] : rows[1]["end"]] == "That same day"
+    undated = runner.invoke(cli, ["dates", "-"], input=text)
+    assert [json.loads(x)["precision"] for x in undated.stdout.splitlines()] == ["unknown", "unknown"]

@@ -52,3 +52,23 @@ def test_evidence_offsets_point_at_the_sentence(seed_results: list[Any]) -> None
             for ev in e.evidence:
                 assert r.document.text[ev.start : ev.end] == ev.text
                 assert r.document.text[ev.trigger_start : ev.trigger_end] == ev.trigger
+
+
+def test_dated_gold_events_get_their_date(seed_results: list[Any]) -> None:
+    from tocsin.evaluation.seeds import evidence_matches
+
+    records = [event_json(e) for r in seed_results for e in r.events]
+    checked = 0
+    for g in load_gold(GOLD):
+        if not g.get("date"):
+            continue
+        types = {g["event"], *g.get("alt_events", [])}
+        candidates = [
+            e for e in records if e["doc_id"] == g["doc"] and e["event"] in types and evidence_matches(e, g)
+        ]
+        if not candidates:
+            continue  # not found at all: a recall miss, counted by the tests above
+        checked += 1
+        assert any((e["date"] or "").startswith(g["date"]) for e in candidates), (g["id"], g["date"])
+    # "That same day" (03-27), "on Tuesday" (09-19), "a day after" (09-18), "since December" ...
+    assert checked >= 20

@@ -7,13 +7,13 @@ from datetime import date
 import pytest
 
 from tocsin.models import DateMethod, DatePrecision
-from tocsin.time import find_dates, iso_value
+from tocsin.time import find_dates
 
 PUB = date(2023, 3, 29)  # a Wednesday
 
 
 def values(text: str, published: date | None = PUB, anchor: date | None = None) -> list[str | None]:
-    return [iso_value(e.span) for e in find_dates(text, published=published, anchor=anchor)]
+    return [e.value for e in find_dates(text, published=published, anchor=anchor)]
 
 
 @pytest.mark.parametrize(
@@ -62,3 +62,59 @@ def test_no_publication_date_leaves_relative_dates_unresolved() -> None:
 
 def test_modal_may_is_not_a_month() -> None:
     assert values("Forces may attack the town") == []
+
+
+def test_since_looks_back_even_when_the_month_is_nearer_ahead() -> None:
+    sept = date(2023, 9, 19)
+    assert values("the first passage since December, when", published=sept) == ["2022-12"]
+    assert values("talks in December", published=sept) == ["2023-12"]  # nearest month
+
+
+def test_month_day_without_year_takes_the_nearest_year() -> None:
+    nov = date(1989, 11, 2)
+    assert values("the offer expires Nov. 21", published=nov) == ["1989-11-21"]
+    assert values("it opened on Dec. 12", published=date(2023, 3, 29)) == ["2022-12-12"]
+
+
+def test_quarters_seasons_decades_and_references() -> None:
+    nov = date(1989, 11, 2)
+    assert values("third-quarter profit", published=nov) == ["1989-Q3"]
+    assert values("in the fourth quarter of 1988", published=nov) == ["1988-Q4"]
+    assert values("this summer", published=date(1998, 2, 5)) == ["1998-SU"]
+    assert values("during the 1980s") == ["198X"]
+    assert values("prices are now higher") == ["PRESENT_REF"]
+    assert values("tensions have risen recently") == ["PAST_REF"]
+
+
+def test_ranges_join_into_one_expression() -> None:
+    (e,) = find_dates("fighting between March 3 and March 5 killed", published=PUB)
+    assert (e.value, e.end_value, e.span.start, e.span.end) == (
+        "2023-03-03",
+        "2023-03-05",
+        date(2023, 3, 3),
+        date(2023, 3, 5),
+    )
+    (since,) = find_dates("closed since December 12, 2022.", published=PUB)
+    assert since.kind == "since" and since.span.end is None
+
+
+def test_document_clock_anchors_and_ignores_flashbacks() -> None:
+    from tocsin.time import DocumentClock
+
+    clock = DocumentClock(PUB)
+    clock.read("On March 27, troops fired on civilians.")
+    clock.read("They had previously fired on March 15.")  # a flashback: the narrative stays put
+    (same,) = clock.read("That same day, forces advanced.")
+    assert same.value == "2023-03-27"
+
+
+def test_year_ago_inherits_the_quarter_being_discussed() -> None:
+    from tocsin.time import DocumentClock
+
+    clock = DocumentClock(date(1989, 11, 2))
+    clock.read("Net income rose in the third quarter.")
+    (ago,) = clock.read("It was $5 million a year earlier.")
+    assert ago.value == "1988-Q3"
+    fresh = DocumentClock(date(1989, 11, 2))
+    (plain,) = fresh.read("The war ended a year ago.")
+    assert plain.value == "1988"

@@ -108,6 +108,10 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("baremonth", re.compile(rf"(?<=\S )\b{_MONTH_FULL}(?!\s*\d)\b")),
 ]  # fmt: skip
 
+#: Words before a date that put it in the past whatever the calendar says ("since December").
+_LOOKS_BACK = re.compile(
+    r"\b(since|ago|previously|earlier|last)\s+(?:(?:the|early|late|mid-?)\s+)?$", re.IGNORECASE
+)
 _PERIOD = re.compile(r"\b(quarter|period|three months)\b", re.IGNORECASE)
 _YEAR_AGO = re.compile(r"(a|one) year (ago|earlier)|year-(earlier|ago)")
 _PAST_REF = frozenset({"recently", "recent", "lately", "in the past", "the past", "formerly"})
@@ -139,7 +143,7 @@ def _safe_date(year: int, month: int, day: int) -> date | None:
         return None
 
 
-def _infer_year(month: int, day: int, published: date, *, future: bool) -> date | None:
+def _infer_year(month: int, day: int, published: date, *, future: bool | None) -> date | None:
     """The year of a month and day given without one: the nearest such date to publication.
 
     News mostly looks back, so a date up to a day after publication counts as past, ties go to
@@ -152,6 +156,8 @@ def _infer_year(month: int, day: int, published: date, *, future: bool) -> date 
     if future:
         ahead = [d for d in candidates if d >= published - timedelta(days=1)]
         return min(ahead) if ahead else max(candidates)
+    if future is False:
+        return max(d for d in candidates if d <= published + timedelta(days=1))
     return min(candidates, key=lambda d: (abs((d - published).days), d > published))
 
 
@@ -160,7 +166,7 @@ def _month_end(year: int, month: int) -> date:
     return nxt - timedelta(days=1)
 
 
-def _weekday(name: str, rel: str | None, published: date, *, future: bool) -> date:
+def _weekday(name: str, rel: str | None, published: date, *, future: bool | None) -> date:
     target = _WEEKDAYS.index(name.lower())
     ahead = (target - published.weekday()) % 7
     back = (published.weekday() - target) % 7
@@ -249,7 +255,7 @@ def _season(g: dict[str, str | None], published: date | None, text: str) -> Date
 
 
 def _resolve(kind: str, m: re.Match[str], published: date | None, anchor: date | None, *,
-             future: bool) -> DateSpan | None:  # fmt: skip
+             future: bool | None) -> DateSpan | None:  # fmt: skip
     text = m.group(0).strip()
     g = m.groupdict()
     handler = _HANDLERS.get(kind)
@@ -257,13 +263,13 @@ def _resolve(kind: str, m: re.Match[str], published: date | None, anchor: date |
 
 
 def _h_iso(g: dict[str, str | None], published: date | None, anchor: date | None, text: str,
-           future: bool) -> DateSpan | None:  # fmt: skip
+           future: bool | None) -> DateSpan | None:  # fmt: skip
     d = _safe_date(int(g["year"] or 0), int(g["mnum"] or 0), int(g["day"] or 0))
     return _span(d, None, DatePrecision.DAY, DateMethod.EXPLICIT, text) if d else None
 
 
 def _h_day(g: dict[str, str | None], published: date | None, anchor: date | None, text: str,
-           future: bool) -> DateSpan | None:  # fmt: skip
+           future: bool | None) -> DateSpan | None:  # fmt: skip
     month, day = _month_number(g["month"] or ""), int(g["day"] or 0)
     if g.get("year"):
         d = _safe_date(int(g["year"] or 0), month, day)
@@ -275,14 +281,14 @@ def _h_day(g: dict[str, str | None], published: date | None, anchor: date | None
 
 
 def _h_my(g: dict[str, str | None], published: date | None, anchor: date | None, text: str,
-          future: bool) -> DateSpan | None:  # fmt: skip
+          future: bool | None) -> DateSpan | None:  # fmt: skip
     year, month = int(g["year"] or 0), _month_number(g["month"] or "")
     return _span(date(year, month, 1), _month_end(year, month), DatePrecision.MONTH,
                  DateMethod.EXPLICIT, text)  # fmt: skip
 
 
 def _h_month(g: dict[str, str | None], published: date | None, anchor: date | None, text: str,
-             future: bool) -> DateSpan | None:  # fmt: skip
+             future: bool | None) -> DateSpan | None:  # fmt: skip
     if published is None:
         return _unknown(text)
     month = _month_number(g["month"] or "")
@@ -296,6 +302,8 @@ def _h_month(g: dict[str, str | None], published: date | None, anchor: date | No
         pass
     elif future:
         year += 1 if month < published.month else 0
+    elif future is False:
+        year -= 1 if month > published.month else 0
     else:  # the nearest such month, ties to the past
         here = published.year * 12 + published.month
         year = min((published.year - 1, published.year, published.year + 1),
@@ -305,7 +313,7 @@ def _h_month(g: dict[str, str | None], published: date | None, anchor: date | No
 
 
 def _h_weekday(g: dict[str, str | None], published: date | None, anchor: date | None, text: str,
-               future: bool) -> DateSpan | None:  # fmt: skip
+               future: bool | None) -> DateSpan | None:  # fmt: skip
     if published is None:
         return _unknown(text)
     rel = (g.get("rel") or "").lower() or None
@@ -314,7 +322,7 @@ def _h_weekday(g: dict[str, str | None], published: date | None, anchor: date | 
 
 
 def _h_narrative(g: dict[str, str | None], published: date | None, anchor: date | None, text: str,
-                 future: bool) -> DateSpan | None:  # fmt: skip
+                 future: bool | None) -> DateSpan | None:  # fmt: skip
     base = anchor or published
     if base is None:
         return _unknown(text)
@@ -338,7 +346,7 @@ def _h_narrative(g: dict[str, str | None], published: date | None, anchor: date 
 
 
 def _h_relative(g: dict[str, str | None], published: date | None, anchor: date | None, text: str,
-                future: bool) -> DateSpan | None:  # fmt: skip
+                future: bool | None) -> DateSpan | None:  # fmt: skip
     if published is None:
         return _unknown(text)
     pub = DateMethod.PUBLICATION
@@ -364,7 +372,7 @@ def _h_relative(g: dict[str, str | None], published: date | None, anchor: date |
 
 
 def _h_ref(g: dict[str, str | None], published: date | None, anchor: date | None, text: str,
-           future: bool) -> DateSpan | None:  # fmt: skip
+           future: bool | None) -> DateSpan | None:  # fmt: skip
     ref = " ".join((g.get("ref") or "").lower().split())
     if ref in _PAST_REF or ref.startswith("recent"):
         return _span(None, published, DatePrecision.UNKNOWN, DateMethod.PUBLICATION, text)
@@ -376,29 +384,29 @@ def _h_ref(g: dict[str, str | None], published: date | None, anchor: date | None
 
 
 def _h_decade(g: dict[str, str | None], published: date | None, anchor: date | None, text: str,
-              future: bool) -> DateSpan | None:  # fmt: skip
+              future: bool | None) -> DateSpan | None:  # fmt: skip
     start_year = int((g.get("decade") or "0") + "0")
     return _span(date(start_year, 1, 1), date(start_year + 9, 12, 31), DatePrecision.YEAR,
                  DateMethod.EXPLICIT, text)  # fmt: skip
 
 
 def _h_year(g: dict[str, str | None], published: date | None, anchor: date | None, text: str,
-            future: bool) -> DateSpan | None:  # fmt: skip
+            future: bool | None) -> DateSpan | None:  # fmt: skip
     year = int(g["year"] or 0)
     return _span(date(year, 1, 1), date(year, 12, 31), DatePrecision.YEAR, DateMethod.EXPLICIT, text)
 
 
 def _h_quarter(g: dict[str, str | None], published: date | None, anchor: date | None, text: str,
-               future: bool) -> DateSpan | None:  # fmt: skip
+               future: bool | None) -> DateSpan | None:  # fmt: skip
     return _quarter(g, published, text)
 
 
 def _h_season(g: dict[str, str | None], published: date | None, anchor: date | None, text: str,
-              future: bool) -> DateSpan | None:  # fmt: skip
+              future: bool | None) -> DateSpan | None:  # fmt: skip
     return _season(g, published, text)
 
 
-_Handler = Callable[[dict[str, str | None], date | None, date | None, str, bool], DateSpan | None]
+_Handler = Callable[[dict[str, str | None], date | None, date | None, str, bool | None], DateSpan | None]
 _HANDLERS: dict[str, _Handler] = {
     "iso": _h_iso, "mdy": _h_day, "dmy": _h_day, "my": _h_my, "month": _h_month,
     "baremonth": _h_month, "weekday": _h_weekday, "narrative": _h_narrative,
@@ -458,7 +466,10 @@ def find_dates(text: str, *, published: date | None, anchor: date | None = None)
             start, end = _start_of(kind, m), m.end()
             if any(start < t_end and t_start < end for t_start, t_end in taken):
                 continue
-            span = _resolve(kind, m, published, anchor, future=_future_near(text, start, end))
+            direction: bool | None = True if _future_near(text, start, end) else None
+            if _LOOKS_BACK.search(text[:start]):
+                direction = False
+            span = _resolve(kind, m, published, anchor, future=direction)
             if span is None:
                 continue
             taken.append((start, end))

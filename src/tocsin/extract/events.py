@@ -219,10 +219,13 @@ class EventExtractor:
             governor = _temporal_governor(root) if root is not None else None
             if governor is None:
                 continue
+            # The date modifies the trigger, its clause, or a noun right under the trigger
+            # ("firing on civilians on March 15"); not something deeper in a modifier.
+            near = governor.head.i == trigger.i or (
+                governor.head.head.i == trigger.i and governor.head.pos_ == "ADP"
+            )
             if governor.i in {trigger.i, clause.i} or (
-                trigger.pos_ in {"VERB", "AUX"}
-                and governor in trigger.subtree
-                and governor.pos_ in {"NOUN", "PROPN"}
+                trigger.pos_ in {"VERB", "AUX"} and near and governor.pos_ in {"NOUN", "PROPN"}
             ):
                 attached.append(expr)
         if attached:
@@ -691,6 +694,13 @@ class EventExtractor:
             and (d.date.end or d.date.start) < document.published - timedelta(days=365)
         ):
             factuality = Factuality.HISTORICAL
+        elif (
+            document.published
+            and d.date.start is not None
+            and factuality is Factuality.ASSERTED
+            and d.date.start > document.published + timedelta(days=1)
+        ):
+            factuality = Factuality.FUTURE  # "talks are scheduled for next week"
         actors, recipients = tuple(d.actors), tuple(d.recipients)
         acled = acled_type(d.event, d.mode, frozenset(d.lemmas | {d.lemma}), actors, recipients)
         confidence = (
