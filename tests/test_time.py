@@ -48,6 +48,8 @@ def test_narrative_expressions_use_the_anchor_not_publication() -> None:
     assert values("That same day, the mission", anchor=anchor) == ["2023-03-25"]
     assert values("the next day", anchor=anchor) == ["2023-03-26"]
     assert values("two days later", anchor=anchor) == ["2023-03-27"]
+    assert values("Hours later, the town fell", anchor=anchor) == ["2023-03-25"]
+    assert values("the day before", anchor=anchor) == ["2023-03-24"]
     (expr,) = find_dates("That same day", published=PUB, anchor=anchor)
     assert expr.span.method is DateMethod.NARRATIVE
 

@@ -78,6 +78,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("narrative", re.compile(
         r"\b(?P<narr>(?:on\s+)?(?:that|the)\s+same\s+day|that\s+day|the\s+(?:next|following)\s+day"
         r"|the\s+(?:day|night)\s+before|the\s+previous\s+day"
+        r"|(?:(?:a\s+few|several|some|\d+|two|three|four|five|six)\s+)?(?P<hours>hours?|minutes?)\s+(?:later|earlier)"
         rf"|{_NUM}\s+(?P<unit>days?|weeks?|months?|years?)\s+(?P<dir>later|earlier)"
         r"|(?P<adj>year|month|week)-(?:earlier|ago))\b",
         re.IGNORECASE,
@@ -336,6 +337,8 @@ def _h_narrative(g: dict[str, str | None], published: date | None, anchor: date 
         start, end, precision = _shift(base, g.get("unit") or "day", sign * n)
         return _span(start, end, precision, method, text)
     phrase = (g.get("narr") or "").lower()
+    if g.get("hours"):  # "hours later": the same day as the narrative
+        return _span(base, None, DatePrecision.DAY, method, text)
     if "next" in phrase or "following" in phrase:
         offset = 1
     elif "before" in phrase or "previous" in phrase:
