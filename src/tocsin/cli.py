@@ -474,6 +474,26 @@ def evaluate_timebank(ctx: click.Context, directory: str, examples: int) -> None
     click.echo(json.dumps(report.as_dict(examples=examples), indent=2, ensure_ascii=False))
 
 
+@evaluate.command("lgl")
+@click.option(
+    "--file", "path", default="../shared/dev/lgl/lgl.xml", show_default=True, help="The LGL corpus (lgl.xml)."
+)
+@click.option("--limit", default=0, show_default=True, help="Only the first N articles (0: all).")
+@click.option("--examples", default=0, show_default=True, help="Also list this many misses and errors.")
+@click.pass_context
+def evaluate_lgl(ctx: click.Context, path: str, limit: int, examples: int) -> None:
+    """Place recognition (span overlap) and resolution (within 161 km, median km) on LGL; JSON."""
+    from tocsin.evaluation.lgl import evaluate as score
+    from tocsin.evaluation.lgl import load_lgl
+
+    if not Path(path).is_file():
+        raise click.ClickException(f"no LGL file at {path}")
+    pipe = _pipeline(_settings(ctx))
+    articles = load_lgl(Path(path))
+    report = score(articles[:limit] if limit else articles, pipe.nlp, pipe.extractor.resolver)
+    click.echo(json.dumps(report.as_dict(examples=examples), indent=2, ensure_ascii=False))
+
+
 def main() -> None:
     """Entry point of the ``tocsin`` script."""
     try:

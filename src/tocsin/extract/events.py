@@ -48,6 +48,8 @@ _OFFSET = re.compile(
 _NUM = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
 
 
+#: Place mentions that can say where an event happened (not "Baku said", not "Azerbaijani").
+LOCATING_ROLES = frozenset({"location", "other"})
 TEMPORAL_PREPOSITIONS = frozenset(
     {
         "on",
@@ -272,7 +274,7 @@ class EventExtractor:
     def _location(
         self, trigger: Token, sent: Span, mentions: list[PlaceMention], ctx: _Context, focus: Place | None
     ) -> Place | None:
-        in_sent = [m for m in mentions if m.sentence_start == sent.start and m.role != "actor"]
+        in_sent = [m for m in mentions if m.sentence_start == sent.start and m.role in LOCATING_ROLES]
         clause = trigger if trigger.pos_ in {"VERB", "AUX"} else trigger.head
         attached = [m for m in in_sent if m.head in {t.i for t in clause.subtree}]
         pool = attached or in_sent
@@ -575,9 +577,7 @@ class EventExtractor:
         published_anchor = (
             DateSpan(published, None, DatePrecision.DAY, DateMethod.INFERRED) if published else None
         )
-        first = [self.resolver.mentions(doc, seg.start, Counter()) for seg, doc in parsed]
-        country_focus = self.resolver.focus(first)
-        mentions = [self.resolver.mentions(doc, seg.start, country_focus) for seg, doc in parsed]
+        mentions = self.resolver.document_mentions([(seg.start, doc) for seg, doc in parsed])
         focus = self._focus(mentions)
         ctx = _Context(clock=DocumentClock(published))
         drafts: list[_Draft] = []
@@ -599,7 +599,7 @@ class EventExtractor:
                     m.place
                     for m in seg_mentions
                     if m.sentence_start == sent.start
-                    and m.role != "actor"
+                    and m.role in LOCATING_ROLES
                     and m.place.precision is not PlacePrecision.UNRESOLVED
                 ]
                 if here:

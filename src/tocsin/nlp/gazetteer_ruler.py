@@ -52,6 +52,33 @@ FEATURE_WORDS = frozenset(
         "square",
     }
 )
+#: Words after which a capitalised name is very likely a place ("in X", "near X").
+LOCATIVE_WORDS = frozenset(
+    {
+        "in",
+        "at",
+        "near",
+        "from",
+        "to",
+        "into",
+        "outside",
+        "across",
+        "toward",
+        "towards",
+        "through",
+        "around",
+        "between",
+        "via",
+        "inside",
+        "within",
+        "of",
+        "and",
+        "north",
+        "south",
+        "east",
+        "west",
+    }
+)
 _CALENDAR = frozenset(
     {
         "january",
@@ -124,6 +151,8 @@ class GazetteerRuler:
                 left_ok = False
             if self.actors is not None and self.actors.is_organisation(doc[i:end].text):
                 left_ok = False
+            if left_ok and end - i == 1 and not self._confident(doc, i):
+                left_ok = False
             right = doc[end] if end < n else None
             right_ok = right is None or not _is_name_token(right) or right.lower_ in FEATURE_WORDS
             if left_ok and right_ok:
@@ -132,6 +161,32 @@ class GazetteerRuler:
         if spans:
             doc.set_ents(spans, default="unmodified")
         return doc
+
+    def _confident(self, doc: Doc, i: int) -> bool:
+        """Whether a one-word match is a place rather than a surname or a word ("Jones said").
+
+        Countries, regions and large cities are; a small place only after a locative
+        preposition ("in Lisagor") or beside a comma and another place ("Alexandria, La.").
+        """
+        assert self.gazetteer is not None
+        cands = self.gazetteer.lookup(doc[i].text)
+        if any(c.kind in {"country", "region", "admin1"} or c.population >= 100_000 for c in cands):
+            return True
+        if i > 0 and doc[i - 1].lower_ in LOCATIVE_WORDS:
+            return True
+        if i > 0 and doc[i - 1].text == "-":
+            return True  # "Stepanakert-Lisagor"
+        nxt = doc[i + 1] if i + 1 < len(doc) else None
+        after = doc[i + 2] if i + 2 < len(doc) else None
+        if (
+            nxt is not None
+            and nxt.text == ","
+            and after is not None
+            and after.text[:1].isupper()
+            and self.gazetteer.lookup(after.text)
+        ):
+            return True
+        return nxt is not None and nxt.lower_ in FEATURE_WORDS
 
     def _longest_match(self, doc: Doc, start: int) -> int | None:
         assert self.gazetteer is not None
