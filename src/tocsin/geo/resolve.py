@@ -9,6 +9,7 @@ modifier of an actor: "Baku said", "Azerbaijani forces", "Artsakh authorities") 
 from __future__ import annotations
 
 import math
+import statistics
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -65,6 +66,8 @@ class PlaceMention:
     role: str
     head: int
     sentence_start: int
+    #: Whether every candidate of the name lies in one country (so it may set the document's focus).
+    certain: bool = True
 
 
 def precision_rank(p: PlacePrecision) -> int:
@@ -145,6 +148,8 @@ class Focus:
 
     countries: Counter[str] = field(default_factory=Counter)
     admin1: Counter[tuple[str, str]] = field(default_factory=Counter)
+    #: Where the document's resolved places below country level cluster (median point), if any.
+    centre: tuple[float, float] | None = None
 
     def country_share(self, code: str) -> float:
         total = sum(self.countries.values())
@@ -177,14 +182,18 @@ class PlaceResolver:
     def score(entry: GazetteerEntry, name: str, focus: Focus, feature: str | None) -> float:
         """How likely ``entry`` is the place meant by ``name`` in a document with this focus.
 
-        kind (countries, then regions, then cities) + log10(population) + 4 x the document's
-        share of mentions in the candidate's country + 2 x its share in the candidate's admin1;
+        kind (countries, then regions, then cities) + log10(population) + 6 x the document's
+        share of mentions in the candidate's country + 3 x its share in the candidate's admin1
+        + up to 2 for lying near where the document's other places cluster;
         minus 3 when only an alternate name matched ("Egypt" is also a hamlet in Arizona), and
         regions get +3 when a regional noun follows ("Idlib province").
         """
         value = _KIND_BASE.get(entry.kind, 0.0) + math.log10(entry.population + 10)
-        value += 4.0 * focus.country_share(entry.country_code)
-        value += 2.0 * focus.admin1_share(entry.country_code, entry.admin1)
+        value += 6.0 * focus.country_share(entry.country_code)
+        value += 3.0 * focus.admin1_share(entry.country_code, entry.admin1)
+        if focus.centre is not None and entry.kind != "country":
+            km = haversine_km(entry.lat, entry.lon, *focus.centre)
+            value += 2.0 * math.exp(-km / 300.0)
         if entry.kind not in {"country", "region"} and fold(entry.name) != fold(name):
             value -= 3.0
         if feature in _AREAL and entry.kind in {"admin1", "admin2", "region"}:
@@ -279,10 +288,11 @@ class PlaceResolver:
             place = self._resolve_parts(
                 span.text, offset + span.start_char, offset + span.end_char, parts, feature, focus
             )
+            certain = len({c.country_code for p in parts for c in self.gazetteer.lookup(p.text)}) <= 1
             if place.precision is PlacePrecision.UNRESOLVED and ent.label_ == "FAC":
                 continue  # buildings and streets the gazetteer does not know are not places to map
             role = _role(ent) if feature is None else "location"
-            out.append(PlaceMention(place, role, span.root.i, ent.sent.start))
+            out.append(PlaceMention(place, role, span.root.i, ent.sent.start, certain))
         return out
 
     def _demonym(self, ent: Span, offset: int) -> PlaceMention | None:
@@ -303,16 +313,30 @@ class PlaceResolver:
         """
         first = [self.mentions(doc, offset, Focus()) for offset, doc in parsed]
         focus = self.focus(first)
-        return [self.mentions(doc, offset, focus) for offset, doc in parsed]
+        second = [self.mentions(doc, offset, focus) for offset, doc in parsed]
+        # A third pass centres on where the second pass put everything, ambiguous names included.
+        refined = self.focus(second, certain_only=False)
+        refined.countries, refined.admin1 = focus.countries, focus.admin1
+        return [self.mentions(doc, offset, refined) for offset, doc in parsed]
 
     @staticmethod
-    def focus(mention_lists: list[list[PlaceMention]]) -> Focus:
+    def focus(mention_lists: list[list[PlaceMention]], *, certain_only: bool = True) -> Focus:
         """The countries and first-level regions the document's mentions point to."""
         focus = Focus()
+        lats: list[float] = []
+        lons: list[float] = []
         for mentions in mention_lists:
             for m in mentions:
+                if certain_only and not m.certain:
+                    continue  # "Paris" must not vote France into a Texas story
                 if m.place.country_code:
                     focus.countries[m.place.country_code] += 1
                 if m.place.admin1 and m.place.country_code:
                     focus.admin1[(m.place.country_code, m.place.admin1)] += 1
+                if m.place.precision in {PlacePrecision.EXACT, PlacePrecision.NEAR, PlacePrecision.REGION} \
+                        and m.place.lat is not None and m.place.lon is not None:  # fmt: skip
+                    lats.append(m.place.lat)
+                    lons.append(m.place.lon)
+        if lats:
+            focus.centre = (statistics.median(lats), statistics.median(lons))
         return focus

@@ -12,7 +12,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from tocsin.extract.actors import ActorDictionary
-from tocsin.geo.gazetteer import Gazetteer
+from tocsin.geo.gazetteer import Gazetteer, fold
 
 #: Nouns that, after a place name, make a feature named after it ("Lachin Corridor").
 FEATURE_WORDS = frozenset(
@@ -169,7 +169,9 @@ class GazetteerRuler:
         preposition ("in Lisagor") or beside a comma and another place ("Alexandria, La.").
         """
         assert self.gazetteer is not None
-        cands = self.gazetteer.lookup(doc[i].text)
+        key = fold(doc[i].text)
+        # Only a place's own name counts here: "Brown" is no county's name, just short for one.
+        cands = [c for c in self.gazetteer.lookup(doc[i].text) if fold(c.name) == key or c.kind == "country"]
         if any(c.kind in {"country", "region", "admin1"} or c.population >= 100_000 for c in cands):
             return True
         if i > 0 and doc[i - 1].lower_ in LOCATIVE_WORDS:
