@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 import json
+import os
+import tempfile
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from tocsin.config import Settings, load_settings
+
+# The tests must not see (or write) a user's own imported places: a private data directory.
+os.environ["XDG_DATA_HOME"] = tempfile.mkdtemp(prefix="tocsin-tests-")
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = ROOT / "samples"

@@ -18,11 +18,11 @@ from typing import Any
 import click
 
 from tocsin.config import Settings, load_settings
-from tocsin.errors import ConfigError, TocsinError
+from tocsin.errors import ConfigError, InputError, TocsinError
 from tocsin.ingest.documents import Metadata
 from tocsin.ingest.readers import INPUT_FORMATS, iter_inputs
 from tocsin.models import Rejection
-from tocsin.report.records import event_json, time_json
+from tocsin.report.records import event_json, place_mention_json, time_json
 from tocsin.store.duckdb_store import EventQuery, Store
 
 EXIT_OK, EXIT_REJECTED, EXIT_USAGE = 0, 1, 2
@@ -411,6 +411,111 @@ def rejects(ctx: click.Context, db: str | None) -> None:
     with Store(path) as store:
         for r in store.rejections():
             click.echo(json.dumps(r, ensure_ascii=False))
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@_INPUT_FORMAT
+@_PUBLISHED
+@click.pass_context
+def places(ctx: click.Context, paths: tuple[str, ...], input_format: str, published: str | None) -> None:
+    """Print every place mention in PATHS, resolved, one JSON object a line.
+
+    Fields: doc_id, text, start, end (offsets in the document text), name, geonameid, lat, lon,
+    country_code, admin1, precision (exact, near, region, country, unresolved), reason, role
+    (location, actor, demonym, other).
+    """
+    from tocsin.pipeline import Parsed
+
+    defaults = Metadata(published=_date_option(published))
+    failed = 0
+    try:
+        pipe = _pipeline(_settings(ctx))
+    except TocsinError as exc:
+        raise click.ClickException(str(exc)) from exc
+    items = iter_inputs(list(paths), input_format=input_format, stdin=sys.stdin.buffer, defaults=defaults)
+    for result in pipe.run_parsed(items):
+        if not isinstance(result, Parsed):
+            failed += 1
+            _say_rejection(result)
+            continue
+        resolver = pipe.extractor.resolver
+        for mentions in resolver.document_mentions([(seg.start, doc) for seg, doc in result.paragraphs]):
+            for m in mentions:
+                click.echo(json.dumps(place_mention_json(result.document.id, m), ensure_ascii=False))
+    ctx.exit(EXIT_REJECTED if failed else EXIT_OK)
+
+
+@cli.group()
+def gazetteer() -> None:
+    """The place index: import places, look names up."""
+
+
+@gazetteer.command("import")
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False))
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["auto", "geonames", "csv"]),
+    default="auto",
+    show_default=True,
+    help="auto: *.csv as a place list, anything else as a GeoNames dump.",
+)
+def gazetteer_import(files: tuple[str, ...], fmt: str) -> None:
+    """Add places to your gazetteer (GeoNames AM.txt, cities1000.txt, allCountries.zip, or a CSV).
+
+    The CSV has a header with name, lat, lon and optionally alternate_names (|-separated),
+    country (ISO alpha-2), admin1, feature. Importing the same file again adds nothing.
+    """
+    from tocsin.geo.gazetteer import open_gazetteer
+    from tocsin.geo.imports import import_file
+
+    gaz = open_gazetteer()
+    failed = False
+    try:
+        for name in files:
+            try:
+                r = import_file(gaz, Path(name), fmt=fmt)
+            except (InputError, OSError, UnicodeDecodeError) as exc:
+                click.echo(f"tocsin: cannot import {name}: {exc}", err=True)
+                failed = True
+                continue
+            click.echo(
+                f"{r.source}: {r.read} read, {r.added} added, {r.skipped} already there or not a"
+                f" place, {r.rejected} rejected"
+            )
+    finally:
+        gaz.close()
+    if failed:
+        sys.exit(EXIT_REJECTED)
+
+
+@gazetteer.command("lookup")
+@click.argument("name")
+def gazetteer_lookup(name: str) -> None:
+    """List the places a name may mean, most likely first, one JSON object a line."""
+    from tocsin.geo.gazetteer import open_gazetteer
+
+    gaz = open_gazetteer()
+    try:
+        for e in gaz.lookup(name):
+            click.echo(
+                json.dumps(
+                    {
+                        "name": e.name,
+                        "kind": e.kind,
+                        "geonameid": e.geonameid,
+                        "lat": e.lat,
+                        "lon": e.lon,
+                        "country_code": e.country_code,
+                        "admin1": e.admin1,
+                        "population": e.population,
+                    },
+                    ensure_ascii=False,
+                )
+            )
+    finally:
+        gaz.close()
 
 
 @cli.group()

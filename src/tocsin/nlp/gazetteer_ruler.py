@@ -19,6 +19,10 @@ FEATURE_WORDS = frozenset(
     {
         "corridor",
         "road",
+        "roadway",
+        "motorway",
+        "expressway",
+        "railway",
         "highway",
         "route",
         "river",
@@ -170,13 +174,14 @@ class GazetteerRuler:
         """
         assert self.gazetteer is not None
         key = fold(doc[i].text)
-        # Only a place's own name counts here: "Brown" is no county's name, just short for one.
-        cands = [c for c in self.gazetteer.lookup(doc[i].text) if fold(c.name) == key or c.kind == "country"]
+        # A region's shortened name does not count here: "Brown" is short for a county, not its name.
+        cands = [c for c in self.gazetteer.lookup(doc[i].text)
+                 if fold(c.name) == key or c.kind in {"country", "city", "place"}]  # fmt: skip
         if any(c.kind in {"country", "region", "admin1"} or c.population >= 100_000 for c in cands):
             return True
         if i > 0 and doc[i - 1].lower_ in LOCATIVE_WORDS:
             return True
-        if i > 0 and doc[i - 1].text == "-":
+        if (i > 0 and doc[i - 1].text == "-") or (i + 1 < len(doc) and doc[i + 1].text == "-"):
             return True  # "Stepanakert-Lisagor"
         nxt = doc[i + 1] if i + 1 < len(doc) else None
         after = doc[i + 2] if i + 2 < len(doc) else None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from tocsin.geo.resolve import PlaceMention
 from tocsin.models import Actor, DateSpan, Document, Event, Evidence, Place
 from tocsin.time import TimeExpression, iso_value
 
@@ -111,4 +112,24 @@ def time_json(doc_id: str, e: TimeExpression) -> dict[str, Any]:
         "precision": e.span.precision.value,
         "method": e.span.method.value,
         "kind": e.kind,
+    }
+
+
+def place_mention_json(doc_id: str, m: PlaceMention) -> dict[str, Any]:
+    """A place mention as printed by ``tocsin places``."""
+    p = m.place
+    return {
+        "doc_id": doc_id,
+        "text": p.text,
+        "start": p.start,
+        "end": p.end,
+        "name": p.name,
+        "geonameid": p.geonameid,
+        "lat": p.lat,
+        "lon": p.lon,
+        "country_code": p.country_code,
+        "admin1": p.admin1,
+        "precision": p.precision.value,
+        "reason": p.reason,
+        "role": m.role,
     }

@@ -1,0 +1,140 @@
+"""Place recognition and resolution on the seeds, and imports into a private gazetteer (slow)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+
+from tests.conftest import SAMPLES
+from tocsin.cli import cli
+from tocsin.geo.gazetteer import open_gazetteer
+from tocsin.geo.imports import import_file
+from tocsin.geo.resolve import PlaceResolver, haversine_km
+from tocsin.nlp.pipeline import build_nlp
+from tocsin.pipeline import Pipeline
+
+pytestmark = pytest.mark.slow
+
+# GeoNames points of the seed places (Stepanakert is GeoNames' Khankendi, Lisagor its Turshsu).
+KNOWN = {
+    "Stepanakert": (39.8177, 46.7528),
+    "Lisagor": (39.6875, 46.6431),
+    "Shushi": (39.7601, 46.7499),
+    "Lachin": (39.6374, 46.5498),
+    "Aghdam": (39.9910, 46.9274),
+}
+VILLAGES = {"Martakert": (40.2097, 46.8103), "Yeghtsahogh": (39.7000, 46.7200),
+            "Hin Shen": (39.7300, 46.7100), "Mets Shen": (39.7400, 46.7000)}  # fmt: skip
+
+
+def _seed_mentions(runner: CliRunner) -> list[dict[str, Any]]:
+    result = runner.invoke(cli, ["places", "--input-format", "jsonl", str(SAMPLES / "documents.jsonl")])
+    assert result.exit_code == 0, result.stderr
+    return [json.loads(x) for x in result.stdout.splitlines()]
+
+
+def test_seed_places_resolve_within_10_km(pipeline: Any) -> None:
+    mentions = _seed_mentions(CliRunner())
+    for name, (lat, lon) in KNOWN.items():
+        hits = [m for m in mentions if name in m["text"] and m["lat"] is not None]
+        assert hits, name
+        for m in hits:
+            if m["text"] == name:
+                assert haversine_km(m["lat"], m["lon"], lat, lon) < 10, (name, m)
+    road = next(m for m in mentions if m["text"] == "Stepanakert-Lisagor road")
+    assert road["precision"] == "near" and "between" in road["reason"]
+    assert any(m["text"] == "Lachin Corridor" and m["precision"] == "near" for m in mentions)
+
+
+def test_villages_unresolved_but_kept_with_their_text(pipeline: Any) -> None:
+    texts = {m["text"]: m for m in _seed_mentions(CliRunner())}
+    assert texts["Yeghtsahogh"]["precision"] == "unresolved"
+    assert texts["Yeghtsahogh"]["reason"].startswith("not in the gazetteer")
+
+
+def test_demonyms_and_metonyms_are_not_locations(pipeline: Any) -> None:
+    mentions = _seed_mentions(CliRunner())
+    assert {m["role"] for m in mentions if m["text"] in {"Azerbaijani", "Armenians"}} == {"demonym"}
+    assert {m["role"] for m in mentions if m["text"] == "Baku"} == {"actor"}
+
+
+def _geonames_file(path: Path) -> None:
+    """A small file in the GeoNames dump format (19 tab-separated columns)."""
+    rows = [
+        (
+            9000001,
+            "Martakert",
+            "Martakert",
+            "Aghdara,Ağdərə,Մարտակերտ",
+            *VILLAGES["Martakert"],
+            "P",
+            "PPL",
+            3000,
+        ),
+        (9000002, "Yeghtsahogh", "Yeghtsahogh", "", *VILLAGES["Yeghtsahogh"], "P", "PPL", 200),
+        (9000003, "Hin Shen", "Hin Shen", "", *VILLAGES["Hin Shen"], "P", "PPL", 150),
+        (9000004, "Mets Shen", "Mets Shen", "", *VILLAGES["Mets Shen"], "P", "PPL", 150),
+        (9000005, "Kirs", "Kirs", "", 39.7, 46.6, "T", "MT", 0),
+    ]
+    lines = []
+    for gid, name, ascii_name, alts, lat, lon, fclass, fcode, pop in rows:
+        cols = [str(gid), name, ascii_name, alts, str(lat), str(lon), fclass, fcode, "AZ", "", "",
+                "", "", "", str(pop), "", "", "Asia/Baku", "2024-01-01"]  # fmt: skip
+        lines.append("\t".join(cols))
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def test_import_makes_villages_resolve_and_is_idempotent(settings: Any, tmp_path: Path) -> None:
+    dump = tmp_path / "AZ.txt"
+    _geonames_file(dump)
+    gaz = open_gazetteer(user=tmp_path / "places.sqlite")
+    first = import_file(gaz, dump)
+    assert (first.read, first.added, first.skipped) == (5, 5, 0)
+    again = import_file(gaz, dump)
+    assert (again.added, again.skipped) == (0, 5)
+    # A fresh pipeline over that gazetteer, as a new `tocsin` process after the import would be.
+    pipe = Pipeline(nlp=build_nlp(settings.model, gaz), gazetteer=gaz, settings=settings)
+    resolver = PlaceResolver(gaz, pipe.extractor.actors)
+    text = (SAMPLES / "000_13139eaf30470846.txt").read_text(encoding="utf-8")
+    doc = pipe.nlp(text.split("Lillian Avedian")[0])
+    mentions = [m.place for ms in resolver.document_mentions([(0, doc)]) for m in ms]
+    for name, (lat, lon) in VILLAGES.items():
+        hits = [p for p in mentions if p.text == name]
+        assert hits, name
+        assert all(p.lat is not None and haversine_km(p.lat, p.lon, lat, lon) < 1 for p in hits), name
+    assert gaz.lookup("Ağdərə")[0].name == "Martakert"
+    gaz.close()
+
+
+def test_csv_import_and_bad_rows(tmp_path: Path) -> None:
+    places = tmp_path / "positions.csv"
+    places.write_text(
+        "name,alternate_names,lat,lon,country,admin1,feature\n"
+        "Hill 402,Height 402|Outpost Kilo,39.71,46.68,AZ,,\n"
+        "Nowhere,,not-a-number,46.0,AZ,,\n"
+        "Off the map,,95.0,46.0,AZ,,\n",
+        encoding="utf-8",
+    )
+    gaz = open_gazetteer(":memory:")
+    report = import_file(gaz, places)
+    assert (report.read, report.added, report.rejected) == (3, 1, 2)
+    assert gaz.lookup("outpost kilo")[0].name == "Hill 402"
+
+
+def test_gazetteer_import_command_reports_and_never_crashes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    dump = tmp_path / "AZ.txt"
+    _geonames_file(dump)
+    runner = CliRunner()
+    ok = runner.invoke(cli, ["gazetteer", "import", str(dump)])
+    assert ok.exit_code == 0, ok.stderr
+    assert "5 read, 5 added" in ok.stdout
+    again = runner.invoke(cli, ["gazetteer", "import", str(dump), str(tmp_path / "missing.txt")])
+    assert "5 read, 0 added" in again.stdout
+    assert again.exit_code == 1 and "missing.txt" in again.stderr
