@@ -174,9 +174,9 @@ class GazetteerRuler:
         """
         assert self.gazetteer is not None
         key = fold(doc[i].text)
-        # A region's shortened name does not count here: "Brown" is short for a county, not its name.
-        cands = [c for c in self.gazetteer.lookup(doc[i].text)
-                 if fold(c.name) == key or c.kind in {"country", "city", "place"}]  # fmt: skip
+        # Size vouches only for a place's own name: "Brown" is short for a county, and surnames are
+        # alternate names of large cities; context below vouches for alternate names too.
+        cands = [c for c in self.gazetteer.lookup(doc[i].text) if fold(c.name) == key or c.kind == "country"]
         if any(c.kind in {"country", "region", "admin1"} or c.population >= 100_000 for c in cands):
             return True
         if i > 0 and doc[i - 1].lower_ in LOCATIVE_WORDS:
