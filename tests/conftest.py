@@ -48,7 +48,7 @@ def event_schema() -> dict[str, Any]:
 def code_text(pipeline: Any, text: str, published: str | None = "2023-03-29") -> list[dict[str, Any]]:
     """Events (JSON records) of one plain text."""
     from tocsin.ingest.documents import Metadata, parse_published
-    from tocsin.ingest.readers import InputItem
+    from tocsin.ingest.items import InputItem
     from tocsin.pipeline import Coded
     from tocsin.report.records import event_json
 

@@ -6,7 +6,8 @@ import io
 from pathlib import Path
 
 from tocsin.ingest.documents import Metadata
-from tocsin.ingest.readers import InputItem, iter_inputs
+from tocsin.ingest.items import InputItem
+from tocsin.ingest.readers import iter_inputs
 from tocsin.models import Rejection
 
 

@@ -10,6 +10,7 @@ import csv
 import functools
 import json
 import sys
+import time
 from collections import Counter
 from datetime import date
 from pathlib import Path
@@ -106,7 +107,13 @@ def extract(ctx: click.Context, paths: tuple[str, ...], input_format: str, publi
         pipe = _pipeline(settings)
     except TocsinError as exc:
         raise click.ClickException(str(exc)) from exc
-    items = iter_inputs(list(paths), input_format=input_format, stdin=sys.stdin.buffer, defaults=defaults)
+    items = iter_inputs(
+        list(paths),
+        input_format=input_format,
+        stdin=sys.stdin.buffer,
+        defaults=defaults,
+        max_bytes=settings.max_bytes,
+    )
     for result in pipe.run(items):
         if isinstance(result, Rejection):
             failed += 1
@@ -134,10 +141,17 @@ def dates(ctx: click.Context, paths: tuple[str, ...], input_format: str, publish
     defaults = Metadata(published=_date_option(published))
     failed = 0
     try:
-        pipe = _pipeline(_settings(ctx))
+        settings = _settings(ctx)
+        pipe = _pipeline(settings)
     except TocsinError as exc:
         raise click.ClickException(str(exc)) from exc
-    items = iter_inputs(list(paths), input_format=input_format, stdin=sys.stdin.buffer, defaults=defaults)
+    items = iter_inputs(
+        list(paths),
+        input_format=input_format,
+        stdin=sys.stdin.buffer,
+        defaults=defaults,
+        max_bytes=settings.max_bytes,
+    )
     for result in pipe.run_parsed(items):
         if not isinstance(result, Parsed):
             failed += 1
@@ -153,46 +167,123 @@ def dates(ctx: click.Context, paths: tuple[str, ...], input_format: str, publish
 @click.option("--db", default=None, help="DuckDB file (default from settings: tocsin.duckdb).")
 @_INPUT_FORMAT
 @_PUBLISHED
+@click.option(
+    "--progress/--no-progress",
+    default=None,
+    help="Report progress on stderr every few seconds (default: when stderr is a terminal).",
+)
 @click.pass_context
-def ingest(
-    ctx: click.Context, paths: tuple[str, ...], db: str | None, input_format: str, published: str | None
-) -> None:
-    """Code PATHS and keep documents, events and rejections in the store.
+def ingest(ctx: click.Context, paths: tuple[str, ...], db: str | None, input_format: str,
+           published: str | None, progress: bool | None) -> None:  # fmt: skip
+    """Code PATHS (files, directories, -, URLs) and keep documents, events and rejections.
 
-    Ingesting the same input again changes nothing. A summary goes to stderr.
+    Ingesting the same input again changes nothing; an interrupted run (Ctrl-C) leaves the store
+    consistent and, run again, skips what is already stored. A summary goes to stderr.
     """
+    from tocsin.pipeline import Coded
+
     settings = _settings(ctx)
     defaults = Metadata(published=_date_option(published))
-    tally: Counter[str] = Counter()
-    reasons: Counter[str] = Counter()
+    tally = Tally(show=sys.stderr.isatty() if progress is None else progress)
     try:
         pipe = _pipeline(settings)
         store = Store(db or settings.db)
     except TocsinError as exc:
         raise click.ClickException(str(exc)) from exc
+    interrupted = False
     with store:
-        items = iter_inputs(list(paths), input_format=input_format, stdin=sys.stdin.buffer, defaults=defaults)
-        for result in pipe.run(items):
-            tally["read"] += 1
-            if isinstance(result, Rejection):
-                reasons[result.reason] += 1
-                store.reject(result)
-                _say_rejection(result)
+        items = iter_inputs(list(paths), input_format=input_format, stdin=sys.stdin.buffer,
+                            defaults=defaults, max_bytes=settings.max_bytes)  # fmt: skip
+        try:
+            for result in pipe.run(items, known=store.has_document):
+                if isinstance(result, Rejection):
+                    store.reject(result)
+                    _say_rejection(result)
+                    tally.count("rejected", reason=result.reason)
+                elif isinstance(result, Coded):
+                    status = store.add(
+                        result.document, result.events, raw=result.raw, raw_format=result.raw_format
+                    )
+                    tally.count(status, events=len(result.events) if status == "stored" else 0)
+                else:
+                    tally.count("duplicate")
+        except KeyboardInterrupt:
+            interrupted = True
+        resume = "; interrupted: run the same command again to resume" if interrupted else ""
+        click.echo(f"tocsin: {tally.summary()} to {store.path}{resume}", err=True)
+    if interrupted:
+        ctx.exit(130)
+    ctx.exit(EXIT_REJECTED if tally.counts["rejected"] else EXIT_OK)
+
+
+class Tally:
+    """Counts of an ingest run, with a progress line on stderr every few seconds."""
+
+    def __init__(self, *, show: bool, every: float = 2.0) -> None:
+        self.counts: Counter[str] = Counter()
+        self.reasons: Counter[str] = Counter()
+        self.show, self.every = show, every
+        self.start = self.last = time.monotonic()
+
+    def count(self, status: str, *, reason: str = "", events: int = 0) -> None:
+        self.counts["read"] += 1
+        self.counts[status] += 1
+        self.counts["events"] += events
+        if reason:
+            self.reasons[reason] += 1
+        now = time.monotonic()
+        if self.show and now - self.last >= self.every:
+            self.last = now
+            rate = self.counts["read"] / max(now - self.start, 1e-9)
+            c = self.counts
+            click.echo(f"tocsin: {c['read']} documents, {rate:.1f}/s, {c['stored']} stored,"
+                       f" {c['rejected']} rejected so far", err=True)  # fmt: skip
+
+    def summary(self) -> str:
+        c = self.counts
+        by_reason = ", ".join(f"{k} {v}" for k, v in sorted(self.reasons.items()))
+        return (f"{c['read']} read, {c['stored']} stored, {c['duplicate']} already stored,"
+                f" {c['near_duplicate']} near-duplicates linked, {c['rejected']} rejected"
+                f"{f' ({by_reason})' if by_reason else ''}, {c['events']} events added")  # fmt: skip
+
+
+@cli.command()
+@click.option("--db", default=None, help="DuckDB file (default from settings).")
+@click.pass_context
+def reprocess(ctx: click.Context, db: str | None) -> None:
+    """Re-code every stored document from its kept raw input with this version of tocsin.
+
+    Documents keep their ids; their events are replaced. No source needs to be at hand.
+    """
+    from tocsin.ingest.items import InputItem
+    from tocsin.pipeline import Coded
+
+    settings = _settings(ctx)
+    path = db or settings.db
+    if not Path(path).exists():
+        raise click.ClickException(f"no store at {path}: run `tocsin ingest` first")
+    pipe = _pipeline(settings)
+    done = removed = added = failed = 0
+    with Store(path) as store:
+        stored = list(store.raw_documents())
+        items: list[InputItem | Rejection] = []
+        for r in stored:
+            if r.raw is None:
+                items.append(Rejection(r.id, "missing", "no raw input kept for this document"))
                 continue
-            if store.add(result.document, result.events):
-                tally["accepted"] += 1
-                tally["events"] += len(result.events)
-            else:
-                tally["duplicates"] += 1
-        rejected = sum(reasons.values())
-        by_reason = ", ".join(f"{k} {v}" for k, v in sorted(reasons.items()))
-        click.echo(
-            f"tocsin: {tally['read']} read, {tally['accepted']} stored, {tally['duplicates']} already"
-            f" stored, {rejected} rejected{f' ({by_reason})' if by_reason else ''},"
-            f" {tally['events']} events added to {store.path}",
-            err=True,
-        )
-    ctx.exit(EXIT_REJECTED if rejected else EXIT_OK)
+            meta = Metadata(id=r.id, url=r.url, title=r.title, source=r.source, published=r.published,
+                            published_method=r.published_method, author=r.author)  # fmt: skip
+            items.append(InputItem(r.id, r.raw, r.raw_format, meta, r.source_path))
+        for result in pipe.run(items):
+            if isinstance(result, Coded):
+                gone, new = store.replace_events(result.document.id, result.events)
+                done, removed, added = done + 1, removed + gone, added + new
+            elif isinstance(result, Rejection):
+                failed += 1
+                _say_rejection(result)
+    click.echo(f"tocsin: {done} documents re-coded, {removed} events replaced by {added}, {failed} failed",
+               err=True)  # fmt: skip
+    ctx.exit(EXIT_REJECTED if failed else EXIT_OK)
 
 
 def _cell(value: Any, width: int) -> str:
@@ -430,10 +521,17 @@ def places(ctx: click.Context, paths: tuple[str, ...], input_format: str, publis
     defaults = Metadata(published=_date_option(published))
     failed = 0
     try:
-        pipe = _pipeline(_settings(ctx))
+        settings = _settings(ctx)
+        pipe = _pipeline(settings)
     except TocsinError as exc:
         raise click.ClickException(str(exc)) from exc
-    items = iter_inputs(list(paths), input_format=input_format, stdin=sys.stdin.buffer, defaults=defaults)
+    items = iter_inputs(
+        list(paths),
+        input_format=input_format,
+        stdin=sys.stdin.buffer,
+        defaults=defaults,
+        max_bytes=settings.max_bytes,
+    )
     for result in pipe.run_parsed(items):
         if not isinstance(result, Parsed):
             failed += 1

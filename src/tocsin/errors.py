@@ -40,4 +40,6 @@ REASONS: dict[str, str] = {
     "malformed": "a structured input (JSONL line, HTML) could not be parsed",
     "not_english": "the text is not in a supported language",
     "no_body": "no article text was found in the input",
+    "unsupported": "a kind of content tocsin does not code (a PDF or image response in a WARC)",
+    "unreachable": "a URL that could not be fetched (network error, timeout, HTTP error status)",
 }

@@ -81,6 +81,7 @@ class Document:
     published: date | None = None
     published_method: str = "none"
     language: str = "en"
+    author: str | None = None
 
     def body_segments(self) -> tuple[Segment, ...]:
         """The segments that may yield events."""

@@ -8,7 +8,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from itertools import islice
 
@@ -22,7 +22,7 @@ from tocsin.extract.events import EventExtractor
 from tocsin.geo.gazetteer import Gazetteer, open_gazetteer
 from tocsin.geo.resolve import PlaceResolver
 from tocsin.ingest.documents import build_document
-from tocsin.ingest.readers import InputItem
+from tocsin.ingest.items import InputItem
 from tocsin.models import Document, Event, Rejection, Segment
 from tocsin.nlp.pipeline import build_nlp
 from tocsin.time import DocumentClock, TimeExpression
@@ -30,11 +30,21 @@ from tocsin.time import DocumentClock, TimeExpression
 
 @dataclass(frozen=True, slots=True)
 class Coded:
-    """A document that was coded, and the events found in it (possibly none)."""
+    """A document that was coded, the events found in it (possibly none), and its raw input."""
 
     label: str
     document: Document
     events: tuple[Event, ...]
+    raw: bytes = b""
+    raw_format: str = "auto"
+
+
+@dataclass(frozen=True, slots=True)
+class Known:
+    """A document the caller already has (``known`` said so): built, not parsed or coded."""
+
+    label: str
+    document: Document
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,9 +54,11 @@ class Parsed:
     label: str
     document: Document
     paragraphs: list[tuple[Segment, Doc]]
+    raw: bytes = b""
+    raw_format: str = "auto"
 
 
-Result = Coded | Rejection
+Result = Coded | Known | Rejection
 
 
 class Pipeline:
@@ -92,16 +104,24 @@ class Pipeline:
         return parsed
 
     def run_parsed(
-        self, items: Iterable[InputItem | Rejection], *, batch: int = 32
-    ) -> Iterator[Parsed | Rejection]:
-        """Build and parse every input, yielding a :class:`Parsed` or a :class:`Rejection`, in order."""
+        self,
+        items: Iterable[InputItem | Rejection],
+        *,
+        batch: int = 32,
+        known: Callable[[Document], bool] | None = None,
+    ) -> Iterator[Parsed | Known | Rejection]:
+        """Build and parse every input, yielding a :class:`Parsed` or a :class:`Rejection`, in order.
+
+        Documents for which ``known`` is true (already stored) are yielded as :class:`Known`
+        without parsing, so that a run resumed after an interruption skips what is done.
+        """
         iterator = iter(items)
         while True:
             chunk = list(islice(iterator, batch))
             if not chunk:
                 return
-            ready: list[tuple[str, Document]] = []
-            order: list[Rejection | int] = []
+            ready: list[tuple[InputItem, Document]] = []
+            order: list[Rejection | Known | int] = []
             for item in chunk:
                 if isinstance(item, Rejection):
                     order.append(item)
@@ -111,24 +131,35 @@ class Pipeline:
                 except InputError as exc:
                     order.append(Rejection(item.label, exc.reason, exc.detail))
                     continue
+                if known is not None and known(doc):
+                    order.append(Known(item.label, doc))
+                    continue
                 order.append(len(ready))
-                ready.append((item.label, doc))
+                ready.append((item, doc))
             parsed = self.parse([doc for _, doc in ready])
             for entry in order:
                 if isinstance(entry, int):
-                    label, doc = ready[entry]
-                    yield Parsed(label, doc, parsed[entry])
+                    item, doc = ready[entry]
+                    raw = item.content if isinstance(item.content, bytes) else item.content.encode("utf-8")
+                    fmt = item.fmt if isinstance(item.content, bytes) else (item.fmt or "text")
+                    yield Parsed(item.label, doc, parsed[entry], raw, fmt)
                 else:
                     yield entry
 
-    def run(self, items: Iterable[InputItem | Rejection], *, batch: int = 32) -> Iterator[Result]:
-        """Code every input, yielding a :class:`Coded` or a :class:`Rejection` for each, in order."""
-        for result in self.run_parsed(items, batch=batch):
-            if isinstance(result, Rejection):
-                yield result
-            else:
+    def run(
+        self,
+        items: Iterable[InputItem | Rejection],
+        *,
+        batch: int = 32,
+        known: Callable[[Document], bool] | None = None,
+    ) -> Iterator[Result]:
+        """Code every input, yielding a :class:`Coded`, :class:`Known` or :class:`Rejection` for each."""
+        for result in self.run_parsed(items, batch=batch, known=known):
+            if isinstance(result, Parsed):
                 events = self.extractor.extract(result.document, result.paragraphs)
-                yield Coded(result.label, result.document, tuple(events))
+                yield Coded(result.label, result.document, tuple(events), result.raw, result.raw_format)
+            else:
+                yield result
 
     def dates(self, parsed: Parsed) -> list[TimeExpression]:
         """Every temporal expression of a parsed document, offsets into the document text."""

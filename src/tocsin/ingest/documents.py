@@ -29,6 +29,9 @@ class Metadata:
     source: str | None = None
     published: date | None = None
     published_method: str = "none"
+    author: str | None = None
+    #: When a crawler captured the page (WARC-Date): the last resort for a publication date.
+    captured: date | None = None
 
 
 def parse_published(value: object) -> date | None:
@@ -43,6 +46,20 @@ def parse_published(value: object) -> date | None:
             return datetime.fromisoformat(text).date()
         except ValueError as exc:
             raise InputError("malformed", f"published date {text!r} is not ISO 8601") from exc
+
+
+_URL_DATE = re.compile(r"/((?:19|20)\d{2})[/-]?(0[1-9]|1[0-2])[/-]?(0[1-9]|[12]\d|3[01])(?:/|[^\d]|$)")
+
+
+def date_from_url(url: str) -> date | None:
+    """A publication date in a URL's path ("/2023/03/29/", "/20230329/"), if there is one."""
+    m = _URL_DATE.search(url)
+    if m is None:
+        return None
+    try:
+        return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    except ValueError:
+        return None
 
 
 def content_hash(text: str) -> str:
@@ -76,7 +93,7 @@ def build_document(
         if not raw.strip():
             raise InputError("empty", "no text in the input")
     title, published, method = meta.title, meta.published, meta.published_method
-    url, source = meta.url, meta.source
+    url, source, author = meta.url, meta.source, meta.author
     if fmt == "html" or (fmt == "auto" and looks_like_html(text)):
         page = extract_html(text, url=url)
         body_text = page.body
@@ -89,11 +106,17 @@ def build_document(
         title = title or page.title
         url = url or page.url
         source = source or page.sitename
+        author = author or page.author
         if published is None and page.published is not None:
             published, method = page.published, "html-meta"
         seg_tuple = tuple(segments)
     else:
         seg_tuple = segment_text(text, title=title)
+    if published is None and url:
+        published = date_from_url(url)
+        method = "url" if published else method
+    if published is None and meta.captured is not None:
+        published, method = meta.captured, "capture"
     body = " ".join(text[s.start : s.end] for s in seg_tuple if s.label == "body")
     if not body.strip():
         raise InputError("no_body", "no article text found")
@@ -110,4 +133,5 @@ def build_document(
         source=source,
         published=published,
         published_method=method if published else "none",
+        author=author,
     )

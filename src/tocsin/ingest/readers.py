@@ -8,26 +8,19 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
 from tocsin.errors import InputError
 from tocsin.ingest.documents import Metadata, parse_published
+from tocsin.ingest.feeds import feed_items
+from tocsin.ingest.items import InputItem
+from tocsin.ingest.sniff import sniff
+from tocsin.ingest.urls import fetch, is_url
+from tocsin.ingest.warc import warc_items
 from tocsin.models import Rejection
 
-INPUT_FORMATS = ("auto", "text", "html", "jsonl")
-
-
-@dataclass(frozen=True, slots=True)
-class InputItem:
-    """One input to code: its content (bytes, or text from JSONL), format and metadata."""
-
-    label: str
-    content: bytes | str
-    fmt: str
-    meta: Metadata
-    source_path: str | None
+INPUT_FORMATS = ("auto", "text", "html", "jsonl", "feed", "warc")
 
 
 def _jsonl_items(
@@ -83,8 +76,22 @@ def _opt_str(value: object) -> str | None:
     return str(value) if isinstance(value, str) and value else None
 
 
-def _file_items(path: Path, input_format: str, defaults: Metadata) -> Iterator[InputItem | Rejection]:
-    if input_format == "jsonl" or (input_format == "auto" and path.suffix == ".jsonl"):
+def _file_items(
+    path: Path, input_format: str, defaults: Metadata, max_bytes: int
+) -> Iterator[InputItem | Rejection]:
+    fmt = input_format
+    if fmt == "auto":
+        try:
+            with path.open("rb") as fh:
+                head = fh.read(65536)
+        except OSError as exc:
+            yield Rejection(str(path), "missing", exc.strerror or str(exc))
+            return
+        fmt = "jsonl" if path.suffix == ".jsonl" else sniff(head, name=path.name)
+    if fmt == "warc":
+        yield from warc_items(path, defaults=defaults, max_bytes=max_bytes)
+        return
+    if fmt == "jsonl":
         try:
             with path.open("rb") as fh:
                 yield from _jsonl_items(iter(fh), str(path), path.parent, defaults)
@@ -92,12 +99,21 @@ def _file_items(path: Path, input_format: str, defaults: Metadata) -> Iterator[I
             yield Rejection(str(path), "missing", exc.strerror or str(exc))
         return
     try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            yield Rejection(str(path), "too_large", f"{size} bytes is over the limit of {max_bytes}")
+            return
         data = path.read_bytes()
     except OSError as exc:
         yield Rejection(str(path), "missing", exc.strerror or str(exc))
         return
+    if fmt == "feed":
+        yield from feed_items(data, label=str(path), defaults=defaults)
+        return
     meta = Metadata(published=defaults.published, published_method="given" if defaults.published else "none")
-    yield InputItem(str(path), data, input_format, meta, str(path))
+    yield InputItem(
+        str(path), data, "auto" if fmt == "text" and input_format == "auto" else fmt, meta, str(path)
+    )
 
 
 def iter_inputs(
@@ -106,36 +122,49 @@ def iter_inputs(
     input_format: str = "auto",
     stdin: BinaryIO | None = None,
     defaults: Metadata | None = None,
+    max_bytes: int = 5_000_000,
 ) -> Iterator[InputItem | Rejection]:
-    """Items (or rejections) for every path: files, directories (recursively, sorted) and ``-``."""
+    """Items (or rejections) for every input: files, directories (recursively, sorted, by content
+    type), ``-`` for stdin, and http(s) URLs. Nothing here raises for one bad input."""
     if input_format not in INPUT_FORMATS:
         raise ValueError(f"input format must be one of {INPUT_FORMATS}")
     base_meta = defaults or Metadata()
     for raw in paths:
         if raw == "-":
-            if stdin is None:
-                yield Rejection("-", "missing", "no standard input")
-                continue
-            if input_format == "jsonl":
-                yield from _jsonl_items(iter(stdin), "<stdin>", None, base_meta)
-            else:
-                meta = Metadata(
-                    published=base_meta.published, published_method="given" if base_meta.published else "none"
-                )
-                yield InputItem("<stdin>", stdin.read(), input_format, meta, None)
+            yield from _stdin_items(stdin, input_format, base_meta)
+            continue
+        if is_url(raw):
+            yield from fetch(raw, max_bytes=max_bytes, defaults=base_meta)
             continue
         path = Path(raw)
         if path.is_dir():
             files = sorted(
                 p
                 for p in path.rglob("*")
-                if p.is_file() and not any(part.startswith(".") for part in p.relative_to(path).parts)
+                if p.is_file() and not any(x.startswith(".") for x in p.relative_to(path).parts)
             )
             if not files:
                 yield Rejection(raw, "empty", "the directory holds no files")
             for f in files:
-                yield from _file_items(f, input_format, base_meta)
+                yield from _file_items(f, input_format, base_meta, max_bytes)
         elif path.exists():
-            yield from _file_items(path, input_format, base_meta)
+            yield from _file_items(path, input_format, base_meta, max_bytes)
         else:
             yield Rejection(raw, "missing", "no such file or directory")
+
+
+def _stdin_items(
+    stdin: BinaryIO | None, input_format: str, defaults: Metadata
+) -> Iterator[InputItem | Rejection]:
+    if stdin is None:
+        yield Rejection("-", "missing", "no standard input")
+        return
+    if input_format == "jsonl":
+        yield from _jsonl_items(iter(stdin), "<stdin>", None, defaults)
+        return
+    data = stdin.read()
+    if input_format == "feed" or (input_format == "auto" and sniff(data[:65536]) == "feed"):
+        yield from feed_items(data, label="<stdin>", defaults=defaults)
+        return
+    meta = Metadata(published=defaults.published, published_method="given" if defaults.published else "none")
+    yield InputItem("<stdin>", data, input_format if input_format in {"text", "html"} else "auto", meta, None)

@@ -6,6 +6,7 @@ events, so ingesting the same input twice changes nothing.
 
 from __future__ import annotations
 
+import gzip
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -18,10 +19,11 @@ import duckdb
 
 from tocsin.errors import StoreError
 from tocsin.geo.gazetteer import country_by_iso2
+from tocsin.ingest.dedup import NearDuplicates, fingerprint, from_bytes, to_bytes
 from tocsin.models import Document, Event, Rejection
 from tocsin.report.records import document_json, event_json
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 _DDL = [
     """CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR)""",
@@ -30,6 +32,12 @@ _DDL = [
         title VARCHAR, source VARCHAR, published DATE, published_method VARCHAR,
         language VARCHAR, text VARCHAR NOT NULL, segments VARCHAR NOT NULL,
         ingested_at TIMESTAMP DEFAULT current_timestamp)""",
+    # Added in schema 2: the author, the raw input (gzip) and how to read it, near-duplicates.
+    "ALTER TABLE documents ADD COLUMN IF NOT EXISTS author VARCHAR",
+    "ALTER TABLE documents ADD COLUMN IF NOT EXISTS raw BLOB",
+    "ALTER TABLE documents ADD COLUMN IF NOT EXISTS raw_format VARCHAR",
+    "ALTER TABLE documents ADD COLUMN IF NOT EXISTS duplicate_of VARCHAR",
+    "ALTER TABLE documents ADD COLUMN IF NOT EXISTS fingerprint BLOB",
     """CREATE TABLE IF NOT EXISTS events (
         id VARCHAR PRIMARY KEY, doc_id VARCHAR NOT NULL, event VARCHAR NOT NULL, mode VARCHAR,
         acled_event_type VARCHAR, acled_sub_event_type VARCHAR, date DATE, date_end DATE,
@@ -39,6 +47,22 @@ _DDL = [
         source VARCHAR NOT NULL, reason VARCHAR NOT NULL, detail VARCHAR,
         first_seen TIMESTAMP DEFAULT current_timestamp, PRIMARY KEY (source, reason))""",
 ]
+
+
+@dataclass(frozen=True, slots=True)
+class StoredRaw:
+    """A stored document's raw input and metadata, as ``tocsin reprocess`` reads them."""
+
+    id: str
+    raw: bytes | None
+    raw_format: str
+    source_path: str | None
+    url: str | None
+    title: str | None
+    source: str | None
+    published: date | None
+    published_method: str
+    author: str | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,7 +107,8 @@ class Store:
             raise StoreError(f"cannot open store {self.path}: {exc}") from exc
         for ddl in _DDL:
             self.conn.execute(ddl)
-        self.conn.execute("INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)])
+        self.conn.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)])
+        self._near: NearDuplicates | None = None
 
     def __enter__(self) -> Store:
         return self
@@ -104,59 +129,85 @@ class Store:
         ).fetchone()
         return row is not None
 
-    def add(self, doc: Document, events: tuple[Event, ...]) -> bool:
-        """Store a document with its events in one transaction; ``False`` if it was already there."""
+    def _near_index(self) -> NearDuplicates:
+        """The near-duplicate index of the stored originals, loaded on first use."""
+        if self._near is None:
+            self._near = NearDuplicates()
+            rows = self.conn.execute(
+                "SELECT id, fingerprint FROM documents WHERE duplicate_of IS NULL AND fingerprint IS NOT NULL"
+            ).fetchall()
+            for doc_id, blob in rows:
+                self._near.add(doc_id, from_bytes(bytes(blob)))
+        return self._near
+
+    def add(self, doc: Document, events: tuple[Event, ...], *, raw: bytes | None = None,
+            raw_format: str = "auto") -> str:  # fmt: skip
+        """Store a document with its events in one transaction.
+
+        Returns ``stored``; ``duplicate`` if it was already there (nothing written); or
+        ``near_duplicate`` if it is a copy of a stored document (kept, linked to the original by
+        ``duplicate_of``, its events not stored twice).
+        """
         if self.has_document(doc):
-            return False
+            return "duplicate"
+        body = " ".join(doc.text[s.start : s.end] for s in doc.body_segments())
+        signature = fingerprint(body)
+        original = self._near_index().original_of(signature)
         meta = document_json(doc)
         self.conn.execute("BEGIN TRANSACTION")
         try:
             self.conn.execute(
                 "INSERT INTO documents (id, content_hash, source_path, url, title, source, published,"
-                " published_method, language, text, segments) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-                [
-                    doc.id,
-                    doc.content_hash,
-                    doc.source_path,
-                    doc.url,
-                    doc.title,
-                    doc.source,
-                    doc.published,
-                    doc.published_method,
-                    doc.language,
-                    doc.text,
-                    json.dumps(meta["segments"]),
-                ],
-            )
-            for e in events:
-                self.conn.execute(
-                    "INSERT OR IGNORE INTO events VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                    [
-                        e.id,
-                        e.doc_id,
-                        e.event,
-                        e.mode,
-                        e.acled_event_type,
-                        e.acled_sub_event_type,
-                        e.date.start,
-                        e.date.end,
-                        e.date.precision.value,
-                        e.factuality.value,
-                        event_countries(e),
-                        e.location.lat if e.location else None,
-                        e.location.lon if e.location else None,
-                        e.dead,
-                        e.injured,
-                        e.arrested,
-                        e.confidence,
-                        json.dumps(event_json(e), ensure_ascii=False),
-                    ],
-                )
+                " published_method, language, text, segments, author, raw, raw_format, duplicate_of,"
+                " fingerprint) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                [doc.id, doc.content_hash, doc.source_path, doc.url, doc.title, doc.source, doc.published,
+                 doc.published_method, doc.language, doc.text, json.dumps(meta["segments"]), doc.author,
+                 gzip.compress(raw) if raw is not None else None, raw_format, original, to_bytes(signature)],
+            )  # fmt: skip
+            if original is None:
+                self._insert_events(events)
             self.conn.execute("COMMIT")
         except duckdb.Error as exc:
             self.conn.execute("ROLLBACK")
             raise StoreError(f"cannot store document {doc.id}: {exc}") from exc
-        return True
+        if original is not None:
+            return "near_duplicate"
+        self._near_index().add(doc.id, signature)
+        return "stored"
+
+    def _insert_events(self, events: tuple[Event, ...]) -> None:
+        for e in events:
+            self.conn.execute(
+                "INSERT OR IGNORE INTO events VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                [e.id, e.doc_id, e.event, e.mode, e.acled_event_type, e.acled_sub_event_type,
+                 e.date.start, e.date.end, e.date.precision.value, e.factuality.value,
+                 event_countries(e), e.location.lat if e.location else None,
+                 e.location.lon if e.location else None, e.dead, e.injured, e.arrested,
+                 e.confidence, json.dumps(event_json(e), ensure_ascii=False)],
+            )  # fmt: skip
+
+    def replace_events(self, doc_id: str, events: tuple[Event, ...]) -> tuple[int, int]:
+        """Re-code one document: its events replaced in one transaction; (removed, added)."""
+        self.conn.execute("BEGIN TRANSACTION")
+        try:
+            row = self.conn.execute("SELECT count(*) FROM events WHERE doc_id = ?", [doc_id]).fetchone()
+            self.conn.execute("DELETE FROM events WHERE doc_id = ?", [doc_id])
+            self._insert_events(events)
+            self.conn.execute("COMMIT")
+        except duckdb.Error as exc:
+            self.conn.execute("ROLLBACK")
+            raise StoreError(f"cannot re-code document {doc_id}: {exc}") from exc
+        return (int(row[0]) if row else 0), len(events)
+
+    def raw_documents(self) -> Iterator[StoredRaw]:
+        """Every stored original (not near-duplicates) with its raw input, for re-coding."""
+        rows = self.conn.execute(
+            "SELECT id, raw, raw_format, source_path, url, title, source, published, published_method, author"
+            " FROM documents WHERE duplicate_of IS NULL ORDER BY ingested_at, id"
+        ).fetchall()
+        for doc_id, raw, fmt, path, url, title, source, published, method, author in rows:
+            yield StoredRaw(doc_id, gzip.decompress(bytes(raw)) if raw is not None else None, fmt or "auto",
+                            path, url, title, source, published, method or "none", author)  # fmt: skip
 
     def reject(self, rejection: Rejection) -> None:
         """Record a rejection (once per source and reason)."""
@@ -223,6 +274,8 @@ class Store:
     def counts(self) -> dict[str, int]:
         """How many documents, events and rejections the store holds."""
         out = {}
+        row = self.conn.execute("SELECT count(*) FROM documents WHERE duplicate_of IS NOT NULL").fetchone()
+        out["near_duplicates"] = int(row[0]) if row else 0
         for table in ("documents", "events", "rejections"):
             row = self.conn.execute(f"SELECT count(*) FROM {table}").fetchone()
             out[table] = int(row[0]) if row else 0

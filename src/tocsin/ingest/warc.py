@@ -1,0 +1,52 @@
+"""WARC and WARC.gz archives (warcio), as Common Crawl News ships them.
+
+Each HTML response becomes a document with its target URI and capture date; other responses
+(PDFs, images, scripts) are recorded as rejections; requests, metadata and warcinfo records are
+not documents and are passed over.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+from warcio.archiveiterator import ArchiveIterator
+from warcio.exceptions import ArchiveLoadFailed
+
+from tocsin.ingest.documents import Metadata
+from tocsin.ingest.items import InputItem
+from tocsin.models import Rejection
+
+_HTML_TYPES = ("text/html", "application/xhtml+xml")
+
+
+def warc_items(path: Path, *, defaults: Metadata, max_bytes: int) -> Iterator[InputItem | Rejection]:
+    """Documents (HTML responses) and rejections (other responses) of one WARC file."""
+    try:
+        with path.open("rb") as fh:
+            for record in ArchiveIterator(fh):
+                if record.rec_type != "response":
+                    continue
+                uri = record.rec_headers.get_header("WARC-Target-URI") or "?"
+                where = f"{path}#{uri}"
+                http = record.http_headers
+                ctype = (http.get_header("Content-Type") if http else "") or ""
+                if not ctype.lower().startswith(_HTML_TYPES):
+                    yield Rejection(where, "unsupported", f"{ctype or 'untyped'} response, not an HTML page")
+                    continue
+                body = record.content_stream().read(max_bytes + 1)
+                captured = None
+                stamp = record.rec_headers.get_header("WARC-Date") or ""
+                try:
+                    captured = date.fromisoformat(stamp[:10]) if stamp else None
+                except ValueError:
+                    captured = None
+                meta = Metadata(url=uri, source=defaults.source, published=defaults.published,
+                                published_method="given" if defaults.published else "none",
+                                captured=captured)  # fmt: skip
+                yield InputItem(where, body, "html", meta, str(path))
+    except ArchiveLoadFailed as exc:
+        yield Rejection(str(path), "malformed", f"not a readable WARC archive: {exc}")
+    except OSError as exc:
+        yield Rejection(str(path), "missing", exc.strerror or str(exc))
