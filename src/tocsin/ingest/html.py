@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from trafilatura import bare_extraction
+from trafilatura.settings import set_date_params
 
 from tocsin.errors import InputError
 
@@ -23,6 +24,11 @@ class ExtractedPage:
     url: str | None
 
 
+#: Publication dates from the page's markup only (meta tags, JSON-LD, time elements). htmldate's
+#: "extensive search" guesses from the text too, where a reader's comment ("in 2008") can win.
+DATE_PARAMS = {**set_date_params(extensive=False), "max_date": "2099-12-31"}
+
+
 def looks_like_html(text: str) -> bool:
     """Whether a text is an HTML document rather than plain text."""
     head = text[:2048].lstrip().lower()
@@ -32,7 +38,9 @@ def looks_like_html(text: str) -> bool:
 def extract_html(html: str, *, url: str | None = None) -> ExtractedPage:
     """Extract the article body, comments and metadata; ``InputError("no_body")`` if none."""
     try:
-        result = bare_extraction(html, url=url, include_comments=True, with_metadata=True)
+        result = bare_extraction(
+            html, url=url, include_comments=True, with_metadata=True, date_extraction_params=DATE_PARAMS
+        )
     except (ValueError, TypeError) as exc:
         raise InputError("malformed", f"HTML could not be parsed: {exc}") from exc
     if result is None:
