@@ -697,6 +697,29 @@ def evaluate_lgl(ctx: click.Context, path: str, limit: int, examples: int) -> No
     click.echo(json.dumps(report.as_dict(examples=examples), indent=2, ensure_ascii=False))
 
 
+@evaluate.command("acled")
+@click.option(
+    "--file",
+    "path",
+    default="../shared/dev/acled/acled_2022_dev.csv",
+    show_default=True,
+    help="An ACLED CSV export with notes.",
+)
+@click.option("--limit", default=0, show_default=True, help="Only the first N rows (0: all).")
+@click.option("--examples", default=0, show_default=True, help="Also list this many confusions.")
+@click.pass_context
+def evaluate_acled(ctx: click.Context, path: str, limit: int, examples: int) -> None:
+    """ACLED type, sub-type, fatalities, place, date and actor1 of each note's main event; JSON."""
+    from tocsin.evaluation.acled import evaluate as score
+    from tocsin.evaluation.acled import load_acled
+
+    if not Path(path).is_file():
+        raise click.ClickException(f"no ACLED file at {path}")
+    rows = load_acled(Path(path))
+    report = score(rows[:limit] if limit else rows, _pipeline(_settings(ctx)))
+    click.echo(json.dumps(report.as_dict(examples=examples), indent=2, ensure_ascii=False))
+
+
 def main() -> None:
     """Entry point of the ``tocsin`` script."""
     try:

@@ -1,9 +1,16 @@
 """ACLED's event and sub-event types for PLOVER-coded events, following ACLED's coding rules.
 
-A battle needs two organised armed sides; violence on people who cannot defend themselves
-(civilians, police taken unawares) is violence against civilians; remote weapons are explosions /
-remote violence whatever the target; territory taken without fighting is a strategic development.
-Events outside ACLED's scope (statements, consultations) get no ACLED type.
+- Remote weapons (shelling, air and drone strikes, mines and IEDs) are explosions / remote
+  violence, whatever the target.
+- A battle needs two organised armed sides: an armed actor against an armed recipient, or a
+  two-sided trigger ("clashed", "fighting"). Violence on people who cannot defend themselves
+  (civilians, police taken unawares in an ambush, unknown victims) is violence against civilians.
+- Violence by a crowd of civilians (residents, a mob) is a riot: mob violence.
+- A demonstration is peaceful unless the text says it turned violent (riot: violent
+  demonstration) or was dispersed (protest with intervention); protesters killed by the forces
+  dispersing them is excessive force.
+- Territory taken without fighting, arrests, agreements, looting and destruction are strategic
+  developments. Statements and consultations get no ACLED type.
 """
 
 from __future__ import annotations
@@ -11,29 +18,39 @@ from __future__ import annotations
 from tocsin.models import Actor
 
 ARMED_SECTORS = frozenset({"MIL", "REB", "UAF", "COP"})
-UNARMED_SECTORS = frozenset({"CVL", "REF", "NGO", "MED", "HLH", "EDU", "REL", "BUS", "PRO", "JUD", "LEG"})
+UNARMED_SECTORS = frozenset(
+    {"CVL", "REF", "NGO", "MED", "HLH", "EDU", "REL", "BUS", "PRO", "JUD", "LEG", "CRM"}
+)
 _REMOTE = {
     "aerial": "Air/drone strike",
     "drone": "Air/drone strike",
     "heavy-weapons": "Shelling/artillery/missile attack",
     "explosives": "Remote explosive/landmine/IED",
 }
-_ONE_SIDED_TRIGGERS = frozenset(
+_ONE_SIDED = frozenset(
+    {"ambush", "massacre", "execute", "behead", "lynch", "murder", "abduct", "kidnap", "abduction",
+     "kidnapping", "rape", "torture", "stab"}
+)  # fmt: skip
+_TWO_SIDED = frozenset({"clash", "fight", "fighting", "battle", "exchange", "repel", "skirmish", "engage"})
+#: Words that turn a demonstration violent, or say that it was dispersed.
+VIOLENT_CUES = frozenset(
     {
-        "ambush",
-        "massacre",
-        "execute",
-        "behead",
-        "lynch",
-        "murder",
-        "abduct",
-        "kidnap",
-        "abduction",
-        "kidnapping",
-        "rape",
-        "torture",
-        "stab",
+        "clash",
+        "burn",
+        "loot",
+        "vandalize",
+        "vandalise",
+        "stone",
+        "riot",
+        "torch",
+        "smash",
+        "pelt",
+        "ransack",
+        "rampage",
     }
+)
+INTERVENTION_CUES = frozenset(
+    {"disperse", "teargas", "tear", "arrest", "detain", "cannon", "rubber", "break"}
 )
 _VAC = "Violence against civilians"
 _SD = "Strategic developments"
@@ -50,26 +67,18 @@ def acled_type(
     triggers: frozenset[str],
     actors: tuple[Actor, ...],
     recipients: tuple[Actor, ...],
+    *,
+    context: frozenset[str] = frozenset(),
 ) -> tuple[str | None, str | None]:
     """ACLED ``(event_type, sub_event_type)`` for an event, or ``(None, None)`` out of scope.
 
-    ``triggers``: the lemmas of the words that signalled the event.
+    ``triggers``: the lemmas of the words that signalled the event; ``context``: the lemmas of
+    the document (for a demonstration's course: "clashed", "dispersed").
     """
+    doers = _sectors(actors)
     targets = _sectors(recipients)
     if event == "ASSAULT":
-        if mode in _REMOTE:
-            return _EXPLOSIONS, _REMOTE[mode]
-        if mode == "abduct":
-            return _VAC, "Abduction/forced disappearance"
-        if mode == "sexual":
-            return _VAC, "Sexual violence"
-        if mode == "property":
-            return _SD, "Looting/property destruction"
-        if targets & UNARMED_SECTORS and not targets & ARMED_SECTORS:
-            return _VAC, "Attack"
-        if triggers & _ONE_SIDED_TRIGGERS and targets:
-            return _VAC, "Attack"
-        return "Battles", "Armed clash"
+        return _violence(mode, triggers, doers, targets)
     if event == "COERCE":
         if mode == "seize":
             return _SD, "Non-violent transfer of territory"
@@ -77,9 +86,32 @@ def acled_type(
             return _SD, "Arrests"
         return None, None
     if event == "PROTEST":
-        if mode == "riot":
+        violent = bool(context & VIOLENT_CUES) or mode == "riot"
+        dispersed = bool(context & INTERVENTION_CUES)
+        if violent:
             return "Riots", "Violent demonstration"
+        if dispersed:
+            return "Protests", "Protest with intervention"
         return "Protests", "Peaceful protest"
-    if event == "AGREE" and mode == "ceasefire":
+    if event in {"AGREE", "RETREAT"} and mode == "ceasefire":
         return _SD, "Agreement"
     return None, None
+
+
+def _violence(mode: str | None, triggers: frozenset[str], doers: set[str],
+              targets: set[str]) -> tuple[str, str]:  # fmt: skip
+    if mode in _REMOTE:
+        return _EXPLOSIONS, _REMOTE[mode]
+    if mode == "abduct":
+        return _VAC, "Abduction/forced disappearance"
+    if mode == "sexual":
+        return _VAC, "Sexual violence"
+    if mode == "property":
+        return _SD, "Looting/property destruction"
+    if doers & {"CVL", "PRO"} and not doers & ARMED_SECTORS:
+        return "Riots", "Mob violence"
+    if triggers & _ONE_SIDED and not (targets & ARMED_SECTORS and triggers & _TWO_SIDED):
+        return _VAC, "Attack"
+    if triggers & _TWO_SIDED or (targets & ARMED_SECTORS and (doers & ARMED_SECTORS or not doers)):
+        return "Battles", "Armed clash"
+    return _VAC, "Attack"

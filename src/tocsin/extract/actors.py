@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from tocsin.geo.gazetteer import countries, fold
+from tocsin.geo.gazetteer import countries, country_by_iso2, fold
 from tocsin.models import Actor
 
 _DETERMINERS = re.compile(r"^(the|a|an|some|several|its|their|his|her|our)\s+", re.IGNORECASE)
@@ -25,6 +25,7 @@ _ACLED_NAMES = {
     "PRO": "Protesters ({})",
     "REB": "Rebel Group ({})",
     "UAF": "Unidentified Armed Group ({})",
+    "CRM": "Unidentified Armed Group ({})",
     "JUD": "Judiciary of {}",
     "LEG": "Legislature of {}",
 }
@@ -135,6 +136,37 @@ class ActorDictionary:
         else:
             name = entry.name
         return Actor(text, name, entry.country, sector, entry.entity)
+
+    def localise(self, actor: Actor, country_iso2: str | None, *, rioters: bool = False) -> Actor:
+        """A domestic actor named without a country takes the event's ("police" → Police Forces of X).
+
+        ``rioters``: protesters and civilians who turned violent are named as ACLED names them.
+        """
+        country = actor.country
+        label = actor.entity
+        if country is None and country_iso2 and actor.sector in DOMESTIC_SECTORS:
+            found = country_by_iso2().get(country_iso2)
+            if found is None:
+                return actor
+            country, label = found.iso3, found.name
+        elif label is None and country is not None:
+            found = next((c for c in countries() if c.iso3 == country), None)
+            label = found.name if found else None
+        if label is None or actor.sector is None:
+            return actor
+        if rioters and actor.sector in {"PRO", "CVL"}:
+            return Actor(actor.text, f"Rioters ({label})", country, actor.sector, actor.entity)
+        template = _ACLED_NAMES.get(actor.sector)
+        if template is None or (actor.country is not None and actor.name != actor.text and not rioters
+                                and not actor.name.startswith(("Civilians", "Protesters"))):  # fmt: skip
+            return Actor(actor.text, actor.name, country, actor.sector, actor.entity)
+        return Actor(actor.text, template.format(label), country, actor.sector, actor.entity)
+
+
+#: Sectors whose actors, named without a country, belong to the country where the event happens.
+DOMESTIC_SECTORS = frozenset(
+    {"MIL", "COP", "GOV", "CVL", "PRO", "UAF", "JUD", "LEG", "REB", "CRM", "MED", "HLH"}
+)
 
 
 @lru_cache(maxsize=1)

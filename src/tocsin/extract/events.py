@@ -48,6 +48,17 @@ _OFFSET = re.compile(
 _NUM = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
 
 
+#: Verbs of a purpose clause that make a civilian act a demonstration ("gathered to demand").
+PURPOSE_LEMMAS = frozenset(
+    {"demand", "protest", "denounce", "reject", "condemn", "oppose", "support", "express", "show", "call",
+     "demonstrate", "decry", "repudiate", "claim", "request", "commemorate", "honour", "honor", "mourn"}
+)  # fmt: skip
+
+
+def _armed_or_state(actors: list[Actor]) -> bool:
+    return any(a.sector in {"MIL", "COP", "REB", "UAF", "GOV"} for a in actors)
+
+
 #: Place mentions that can say where an event happened (not "Baku said", not "Azerbaijani").
 LOCATING_ROLES = frozenset({"location", "other"})
 TEMPORAL_PREPOSITIONS = frozenset(
@@ -390,6 +401,9 @@ class EventExtractor:
                 by_token.setdefault(tok.i, d)
         self._merge_in_sentence(drafts, by_token)
         drafts = [d for d in drafts if d.merged_into is None]
+        drafts = self._protest_frames(
+            drafts, sent, index, offset, exprs, mentions, ctx, focus, published_anchor
+        )
         self._attach_casualties(drafts, find_casualties(sent))
         self._statements(drafts, ctx)
         for d in drafts:
@@ -427,7 +441,11 @@ class EventExtractor:
         location = self._location(tok, sent, mentions, ctx, focus)
         out = []
         for date_span in dates:
+            cues = {c.lower_ for c in tok.children if c.dep_ == "prep" and c.lower_ in {"between", "with"}}
+            if tok.pos_ == "NOUN":
+                cues.add(tok.head.lemma_.lower())  # "exchanged fire", "heavy fighting erupted"
             d = _Draft(
+                lemmas={"exchange" if cue in {"between", "with"} else cue for cue in cues},
                 event=trig.event,
                 mode=trig.mode,
                 trigger=tok,
@@ -446,6 +464,50 @@ class EventExtractor:
             )
             self._apply_attribution(d, att, ctx)
             out.append(d)
+        return out
+
+    def _protest_frames(
+        self,
+        drafts: list[_Draft],
+        sent: Span,
+        index: int,
+        offset: int,
+        exprs: list[TimeExpression],
+        mentions: list[PlaceMention],
+        ctx: _Context,
+        focus: Place | None,
+        published_anchor: DateSpan | None,
+    ) -> list[_Draft]:
+        """Civilians acting to press a demand are demonstrating, whatever the verb.
+
+        "residents gathered ... to demand", "drivers blocked the highway to protest", "protesters
+        demanded": the act (or the demand) becomes a PROTEST when no armed or state actor does it.
+        """
+        out = list(drafts)
+        for tok in sent:
+            if tok.lemma_.lower() not in PURPOSE_LEMMAS or tok.dep_ not in {"xcomp", "advcl"}:
+                continue
+            if not any(c.lower_ == "to" for c in tok.children) and tok.lemma_.lower() != "demand":
+                continue
+            gov = tok.head
+            if gov.pos_ != "VERB" or gov.i == tok.i:
+                continue
+            existing = next((d for d in out if d.trigger.i == gov.i), None)
+            if existing is not None and existing.event not in {"COERCE", "REQUEST", "MOBILIZE", "CONSULT"}:
+                continue
+            trig = Trigger(gov.lemma_.lower(), "VERB", "PROTEST", "demo", "")
+            (protest, *_) = self._draft(gov, trig, sent, index, offset, exprs, mentions, ctx, focus,
+                                        published_anchor)  # fmt: skip
+            if _armed_or_state(protest.actors):
+                continue
+            if existing is not None:
+                out.remove(existing)
+            out.append(protest)
+        for d in out:
+            # "protesters demanded ...", "taxi drivers blocked the road": civilians' demands and blockades.
+            civilian = bool(d.actors) and all(a.sector in {"PRO", "CVL"} for a in d.actors)
+            if civilian and (d.event == "REQUEST" or (d.event == "COERCE" and d.mode == "restrict")):
+                d.event, d.mode = "PROTEST", "demo"
         return out
 
     def _apply_attribution(self, d: _Draft, att: Attribution, ctx: _Context) -> None:
@@ -607,7 +669,8 @@ class EventExtractor:
                 index += 1
         self._link_denials(drafts)
         merged = self._merge_reports(drafts)
-        return [self._freeze(document, d) for d in merged]
+        context = frozenset(t.lemma_.lower() for _, doc in parsed for t in doc)
+        return [self._freeze(document, d, context) for d in merged]
 
     @staticmethod
     def _link_denials(drafts: list[_Draft]) -> None:
@@ -685,7 +748,7 @@ class EventExtractor:
         key = f"{doc_id}|{d.event}|{d.trig_start}|{d.date.start}"
         return hashlib.sha256(key.encode()).hexdigest()[:16]
 
-    def _freeze(self, document: Document, d: _Draft) -> Event:
+    def _freeze(self, document: Document, d: _Draft, context: frozenset[str]) -> Event:
         factuality = d.factuality
         if (
             document.published
@@ -702,7 +765,17 @@ class EventExtractor:
         ):
             factuality = Factuality.FUTURE  # "talks are scheduled for next week"
         actors, recipients = tuple(d.actors), tuple(d.recipients)
-        acled = acled_type(d.event, d.mode, frozenset(d.lemmas | {d.lemma}), actors, recipients)
+        actors = tuple(
+            self.actors.localise(a, d.location.country_code if d.location else None) for a in actors
+        )
+        recipients = tuple(
+            self.actors.localise(a, d.location.country_code if d.location else None) for a in recipients
+        )
+        acled = acled_type(
+            d.event, d.mode, frozenset(d.lemmas | {d.lemma}), actors, recipients, context=context
+        )
+        if acled[0] == "Riots":
+            actors = tuple(self.actors.localise(a, None, rioters=True) for a in actors)
         confidence = (
             0.5
             + 0.15 * bool(actors)

@@ -68,8 +68,9 @@ def find_triggers(sent: Span) -> list[tuple[Token, Trigger]]:
     for tok in sent:
         if tok.is_stop and tok.lemma_.lower() not in lexicon():
             continue
-        # Participles used as adjectives ("occupied Shushi", "the blockaded highway") name states.
-        if tok.dep_ == "amod":
+        # Participles used as adjectives ("occupied Shushi", "the blockaded highway") name states;
+        # a date is never a trigger ("On 31 March 2022").
+        if tok.dep_ == "amod" or tok.ent_type_ in {"DATE", "TIME"}:
             continue
         trig = match_trigger(tok)
         if trig is not None:

@@ -122,6 +122,7 @@ def segment_text(text: str, *, title: str | None = None) -> tuple[Segment, ...]:
             continue
         if (
             i == 0
+            and len(pars) > 1  # a lone paragraph is the text itself, never a headline
             and (title is None or para.strip() == title.strip())
             and not _SENTENCE_END.search(para)
             and len(para.split()) <= 25
