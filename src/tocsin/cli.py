@@ -720,6 +720,27 @@ def evaluate_acled(ctx: click.Context, path: str, limit: int, examples: int) -> 
     click.echo(json.dumps(report.as_dict(examples=examples), indent=2, ensure_ascii=False))
 
 
+@evaluate.command("plover")
+@click.option(
+    "--file",
+    "path",
+    default="../shared/dev/plover/PLOVER_GSR_CAMEO.txt",
+    show_default=True,
+    help="PLOVER's gold-standard records (a JSON array).",
+)
+@click.option("--examples", default=0, show_default=True, help="Also list this many type confusions.")
+@click.pass_context
+def evaluate_plover(ctx: click.Context, path: str, examples: int) -> None:
+    """PLOVER event type, source and target of each example sentence's main event; JSON."""
+    from tocsin.evaluation.plover import evaluate as score
+    from tocsin.evaluation.plover import load_plover
+
+    if not Path(path).is_file():
+        raise click.ClickException(f"no PLOVER file at {path}")
+    report = score(load_plover(Path(path)), _pipeline(_settings(ctx)))
+    click.echo(json.dumps(report.as_dict(examples=examples), indent=2, ensure_ascii=False))
+
+
 def main() -> None:
     """Entry point of the ``tocsin`` script."""
     try:

@@ -55,6 +55,12 @@ PURPOSE_LEMMAS = frozenset(
 )  # fmt: skip
 
 
+#: Verbs that make what follows a commitment ("offered to send troops", "pledged aid").
+PROMISE_VERBS = frozenset({"promise", "pledge", "offer", "vow", "commit", "undertake", "agree"})
+COOPERATIVE_EVENTS = frozenset({"AID", "SUPPORT", "COOPERATE", "CONCEDE"})
+FORCEFUL_EVENTS = frozenset({"SANCTION", "COERCE", "ASSAULT"})
+
+
 def _armed_or_state(actors: list[Actor]) -> bool:
     return any(a.sector in {"MIL", "COP", "REB", "UAF", "GOV"} for a in actors)
 
@@ -463,6 +469,7 @@ class EventExtractor:
                 factuality=att.factuality,
             )
             self._apply_attribution(d, att, ctx)
+            self._intent(d, tok)
             out.append(d)
         return out
 
@@ -509,6 +516,24 @@ class EventExtractor:
             if civilian and (d.event == "REQUEST" or (d.event == "COERCE" and d.mode == "restrict")):
                 d.event, d.mode = "PROTEST", "demo"
         return out
+
+    @staticmethod
+    def _intent(d: _Draft, tok: Token) -> None:
+        """PLOVER's announced intentions: a promised act of help is AGREE, an announced act of force THREATEN.
+
+        Only when the party who would act is the one announcing it (or nobody else is quoted):
+        "Armenians believe there'll be an offensive by Azerbaijan" stays a future ASSAULT.
+        """
+        promised = any(a.lemma_.lower() in PROMISE_VERBS for a in [tok, *tok.ancestors][:4])
+        if d.factuality is not Factuality.FUTURE and not promised:
+            return
+        speakers = _actor_keys(d.claimed_by)
+        if speakers and not speakers & _actor_keys(d.actors):
+            return
+        if d.event in COOPERATIVE_EVENTS:
+            d.event = "AGREE"
+        elif d.event in FORCEFUL_EVENTS and not promised:
+            d.event = "THREATEN"
 
     def _apply_attribution(self, d: _Draft, att: Attribution, ctx: _Context) -> None:
         for target, toks in (
