@@ -118,7 +118,21 @@ def _count_of(noun: Token) -> int | None:
     toks: list[Token] = []
     for n in nums:
         toks.extend(t for t in n.subtree if t.like_num or t.lower_ in _UNITS)
-    return parse_number(sorted(set(toks), key=lambda t: t.i))
+    ordered = sorted(set(toks), key=lambda t: t.i)
+    # "between 16 and 25", "16 to 25": separate numbers make a range; ACLED takes the lower bound.
+    groups: list[list[Token]] = []
+    for t in ordered:
+        if groups and t.i == groups[-1][-1].i + 1:
+            groups[-1].append(t)
+        else:
+            groups.append([t])
+    counts = [c for g in groups if (c := parse_number(g)) is not None]
+    return min(counts) if counts else None
+
+
+def _singular(noun: Token) -> bool:
+    """ "a man", "the commander", "an individual": one person."""
+    return noun.tag_ in {"NN", "NNP"} and noun.lower_ not in _UNITS and noun.pos_ in {"NOUN", "PROPN"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,6 +175,10 @@ def find_casualties(sent: Span) -> list[Casualty]:
             continue
         victim = _victim(tok)
         count = _count_of(victim) if victim is not None else None
+        person = victim is not None and victim.ent_type_ not in {"GPE", "LOC", "FAC", "ORG", "NORP"}
+        if count is None and person and victim is not None and kind == "dead" and lemma in DEATH_VERBS \
+                and _singular(victim):  # fmt: skip
+            count = 1  # "killed a suspected thief", "a man was shot dead"
         if count is None and lemma in {"dead", "wounded", "injured"} and tok.head.i != tok.i:
             # "two people dead", "left five dead": the number is on the head or the word itself.
             count = _count_of(tok) or (_count_of(tok.head) if tok.dep_ in {"amod", "acomp"} else None)

@@ -55,6 +55,8 @@ PURPOSE_LEMMAS = frozenset(
 )  # fmt: skip
 
 
+#: Triggers that only report a toll ("were killed", "died"): folded into the attack told just before.
+CASUALTY_LEMMAS = frozenset({"kill", "die", "wound", "injure", "killing", "shoot"})
 #: Verbs that make what follows a commitment ("offered to send troops", "pledged aid").
 PROMISE_VERBS = frozenset({"promise", "pledge", "offer", "vow", "commit", "undertake", "agree"})
 COOPERATIVE_EVENTS = frozenset({"AID", "SUPPORT", "COOPERATE", "CONCEDE"})
@@ -185,6 +187,8 @@ class _Context:
     anchor: DateSpan | None = None
     last_subject: Actor | None = None
     paragraph_places: list[Place] = field(default_factory=list)
+    #: The last violent event of the paragraph, for counts told in the next sentence.
+    last_violent: _Draft | None = None
 
 
 class EventExtractor:
@@ -410,7 +414,11 @@ class EventExtractor:
         drafts = self._protest_frames(
             drafts, sent, index, offset, exprs, mentions, ctx, focus, published_anchor
         )
-        self._attach_casualties(drafts, find_casualties(sent))
+        found = find_casualties(sent)
+        if not any(d.event == "ASSAULT" for d in drafts) and ctx.last_violent is not None:
+            # "1 fatality." after the sentence that told of the attack.
+            self._attach_casualties([ctx.last_violent], found, strict=False)
+        self._attach_casualties(drafts, found)
         self._statements(drafts, ctx)
         for d in drafts:
             d.evidence.append(
@@ -425,6 +433,29 @@ class EventExtractor:
                     offset + d.trigger.idx + len(d.trigger.text),
                 )
             )
+        return self._fold_casualty_reports(drafts, ctx)
+
+    @staticmethod
+    def _fold_casualty_reports(drafts: list[_Draft], ctx: _Context) -> list[_Draft]:
+        """ "Two people were killed." right after the clash is the clash's toll, not a new event."""
+        violent = [d for d in drafts if d.event == "ASSAULT"]
+        tolls = [d for d in violent if not d.actors and d.lemma in CASUALTY_LEMMAS]
+        target = ctx.last_violent
+        if (
+            target is not None
+            and violent
+            and len(tolls) == len(violent)
+            and target.date.start == tolls[0].date.start
+        ):
+            for d in tolls:
+                for kind in ("dead", "injured", "arrested"):
+                    if getattr(target, kind) is None:
+                        setattr(target, kind, getattr(d, kind))
+                target.evidence.extend(d.evidence)
+                _add_unique(target.recipients, d.recipients)
+            drafts = [d for d in drafts if d not in tolls]
+        else:
+            ctx.last_violent = violent[-1] if violent else ctx.last_violent
         return drafts
 
     def _draft(
@@ -602,7 +633,14 @@ class EventExtractor:
                     break
                 node = node.head
 
-    def _attach_casualties(self, drafts: list[_Draft], found: list[Casualty]) -> None:
+    def _attach_casualties(self, drafts: list[_Draft], found: list[Casualty], *, strict: bool = True) -> None:
+        """Counts go to the violent event they belong to; ``strict=False``: to the given one only."""
+        if not strict:
+            target = drafts[0]
+            for c in found:
+                if getattr(target, c.kind) is None:
+                    setattr(target, c.kind, c.count)
+            return
         violent = [d for d in drafts if d.event == "ASSAULT"] or [d for d in drafts if d.event == "COERCE"]
         for c in found:
             if not violent:
@@ -671,6 +709,7 @@ class EventExtractor:
         index = 0
         for (seg, doc), seg_mentions in zip(parsed, mentions, strict=True):
             ctx.paragraph_places = []
+            ctx.last_violent = None
             for sent in doc.sents:
                 exprs = ctx.clock.read(sent.text)
                 ctx.anchor = ctx.clock.anchor
