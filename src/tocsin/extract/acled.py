@@ -52,6 +52,60 @@ VIOLENT_CUES = frozenset(
 INTERVENTION_CUES = frozenset(
     {"disperse", "teargas", "tear", "arrest", "detain", "cannon", "rubber", "break"}
 )
+#: Objects of "seized" that make it territory, or loot (passed in ``triggers`` as the object's lemma).
+_PLACES = frozenset(
+    {
+        "town",
+        "village",
+        "city",
+        "area",
+        "territory",
+        "position",
+        "height",
+        "hill",
+        "base",
+        "post",
+        "checkpoint",
+        "airport",
+        "bridge",
+        "road",
+        "district",
+        "region",
+        "control",
+        "locality",
+        "outpost",
+        "camp",
+        "mine",
+        "border",
+    }
+)
+_GOODS = frozenset(
+    {
+        "goods",
+        "good",
+        "property",
+        "cattle",
+        "livestock",
+        "vehicle",
+        "car",
+        "money",
+        "food",
+        "motorcycle",
+        "phone",
+        "equipment",
+        "shop",
+        "store",
+        "cow",
+        "goat",
+        "crop",
+        "harvest",
+        "supply",
+        "aid",
+        "fuel",
+        "weapon",
+        "arm",
+    }
+)
 _VAC = "Violence against civilians"
 _SD = "Strategic developments"
 _EXPLOSIONS = "Explosions/Remote violence"
@@ -80,8 +134,12 @@ def acled_type(
     if event == "ASSAULT":
         return _violence(mode, triggers, doers, targets)
     if event == "COERCE":
-        if mode == "seize":
+        if mode == "seize" and triggers & _GOODS:
+            return _SD, "Looting/property destruction"
+        if mode == "seize" and triggers & _PLACES:
             return _SD, "Non-violent transfer of territory"
+        if mode == "seize":
+            return None, None  # a person seized is neither territory nor, without more, an arrest
         if mode == "arrest":
             return _SD, "Arrests"
         return None, None

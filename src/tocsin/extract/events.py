@@ -479,6 +479,8 @@ class EventExtractor:
         out = []
         for date_span in dates:
             cues = {c.lower_ for c in tok.children if c.dep_ == "prep" and c.lower_ in {"between", "with"}}
+            if trig.mode == "seize":  # what was seized decides ACLED's type: a town, or goods
+                cues |= {c.lemma_.lower() for c in tok.children if c.dep_ in {"dobj", "obj", "nsubjpass"}}
             if tok.pos_ == "NOUN":
                 cues.add(tok.head.lemma_.lower())  # "exchanged fire", "heavy fighting erupted"
             d = _Draft(

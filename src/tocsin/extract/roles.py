@@ -53,10 +53,22 @@ def phrase_tokens(tok: Token) -> list[Token]:
     for child in tok.rights:
         if child.dep_ == "prep" and child.lower_ == "of":
             objs = [g for g in child.children if g.dep_ == "pobj"]
-            if objs and objs[0].pos_ == "PROPN":
-                right = [child, *list(objs[0].subtree)]
+            # "the Ministry of Defence", "members of the FARC", "a base of state police officers";
+            # not "the death of two civilians" (the event's own noun).
+            if objs and (objs[0].pos_ == "PROPN" or tok.lemma_.lower() in CONTAINER_NOUNS):
+                right = [child, *[t for t in objs[0].subtree if t.dep_ not in {"relcl", "acl"}]]
+                right = right[: next((i for i, t in enumerate(right) if t.dep_ in {"relcl", "acl", "punct"}),
+                                     len(right))]  # fmt: skip
         break
     return [*left, *right]
+
+
+#: Nouns that stand for the group or post they are "of": "members of", "a base of", "a unit of".
+CONTAINER_NOUNS = frozenset(
+    {"member", "base", "post", "unit", "group", "convoy", "station", "patrol", "position", "camp", "team",
+     "squad", "faction", "wing", "band", "gang", "contingent", "battalion", "brigade", "element", "supporter",
+     "leader", "commander", "head", "official", "officer", "spokesman", "spokesperson", "headquarters"}
+)  # fmt: skip
 
 
 def phrase_text(tok: Token) -> str:
