@@ -94,3 +94,56 @@ def test_two_incidents_in_one_sentence_stay_two_events(pipeline: Any) -> None:
     assert all(e["mode"] == "explosives" and e["actor"] == [] for e in mines)
     assert [e["recipient"][0]["sector"] for e in mines] == ["CVL", "COP"]
     assert all(e["factuality"] == "claimed" for e in mines)
+
+
+def test_acled_rules_for_violence(pipeline: Any) -> None:
+    clash = code_text(pipeline, "On Monday, soldiers clashed with rebels near Goma, killing five fighters.")
+    assert [(e["acled_event_type"], e["dead"]) for e in _only(clash, "ASSAULT")] == [("Battles", 5)]
+    mob = code_text(
+        pipeline, "On Monday, a mob of residents beat and killed a suspected thief in the market."
+    )
+    (m,) = _only(mob, "ASSAULT")
+    assert (m["acled_event_type"], m["acled_sub_event_type"], m["dead"]) == ("Riots", "Mob violence", 1)
+    shot = code_text(pipeline, "On Monday, gunmen shot dead a farmer in his field.")
+    assert [e["acled_sub_event_type"] for e in _only(shot, "ASSAULT")] == ["Attack"]
+
+
+def test_a_toll_in_the_next_sentence_belongs_to_the_attack(pipeline: Any) -> None:
+    events = code_text(pipeline, "On Monday, two militias clashed in the village. Two people were killed.")
+    (e,) = _only(events, "ASSAULT")
+    assert e["dead"] == 2 and len(e["evidence"]) == 2
+
+
+def test_fatality_ranges_are_coded_conservatively(pipeline: Any) -> None:
+    events = code_text(pipeline, "On Monday, gunmen killed between 16 and 25 people at a funeral.")
+    assert [e["dead"] for e in _only(events, "ASSAULT")] == [16]
+
+
+def test_civilians_pressing_a_demand_are_protesting(pipeline: Any) -> None:
+    events = code_text(
+        pipeline, "On Monday, taxi drivers blocked the main highway to demand lower fuel prices."
+    )
+    (p,) = _only(events, "PROTEST")
+    assert p["acled_event_type"] == "Protests" and p["acled_sub_event_type"] == "Peaceful protest"
+    assert not _only(events, "COERCE")
+    dispersed = code_text(
+        pipeline,
+        "On Monday, students marched to parliament to demand reforms. Police used tear gas to disperse them.",
+    )
+    assert {e["acled_sub_event_type"] for e in _only(dispersed, "PROTEST")} == {"Protest with intervention"}
+
+
+def test_domestic_actors_take_the_country_of_the_event(pipeline: Any) -> None:
+    events = code_text(pipeline, "On Monday, police arrested ten protesters in Lagos.")
+    (arrest,) = _only(events, "COERCE")
+    assert arrest["actor"][0]["name"] == "Police Forces of Nigeria"
+    assert arrest["acled_sub_event_type"] == "Arrests"
+
+
+def test_announced_intentions_follow_plover(pipeline: Any) -> None:
+    promise = code_text(pipeline, "Japan promised to provide food aid to the refugees.")
+    assert [e["event"] for e in promise][:1] == ["AGREE"]
+    threat = code_text(pipeline, "The government announced it will impose a curfew on the capital.")
+    assert "THREATEN" in {e["event"] for e in threat}
+    forecast = code_text(pipeline, "Analysts believe Russia will attack the port.")
+    assert [e["event"] for e in forecast] == ["ASSAULT"]  # a third party's forecast, not a threat

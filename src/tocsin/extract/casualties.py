@@ -135,6 +135,23 @@ def _singular(noun: Token) -> bool:
     return noun.tag_ in {"NN", "NNP"} and noun.lower_ not in _UNITS and noun.pos_ in {"NOUN", "PROPN"}
 
 
+def _count_after(verb: Token) -> int | None:
+    """The lowest number in the few words after a verb, up to the first noun ("killed 16 to 25 people")."""
+    groups: list[list[Token]] = []
+    for tok in verb.doc[verb.i + 1 : min(len(verb.doc), verb.i + 8)]:
+        if tok.pos_ in {"NOUN", "PROPN"} and not tok.like_num:
+            break
+        if tok.like_num or (tok.lower_ in _UNITS and tok.lower_ not in {"a", "an", "no"}):
+            if groups and tok.i == groups[-1][-1].i + 1:
+                groups[-1].append(tok)
+            else:
+                groups.append([tok])
+        elif tok.pos_ in {"VERB", "AUX"} or tok.is_punct:
+            break
+    counts = [c for g in groups if (c := parse_number(g)) is not None]
+    return min(counts) if counts else None
+
+
 @dataclass(frozen=True, slots=True)
 class Casualty:
     """A count found in a sentence, the kind (dead, injured, arrested), the token it hangs on."""
@@ -179,6 +196,8 @@ def find_casualties(sent: Span) -> list[Casualty]:
         if count is None and person and victim is not None and kind == "dead" and lemma in DEATH_VERBS \
                 and _singular(victim):  # fmt: skip
             count = 1  # "killed a suspected thief", "a man was shot dead"
+        if count is None and lemma in DEATH_VERBS | INJURY_WORDS | ARREST_WORDS and tok.pos_ == "VERB":
+            count = _count_after(tok)  # "killed between 16 and 25 people", however it was parsed
         if count is None and lemma in {"dead", "wounded", "injured"} and tok.head.i != tok.i:
             # "two people dead", "left five dead": the number is on the head or the word itself.
             count = _count_of(tok) or (_count_of(tok.head) if tok.dep_ in {"amod", "acomp"} else None)

@@ -200,6 +200,12 @@ class EventExtractor:
 
     # -- actors -------------------------------------------------------------------------------
     def _actor(self, tok: Token, ctx: _Context) -> Actor | None:
+        if is_pronoun(tok) and tok.lower_ in {"it", "they", "he", "she"}:
+            # "The government announced it will ...": the speaker of the clause above.
+            for above in tok.ancestors:
+                subj = next((c for c in above.children if c.dep_ == "nsubj" and c.i != tok.i), None)
+                if subj is not None and not is_pronoun(subj) and above.lemma_.lower() in SPEECH_VERBS:
+                    return self.actors.normalise(phrase_text(subj))
         if is_pronoun(tok):
             if tok.lower_ in {"it", "they"} and ctx.last_subject is not None:
                 prior = ctx.last_subject
@@ -542,6 +548,8 @@ class EventExtractor:
                 continue
             if existing is not None:
                 out.remove(existing)
+            # The demand itself ("to demand lower prices") is what the protest is about, not another event.
+            out = [d for d in out if d.trigger.i != tok.i]
             out.append(protest)
         for d in out:
             # "protesters demanded ...", "taxi drivers blocked the road": civilians' demands and blockades.

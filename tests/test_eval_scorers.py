@@ -1,0 +1,80 @@
+"""The ACLED and PLOVER scorers on small files these tests write (slow: codes the texts)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tocsin.evaluation.acled import actor_matches, load_acled
+from tocsin.evaluation.acled import evaluate as score_acled
+from tocsin.evaluation.plover import evaluate as score_plover
+from tocsin.evaluation.plover import load_plover, party_matches
+
+pytestmark = pytest.mark.slow
+
+HEADER = (
+    "event_id_cnty,event_date,year,time_precision,disorder_type,event_type,sub_event_type,actor1,"
+    "assoc_actor_1,inter1,actor2,assoc_actor_2,inter2,interaction,civilian_targeting,iso,region,country,"
+    "admin1,admin2,admin3,location,latitude,longitude,geo_precision,source,source_scale,notes,fatalities,"
+    "tags,timestamp"
+)
+
+
+def _row(
+    eid: str, day: str, etype: str, sub: str, actor: str, lat: float, lon: float, notes: str, dead: int
+) -> str:
+    return (
+        f"{eid},{day},2022,1,Political violence,{etype},{sub},{actor},,1,,,0,10,,566,Western Africa,Nigeria,"
+        f'Lagos,,,Lagos,{lat},{lon},1,Src,National,"{notes}",{dead},,0'
+    )
+
+
+def test_actor_names_ignore_year_ranges() -> None:
+    assert actor_matches("Military Forces of Nigeria", "Military Forces of Nigeria (2015-2023)")
+    assert actor_matches("Protesters (Nigeria)", "Protesters (Nigeria)")
+    assert not actor_matches("Police Forces of Ghana", "Police Forces of Nigeria (2015-)")
+
+
+def test_acled_scorer(pipeline: Any, tmp_path: Path) -> None:
+    path = tmp_path / "acled.csv"
+    path.write_text(
+        "\n".join([
+            HEADER,
+            _row("NIG1", "2022-03-14", "Protests", "Peaceful protest", "Protesters (Nigeria)", 6.45, 3.39,
+                 "On 14 March 2022, traders protested in Lagos against new market levies.", 0),
+            _row("NIG2", "2022-03-15", "Violence against civilians", "Attack",
+                 "Unidentified Armed Group (Nigeria)", 6.45, 3.39,
+                 "On 15 March 2022, gunmen shot dead two traders in Lagos.", 2),
+        ]) + "\n",
+        encoding="utf-8",
+    )  # fmt: skip
+    report = score_acled(load_acled(path), pipeline).as_dict()
+    assert report["notes"] == 2
+    assert report["event_type_accuracy"] == 1.0
+    assert report["fatalities_exact"] == 1.0
+    assert report["date_exact"] == 1.0
+    assert report["location_within_25km"] == 1.0
+
+
+def test_plover_scorer_maps_old_type_names(pipeline: Any, tmp_path: Path) -> None:
+    records = [
+        {"id": "DOC", "event": "DOCUMENT", "text": ""},
+        {"id": "a", "event": "DEMAND", "date": "2000-01-01",
+         "text": "Brazil urged Argentina to lower tariffs.",
+         "source": [{"actorText": "Brazil", "code": "BRA"}],
+         "target": [{"actorText": "Argentina", "code": "ARG"}]},
+        {"id": "b", "event": "FIGHT", "date": "2000-01-01",
+         "text": "Rebels attacked an army convoy near Goma.",
+         "source": [{"actorText": "Rebels"}], "target": ["army convoy"]},
+    ]  # fmt: skip
+    path = tmp_path / "gsr.txt"
+    path.write_text(json.dumps(records), encoding="utf-8")
+    loaded = load_plover(path)
+    assert [r["id"] for r in loaded] == ["a", "b"]
+    report = score_plover(loaded, pipeline).as_dict()
+    assert report["event_type_accuracy"] == 1.0  # DEMAND is REQUEST, FIGHT is ASSAULT
+    assert report["source_match"] == 1.0
+    assert party_matches([{"text": "the convoy", "name": "convoy", "country": None}], ["army convoy"])
