@@ -137,10 +137,11 @@ class ActorDictionary:
             name = entry.name
         return Actor(text, name, entry.country, sector, entry.entity)
 
-    def localise(self, actor: Actor, country_iso2: str | None, *, rioters: bool = False) -> Actor:
+    def localise(self, actor: Actor, country_iso2: str | None, *, crowd: str | None = None) -> Actor:
         """A domestic actor named without a country takes the event's ("police" → Police Forces of X).
 
-        ``rioters``: protesters and civilians who turned violent are named as ACLED names them.
+        ``crowd``: "Protesters" or "Rioters": civilians demonstrating, or turned violent, are named
+        as ACLED names them.
         """
         country = actor.country
         label = actor.entity
@@ -154,10 +155,10 @@ class ActorDictionary:
             label = found.name if found else None
         if label is None or actor.sector is None:
             return actor
-        if rioters and actor.sector in {"PRO", "CVL"}:
-            return Actor(actor.text, f"Rioters ({label})", country, actor.sector, actor.entity)
+        if crowd and actor.sector in {"PRO", "CVL"}:
+            return Actor(actor.text, f"{crowd} ({label})", country, actor.sector, actor.entity)
         template = _ACLED_NAMES.get(actor.sector)
-        if template is None or (actor.country is not None and actor.name != actor.text and not rioters
+        if template is None or (actor.country is not None and actor.name != actor.text and not crowd
                                 and not actor.name.startswith(("Civilians", "Protesters"))):  # fmt: skip
             return Actor(actor.text, actor.name, country, actor.sector, actor.entity)
         return Actor(actor.text, template.format(label), country, actor.sector, actor.entity)

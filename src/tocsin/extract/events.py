@@ -848,8 +848,9 @@ class EventExtractor:
         acled = acled_type(
             d.event, d.mode, frozenset(d.lemmas | {d.lemma}), actors, recipients, context=context
         )
-        if acled[0] == "Riots":
-            actors = tuple(self.actors.localise(a, None, rioters=True) for a in actors)
+        crowd = {"Riots": "Rioters", "Protests": "Protesters"}.get(acled[0] or "")
+        if crowd:
+            actors = tuple(self.actors.localise(a, None, crowd=crowd) for a in actors)
         confidence = (
             0.5
             + 0.15 * bool(actors)
