@@ -1,7 +1,8 @@
 """Scoring ACLED typing, fatalities, places, dates and actors on ACLED's own event notes.
 
 Each row's ``notes`` (the coder's description) is a document published on its ``event_date``.
-tocsin's *main event* for a note is its first event with an ACLED type, else its first event.
+tocsin's *main event* for a note is the first event it asserts with an ACLED type, else its first
+event with an ACLED type, else its first event.
 Measures, over all notes (a note with no event counts as wrong on every measure):
 event type and sub-event type accuracy; fatalities exact (ACLED codes 0 when none are reported,
 so an unstated count is compared as 0); location within 25 km of ACLED's point; date exact;
@@ -109,9 +110,11 @@ class AcledReport:
 
 
 def main_event(events: list[dict[str, Any]]) -> dict[str, Any] | None:
-    """The event a note is about: the first with an ACLED type, else the first."""
+    """The event a note is about: the first the note asserts with an ACLED type, else the first typed
+    one (a grievance protesters name, a claim), else the first event."""
     typed = [e for e in events if e["acled_event_type"]]
-    pool = typed or events
+    asserted = [e for e in typed if e["factuality"] == "asserted"]
+    pool = asserted or typed or events
     return pool[0] if pool else None
 
 

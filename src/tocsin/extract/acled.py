@@ -35,6 +35,9 @@ _TWO_SIDED = frozenset({"clash", "fight", "fighting", "battle", "exchange", "rep
 #: Words that turn a demonstration violent, or say that it was dispersed.
 VIOLENT_CUES = frozenset(
     {
+        "rock",
+        "molotov",
+        "projectile",
         "clash",
         "burn",
         "loot",
@@ -168,7 +171,9 @@ def _violence(mode: str | None, triggers: frozenset[str], doers: set[str],
         return _SD, "Looting/property destruction"
     if doers & {"CVL", "PRO"} and not doers & ARMED_SECTORS:
         return "Riots", "Mob violence"
-    if triggers & _ONE_SIDED and not (targets & ARMED_SECTORS and triggers & _TWO_SIDED):
+    if triggers & _ONE_SIDED and not targets & (ARMED_SECTORS - {"COP"}):
+        # Police ambushed cannot act defensively (ACLED: violence against civilians); soldiers
+        # ambushed are in a battle.
         return _VAC, "Attack"
     if triggers & _TWO_SIDED or (targets & ARMED_SECTORS and (doers & ARMED_SECTORS or not doers)):
         return "Battles", "Armed clash"

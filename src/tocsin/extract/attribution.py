@@ -40,9 +40,21 @@ SPEECH_VERBS = frozenset(
         "fear",
         "expect",
         "reiterate",
+        # what protesters protest about is their claim, not an event the text itself asserts
+        "protest",
+        "denounce",
+        "condemn",
+        "decry",
+        "mourn",
+        "demonstrate",
+        "march",
+        "rally",
     }
 )
 ACCUSE_VERBS = frozenset({"accuse", "blame", "charge", "allege"})
+GRIEVANCE_VERBS = frozenset(
+    {"protest", "denounce", "condemn", "decry", "mourn", "demonstrate", "march", "rally"}
+)
 CONFIRM_VERBS = frozenset({"confirm", "verify", "acknowledge", "corroborate"})
 DENY_VERBS = frozenset({"deny", "reject", "refute", "dismiss", "disprove"})
 FUTURE_VERBS = frozenset(
@@ -147,7 +159,11 @@ def attribute(trigger: Token, *, statement: bool) -> Attribution:
         # What a verb says is its clausal complement or object; a preposition carries content only
         # for accusations ("accused X of firing", "blamed X for the attack").
         governs_content = child.dep_ in {"ccomp", "xcomp", "dobj", "nsubj", "attr", "csubj", "parataxis"} or (
-            child.dep_ == "prep" and child.lower_ in {"of", "for"} and lemma in ACCUSE_VERBS | DENY_VERBS
+            child.dep_ == "prep"
+            and (
+                (child.lower_ in {"of", "for"} and lemma in ACCUSE_VERBS | DENY_VERBS)
+                or (child.lower_ in {"against", "over"} and lemma in GRIEVANCE_VERBS)
+            )
         )
         if lemma in CONFIRM_VERBS and governs_content:
             if speaker is not None:

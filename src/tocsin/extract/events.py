@@ -55,6 +55,10 @@ PURPOSE_LEMMAS = frozenset(
 )  # fmt: skip
 
 
+#: Nouns that tell how a demonstration went, wherever they stand (tear gas, stones, burning tyres).
+CONTEXT_NOUNS = frozenset(
+    {"teargas", "tear", "cannon", "rubber", "stone", "rock", "molotov", "projectile", "tyre", "tire"}
+)
 #: Triggers that only report a toll ("were killed", "died"): folded into the attack told just before.
 CASUALTY_LEMMAS = frozenset({"kill", "die", "wound", "injure", "killing", "shoot"})
 #: Verbs that make what follows a commitment ("offered to send troops", "pledged aid").
@@ -743,7 +747,14 @@ class EventExtractor:
                 index += 1
         self._link_denials(drafts)
         merged = self._merge_reports(drafts)
-        context = frozenset(t.lemma_.lower() for _, doc in parsed for t in doc)
+        # What the document's verbs say happened ("clashed", "dispersed"), and a few telling nouns:
+        # "protested the arrest of their leader" is no dispersal.
+        context = frozenset(
+            t.lemma_.lower()
+            for _, doc in parsed
+            for t in doc
+            if t.pos_ == "VERB" or t.lemma_.lower() in CONTEXT_NOUNS
+        )
         return [self._freeze(document, d, context) for d in merged]
 
     @staticmethod
