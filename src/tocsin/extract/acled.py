@@ -31,7 +31,22 @@ _ONE_SIDED = frozenset(
     {"ambush", "massacre", "execute", "behead", "lynch", "murder", "abduct", "kidnap", "abduction",
      "kidnapping", "rape", "torture", "stab"}
 )  # fmt: skip
-_TWO_SIDED = frozenset({"clash", "fight", "fighting", "battle", "exchange", "repel", "skirmish", "engage"})
+_TWO_SIDED = frozenset(
+    {
+        "clash",
+        "fight",
+        "fighting",
+        "battle",
+        "exchange",
+        "repel",
+        "skirmish",
+        "engage",
+        "shootout",
+        "shoot-out",
+        "firefight",
+        "gunfight",
+    }
+)
 #: Words that turn a demonstration violent, or say that it was dispersed.
 VIOLENT_CUES = frozenset(
     {

@@ -87,12 +87,17 @@ class ActorDictionary:
         return entry is not None and entry.kind not in {"state", "disputed"}
 
     def sector_of(self, phrase: str) -> str | None:
-        """The PLOVER sector that the phrase's words suggest, longest keyword first."""
+        """The PLOVER sector that the phrase's words suggest: a keyword at its head ("government
+        soldier" is MIL) before one elsewhere in it, longest keyword first."""
         words = f" {fold(phrase)} "
-        for word, code in self._sector_words:
-            if f" {word} " in words or f" {word}s " in words:
+        head = words.split(" of ")[0].rstrip() + " "  # "members of the army": the head is "members"
+        found = [
+            (word, code) for word, code in self._sector_words if f" {word} " in words or f" {word}s " in words
+        ]
+        for word, code in found:
+            if head.endswith(f" {word} ") or head.endswith(f" {word}s "):
                 return code
-        return None
+        return found[0][1] if found else None
 
     def _find(self, tokens: list[str]) -> ActorEntry | None:
         """Longest alias, demonym or capital inside the token list."""
