@@ -12,6 +12,7 @@ import json
 import sys
 import time
 from collections import Counter
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -54,6 +55,25 @@ def _pipeline(settings: Settings) -> Any:
     from tocsin.pipeline import Pipeline
 
     return Pipeline.from_settings(settings)
+
+
+def _coding_inputs(
+    ctx: click.Context, paths: tuple[str, ...], input_format: str, published: str | None
+) -> tuple[Any, Iterator[Any]]:
+    """The loaded pipeline and the inputs of a coding command (extract, dates, places)."""
+    settings = _settings(ctx)
+    try:
+        pipe = _pipeline(settings)
+    except TocsinError as exc:
+        raise click.ClickException(str(exc)) from exc
+    items = iter_inputs(
+        list(paths),
+        input_format=input_format,
+        stdin=sys.stdin.buffer,
+        defaults=Metadata(published=_date_option(published)),
+        max_bytes=settings.max_bytes,
+    )
+    return pipe, items
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -100,20 +120,8 @@ def extract(ctx: click.Context, paths: tuple[str, ...], input_format: str, publi
     Nothing is stored. With --input-format jsonl each line is a document
     {"id", "text" or "html" or "file", "published", "url", "title", "source"}.
     """
-    settings = _settings(ctx)
-    defaults = Metadata(published=_date_option(published))
+    pipe, items = _coding_inputs(ctx, paths, input_format, published)
     failed = 0
-    try:
-        pipe = _pipeline(settings)
-    except TocsinError as exc:
-        raise click.ClickException(str(exc)) from exc
-    items = iter_inputs(
-        list(paths),
-        input_format=input_format,
-        stdin=sys.stdin.buffer,
-        defaults=defaults,
-        max_bytes=settings.max_bytes,
-    )
     for result in pipe.run(items):
         if isinstance(result, Rejection):
             failed += 1
@@ -138,20 +146,8 @@ def dates(ctx: click.Context, paths: tuple[str, ...], input_format: str, publish
     """
     from tocsin.pipeline import Parsed
 
-    defaults = Metadata(published=_date_option(published))
+    pipe, items = _coding_inputs(ctx, paths, input_format, published)
     failed = 0
-    try:
-        settings = _settings(ctx)
-        pipe = _pipeline(settings)
-    except TocsinError as exc:
-        raise click.ClickException(str(exc)) from exc
-    items = iter_inputs(
-        list(paths),
-        input_format=input_format,
-        stdin=sys.stdin.buffer,
-        defaults=defaults,
-        max_bytes=settings.max_bytes,
-    )
     for result in pipe.run_parsed(items):
         if not isinstance(result, Parsed):
             failed += 1
@@ -518,20 +514,8 @@ def places(ctx: click.Context, paths: tuple[str, ...], input_format: str, publis
     """
     from tocsin.pipeline import Parsed
 
-    defaults = Metadata(published=_date_option(published))
+    pipe, items = _coding_inputs(ctx, paths, input_format, published)
     failed = 0
-    try:
-        settings = _settings(ctx)
-        pipe = _pipeline(settings)
-    except TocsinError as exc:
-        raise click.ClickException(str(exc)) from exc
-    items = iter_inputs(
-        list(paths),
-        input_format=input_format,
-        stdin=sys.stdin.buffer,
-        defaults=defaults,
-        max_bytes=settings.max_bytes,
-    )
     for result in pipe.run_parsed(items):
         if not isinstance(result, Parsed):
             failed += 1

@@ -117,19 +117,6 @@ def time_json(doc_id: str, e: TimeExpression) -> dict[str, Any]:
 
 def place_mention_json(doc_id: str, m: PlaceMention) -> dict[str, Any]:
     """A place mention as printed by ``tocsin places``."""
-    p = m.place
-    return {
-        "doc_id": doc_id,
-        "text": p.text,
-        "start": p.start,
-        "end": p.end,
-        "name": p.name,
-        "geonameid": p.geonameid,
-        "lat": p.lat,
-        "lon": p.lon,
-        "country_code": p.country_code,
-        "admin1": p.admin1,
-        "precision": p.precision.value,
-        "reason": p.reason,
-        "role": m.role,
-    }
+    place = place_json(m.place)
+    assert place is not None
+    return {"doc_id": doc_id, **place, "role": m.role}
