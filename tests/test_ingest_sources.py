@@ -343,3 +343,18 @@ def test_no_publication_date_is_flagged_and_relative_dates_stay_unresolved(
         _count(db, "SELECT count(*) FROM documents WHERE published IS NULL AND published_method = 'none'")
         == 1
     )
+
+
+def test_a_dateline_dates_an_otherwise_undated_text(runner: CliRunner, tmp_path: Path) -> None:
+    story = tmp_path / "wire.txt"
+    story.write_text("GOMA, March 14, 2022 (Wire) - " + STORY, encoding="utf-8")
+    db = tmp_path / "d.duckdb"
+    _ingest(runner, db, str(story))
+    with duckdb.connect(str(db), read_only=True) as conn:
+        (published, method) = conn.execute("SELECT published, published_method FROM documents").fetchone()
+    assert (published, method) == (date(2022, 3, 14), "text")
+    events = [
+        json.loads(x)
+        for x in runner.invoke(cli, ["events", "--db", str(db), "--format", "jsonl"]).stdout.splitlines()
+    ]
+    assert any(e["event"] == "ASSAULT" and e["date"] == "2022-03-14" for e in events)  # "on Monday"

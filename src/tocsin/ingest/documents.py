@@ -14,7 +14,7 @@ from tocsin.errors import InputError
 from tocsin.ingest.decode import decode
 from tocsin.ingest.html import extract_html, looks_like_html
 from tocsin.ingest.webcopy import segment_text
-from tocsin.models import Document, Segment
+from tocsin.models import DateMethod, Document, Segment
 
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 
@@ -60,6 +60,21 @@ def date_from_url(url: str) -> date | None:
         return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
     except ValueError:
         return None
+
+
+def date_from_dateline(body: str) -> date | None:
+    """A full date (day, month and year) at the head of the text, as a dateline gives it."""
+    from tocsin.time import find_dates  # the date finder is a later stage; only its explicit forms here
+
+    head = body[:DATELINE_CHARS]
+    for expr in find_dates(head, published=None):
+        if expr.kind in {"mdy", "dmy", "iso"} and expr.span.method is DateMethod.EXPLICIT and expr.span.start:
+            return expr.span.start
+    return None
+
+
+#: How far into the body a dateline may stand.
+DATELINE_CHARS = 160
 
 
 def content_hash(text: str) -> str:
@@ -117,6 +132,11 @@ def build_document(
         method = "url" if published else method
     if published is None and meta.captured is not None:
         published, method = meta.captured, "capture"
+    if published is None:
+        published = date_from_dateline(
+            " ".join(text[s.start : s.end] for s in seg_tuple if s.label == "body")
+        )
+        method = "text" if published else method
     body = " ".join(text[s.start : s.end] for s in seg_tuple if s.label == "body")
     if not body.strip():
         raise InputError("no_body", "no article text found")
