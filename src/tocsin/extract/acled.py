@@ -17,10 +17,9 @@ from __future__ import annotations
 
 from tocsin.models import Actor
 
-ARMED_SECTORS = frozenset({"MIL", "REB", "UAF", "COP"})
-UNARMED_SECTORS = frozenset(
-    {"CVL", "REF", "NGO", "MED", "HLH", "EDU", "REL", "BUS", "PRO", "JUD", "LEG", "CRM"}
-)
+#: Sectors that fight: criminal gangs and cartels too, so that gang against gang is a battle.
+ARMED_SECTORS = frozenset({"MIL", "REB", "UAF", "COP", "CRM"})
+UNARMED_SECTORS = frozenset({"CVL", "REF", "NGO", "MED", "HLH", "EDU", "REL", "BUS", "PRO", "JUD", "LEG"})
 _REMOTE = {
     "aerial": "Air/drone strike",
     "drone": "Air/drone strike",
@@ -50,6 +49,8 @@ _TWO_SIDED = frozenset(
 #: Words that turn a demonstration violent, or say that it was dispersed.
 VIOLENT_CUES = frozenset(
     {
+        "damage",
+        "destroy",
         "rock",
         "molotov",
         "projectile",
@@ -95,6 +96,29 @@ _PLACES = frozenset(
         "camp",
         "mine",
         "border",
+    }
+)
+#: Seized weapons, explosives or drugs: ACLED's "disrupted weapons use".
+_WEAPONS = frozenset(
+    {
+        "weapon",
+        "arm",
+        "firearm",
+        "gun",
+        "rifle",
+        "explosive",
+        "ammunition",
+        "ied",
+        "bomb",
+        "grenade",
+        "drug",
+        "cocaine",
+        "marijuana",
+        "cannabis",
+        "heroin",
+        "methamphetamine",
+        "cartridge",
+        "munition",
     }
 )
 _GOODS = frozenset(
@@ -152,6 +176,8 @@ def acled_type(
     if event == "ASSAULT":
         return _violence(mode, triggers, doers, targets)
     if event == "COERCE":
+        if mode == "seize" and triggers & _WEAPONS:
+            return _SD, "Disrupted weapons use"
         if mode == "seize" and triggers & _GOODS:
             return _SD, "Looting/property destruction"
         if mode == "seize" and triggers & _PLACES:
