@@ -62,7 +62,21 @@ CONTEXT_NOUNS = frozenset(
 #: Triggers that only report a toll ("were killed", "died"): folded into the attack told just before.
 CASUALTY_LEMMAS = frozenset({"kill", "die", "wound", "injure", "killing", "shoot"})
 #: Verbs that make what follows a commitment ("offered to send troops", "pledged aid").
-PROMISE_VERBS = frozenset({"promise", "pledge", "offer", "vow", "commit", "undertake", "agree"})
+PROMISE_VERBS = frozenset(
+    {
+        "promise",
+        "pledge",
+        "offer",
+        "vow",
+        "commit",
+        "undertake",
+        "agree",
+        "willing",
+        "ready",
+        "prepared",
+        "committed",
+    }
+)
 COOPERATIVE_EVENTS = frozenset({"AID", "SUPPORT", "COOPERATE", "CONCEDE"})
 FORCEFUL_EVENTS = frozenset({"SANCTION", "COERCE", "ASSAULT"})
 
@@ -575,8 +589,8 @@ class EventExtractor:
         speakers = _actor_keys(d.claimed_by)
         if speakers and not speakers & _actor_keys(d.actors):
             return
-        if d.event in COOPERATIVE_EVENTS:
-            d.event = "AGREE"
+        if d.event in COOPERATIVE_EVENTS or (promised and d.event in {"RETREAT", "CONSULT"}):
+            d.event = "AGREE"  # "is willing to withdraw", "is ready to host a meeting"
         elif d.event in FORCEFUL_EVENTS and not promised:
             d.event = "THREATEN"
 
