@@ -9,8 +9,9 @@
 - A demonstration is peaceful unless the text says it turned violent (riot: violent
   demonstration) or was dispersed (protest with intervention); protesters killed by the forces
   dispersing them is excessive force.
-- Territory taken without fighting, arrests, agreements, looting and destruction are strategic
-  developments. Statements and consultations get no ACLED type.
+- Territory taken without fighting, arrests, agreements between armed actors (surrenders too),
+  deployments, looting and destruction are strategic developments. Statements and consultations
+  get no ACLED type.
 """
 
 from __future__ import annotations
@@ -197,6 +198,12 @@ def acled_type(
         return "Protests", "Peaceful protest"
     if event in {"AGREE", "RETREAT"} and mode == "ceasefire":
         return _SD, "Agreement"
+    if (event == "RETREAT" and mode == "surrender") or (
+        event == "AGREE" and (doers | targets) & ARMED_SECTORS
+    ):
+        return _SD, "Agreement"  # armed actors agreeing, or surrendering to one another
+    if event == "MOBILIZE" and doers & ARMED_SECTORS:
+        return _SD, "Change to group/activity"  # deployments, reinforcements
     return None, None
 
 
