@@ -197,6 +197,20 @@ def _add_unique(target: list[Actor], new: list[Actor]) -> None:
             names.add(a.name)
 
 
+@dataclass(frozen=True, slots=True)
+class _SentenceView:
+    """One sentence as the extractor sees it: where it stands and what the stages found in it."""
+
+    doc_id: str
+    sent: Span
+    index: int
+    offset: int
+    exprs: list[TimeExpression]
+    mentions: list[PlaceMention]
+    focus: Place | None
+    published_anchor: DateSpan | None
+
+
 @dataclass(slots=True)
 class _Context:
     """What the narrative has established so far in a document."""
@@ -407,37 +421,23 @@ class EventExtractor:
         return first[name]
 
     # -- the sentence -------------------------------------------------------------------------
-    def _sentence(
-        self,
-        doc_id: str,
-        sent: Span,
-        index: int,
-        offset: int,
-        exprs: list[TimeExpression],
-        mentions: list[PlaceMention],
-        ctx: _Context,
-        focus: Place | None,
-        published_anchor: DateSpan | None,
-    ) -> list[_Draft]:
+    def _sentence(self, sv: _SentenceView, ctx: _Context) -> list[_Draft]:
+        sent, index, offset = sv.sent, sv.index, sv.offset
         triggers = find_triggers(sent)
         drafts: list[_Draft] = []
         by_token: dict[int, _Draft] = {}
         for tok, trig in triggers:
             if trig.wrongdoing:
-                for d in self._wrongdoing(tok, trig, sent, index, offset, ctx):
-                    d.date = self._dates_for(d.trigger, sent, exprs, ctx, published_anchor)[0]
+                for d in self._wrongdoing(tok, trig, sv, ctx):
+                    d.date = self._dates_for(d.trigger, sent, sv.exprs, ctx, sv.published_anchor)[0]
                     drafts.append(d)
                 continue
-            for d in self._draft(
-                tok, trig, sent, index, offset, exprs, mentions, ctx, focus, published_anchor
-            ):
+            for d in self._draft(tok, trig, sv, ctx):
                 drafts.append(d)
                 by_token.setdefault(tok.i, d)
         self._merge_in_sentence(drafts, by_token)
         drafts = [d for d in drafts if d.merged_into is None]
-        drafts = self._protest_frames(
-            drafts, sent, index, offset, exprs, mentions, ctx, focus, published_anchor
-        )
+        drafts = self._protest_frames(drafts, sv, ctx)
         found = find_casualties(sent)
         if not any(d.event == "ASSAULT" for d in drafts) and ctx.last_violent is not None:
             # "1 fatality." after the sentence that told of the attack.
@@ -447,7 +447,7 @@ class EventExtractor:
         for d in drafts:
             d.evidence.append(
                 Evidence(
-                    doc_id,
+                    sv.doc_id,
                     index,
                     offset + sent.start_char,
                     offset + sent.end_char,
@@ -482,24 +482,13 @@ class EventExtractor:
             ctx.last_violent = violent[-1] if violent else ctx.last_violent
         return drafts
 
-    def _draft(
-        self,
-        tok: Token,
-        trig: Trigger,
-        sent: Span,
-        index: int,
-        offset: int,
-        exprs: list[TimeExpression],
-        mentions: list[PlaceMention],
-        ctx: _Context,
-        focus: Place | None,
-        published_anchor: DateSpan | None,
-    ) -> list[_Draft]:
+    def _draft(self, tok: Token, trig: Trigger, sv: _SentenceView, ctx: _Context) -> list[_Draft]:
+        sent, index, offset = sv.sent, sv.index, sv.offset
         patient = trig.mode in PATIENT_SUBJECT_MODES and trig.condition_kind == "obj"
         actor_toks, recipient_toks = roles(tok, event=trig.event, patient_subject=patient)
         att = attribute(tok, statement=trig.event in STATEMENT_EVENTS)
-        dates = self._dates_for(tok, sent, exprs, ctx, published_anchor)
-        location = self._location(tok, sent, mentions, ctx, focus)
+        dates = self._dates_for(tok, sent, sv.exprs, ctx, sv.published_anchor)
+        location = self._location(tok, sent, sv.mentions, ctx, sv.focus)
         out = []
         for date_span in dates:
             cues = {c.lower_ for c in tok.children if c.dep_ == "prep" and c.lower_ in {"between", "with"}}
@@ -530,25 +519,14 @@ class EventExtractor:
             out.append(d)
         return out
 
-    def _protest_frames(
-        self,
-        drafts: list[_Draft],
-        sent: Span,
-        index: int,
-        offset: int,
-        exprs: list[TimeExpression],
-        mentions: list[PlaceMention],
-        ctx: _Context,
-        focus: Place | None,
-        published_anchor: DateSpan | None,
-    ) -> list[_Draft]:
+    def _protest_frames(self, drafts: list[_Draft], sv: _SentenceView, ctx: _Context) -> list[_Draft]:
         """Civilians acting to press a demand are demonstrating, whatever the verb.
 
         "residents gathered ... to demand", "drivers blocked the highway to protest", "protesters
         demanded": the act (or the demand) becomes a PROTEST when no armed or state actor does it.
         """
         out = list(drafts)
-        for tok in sent:
+        for tok in sv.sent:
             if tok.lemma_.lower() not in PURPOSE_LEMMAS or tok.dep_ not in {"xcomp", "advcl"}:
                 continue
             if not any(c.lower_ == "to" for c in tok.children) and tok.lemma_.lower() != "demand":
@@ -560,8 +538,7 @@ class EventExtractor:
             if existing is not None and existing.event not in {"COERCE", "REQUEST", "MOBILIZE", "CONSULT"}:
                 continue
             trig = Trigger(gov.lemma_.lower(), "VERB", "PROTEST", "demo", "")
-            (protest, *_) = self._draft(gov, trig, sent, index, offset, exprs, mentions, ctx, focus,
-                                        published_anchor)  # fmt: skip
+            (protest, *_) = self._draft(gov, trig, sv, ctx)
             if _armed_or_state(protest.actors):
                 continue
             if existing is not None:
@@ -608,10 +585,9 @@ class EventExtractor:
                 _add_unique(d.denied_by, self._actors([speaker], ctx))
                 d.factuality = Factuality.DENIED
 
-    def _wrongdoing(
-        self, tok: Token, trig: Trigger, sent: Span, index: int, offset: int, ctx: _Context
-    ) -> list[_Draft]:
+    def _wrongdoing(self, tok: Token, trig: Trigger, sv: _SentenceView, ctx: _Context) -> list[_Draft]:
         """ "X confirmed that Y had violated the ceasefire" → ACCUSE by X against Y."""
+        sent, index, offset = sv.sent, sv.index, sv.offset
         node = tok.head
         while node.i != node.head.i and node.lemma_.lower() not in SPEECH_VERBS | CONFIRM_VERBS:
             node = node.head
@@ -741,11 +717,10 @@ class EventExtractor:
             for sent in doc.sents:
                 exprs = ctx.clock.read(sent.text)
                 ctx.anchor = ctx.clock.anchor
-                drafts.extend(
-                    self._sentence(
-                        document.id, sent, index, seg.start, exprs, seg_mentions, ctx, focus, published_anchor
-                    )
+                view = _SentenceView(
+                    document.id, sent, index, seg.start, exprs, seg_mentions, focus, published_anchor
                 )
+                drafts.extend(self._sentence(view, ctx))
                 subj = next((t for t in sent.root.children if t.dep_ in {"nsubj", "nsubjpass"}), None)
                 if subj is not None and not is_pronoun(subj):
                     ctx.last_subject = self.actors.normalise(phrase_text(subj))
