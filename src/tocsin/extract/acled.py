@@ -211,14 +211,14 @@ def _violence(mode: str | None, triggers: frozenset[str], doers: set[str],
               targets: set[str]) -> tuple[str, str]:  # fmt: skip
     if mode in _REMOTE:
         return _EXPLOSIONS, _REMOTE[mode]
+    if doers & {"CVL", "PRO"} and not doers & ARMED_SECTORS and mode != "property":
+        return "Riots", "Mob violence"  # villagers seizing and beating suspects: a mob, whatever it did
     if mode == "abduct":
         return _VAC, "Abduction/forced disappearance"
     if mode == "sexual":
         return _VAC, "Sexual violence"
     if mode == "property":
         return _SD, "Looting/property destruction"
-    if doers & {"CVL", "PRO"} and not doers & ARMED_SECTORS:
-        return "Riots", "Mob violence"
     if triggers & _ONE_SIDED and not targets & (ARMED_SECTORS - {"COP"}):
         # Police ambushed cannot act defensively (ACLED: violence against civilians); soldiers
         # ambushed are in a battle.

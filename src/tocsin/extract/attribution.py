@@ -51,7 +51,7 @@ SPEECH_VERBS = frozenset(
         "rally",
     }
 )
-ACCUSE_VERBS = frozenset({"accuse", "blame", "charge", "allege"})
+ACCUSE_VERBS = frozenset({"accuse", "blame", "charge", "allege", "suspect"})
 GRIEVANCE_VERBS = frozenset(
     {"protest", "denounce", "condemn", "decry", "mourn", "demonstrate", "march", "rally"}
 )

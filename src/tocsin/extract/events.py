@@ -548,7 +548,7 @@ class EventExtractor:
             out.append(protest)
         for d in out:
             # "protesters demanded ...", "taxi drivers blocked the road": civilians' demands and blockades.
-            civilian = bool(d.actors) and all(a.sector in {"PRO", "CVL"} for a in d.actors)
+            civilian = any(a.sector in {"PRO", "CVL"} for a in d.actors) and not _armed_or_state(d.actors)
             if civilian and (d.event == "REQUEST" or (d.event == "COERCE" and d.mode == "restrict")):
                 d.event, d.mode = "PROTEST", "demo"
         return out
