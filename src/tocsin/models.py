@@ -150,9 +150,6 @@ class DateSpan:
     text: str | None = None
 
 
-UNKNOWN_DATE = DateSpan(None, None, DatePrecision.UNKNOWN, DateMethod.NONE)
-
-
 @dataclass(frozen=True, slots=True)
 class Event:
     """One coded event with its evidence (the record of issue #2, DESIGN.md section 2)."""

@@ -20,7 +20,6 @@ from tocsin.models import Actor
 
 #: Sectors that fight: criminal gangs and cartels too, so that gang against gang is a battle.
 ARMED_SECTORS = frozenset({"MIL", "REB", "UAF", "COP", "CRM"})
-UNARMED_SECTORS = frozenset({"CVL", "REF", "NGO", "MED", "HLH", "EDU", "REL", "BUS", "PRO", "JUD", "LEG"})
 _REMOTE = {
     "aerial": "Air/drone strike",
     "drone": "Air/drone strike",

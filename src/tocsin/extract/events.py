@@ -151,11 +151,8 @@ class _Draft:
     trigger: Token
     lemma: str
     sentence: int
-    sent_start: int
-    sent_end: int
-    sent_text: str
-    trig_start: int
-    trig_end: int
+    #: Where the trigger's paragraph starts in the document text.
+    offset: int
     actors: list[Actor] = field(default_factory=list)
     recipients: list[Actor] = field(default_factory=list)
     date: DateSpan = field(
@@ -503,11 +500,7 @@ class EventExtractor:
                 trigger=tok,
                 lemma=tok.lemma_.lower(),
                 sentence=index,
-                sent_start=offset + sent.start_char,
-                sent_end=offset + sent.end_char,
-                sent_text=sent.text,
-                trig_start=offset + tok.idx,
-                trig_end=offset + tok.idx + len(tok.text),
+                offset=offset,
                 actors=self._actors(actor_toks, ctx),
                 recipients=self._actors(recipient_toks, ctx),
                 date=date_span,
@@ -587,7 +580,7 @@ class EventExtractor:
 
     def _wrongdoing(self, tok: Token, trig: Trigger, sv: _SentenceView, ctx: _Context) -> list[_Draft]:
         """ "X confirmed that Y had violated the ceasefire" → ACCUSE by X against Y."""
-        sent, index, offset = sv.sent, sv.index, sv.offset
+        index, offset = sv.index, sv.offset
         node = tok.head
         while node.i != node.head.i and node.lemma_.lower() not in SPEECH_VERBS | CONFIRM_VERBS:
             node = node.head
@@ -603,11 +596,7 @@ class EventExtractor:
             trigger=node,
             lemma=node.lemma_.lower(),
             sentence=index,
-            sent_start=offset + sent.start_char,
-            sent_end=offset + sent.end_char,
-            sent_text=sent.text,
-            trig_start=offset + node.idx,
-            trig_end=offset + node.idx + len(node.text),
+            offset=offset,
             actors=self._actors(with_conjuncts(speaker), ctx),
             recipients=self._actors(wrongdoer, ctx),
         )
@@ -685,11 +674,7 @@ class EventExtractor:
                     trigger=acc.trigger,
                     lemma="reject",
                     sentence=acc.sentence,
-                    sent_start=acc.sent_start,
-                    sent_end=acc.sent_end,
-                    sent_text=acc.sent_text,
-                    trig_start=acc.trig_start,
-                    trig_end=acc.trig_end,
+                    offset=acc.offset,
                     actors=list(acc.claimed_by),
                     recipients=list(acc.actors),
                     date=acc.date,
@@ -819,7 +804,7 @@ class EventExtractor:
 
     @staticmethod
     def _event_id(doc_id: str, d: _Draft) -> str:
-        key = f"{doc_id}|{d.event}|{d.trig_start}|{d.date.start}"
+        key = f"{doc_id}|{d.event}|{d.offset + d.trigger.idx}|{d.date.start}"
         return hashlib.sha256(key.encode()).hexdigest()[:16]
 
     def _freeze(self, document: Document, d: _Draft, context: frozenset[str]) -> Event:

@@ -12,28 +12,6 @@ from spacy.tokens import Token
 from tocsin.extract.lexicon import lexicon
 
 ACCUSE_VERBS = frozenset({"accuse", "blame", "charge", "condemn", "denounce", "criticize", "criticise"})
-LIGHT_VERBS = frozenset(
-    {
-        "launch",
-        "conduct",
-        "attempt",
-        "carry",
-        "stage",
-        "mount",
-        "make",
-        "hold",
-        "begin",
-        "start",
-        "continue",
-        "resume",
-        "undertake",
-        "perform",
-        "announce",
-        "order",
-        "repel",
-        "have",
-    }
-)
 _TARGET_PREPS = frozenset({"at", "on", "upon", "against", "into", "toward", "towards"})
 #: Events whose noun trigger takes its actor from a name compound ("the Hamas attack").
 ACTOR_COMPOUND_EVENTS = frozenset({"ASSAULT", "MOBILIZE", "PROTEST", "THREATEN"})
