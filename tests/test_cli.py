@@ -152,3 +152,13 @@ def test_dates_command_prints_resolved_expressions(runner: CliRunner, tmp_path: 
     assert text[rows[1]["start"] : rows[1]["end"]] == "That same day"
     undated = runner.invoke(cli, ["dates", "-"], input=text)
     assert [json.loads(x)["precision"] for x in undated.stdout.splitlines()] == ["unknown", "unknown"]
+
+
+def test_evaluations_name_missing_data_instead_of_failing(runner: CliRunner, tmp_path: Path) -> None:
+    for args, message in (
+        (["evaluate", "seeds", "--gold", str(tmp_path / "none.jsonl")], "no gold file at"),
+        (["evaluate", "timebank", "--dir", str(tmp_path / "none")], "no TimeBank folder at"),
+        (["evaluate", "acled", "--file", str(tmp_path / "none.csv")], "no ACLED file at"),
+    ):
+        result = runner.invoke(cli, args)
+        assert result.exit_code == 1 and message in result.stderr, args

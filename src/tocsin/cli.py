@@ -605,6 +605,16 @@ def evaluate() -> None:
     """Measure tocsin against annotated data."""
 
 
+def _dev_data(path: Path, what: str, *, folder: bool = False) -> None:
+    """Stop with a clear message when an evaluation's data is not where it was said to be."""
+    if not (path.is_dir() if folder else path.is_file()):
+        raise click.ClickException(f"no {what} at {path}")
+
+
+def _print_report(report: dict[str, Any]) -> None:
+    click.echo(json.dumps(report, indent=2, ensure_ascii=False))
+
+
 @evaluate.command("seeds")
 @click.option(
     "--docs",
@@ -625,6 +635,8 @@ def evaluate_seeds(ctx: click.Context, docs: str, gold: str) -> None:
     from tocsin.evaluation.seeds import load_gold
     from tocsin.pipeline import Coded
 
+    _dev_data(Path(docs), "seed document list")
+    _dev_data(Path(gold), "gold file")
     pipe = _pipeline(_settings(ctx))
     records: list[dict[str, Any]] = []
     spans: dict[str, list[tuple[int, int]]] = {}
@@ -635,7 +647,7 @@ def evaluate_seeds(ctx: click.Context, docs: str, gold: str) -> None:
         else:
             _say_rejection(result)
     report = score(records, load_gold(Path(gold)), spans)
-    click.echo(json.dumps(report.as_dict(), indent=2))
+    _print_report(report.as_dict())
 
 
 @evaluate.command("timebank")
@@ -654,11 +666,10 @@ def evaluate_timebank(ctx: click.Context, directory: str, examples: int) -> None
     from tocsin.evaluation.timebank import load_dir
 
     path = Path(directory)
-    if not path.is_dir():
-        raise click.ClickException(f"no TimeBank folder at {path}")
+    _dev_data(path, "TimeBank folder", folder=True)
     pipe = _pipeline(_settings(ctx))
     report = score(load_dir(path), pipe.nlp)
-    click.echo(json.dumps(report.as_dict(examples=examples), indent=2, ensure_ascii=False))
+    _print_report(report.as_dict(examples=examples))
 
 
 @evaluate.command("lgl")
@@ -673,12 +684,11 @@ def evaluate_lgl(ctx: click.Context, path: str, limit: int, examples: int) -> No
     from tocsin.evaluation.lgl import evaluate as score
     from tocsin.evaluation.lgl import load_lgl
 
-    if not Path(path).is_file():
-        raise click.ClickException(f"no LGL file at {path}")
+    _dev_data(Path(path), "LGL file")
     pipe = _pipeline(_settings(ctx))
     articles = load_lgl(Path(path))
     report = score(articles[:limit] if limit else articles, pipe.nlp, pipe.extractor.resolver)
-    click.echo(json.dumps(report.as_dict(examples=examples), indent=2, ensure_ascii=False))
+    _print_report(report.as_dict(examples=examples))
 
 
 @evaluate.command("acled")
@@ -697,11 +707,10 @@ def evaluate_acled(ctx: click.Context, path: str, limit: int, examples: int) -> 
     from tocsin.evaluation.acled import evaluate as score
     from tocsin.evaluation.acled import load_acled
 
-    if not Path(path).is_file():
-        raise click.ClickException(f"no ACLED file at {path}")
+    _dev_data(Path(path), "ACLED file")
     rows = load_acled(Path(path))
     report = score(rows[:limit] if limit else rows, _pipeline(_settings(ctx)))
-    click.echo(json.dumps(report.as_dict(examples=examples), indent=2, ensure_ascii=False))
+    _print_report(report.as_dict(examples=examples))
 
 
 @evaluate.command("plover")
@@ -719,10 +728,9 @@ def evaluate_plover(ctx: click.Context, path: str, examples: int) -> None:
     from tocsin.evaluation.plover import evaluate as score
     from tocsin.evaluation.plover import load_plover
 
-    if not Path(path).is_file():
-        raise click.ClickException(f"no PLOVER file at {path}")
+    _dev_data(Path(path), "PLOVER file")
     report = score(load_plover(Path(path)), _pipeline(_settings(ctx)))
-    click.echo(json.dumps(report.as_dict(examples=examples), indent=2, ensure_ascii=False))
+    _print_report(report.as_dict(examples=examples))
 
 
 def main() -> None:
