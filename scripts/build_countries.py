@@ -70,11 +70,12 @@ def main() -> None:
                 gn.get("capital", ""),
                 demonym,
                 "|".join(sorted(aliases)),
+                gn.get("population", 0),
             ]
         )
     with OUT.open("w", encoding="utf-8", newline="") as fh:
         writer = csv.writer(fh, delimiter="\t", lineterminator="\n")
-        writer.writerow(["iso2", "iso3", "name", "geonameid", "lat", "lon", "capital", "demonym", "aliases"])
+        writer.writerow(["iso2", "iso3", "name", "geonameid", "lat", "lon", "capital", "demonym", "aliases", "population"])
         writer.writerows(rows)
 
 

@@ -49,3 +49,14 @@ def test_hard_wrapped_lines_are_joined() -> None:
         "Soldiers fired on the village of\nexample on Monday, witnesses said.",
         "Second paragraph here.",
     ]
+
+
+def test_a_lone_paragraph_ending_in_parentheses_is_the_text_not_a_caption() -> None:
+    note = (
+        "On 5 April 2022, militants sabotaged electric towers between the villages of Bounou "
+        "(Kompienga) and Kompanti (Soudougui, Koulpelogo)"
+    )
+    assert _labelled(note) == [("body", note)]
+    # The same line below a paragraph of text is still a caption.
+    page = "Militants attacked the power grid on Tuesday, officials said.\n\nElectric towers (AFP)"
+    assert [label for label, _ in _labelled(page)] == ["body", "caption"]

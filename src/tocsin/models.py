@@ -174,3 +174,5 @@ class Event:
     evidence: tuple[Evidence, ...]
     confidence: float
     related: tuple[str, ...] = field(default=())
+    #: Mentioned in passing ("the family of a man who was killed"), not what its sentence reports.
+    background: bool = False

@@ -111,11 +111,15 @@ class AcledReport:
 
 def main_event(events: list[dict[str, Any]]) -> dict[str, Any] | None:
     """The event a note is about: the first the note asserts with an ACLED type, else the first typed
-    one (a grievance protesters name, a claim), else the first event."""
+    one (a grievance protesters name, a claim), else the first event; events mentioned in passing
+    ("the family of a man who was killed") only when no other qualifies."""
     typed = [e for e in events if e["acled_event_type"]]
     asserted = [e for e in typed if e["factuality"] == "asserted"]
-    pool = asserted or typed or events
-    return pool[0] if pool else None
+    reported = [e for e in typed if not e.get("background")]
+    for pool in ([e for e in reported if e["factuality"] == "asserted"], reported, asserted, typed, events):
+        if pool:
+            return pool[0]
+    return None
 
 
 def evaluate(rows: list[AcledRow], pipeline: Pipeline) -> AcledReport:

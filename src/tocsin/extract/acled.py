@@ -66,11 +66,19 @@ VIOLENT_CUES = frozenset(
         "pelt",
         "ransack",
         "rampage",
+        "barricade",
+        "attack",
+        "assault",
+        "beat",
     }
 )
 INTERVENTION_CUES = frozenset(
-    {"disperse", "teargas", "tear", "arrest", "detain", "cannon", "rubber", "break"}
+    {"disperse", "teargas", "tear", "arrest", "detain", "cannon", "rubber", "break", "intervene"}
 )
+#: Words of a document that make a crowd's violence part of a demonstration.
+DEMONSTRATION_CUES = frozenset({"protest", "demonstrate", "demonstration", "march", "rally", "sit-in"})
+#: Sectors of unarmed people: their violence, as a crowd, is mob violence (a riot).
+CROWD_SECTORS = frozenset({"CVL", "PRO", "REF"})
 #: Objects of "seized" that make it territory, or loot (passed in ``triggers`` as the object's lemma).
 _PLACES = frozenset(
     {
@@ -165,16 +173,19 @@ def acled_type(
     recipients: tuple[Actor, ...],
     *,
     context: frozenset[str] = frozenset(),
+    resisted: bool = False,
 ) -> tuple[str | None, str | None]:
     """ACLED ``(event_type, sub_event_type)`` for an event, or ``(None, None)`` out of scope.
 
     ``triggers``: the lemmas of the words that signalled the event; ``context``: the lemmas of
-    the document (for a demonstration's course: "clashed", "dispersed").
+    the document (for a demonstration's course: "clashed", "dispersed"); ``resisted``: the
+    event's paragraph says the side attacked fought back ("police fired back"), which makes an
+    attack by an armed or unknown side a battle.
     """
     doers = _sectors(actors)
     targets = _sectors(recipients)
     if event == "ASSAULT":
-        return _violence(mode, triggers, doers, targets)
+        return _violence(mode, triggers, doers, targets, context=context, resisted=resisted)
     if event == "COERCE":
         if mode == "seize" and triggers & _WEAPONS:
             return _SD, "Disrupted weapons use"
@@ -206,18 +217,24 @@ def acled_type(
     return None, None
 
 
-def _violence(mode: str | None, triggers: frozenset[str], doers: set[str],
-              targets: set[str]) -> tuple[str, str]:  # fmt: skip
+def _violence(mode: str | None, triggers: frozenset[str], doers: set[str], targets: set[str], *,
+              context: frozenset[str], resisted: bool) -> tuple[str, str]:  # fmt: skip
     if mode in _REMOTE:
         return _EXPLOSIONS, _REMOTE[mode]
-    if doers & {"CVL", "PRO"} and not doers & ARMED_SECTORS and mode != "property":
-        return "Riots", "Mob violence"  # villagers seizing and beating suspects: a mob, whatever it did
+    if doers & CROWD_SECTORS and not doers & ARMED_SECTORS:
+        # Villagers seizing and beating suspects, students vandalising a school: a mob, whatever it
+        # did; in a demonstration, a violent demonstration.
+        if context & DEMONSTRATION_CUES:
+            return "Riots", "Violent demonstration"
+        return "Riots", "Mob violence"
     if mode == "abduct":
         return _VAC, "Abduction/forced disappearance"
     if mode == "sexual":
         return _VAC, "Sexual violence"
     if mode == "property":
         return _SD, "Looting/property destruction"
+    if resisted and (doers & ARMED_SECTORS or not doers):
+        return "Battles", "Armed clash"  # the side attacked fought back
     if triggers & _ONE_SIDED and not targets & (ARMED_SECTORS - {"COP"}):
         # Police ambushed cannot act defensively (ACLED: violence against civilians); soldiers
         # ambushed are in a battle.

@@ -82,7 +82,63 @@ FORCEFUL_EVENTS = frozenset({"SANCTION", "COERCE", "ASSAULT"})
 
 
 def _armed_or_state(actors: list[Actor]) -> bool:
-    return any(a.sector in {"MIL", "COP", "REB", "UAF", "GOV"} for a in actors)
+    return any(a.sector in {"MIL", "COP", "REB", "UAF", "GOV", "CRM"} for a in actors)
+
+
+#: Verbs whose nominal object is what a statement or a demonstration is about, not what it reports.
+ABOUT_VERBS = PURPOSE_LEMMAS | frozenset({"commemorate", "remember", "investigate", "recall", "mark"})
+
+
+#: Words by which a paragraph says the side attacked fought back ("police fired back", "repelled").
+RESISTANCE_LEMMAS = frozenset(
+    {"repel", "repulse", "retaliate", "counterattack", "firefight", "gunfight", "shootout", "shoot-out",
+     "crossfire", "confrontation"}
+)  # fmt: skip
+
+
+def fought_back(tok: Token) -> bool:
+    """Whether the token says that the side attacked fought back: "repelled the attack", "fired
+    back", "returned fire", "exchanged fire", "responded with gunfire"."""
+    lemma = tok.lemma_.lower()
+    if lemma in RESISTANCE_LEMMAS:
+        return True
+    kids = {c.lemma_.lower() for c in tok.children}
+    grandkids = {g.lemma_.lower() for c in tok.children for g in c.children}
+    if lemma in {"fire", "fight", "shoot", "strike", "hit"} and "back" in kids:
+        return True
+    if lemma in {"return", "exchange", "open"} and "fire" in kids and lemma != "open":
+        return True
+    return lemma == "respond" and bool((kids | grandkids) & {"fire", "gunfire", "shot", "attack"})
+
+
+def set_on_fire(tok: Token) -> bool:
+    """ "set tyres on fire", "set the market ablaze": burning, told with "set"."""
+    if tok.lemma_.lower() != "set":
+        return False
+    words = {c.lower_ for c in tok.children} | {g.lower_ for c in tok.children for g in c.children}
+    return bool(words & {"fire", "ablaze", "alight", "afire"})
+
+
+def in_passing(tok: Token) -> bool:
+    """Whether an event trigger mentions an event in passing rather than reporting it.
+
+    In a relative or participial clause ("the family of a man who was killed", "a man killed by
+    police"), as a noun's complement ("justice for the killing of", "the victims of the massacre"),
+    or as the nominal object of a demand or grievance ("gathered to repudiate the killing of").
+    """
+    node = tok
+    while node.i != node.head.i:
+        if node.dep_ in {"relcl", "acl"}:
+            return True
+        head = node.head
+        if node.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ in {"NOUN", "PROPN"}:
+            return True
+        if tok.pos_ == "NOUN" and node.dep_ in {"dobj", "pobj"} and head.lemma_.lower() in ABOUT_VERBS:
+            return True
+        if head.dep_ == "prep" and head.head.lemma_.lower() in ABOUT_VERBS and tok.pos_ == "NOUN":
+            return True
+        node = head
+    return False
 
 
 #: Place mentions that can say where an event happened (not "Baku said", not "Azerbaijani").
@@ -173,6 +229,8 @@ class _Draft:
     lemmas: set[str] = field(default_factory=set)
     #: Sentences whose reports were merged into this draft.
     sentences: set[int] = field(default_factory=set)
+    #: Mentioned in passing (see :func:`in_passing`), not what its sentence reports.
+    background: bool = False
 
 
 def _actor_keys(actors: list[Actor]) -> set[str]:
@@ -493,6 +551,8 @@ class EventExtractor:
                 cues |= {c.lemma_.lower() for c in tok.children if c.dep_ in {"dobj", "obj", "nsubjpass"}}
             if tok.pos_ == "NOUN":
                 cues.add(tok.head.lemma_.lower())  # "exchanged fire", "heavy fighting erupted"
+                # "gunfire erupted between X and Y": the two sides hang from the verb.
+                cues |= {c.lower_ for c in tok.head.children if c.dep_ == "prep" and c.lower_ == "between"}
             d = _Draft(
                 lemmas={"exchange" if cue in {"between", "with"} else cue for cue in cues},
                 event=trig.event,
@@ -506,6 +566,7 @@ class EventExtractor:
                 date=date_span,
                 location=location,
                 factuality=att.factuality,
+                background=in_passing(tok),
             )
             self._apply_attribution(d, att, ctx)
             self._intent(d, tok)
@@ -541,8 +602,13 @@ class EventExtractor:
             out.append(protest)
         for d in out:
             # "protesters demanded ...", "taxi drivers blocked the road": civilians' demands and blockades.
-            civilian = any(a.sector in {"PRO", "CVL"} for a in d.actors) and not _armed_or_state(d.actors)
-            if civilian and (d.event == "REQUEST" or (d.event == "COERCE" and d.mode == "restrict")):
+            unarmed = bool(d.actors) and not _armed_or_state(d.actors)
+            civilian = unarmed and any(a.sector in {"PRO", "CVL"} for a in d.actors)
+            # A blockade by people with no arms or office ("parents blocked the highway") is a protest;
+            # not one by a state ("Azerbaijan has closed the corridor": no sector, but a country).
+            people = all(a.sector is not None or a.country is None for a in d.actors)
+            blockade = unarmed and people and d.event == "COERCE" and d.mode == "restrict"
+            if (civilian and d.event == "REQUEST") or blockade:
                 d.event, d.mode = "PROTEST", "demo"
         return out
 
@@ -728,8 +794,9 @@ class EventExtractor:
             for _, doc in parsed
             for t in doc
             if t.pos_ == "VERB" or t.lemma_.lower() in CONTEXT_NOUNS
-        )
-        return [self._freeze(document, d, context) for d in merged]
+        ) | ({"burn"} if any(set_on_fire(t) for _, doc in parsed for t in doc) else set())
+        resisted = {seg.start for seg, doc in parsed if any(fought_back(t) for t in doc)}
+        return [self._freeze(document, d, context, d.offset in resisted) for d in merged]
 
     @staticmethod
     def _link_denials(drafts: list[_Draft]) -> None:
@@ -807,7 +874,7 @@ class EventExtractor:
         key = f"{doc_id}|{d.event}|{d.offset + d.trigger.idx}|{d.date.start}"
         return hashlib.sha256(key.encode()).hexdigest()[:16]
 
-    def _freeze(self, document: Document, d: _Draft, context: frozenset[str]) -> Event:
+    def _freeze(self, document: Document, d: _Draft, context: frozenset[str], resisted: bool) -> Event:
         factuality = d.factuality
         if (
             document.published
@@ -831,7 +898,13 @@ class EventExtractor:
             self.actors.localise(a, d.location.country_code if d.location else None) for a in recipients
         )
         acled = acled_type(
-            d.event, d.mode, frozenset(d.lemmas | {d.lemma}), actors, recipients, context=context
+            d.event,
+            d.mode,
+            frozenset(d.lemmas | {d.lemma}),
+            actors,
+            recipients,
+            context=context,
+            resisted=resisted,
         )
         crowd = {"Riots": "Rioters", "Protests": "Protesters"}.get(acled[0] or "")
         if crowd:
@@ -864,4 +937,5 @@ class EventExtractor:
             evidence=tuple(d.evidence),
             confidence=round(min(confidence, 0.95), 2),
             related=tuple(self._event_id(document.id, r) for r in d.related),
+            background=d.background,
         )

@@ -81,6 +81,7 @@ class Country:
     capital: str
     demonym: str
     aliases: tuple[str, ...]
+    population: int = 0
 
 
 def _data_rows(filename: str) -> list[dict[str, str]]:
@@ -103,6 +104,7 @@ def countries() -> tuple[Country, ...]:
             capital=row["capital"],
             demonym=row["demonym"],
             aliases=tuple(a for a in row["aliases"].split("|") if a),
+            population=int(row.get("population") or 0),
         )
         for row in _data_rows("countries.tsv")
     )

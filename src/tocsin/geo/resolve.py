@@ -163,6 +163,32 @@ class Focus:
 #: How much each kind of place is worth before population and focus (see :meth:`PlaceResolver.score`).
 _KIND_BASE = {"country": 7.0, "region": 6.0, "admin1": 3.0, "admin2": 1.0, "city": 0.0, "place": 1.0}
 _DEMONYM_LABELS = frozenset({"NORP"})
+#: Directions that NER takes for places on their own ("the South", "Central").
+_COMPASS = frozenset(
+    {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "central"}
+)
+#: Entities whose names may hold a place ("Texas Department of Health", "Dublin City Council").
+_NAMED_BODY_LABELS = frozenset({"ORG"})
+#: Words that, after a city's name, make an institution of that city ("Paris High School").
+_INSTITUTION_WORDS = frozenset(
+    {"city", "county", "high", "middle", "elementary", "public", "police", "fire", "school", "schools",
+     "library", "council", "community", "chamber", "university", "college", "hospital", "municipal",
+     "board", "department", "township", "village", "town", "housing", "area", "regional", "historical",
+     "convention", "recreation", "planning", "district", "courthouse", "court", "post", "parks"}
+)  # fmt: skip
+
+
+def _listed_with_places(ent: Span) -> bool:
+    """Whether a name is coordinated with a place ("Lisagor, Yeghtsahogh and Hin Shen")."""
+    root = ent.root
+    linked = [root.head] if root.dep_ == "conj" else []
+    linked += [c for c in root.children if c.dep_ == "conj"]
+    return any(t.ent_type_ in _PLACE_LABELS for t in linked)
+
+
+def _person_names(doc: Doc) -> set[str]:
+    """Surnames and first names of the people a text names ("Joe Trapani" gives "Trapani")."""
+    return {t.text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1 for t in (ent[0], ent[-1])}
 
 
 class PlaceResolver:
@@ -172,7 +198,8 @@ class PlaceResolver:
         self.gazetteer = gazetteer
         self.actors = actors
         self._demonyms: dict[str, GazetteerEntry] = {}
-        for c in countries():
+        # A demonym several countries share ("Chinese", "French") names the most populous.
+        for c in sorted(countries(), key=lambda c: c.population):
             if c.demonym:
                 entry = GazetteerEntry(c.geonameid, c.name, c.lat, c.lon, c.iso2, None, 0, "country")
                 for form in (c.demonym, c.demonym + "s"):
@@ -272,6 +299,7 @@ class PlaceResolver:
         """Place mentions of a parsed text whose characters start at ``offset`` in the document."""
         out: list[PlaceMention] = []
         consumed = -1
+        people = _person_names(doc)
         for ent in doc.ents:
             if ent.start < consumed:
                 continue
@@ -280,8 +308,13 @@ class PlaceResolver:
                 if demonym is not None:
                     out.append(demonym)
                 continue
+            if ent.label_ in _NAMED_BODY_LABELS:
+                out.extend(self._within_name(ent, offset, focus))
+                continue
             if ent.label_ not in _PLACE_LABELS or self.actors.is_organisation(ent.text):
                 continue
+            if len(ent) == 1 and (ent.text in people or ent[0].lower_ in _COMPASS):
+                continue  # "Trapani said", after "Joe Trapani": the person; "North": no place
             start, end, parts, feature = _feature_extent(doc, ent)
             consumed = end
             span = doc[start:end]
@@ -290,10 +323,68 @@ class PlaceResolver:
             )
             certain = len({c.country_code for p in parts for c in self.gazetteer.lookup(p.text)}) <= 1
             if place.precision is PlacePrecision.UNRESOLVED and ent.label_ == "FAC":
-                continue  # buildings and streets the gazetteer does not know are not places to map
+                # Buildings and streets the gazetteer does not know are not places to map; the
+                # place in their name may be ("Laurel County High School").
+                out.extend(self._within_name(ent, offset, focus))
+                continue
             role = _role(ent) if feature is None else "location"
+            if (
+                place.precision is PlacePrecision.UNRESOLVED
+                and len(span) == 1
+                and role != "location"
+                and not _listed_with_places(ent)
+            ):
+                continue  # a lone unknown name, not where something happened nor listed with places
             out.append(PlaceMention(place, role, span.root.i, ent.sent.start, certain))
         return out
+
+    def _within_name(self, ent: Span, offset: int, focus: Focus) -> list[PlaceMention]:
+        """Places named inside an organisation's or a building's name: "Texas Department of
+        Health", "U.S. House", "Dublin City Council", "University of Georgia", "American Red Cross".
+
+        A country, first-level region, county or demonym at the start of the name or after "of";
+        a city only when an institutional word follows it ("Paris High School", "Dublin City
+        Council"), since "Lincoln Financial" and "Wells Fargo" name no place. Role ``actor``: an
+        organisation's place is never where an event happened.
+        """
+        if self.actors.is_organisation(ent.text):
+            return []
+        starts = [ent.start] + [t.i + 1 for t in ent if t.lower_ == "of" and t.i + 1 < ent.end]
+        out: list[PlaceMention] = []
+        for start in starts:
+            for size in (3, 2, 1):
+                end = start + size
+                if end > ent.end or (start == ent.start and end == ent.end):
+                    continue
+                part = ent.doc[start:end]
+                if not all(t.pos_ == "PROPN" or t.is_title or t.is_upper for t in part):
+                    continue
+                mention = self._named_part(part, end < ent.end and ent.doc[end].lower_, offset, focus)
+                if mention is not None:
+                    out.append(mention)
+                    break
+        return out
+
+    def _named_part(
+        self, part: Span, following: str | bool, offset: int, focus: Focus
+    ) -> PlaceMention | None:
+        demonym = self._demonym(part, offset)
+        if demonym is not None:
+            return demonym
+        cands = self._candidates(part.text, focus)
+        if not cands:
+            return None
+        kinds = {c.kind for c in cands if fold(c.name) == fold(part.text) or c.kind in {"country", "region"}}
+        county = part[-1].lower_ in {"county", "parish"} and "admin2" in {c.kind for c in cands}
+        institution = following in _INSTITUTION_WORDS and "city" in kinds
+        if not (kinds & {"country", "region", "admin1"} or county or institution):
+            return None
+        place = self._resolve_parts(
+            part.text, offset + part.start_char, offset + part.end_char, [part], None, focus
+        )
+        return PlaceMention(
+            place, "actor", part.root.i, part.sent.start, len({c.country_code for c in cands}) <= 1
+        )
 
     def _demonym(self, ent: Span, offset: int) -> PlaceMention | None:
         """ "Azerbaijani", "Russians": the country they name, as a mention that is never a location."""

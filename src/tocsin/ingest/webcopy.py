@@ -130,6 +130,6 @@ def segment_text(text: str, *, title: str | None = None) -> tuple[Segment, ...]:
             labels[i] = "title"
         elif _BOILERPLATE.match(para):
             labels[i] = "boilerplate"
-        elif _is_caption(para):
+        elif len(pars) > 1 and _is_caption(para):  # a lone paragraph is the text, not a caption
             labels[i] = "caption"
     return tuple(Segment(label, s, e) for label, (s, e) in zip(labels, pars, strict=True))

@@ -181,8 +181,11 @@ class GazetteerRuler:
             return True
         if i > 0 and doc[i - 1].lower_ in LOCATIVE_WORDS:
             return True
-        if (i > 0 and doc[i - 1].text == "-") or (i + 1 < len(doc) and doc[i + 1].text == "-"):
-            return True  # "Stepanakert-Lisagor"
+        # "Stepanakert-Lisagor": a place on the other side of the hyphen (not "Wal-Mart").
+        if i > 1 and doc[i - 1].text == "-" and self.gazetteer.lookup(doc[i - 2].text):
+            return True
+        if i + 2 < len(doc) and doc[i + 1].text == "-" and self.gazetteer.lookup(doc[i + 2].text):
+            return True
         nxt = doc[i + 1] if i + 1 < len(doc) else None
         after = doc[i + 2] if i + 2 < len(doc) else None
         if (

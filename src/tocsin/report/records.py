@@ -81,6 +81,7 @@ def event_json(e: Event) -> dict[str, Any]:
         "evidence": [evidence_json(x) for x in e.evidence],
         "confidence": e.confidence,
         "related": list(e.related),
+        "background": e.background,
     }
 
 
