@@ -150,6 +150,10 @@ class Focus:
     admin1: Counter[tuple[str, str]] = field(default_factory=Counter)
     #: Where the document's resolved places below country level cluster (median point), if any.
     centre: tuple[float, float] | None = None
+    #: For each first-level region, how many of the document's distinct place names have a
+    #: candidate there ("Decatur", "DeKalb County" and "Avondale Estates" all do in Georgia).
+    support: Counter[tuple[str, str]] = field(default_factory=Counter)
+    names: int = 0
 
     def country_share(self, code: str) -> float:
         total = sum(self.countries.values())
@@ -158,6 +162,12 @@ class Focus:
     def admin1_share(self, code: str, admin1: str | None) -> float:
         total = sum(self.admin1.values())
         return self.admin1.get((code, admin1 or ""), 0) / total if total and admin1 else 0.0
+
+    def admin1_support(self, code: str, admin1: str | None) -> float:
+        """Share of the document's place names that could lie in this first-level region."""
+        if not admin1 or self.names < 2:
+            return 0.0
+        return self.support.get((code, admin1), 0) / self.names
 
 
 #: How much each kind of place is worth before population and focus (see :meth:`PlaceResolver.score`).
@@ -168,13 +178,15 @@ _COMPASS = frozenset(
     {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "central"}
 )
 #: Entities whose names may hold a place ("Texas Department of Health", "Dublin City Council").
-_NAMED_BODY_LABELS = frozenset({"ORG"})
+_NAMED_BODY_LABELS = frozenset({"ORG", "PERSON", "PRODUCT", "WORK_OF_ART", "EVENT"})
 #: Words that, after a city's name, make an institution of that city ("Paris High School").
 _INSTITUTION_WORDS = frozenset(
     {"city", "county", "high", "middle", "elementary", "public", "police", "fire", "school", "schools",
      "library", "council", "community", "chamber", "university", "college", "hospital", "municipal",
      "board", "department", "township", "village", "town", "housing", "area", "regional", "historical",
-     "convention", "recreation", "planning", "district", "courthouse", "court", "post", "parks"}
+     "convention", "recreation", "planning", "district", "courthouse", "court", "post", "parks", "mayor",
+     "mayoral", "development", "olympic", "airport", "port", "harbor", "harbour", "sheriff", "fair",
+     "commonwealth", "parish", "metro", "metropolitan"}
 )  # fmt: skip
 
 
@@ -187,8 +199,9 @@ def _listed_with_places(ent: Span) -> bool:
 
 
 def _person_names(doc: Doc) -> set[str]:
-    """Surnames and first names of the people a text names ("Joe Trapani" gives "Trapani")."""
-    return {t.text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1 for t in (ent[0], ent[-1])}
+    """Surnames of the people a text names ("Joe Trapani" gives "Trapani"); not first names, which
+    NER also gives to places it takes for people ("Greer Station", "Alexandria Blizzard")."""
+    return {ent[-1].text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1}
 
 
 class PlaceResolver:
@@ -218,6 +231,8 @@ class PlaceResolver:
         value = _KIND_BASE.get(entry.kind, 0.0) + math.log10(entry.population + 10)
         value += 6.0 * focus.country_share(entry.country_code)
         value += 3.0 * focus.admin1_share(entry.country_code, entry.admin1)
+        if entry.kind != "country":
+            value += 4.0 * focus.admin1_support(entry.country_code, entry.admin1)
         if focus.centre is not None and entry.kind != "country":
             km = haversine_km(entry.lat, entry.lon, *focus.centre)
             value += 2.0 * math.exp(-km / 300.0)
@@ -309,7 +324,7 @@ class PlaceResolver:
                     out.append(demonym)
                 continue
             if ent.label_ in _NAMED_BODY_LABELS:
-                out.extend(self._within_name(ent, offset, focus))
+                out.extend(self._within_name(ent, offset, focus, person=ent.label_ == "PERSON"))
                 continue
             if ent.label_ not in _PLACE_LABELS or self.actors.is_organisation(ent.text):
                 continue
@@ -329,7 +344,7 @@ class PlaceResolver:
                 continue
             role = _role(ent) if feature is None else "location"
             if (
-                place.precision is PlacePrecision.UNRESOLVED
+                (place.precision is PlacePrecision.UNRESOLVED or self._look_alike(span.text))
                 and len(span) == 1
                 and role != "location"
                 and not _listed_with_places(ent)
@@ -338,53 +353,76 @@ class PlaceResolver:
             out.append(PlaceMention(place, role, span.root.i, ent.sent.start, certain))
         return out
 
-    def _within_name(self, ent: Span, offset: int, focus: Focus) -> list[PlaceMention]:
+    def _look_alike(self, name: str) -> bool:
+        """Whether a name only looks like towns' names: every candidate a town of under a million
+        whose own name differs ("Wal" for an alternate name of Chincoteague, "Bush" for Būsh)."""
+        cands = self.gazetteer.lookup(name)
+        return bool(cands) and all(
+            c.kind == "city" and c.population < 1_000_000 and c.name.lower() != name.lower() for c in cands
+        )
+
+    def _within_name(
+        self, ent: Span, offset: int, focus: Focus, *, person: bool = False
+    ) -> list[PlaceMention]:
         """Places named inside an organisation's or a building's name: "Texas Department of
         Health", "U.S. House", "Dublin City Council", "University of Georgia", "American Red Cross".
 
         A country, first-level region, county or demonym at the start of the name or after "of";
         a city only when an institutional word follows it ("Paris High School", "Dublin City
         Council"), since "Lincoln Financial" and "Wells Fargo" name no place. Role ``actor``: an
-        organisation's place is never where an event happened.
+        organisation's place is never where an event happened. NER also takes whole place names
+        for organisations or people ("in Torrington", "Anderson County Sheriff"): a name that is
+        a place after a locative preposition is one (``location``); in a person's name only a
+        county or a city before an institutional word is.
         """
         if self.actors.is_organisation(ent.text):
             return []
-        starts = [ent.start] + [t.i + 1 for t in ent if t.lower_ == "of" and t.i + 1 < ent.end]
+        first = ent.start + 1 if ent[0].lower_ in {"the", "a", "an"} and len(ent) > 1 else ent.start
+        starts = [first] + [t.i + 1 for t in ent if t.lower_ in {"of", "for"} and t.i + 1 < ent.end]
+        locative = ent.start > 0 and ent.doc[ent.start - 1].lower_ in LOCATIVE_PREPOSITIONS - {"of"}
         out: list[PlaceMention] = []
         for start in starts:
             for size in (3, 2, 1):
                 end = start + size
-                if end > ent.end or (start == ent.start and end == ent.end):
+                if end > ent.end:
                     continue
                 part = ent.doc[start:end]
                 if not all(t.pos_ == "PROPN" or t.is_title or t.is_upper for t in part):
                     continue
-                mention = self._named_part(part, end < ent.end and ent.doc[end].lower_, offset, focus)
+                whole = start == first and end == ent.end
+                if whole and not locative:
+                    continue
+                following = ent.doc[end].lower_ if end < ent.end else None
+                mention = self._named_part(part, following, offset, focus, whole=whole, person=person)
                 if mention is not None:
                     out.append(mention)
                     break
         return out
 
     def _named_part(
-        self, part: Span, following: str | bool, offset: int, focus: Focus
+        self, part: Span, following: str | None, offset: int, focus: Focus, *, whole: bool, person: bool
     ) -> PlaceMention | None:
-        demonym = self._demonym(part, offset)
-        if demonym is not None:
-            return demonym
+        """The place (or demonym) ``part`` of a name stands for, if it is sure enough to be one."""
+        if not person:
+            demonym = self._demonym(part, offset)
+            if demonym is not None:
+                return demonym
+        if len(part) == 1 and part[0].lower_ in _COMPASS:
+            return None
         cands = self._candidates(part.text, focus)
         if not cands:
             return None
         kinds = {c.kind for c in cands if fold(c.name) == fold(part.text) or c.kind in {"country", "region"}}
         county = part[-1].lower_ in {"county", "parish"} and "admin2" in {c.kind for c in cands}
         institution = following in _INSTITUTION_WORDS and "city" in kinds
-        if not (kinds & {"country", "region", "admin1"} or county or institution):
+        named = bool(kinds) and whole  # "in Torrington", tagged as an organisation
+        if not ((kinds & {"country", "region", "admin1"} and not person) or county or institution or named):
             return None
         place = self._resolve_parts(
             part.text, offset + part.start_char, offset + part.end_char, [part], None, focus
         )
-        return PlaceMention(
-            place, "actor", part.root.i, part.sent.start, len({c.country_code for c in cands}) <= 1
-        )
+        certain = len({c.country_code for c in cands}) <= 1
+        return PlaceMention(place, "location" if whole else "actor", part.root.i, part.sent.start, certain)
 
     def _demonym(self, ent: Span, offset: int) -> PlaceMention | None:
         """ "Azerbaijani", "Russians": the country they name, as a mention that is never a location."""
@@ -404,11 +442,26 @@ class PlaceResolver:
         """
         first = [self.mentions(doc, offset, Focus()) for offset, doc in parsed]
         focus = self.focus(first)
+        focus.support, focus.names = self._support(first)
         second = [self.mentions(doc, offset, focus) for offset, doc in parsed]
         # A third pass centres on where the second pass put everything, ambiguous names included.
         refined = self.focus(second, certain_only=False)
         refined.countries, refined.admin1 = focus.countries, focus.admin1
+        refined.support, refined.names = focus.support, focus.names
         return [self.mentions(doc, offset, refined) for offset, doc in parsed]
+
+    def _support(self, mention_lists: list[list[PlaceMention]]) -> tuple[Counter[tuple[str, str]], int]:
+        """How many distinct place names of the document have a candidate in each admin1."""
+        names = {fold(m.place.text) for ms in mention_lists for m in ms if m.role != "demonym"}
+        support: Counter[tuple[str, str]] = Counter()
+        for name in names:
+            regions = {
+                (c.country_code, c.admin1)
+                for c in self.gazetteer.lookup(name)
+                if c.admin1 and (fold(c.name) == name or c.kind in {"admin1", "region"})
+            }
+            support.update(regions)
+        return support, len(names)
 
     @staticmethod
     def focus(mention_lists: list[list[PlaceMention]], *, certain_only: bool = True) -> Focus:
