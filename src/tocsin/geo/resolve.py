@@ -12,6 +12,7 @@ import math
 import statistics
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span
 
@@ -190,6 +191,12 @@ _INSTITUTION_WORDS = frozenset(
 )  # fmt: skip
 
 
+@lru_cache(maxsize=1)
+def _capital_names() -> dict[str, str]:
+    """Each country's capital, folded, by ISO code."""
+    return {c.iso2: fold(c.capital) for c in countries() if c.capital}
+
+
 def _listed_with_places(ent: Span) -> bool:
     """Whether a name is coordinated with a place ("Lisagor, Yeghtsahogh and Hin Shen")."""
     root = ent.root
@@ -253,15 +260,21 @@ class PlaceResolver:
         ranked = sorted(cands, key=lambda e: -self.score(e, name, focus, feature))
         best = ranked[0]
         if best.kind in {"admin1", "admin2"} and feature not in _AREAL:
-            # "in Donetsk": the city, not the oblast named after it, unless "region" follows.
+            # "in Donetsk": the city, not the oblast named after it, unless "region" follows;
+            # "Washington": the national capital, not the state named like it.
+            capital = _capital_names().get(best.country_code) == fold(name)
             inside = [
                 c
                 for c in ranked
                 if c.kind == "city"
                 and c.country_code == best.country_code
-                and fold(c.name) == fold(best.name)
-                and (c.admin1 == best.admin1 or best.kind == "admin2")
+                and (
+                    (fold(c.name) == fold(best.name) and (c.admin1 == best.admin1 or best.kind == "admin2"))
+                    or capital
+                )
             ]
+            if capital:
+                inside.sort(key=lambda c: -c.population)
             if inside:
                 ranked.remove(inside[0])
                 ranked.insert(0, inside[0])
@@ -336,7 +349,7 @@ class PlaceResolver:
             place = self._resolve_parts(
                 span.text, offset + span.start_char, offset + span.end_char, parts, feature, focus
             )
-            certain = len({c.country_code for p in parts for c in self.gazetteer.lookup(p.text)}) <= 1
+            certain = all(self._certain(p.text) for p in parts)
             if place.precision is PlacePrecision.UNRESOLVED and ent.label_ == "FAC":
                 # Buildings and streets the gazetteer does not know are not places to map; the
                 # place in their name may be ("Laurel County High School").
@@ -352,6 +365,24 @@ class PlaceResolver:
                 continue  # a lone unknown name, not where something happened nor listed with places
             out.append(PlaceMention(place, role, span.root.i, ent.sent.start, certain))
         return out
+
+    def _certain(self, name: str) -> bool:
+        """Whether a name is sure of its country: all its candidates lie in one, or it names a
+        country or first-level region outright ("Texas", though hamlets in Australia share it)."""
+        cands = self.gazetteer.lookup(name)
+        if len({c.country_code for c in cands}) <= 1:
+            return True
+        # One country or first-level region by that very name ("Georgia" is two: not sure).
+        areas = {
+            c.country_code
+            for c in cands
+            if c.kind in {"country", "admin1", "region"} and fold(c.name) == fold(name)
+        }
+        return len(areas) == 1
+
+    def _one_region(self, name: str) -> bool:
+        """Whether every candidate of a name lies in one first-level region."""
+        return len({(c.country_code, c.admin1) for c in self.gazetteer.lookup(name)}) <= 1
 
     def _look_alike(self, name: str) -> bool:
         """Whether a name only looks like towns' names: every candidate a town of under a million
@@ -421,7 +452,7 @@ class PlaceResolver:
         place = self._resolve_parts(
             part.text, offset + part.start_char, offset + part.end_char, [part], None, focus
         )
-        certain = len({c.country_code for c in cands}) <= 1
+        certain = self._certain(part.text)
         return PlaceMention(place, "location" if whole else "actor", part.root.i, part.sent.start, certain)
 
     def _demonym(self, ent: Span, offset: int) -> PlaceMention | None:
@@ -463,9 +494,12 @@ class PlaceResolver:
             support.update(regions)
         return support, len(names)
 
-    @staticmethod
-    def focus(mention_lists: list[list[PlaceMention]], *, certain_only: bool = True) -> Focus:
-        """The countries and first-level regions the document's mentions point to."""
+    def focus(self, mention_lists: list[list[PlaceMention]], *, certain_only: bool = True) -> Focus:
+        """The countries and first-level regions the document's mentions point to.
+
+        A first-level region gets a vote only from a name that lies in it whatever the choice
+        ("Hall County" could be in Georgia or Texas: no vote; "Georgia" votes for itself).
+        """
         focus = Focus()
         lats: list[float] = []
         lons: list[float] = []
@@ -475,7 +509,11 @@ class PlaceResolver:
                     continue  # "Paris" must not vote France into a Texas story
                 if m.place.country_code:
                     focus.countries[m.place.country_code] += 1
-                if m.place.admin1 and m.place.country_code:
+                if (
+                    m.place.admin1
+                    and m.place.country_code
+                    and (not certain_only or self._one_region(m.place.text))
+                ):
                     focus.admin1[(m.place.country_code, m.place.admin1)] += 1
                 if m.place.precision in {PlacePrecision.EXACT, PlacePrecision.NEAR, PlacePrecision.REGION} \
                         and m.place.lat is not None and m.place.lon is not None:  # fmt: skip
