@@ -52,8 +52,12 @@ def test_seed_places_resolve_within_10_km(pipeline: Any) -> None:
 
 def test_villages_unresolved_but_kept_with_their_text(pipeline: Any) -> None:
     texts = {m["text"]: m for m in _seed_mentions(CliRunner())}
-    assert texts["Yeghtsahogh"]["precision"] == "unresolved"
-    assert texts["Yeghtsahogh"]["reason"].startswith("not in the gazetteer")
+    # "near the town of Martakert" and "Lisagor, Yeghtsahogh, Hin Shen and Mets Shen": places by
+    # their context, though NER takes some for people and the bundled gazetteer lacks them all.
+    for village in VILLAGES:
+        assert texts[village]["precision"] == "unresolved", village
+        assert texts[village]["lat"] is None, village
+        assert texts[village]["reason"].startswith("not in the gazetteer"), village
 
 
 def test_demonyms_and_metonyms_are_not_locations(pipeline: Any) -> None:
@@ -138,3 +142,51 @@ def test_gazetteer_import_command_reports_and_never_crashes(
     again = runner.invoke(cli, ["gazetteer", "import", str(dump), str(tmp_path / "missing.txt")])
     assert "5 read, 0 added" in again.stdout
     assert again.exit_code == 1 and "missing.txt" in again.stderr
+
+
+def _mentions_of(pipeline: Any, text: str) -> list[Any]:
+    doc = pipeline.nlp(text)
+    return pipeline.extractor.resolver.document_mentions([(0, doc)])[0]
+
+
+def test_places_inside_organisation_names_are_found_but_never_locate_events(pipeline: Any) -> None:
+    text = (
+        "The Texas Department of State Health Services reported 40 cases. "
+        "A Dublin City Council member spoke, and the Professional Association of Georgia Educators "
+        "objected."
+    )
+    found = {m.place.text: m for m in _mentions_of(pipeline, text)}
+    assert found["Texas"].place.admin1 == "Texas" and found["Texas"].role == "actor"
+    assert found["Dublin"].place.country_code is not None and found["Dublin"].role == "actor"
+    assert found["Georgia"].place.country_code in {"US", "GE"}
+    # The organisations' other words are not places.
+    assert not {"Health", "Services", "Council", "Educators"} & set(found)
+
+
+def test_a_surname_of_a_named_person_and_an_address_are_not_places(pipeline: Any) -> None:
+    text = (
+        "Joe Trapani, the county clerk, opened the office on Darby Street on Monday. "
+        "Trapani said the office in Lancaster would stay open."
+    )
+    found = [m.place.text for m in _mentions_of(pipeline, text)]
+    assert "Trapani" not in found and "Darby Street" not in found
+    assert "Lancaster" in found
+
+
+def test_names_agree_on_a_region_and_a_part_of_a_place_resolves_to_the_place(pipeline: Any) -> None:
+    # Decatur, DeKalb County and Avondale Estates can all be in Georgia; Decatur alone would be
+    # the larger one in Illinois.
+    text = (
+        "Police in Decatur said the fire spread from Avondale Estates. "
+        "DeKalb County officials closed two schools. Northeast Georgia was spared."
+    )
+    found = {m.place.text: m.place for m in _mentions_of(pipeline, text)}
+    assert found["Decatur"].admin1 == "Georgia"
+    assert found["Northeast Georgia"].name == "Georgia" and found["Northeast Georgia"].precision == "region"
+    assert "part of Georgia" in found["Northeast Georgia"].reason
+
+
+def test_shared_and_regional_demonyms(pipeline: Any) -> None:
+    found = {m.place.text: m.place for m in _mentions_of(pipeline, "Chinese and Texan officials met Ohioans.")}
+    assert found["Chinese"].country_code == "CN"  # not Macao or Hong Kong, which share the demonym
+    assert found["Texan"].name == "Texas" and found["Ohioans"].name == "Ohio"

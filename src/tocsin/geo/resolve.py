@@ -178,6 +178,19 @@ _DEMONYM_LABELS = frozenset({"NORP"})
 _COMPASS = frozenset(
     {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "central"}
 )
+#: Nouns whose "of" names a place: "the town of Martakert".
+_SETTLEMENTS = frozenset(
+    {"town", "village", "city", "hamlet", "settlement", "municipality", "commune", "district", "province",
+     "region", "outskirts", "suburb", "township", "county"}
+)  # fmt: skip
+#: Street words: "X Street" capitalised is an address, not a place named after X.
+_STREET_WORDS = frozenset({"street", "road", "avenue", "boulevard", "drive", "lane", "square"})
+#: Words of direction or extent before a place name ("Northeast Georgia", "Greater London").
+_PART_WORDS = _COMPASS | frozenset(
+    {"northern", "southern", "eastern", "western", "northeastern", "northwestern", "southeastern",
+     "southwestern", "upper", "lower", "greater", "downtown", "historic", "metro", "metropolitan", "inner",
+     "outer", "n", "s", "e", "w", "ne", "nw", "se", "sw"}
+)  # fmt: skip
 #: Entities whose names may hold a place ("Texas Department of Health", "Dublin City Council").
 _NAMED_BODY_LABELS = frozenset({"ORG", "PERSON", "PRODUCT", "WORK_OF_ART", "EVENT"})
 #: Words that, after a city's name, make an institution of that city ("Paris High School").
@@ -197,12 +210,19 @@ def _capital_names() -> dict[str, str]:
     return {c.iso2: fold(c.capital) for c in countries() if c.capital}
 
 
+def _place_context(ent: Span) -> bool:
+    """Whether a name stands where only a place can: "the town of X", or listed with places."""
+    doc = ent.doc
+    if ent.start > 1 and doc[ent.start - 1].lower_ == "of" and doc[ent.start - 2].lower_ in _SETTLEMENTS:
+        return True
+    return _listed_with_places(ent)
+
+
 def _listed_with_places(ent: Span) -> bool:
     """Whether a name is coordinated with a place ("Lisagor, Yeghtsahogh and Hin Shen")."""
-    root = ent.root
-    linked = [root.head] if root.dep_ == "conj" else []
-    linked += [c for c in root.children if c.dep_ == "conj"]
-    return any(t.ent_type_ in _PLACE_LABELS for t in linked)
+    named = [t for t in (ent.root, *ent.root.conjuncts) if t.ent_type_]
+    places = sum(t.ent_type_ in _PLACE_LABELS for t in named)
+    return places >= 2 and 2 * places >= len(named)  # at least half the names listed are places
 
 
 def _person_names(doc: Doc) -> set[str]:
@@ -337,32 +357,48 @@ class PlaceResolver:
                     out.append(demonym)
                 continue
             if ent.label_ in _NAMED_BODY_LABELS:
-                out.extend(self._within_name(ent, offset, focus, person=ent.label_ == "PERSON"))
+                inside = self._within_name(ent, offset, focus, person=ent.label_ == "PERSON")
+                if inside or not _place_context(ent):
+                    out.extend(inside)
+                    continue
+                # "the town of Martakert", "Lisagor, Yeghtsahogh, Hin Shen and Mets Shen": a place,
+                # whatever NER took it for; resolved below, or kept unresolved with its text.
+            elif ent.label_ not in _PLACE_LABELS or self.actors.is_organisation(ent.text):
                 continue
-            if ent.label_ not in _PLACE_LABELS or self.actors.is_organisation(ent.text):
-                continue
-            if len(ent) == 1 and (ent.text in people or ent[0].lower_ in _COMPASS):
+            elif len(ent) == 1 and (ent.text in people or ent[0].lower_ in _COMPASS):
                 continue  # "Trapani said", after "Joe Trapani": the person; "North": no place
             start, end, parts, feature = _feature_extent(doc, ent)
             consumed = end
             span = doc[start:end]
+            if len(parts) == 1 and feature in _STREET_WORDS and doc[end - 1].text[:1].isupper():
+                continue  # "Darby Street", "Mayfield Road": an address, not the town it is named after
             place = self._resolve_parts(
                 span.text, offset + span.start_char, offset + span.end_char, parts, feature, focus
             )
             certain = all(self._certain(p.text) for p in parts)
+            if place.precision is PlacePrecision.UNRESOLVED and len(parts) == 1 and feature is None:
+                place = self._part_of(ent, offset, focus) or place
+            if place.precision is PlacePrecision.UNRESOLVED and len(ent) > 1 and ent.label_ != "FAC":
+                inner = self._demonym(ent, offset)  # "Sri Lankan", taken for a place
+                found = [inner] if inner is not None else self._within_name(ent, offset, focus)
+                if found:
+                    out.extend(found)  # "the Henderson County Jail": Henderson County
+                    continue
             if place.precision is PlacePrecision.UNRESOLVED and ent.label_ == "FAC":
                 # Buildings and streets the gazetteer does not know are not places to map; the
                 # place in their name may be ("Laurel County High School").
                 out.extend(self._within_name(ent, offset, focus))
                 continue
             role = _role(ent) if feature is None else "location"
+            unknown = place.precision is PlacePrecision.UNRESOLVED
             if (
-                (place.precision is PlacePrecision.UNRESOLVED or self._look_alike(span.text))
-                and len(span) == 1
+                (((unknown or self._look_alike(span.text)) and len(span) == 1) or unknown)
                 and role != "location"
                 and not _listed_with_places(ent)
             ):
-                continue  # a lone unknown name, not where something happened nor listed with places
+                continue  # an unknown name, not where something happened nor listed with places
+            if unknown and len(span) == 1 and span.text.isupper():
+                continue  # "TLC", "UNAMID": an acronym no gazetteer knows is an organisation
             out.append(PlaceMention(place, role, span.root.i, ent.sent.start, certain))
         return out
 
@@ -379,6 +415,29 @@ class PlaceResolver:
             if c.kind in {"country", "admin1", "region"} and fold(c.name) == fold(name)
         }
         return len(areas) == 1
+
+    def _part_of(self, ent: Span, offset: int, focus: Focus) -> Place | None:
+        """ "Northeast Georgia", "South Philadelphia", "Eastern Kentucky": the place after a word
+        of direction or extent, to region (or near) precision, when the whole is not known."""
+        words = [t for t in ent if t.lower_ not in {"the", "a"}]
+        if len(words) < 2 or words[0].lower_.rstrip(".") not in _PART_WORDS:
+            return None
+        rest = ent.doc[words[1].i : ent.end]
+        cands = self._candidates(rest.text, focus)
+        if not cands:
+            return None
+        e = cands[0]
+        precision = (
+            PlacePrecision.REGION
+            if e.kind in {"country", "region", "admin1", "admin2"}
+            else PlacePrecision.NEAR
+        )
+        where = ", ".join(x for x in (e.admin1, e.country_code) if x)
+        why = f"part of {e.name} ({where}): {words[0].text}"
+        start, end = offset + ent.start_char, offset + ent.end_char
+        return Place(
+            ent.text, start, end, e.name, e.geonameid, e.lat, e.lon, e.country_code, e.admin1, precision, why
+        )
 
     def _one_region(self, name: str) -> bool:
         """Whether every candidate of a name lies in one first-level region."""
@@ -438,7 +497,7 @@ class PlaceResolver:
             demonym = self._demonym(part, offset)
             if demonym is not None:
                 return demonym
-        if len(part) == 1 and part[0].lower_ in _COMPASS:
+        if len(part) == 1 and part[0].lower_ in _PART_WORDS:
             return None
         cands = self._candidates(part.text, focus)
         if not cands:
@@ -457,13 +516,26 @@ class PlaceResolver:
 
     def _demonym(self, ent: Span, offset: int) -> PlaceMention | None:
         """ "Azerbaijani", "Russians": the country they name, as a mention that is never a location."""
-        entry = self._demonyms.get(fold(ent.text))
+        entry = self._demonyms.get(fold(ent.text)) or self._regional_demonym(ent.text)
         if entry is None:
             return None
+        precision = PlacePrecision.COUNTRY if entry.kind == "country" else PlacePrecision.REGION
         place = Place(ent.text, offset + ent.start_char, offset + ent.end_char, entry.name, entry.geonameid,
-                      entry.lat, entry.lon, entry.country_code, None, PlacePrecision.COUNTRY,
+                      entry.lat, entry.lon, entry.country_code, entry.admin1, precision,
                       f"demonym of {entry.name}")  # fmt: skip
         return PlaceMention(place, "demonym", ent.root.i, ent.sent.start)
+
+    def _regional_demonym(self, text: str) -> GazetteerEntry | None:
+        """A region's people by the usual English endings: "Ohioans", "Texan", "Dagestani",
+        "South Ossetian", "Ontarians" name Ohio, Texas, Dagestan, South Ossetia, Ontario."""
+        word = text[:-1] if text.endswith("s") else text
+        if len(word) < 5 or word[-1] not in "ni":
+            return None
+        for form in (word[:-1], word[:-2], word[:-1] + "s", word[:-3] + "o"):
+            for c in self.gazetteer.lookup(form):
+                if c.kind in {"admin1", "region"} and fold(c.name) == fold(form):
+                    return c
+        return None
 
     def document_mentions(self, parsed: list[tuple[int, Doc]]) -> list[list[PlaceMention]]:
         """Place mentions of a document's parsed paragraphs (each with its character offset).
