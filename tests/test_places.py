@@ -187,6 +187,7 @@ def test_names_agree_on_a_region_and_a_part_of_a_place_resolves_to_the_place(pip
 
 
 def test_shared_and_regional_demonyms(pipeline: Any) -> None:
-    found = {m.place.text: m.place for m in _mentions_of(pipeline, "Chinese and Texan officials met Ohioans.")}
+    text = "Chinese and Texan officials met Ohioans."
+    found = {m.place.text: m.place for m in _mentions_of(pipeline, text)}
     assert found["Chinese"].country_code == "CN"  # not Macao or Hong Kong, which share the demonym
     assert found["Texan"].name == "Texas" and found["Ohioans"].name == "Ohio"
