@@ -144,7 +144,7 @@ def test_gazetteer_import_command_reports_and_never_crashes(
     assert again.exit_code == 1 and "missing.txt" in again.stderr
 
 
-def _mentions_of(pipeline: Any, text: str) -> list[Any]:
+def _mentions_of(pipeline: Any, text: str) -> Any:
     doc = pipeline.nlp(text)
     return pipeline.extractor.resolver.document_mentions([(0, doc)])[0]
 
