@@ -106,7 +106,7 @@ _PLACES = frozenset(
         "border",
     }
 )
-#: Seized weapons, explosives or drugs: ACLED's "disrupted weapons use".
+#: Seized weapons or explosives: ACLED's "disrupted weapons use".
 _WEAPONS = frozenset(
     {
         "weapon",
@@ -119,12 +119,6 @@ _WEAPONS = frozenset(
         "ied",
         "bomb",
         "grenade",
-        "drug",
-        "cocaine",
-        "marijuana",
-        "cannabis",
-        "heroin",
-        "methamphetamine",
         "cartridge",
         "munition",
     }
@@ -154,6 +148,16 @@ _GOODS = frozenset(
         "fuel",
         "weapon",
         "arm",
+        # Drugs seized are property destroyed in ACLED's coding, not disrupted weapons use.
+        "drug",
+        "cocaine",
+        "marijuana",
+        "cannabis",
+        "heroin",
+        "methamphetamine",
+        "plant",
+        "plantation",
+        "laboratory",
     }
 )
 _VAC = "Violence against civilians"
@@ -193,6 +197,8 @@ def acled_type(
             return _SD, "Looting/property destruction"
         if mode == "seize" and triggers & _PLACES:
             return _SD, "Non-violent transfer of territory"
+        if mode == "seize" and doers & (ARMED_SECTORS | {"GOV"}) and recipients and not targets:
+            return _SD, "Looting/property destruction"  # forces seizing a laboratory, a depot, plants
         if mode == "seize":
             return None, None  # a person seized is neither territory nor, without more, an arrest
         if mode == "arrest":

@@ -16,7 +16,7 @@ from datetime import timedelta
 
 from spacy.tokens import Doc, Span, Token
 
-from tocsin.extract.acled import acled_type
+from tocsin.extract.acled import VIOLENT_CUES, acled_type
 from tocsin.extract.actors import ActorDictionary
 from tocsin.extract.attribution import CONFIRM_VERBS, SPEECH_VERBS, Attribution, attribute
 from tocsin.extract.casualties import Casualty, find_casualties
@@ -81,8 +81,12 @@ COOPERATIVE_EVENTS = frozenset({"AID", "SUPPORT", "COOPERATE", "CONCEDE"})
 FORCEFUL_EVENTS = frozenset({"SANCTION", "COERCE", "ASSAULT"})
 
 
+#: Sectors of armed or state actors: they do not demonstrate, and their force is not a riot's.
+ARMED_OR_STATE = frozenset({"MIL", "COP", "REB", "UAF", "GOV", "CRM"})
+
+
 def _armed_or_state(actors: list[Actor]) -> bool:
-    return any(a.sector in {"MIL", "COP", "REB", "UAF", "GOV", "CRM"} for a in actors)
+    return any(a.sector in ARMED_OR_STATE for a in actors)
 
 
 #: Verbs whose nominal object is what a statement or a demonstration is about, not what it reports.
@@ -793,10 +797,25 @@ class EventExtractor:
             t.lemma_.lower()
             for _, doc in parsed
             for t in doc
-            if t.pos_ == "VERB" or t.lemma_.lower() in CONTEXT_NOUNS
+            if (t.pos_ == "VERB" or t.lemma_.lower() in CONTEXT_NOUNS) and not self._force_or_grievance(t)
         ) | ({"burn"} if any(set_on_fire(t) for _, doc in parsed for t in doc) else set())
         resisted = {seg.start for seg, doc in parsed if any(fought_back(t) for t in doc)}
         return [self._freeze(document, d, context, d.offset in resisted) for d in merged]
+
+    def _force_or_grievance(self, tok: Token) -> bool:
+        """Whether a violent verb tells of force by armed or state actors ("police beat up the
+        demonstrators", "he was attacked by national guards") or is mentioned in passing ("a man
+        who was stabbed"): neither turns a demonstration violent."""
+        if tok.pos_ != "VERB" or tok.lemma_.lower() not in VIOLENT_CUES:
+            return False
+        if in_passing(tok):
+            return True
+        verb = tok
+        while verb.dep_ == "conj" and verb.head.i != verb.i:
+            verb = verb.head  # "police beat up and arrested them": the subject of the first verb
+        doers = [c for c in verb.children if c.dep_ == "nsubj"]
+        doers += [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        return any(self.actors.normalise(phrase_text(d)).sector in ARMED_OR_STATE for d in doers)
 
     @staticmethod
     def _link_denials(drafts: list[_Draft]) -> None:
