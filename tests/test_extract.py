@@ -147,3 +147,44 @@ def test_announced_intentions_follow_plover(pipeline: Any) -> None:
     assert "THREATEN" in {e["event"] for e in threat}
     forecast = code_text(pipeline, "Analysts believe Russia will attack the port.")
     assert [e["event"] for e in forecast] == ["ASSAULT"]  # a third party's forecast, not a threat
+
+
+def test_an_attack_on_a_side_that_fights_back_is_a_battle(pipeline: Any) -> None:
+    ambush = "On Monday, gunmen ambushed the police station in the town."
+    (alone,) = _only(code_text(pipeline, ambush), "ASSAULT")
+    assert alone["acled_event_type"] == "Violence against civilians"  # police taken unawares
+    fought = code_text(pipeline, ambush + " Police officers fired back.")
+    assert [e["acled_event_type"] for e in _only(fought, "ASSAULT")][0] == "Battles"
+
+
+def test_blockades_by_unarmed_people_are_protests_and_by_states_are_not(pipeline: Any) -> None:
+    parents = code_text(pipeline, "On Monday, parents of pupils blocked the highway near the school.")
+    assert [e["acled_event_type"] for e in _only(parents, "PROTEST")] == ["Protests"]
+    state = code_text(pipeline, "On Monday, Azerbaijan closed the Lachin Corridor.")
+    assert _only(state, "COERCE") and not _only(state, "PROTEST")
+
+
+def test_a_crowd_destroying_property_is_a_riot(pipeline: Any) -> None:
+    events = code_text(pipeline, "On Monday, a mob of youths burned a shop and two houses in the market.")
+    (e,) = _only(events, "ASSAULT")
+    assert (e["acled_event_type"], e["acled_sub_event_type"]) == ("Riots", "Mob violence")
+
+
+def test_violence_named_as_a_grievance_leaves_a_protest_peaceful(pipeline: Any) -> None:
+    events = code_text(
+        pipeline,
+        "On Monday, relatives of a man who was beaten to death by police officers staged a protest "
+        "outside the police station to demand justice.",
+    )
+    (protest,) = _only(events, "PROTEST")
+    assert protest["acled_sub_event_type"] == "Peaceful protest"
+    killing = [e for e in _only(events, "ASSAULT")]
+    assert killing and all(e["background"] for e in killing)  # mentioned in passing
+    assert protest["background"] is False
+
+
+def test_forces_seizing_drugs_or_weapons(pipeline: Any) -> None:
+    drugs = code_text(pipeline, "On Monday, police seized 500 kilograms of cocaine in the port.")
+    assert [e["acled_sub_event_type"] for e in _only(drugs, "COERCE")] == ["Looting/property destruction"]
+    arms = code_text(pipeline, "On Monday, soldiers seized weapons and explosives in a rebel camp.")
+    assert [e["acled_sub_event_type"] for e in _only(arms, "COERCE")] == ["Disrupted weapons use"]

@@ -552,7 +552,11 @@ class EventExtractor:
         for date_span in dates:
             cues = {c.lower_ for c in tok.children if c.dep_ == "prep" and c.lower_ in {"between", "with"}}
             if trig.mode == "seize":  # what was seized decides ACLED's type: a town, or goods
-                cues |= {c.lemma_.lower() for c in tok.children if c.dep_ in {"dobj", "obj", "nsubjpass"}}
+                objects = [c for c in tok.children if c.dep_ in {"dobj", "obj", "nsubjpass"}]
+                cues |= {c.lemma_.lower() for c in objects}
+                # "500 kilograms of cocaine", "a cache of weapons": what the measure is of.
+                cues |= {g.lemma_.lower() for c in objects for p in c.children if p.lower_ == "of"
+                         for g in p.children if g.dep_ == "pobj"}  # fmt: skip
             if tok.pos_ == "NOUN":
                 cues.add(tok.head.lemma_.lower())  # "exchanged fire", "heavy fighting erupted"
                 # "gunfire erupted between X and Y": the two sides hang from the verb.
@@ -591,6 +595,10 @@ class EventExtractor:
                 continue
             gov = tok.head
             if gov.pos_ != "VERB" or gov.i == tok.i:
+                continue
+            if any(d.event == "PROTEST" and d.trigger.head.i == gov.i for d in out):
+                # "staged a protest to demand ...": the protest is there; the demand is what it is about.
+                out = [d for d in out if d.trigger.i != tok.i]
                 continue
             existing = next((d for d in out if d.trigger.i == gov.i), None)
             if existing is not None and existing.event not in {"COERCE", "REQUEST", "MOBILIZE", "CONSULT"}:
