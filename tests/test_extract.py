@@ -188,3 +188,8 @@ def test_forces_seizing_drugs_or_weapons(pipeline: Any) -> None:
     assert [e["acled_sub_event_type"] for e in _only(drugs, "COERCE")] == ["Looting/property destruction"]
     arms = code_text(pipeline, "On Monday, soldiers seized weapons and explosives in a rebel camp.")
     assert [e["acled_sub_event_type"] for e in _only(arms, "COERCE")] == ["Disrupted weapons use"]
+
+
+def test_gathering_to_demonstrate_is_one_protest(pipeline: Any) -> None:
+    events = code_text(pipeline, "On Monday, residents gathered in the square to demonstrate against the tax.")
+    assert [e["acled_event_type"] for e in _only(events, "PROTEST")] == ["Protests"]

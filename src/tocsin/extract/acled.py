@@ -67,6 +67,8 @@ VIOLENT_CUES = frozenset(
         "ransack",
         "rampage",
         "barricade",
+        "tyre",  # burning tyres
+        "tire",
         "attack",
         "assault",
         "beat",

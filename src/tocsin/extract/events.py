@@ -57,8 +57,9 @@ PURPOSE_LEMMAS = frozenset(
 
 #: Nouns that tell how a demonstration went, wherever they stand (tear gas, stones, burning tyres).
 CONTEXT_NOUNS = frozenset(
-    {"teargas", "tear", "cannon", "rubber", "stone", "rock", "molotov", "projectile", "tyre", "tire"}
-)
+    {"teargas", "tear", "cannon", "rubber", "stone", "rock", "molotov", "projectile", "tyre", "tire",
+     "barricade"}
+)  # fmt: skip
 #: Triggers that only report a toll ("were killed", "died"): folded into the attack told just before.
 CASUALTY_LEMMAS = frozenset({"kill", "die", "wound", "injure", "killing", "shoot"})
 #: Verbs that make what follows a commitment ("offered to send troops", "pledged aid").
@@ -119,8 +120,7 @@ def set_on_fire(tok: Token) -> bool:
     """ "set tyres on fire", "set the market ablaze": burning, told with "set"."""
     if tok.lemma_.lower() != "set":
         return False
-    words = {c.lower_ for c in tok.children} | {g.lower_ for c in tok.children for g in c.children}
-    return bool(words & {"fire", "ablaze", "alight", "afire"})
+    return any(t.lower_ in {"fire", "ablaze", "alight", "afire"} for t in tok.subtree)
 
 
 def in_passing(tok: Token) -> bool:
@@ -596,7 +596,10 @@ class EventExtractor:
             gov = tok.head
             if gov.pos_ != "VERB" or gov.i == tok.i:
                 continue
-            if any(d.event == "PROTEST" and d.trigger.head.i == gov.i for d in out):
+            if any(
+                d.event == "PROTEST" and d.trigger.head.i == gov.i and d.trigger.dep_ in {"dobj", "obj"}
+                for d in out
+            ):
                 # "staged a protest to demand ...": the protest is there; the demand is what it is about.
                 out = [d for d in out if d.trigger.i != tok.i]
                 continue
