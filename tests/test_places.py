@@ -191,3 +191,13 @@ def test_shared_and_regional_demonyms(pipeline: Any) -> None:
     found = {m.place.text: m.place for m in _mentions_of(pipeline, text)}
     assert found["Chinese"].country_code == "CN"  # not Macao or Hong Kong, which share the demonym
     assert found["Texan"].name == "Texas" and found["Ohioans"].name == "Ohio"
+
+
+def test_stated_containment_picks_the_place_inside(pipeline: Any) -> None:
+    text = "The fair moved from Paris, Texas, to Alexandria, La., after the storm."
+    found = {m.place.text: m.place for m in _mentions_of(pipeline, text)}
+    assert (found["Paris"].country_code, found["Paris"].admin1) == ("US", "Texas")
+    assert "as the text says" in found["Paris"].reason
+    assert found["Alexandria"].admin1 == "Louisiana"
+    alone = {m.place.text: m.place for m in _mentions_of(pipeline, "The fair moved to Paris.")}
+    assert alone["Paris"].country_code == "FR"

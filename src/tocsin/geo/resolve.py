@@ -204,6 +204,17 @@ _INSTITUTION_WORDS = frozenset(
 )  # fmt: skip
 
 
+def _contains(area: GazetteerEntry, place: GazetteerEntry) -> bool:
+    """Whether ``place`` lies in ``area``: its country, its first-level region by name, or (for
+    second-level and named regions, whose extent the gazetteer lacks) within 150 km of its point."""
+    if area.kind == "country":
+        return place.country_code == area.country_code and place.kind != "country"
+    if area.kind == "admin1":
+        return place.country_code == area.country_code and place.admin1 == area.name and place is not area
+    near = haversine_km(area.lat, area.lon, place.lat, place.lon) <= 150
+    return near and place is not area and (not area.country_code or place.country_code == area.country_code)
+
+
 @lru_cache(maxsize=1)
 def _capital_names() -> dict[str, str]:
     """Each country's capital, folded, by ISO code."""
@@ -301,12 +312,23 @@ class PlaceResolver:
         return ranked
 
     def _resolve_parts(
-        self, text: str, start: int, end: int, parts: list[Span], feature: str | None, focus: Focus
+        self,
+        text: str,
+        start: int,
+        end: int,
+        parts: list[Span],
+        feature: str | None,
+        focus: Focus,
+        within: list[GazetteerEntry] | None = None,
     ) -> Place:
         entries: list[GazetteerEntry] = []
         missing: list[str] = []
+        stated = False
         for part in parts:
             cands = self._candidates(part.text, focus, feature)
+            inside = [c for c in cands if any(_contains(w, c) for w in within or [])]
+            if inside:
+                cands, stated = inside, True
             if cands:
                 entries.append(cands[0])
             else:
@@ -335,7 +357,9 @@ class PlaceResolver:
         where = ", ".join(x for x in (e.admin1 if e.admin1 != e.name else None, e.country_code) if x)
         pop = f", population {e.population}" if e.population else ""
         why = f"{how} ({where}{pop}), best of {n_cands} candidate(s)"
-        if focus.country_share(e.country_code) >= 0.3:
+        if stated and within:
+            why += f", inside {within[0].name} as the text says"
+        elif focus.country_share(e.country_code) >= 0.3:
             why += ", in the document's focus country"
         if feature is not None:
             why += f"; the {feature} named after it"
@@ -373,7 +397,13 @@ class PlaceResolver:
             if len(parts) == 1 and feature in _STREET_WORDS and doc[end - 1].text[:1].isupper():
                 continue  # "Darby Street", "Mayfield Road": an address, not the town it is named after
             place = self._resolve_parts(
-                span.text, offset + span.start_char, offset + span.end_char, parts, feature, focus
+                span.text,
+                offset + span.start_char,
+                offset + span.end_char,
+                parts,
+                feature,
+                focus,
+                self._container(doc, end),
             )
             certain = all(self._certain(p.text) for p in parts)
             if place.precision is PlacePrecision.UNRESOLVED and len(parts) == 1 and feature is None:
@@ -415,6 +445,18 @@ class PlaceResolver:
             if c.kind in {"country", "admin1", "region"} and fold(c.name) == fold(name)
         }
         return len(areas) == 1
+
+    def _container(self, doc: Doc, end: int) -> list[GazetteerEntry]:
+        """The areas a mention is said to lie in: "Martakert, Nagorno-Karabakh", "Paris, Texas",
+        "Alexandria, La.", "Sarh (Moyen-Chari)": the regions or countries the next name can be."""
+        if end + 1 >= len(doc) or doc[end].text not in {",", "("}:
+            return []
+        nxt = next((e for e in doc.ents if e.start == end + 1), None)
+        if nxt is None or nxt.label_ not in _PLACE_LABELS:
+            return []
+        return [
+            c for c in self.gazetteer.lookup(nxt.text) if c.kind in {"country", "admin1", "admin2", "region"}
+        ]
 
     def _part_of(self, ent: Span, offset: int, focus: Focus) -> Place | None:
         """ "Northeast Georgia", "South Philadelphia", "Eastern Kentucky": the place after a word
