@@ -154,7 +154,7 @@ def test_an_attack_on_a_side_that_fights_back_is_a_battle(pipeline: Any) -> None
     (alone,) = _only(code_text(pipeline, ambush), "ASSAULT")
     assert alone["acled_event_type"] == "Violence against civilians"  # police taken unawares
     fought = code_text(pipeline, ambush + " Police officers fired back.")
-    assert [e["acled_event_type"] for e in _only(fought, "ASSAULT")][0] == "Battles"
+    assert next(e["acled_event_type"] for e in _only(fought, "ASSAULT")) == "Battles"
 
 
 def test_blockades_by_unarmed_people_are_protests_and_by_states_are_not(pipeline: Any) -> None:
@@ -178,7 +178,7 @@ def test_violence_named_as_a_grievance_leaves_a_protest_peaceful(pipeline: Any) 
     )
     (protest,) = _only(events, "PROTEST")
     assert protest["acled_sub_event_type"] == "Peaceful protest"
-    killing = [e for e in _only(events, "ASSAULT")]
+    killing = _only(events, "ASSAULT")
     assert killing and all(e["background"] for e in killing)  # mentioned in passing
     assert protest["background"] is False
 
@@ -191,5 +191,6 @@ def test_forces_seizing_drugs_or_weapons(pipeline: Any) -> None:
 
 
 def test_gathering_to_demonstrate_is_one_protest(pipeline: Any) -> None:
-    events = code_text(pipeline, "On Monday, residents gathered in the square to demonstrate against the tax.")
+    text = "On Monday, residents gathered in the square to demonstrate against the tax."
+    events = code_text(pipeline, text)
     assert [e["acled_event_type"] for e in _only(events, "PROTEST")] == ["Protests"]
