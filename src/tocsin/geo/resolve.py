@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 import statistics
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -124,16 +125,21 @@ def _role(span: Span) -> str:
     return "other"
 
 
-def _feature_extent(doc: Doc, span: Span) -> tuple[int, int, list[Span], str | None]:
-    """Widen a mention over "X-Y road" and "X Corridor"; return start, end, parts, feature word."""
+def _feature_extent(
+    doc: Doc, span: Span, by_start: dict[int, Span]
+) -> tuple[int, int, list[Span], str | None]:
+    """Widen a mention over "X-Y road" and "X Corridor"; return start, end, parts, feature word.
+
+    ``by_start``: the text's entities by first token (``doc.ents`` is rebuilt on every access).
+    """
     parts = [span]
     end = span.end
     # "Stepanakert-Lisagor road": NAME - NAME FEATURE
     if end + 1 < len(doc) and doc[end].text in {"-", "–"}:
-        nxt = [e for e in doc.ents if e.start == end + 1 and e.label_ in _PLACE_LABELS]
-        if nxt:
-            parts.append(nxt[0])
-            end = nxt[0].end
+        nxt = by_start.get(end + 1)
+        if nxt is not None and nxt.label_ in _PLACE_LABELS:
+            parts.append(nxt)
+            end = nxt.end
     feature = None
     if end < len(doc) and doc[end].lower_ in FEATURE_WORDS | _LINEAR:
         feature = doc[end].lower_
@@ -236,10 +242,10 @@ def _listed_with_places(ent: Span) -> bool:
     return places >= 2 and 2 * places >= len(named)  # at least half the names listed are places
 
 
-def _person_names(doc: Doc) -> set[str]:
+def _person_names(ents: Sequence[Span]) -> set[str]:
     """Surnames of the people a text names ("Joe Trapani" gives "Trapani"); not first names, which
     NER also gives to places it takes for people ("Greer Station", "Alexandria Blizzard")."""
-    return {ent[-1].text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1}
+    return {ent[-1].text for ent in ents if ent.label_ == "PERSON" and len(ent) > 1}
 
 
 class PlaceResolver:
@@ -371,8 +377,10 @@ class PlaceResolver:
         """Place mentions of a parsed text whose characters start at ``offset`` in the document."""
         out: list[PlaceMention] = []
         consumed = -1
-        people = _person_names(doc)
-        for ent in doc.ents:
+        ents = doc.ents
+        people = _person_names(ents)
+        by_start = {e.start: e for e in ents}
+        for ent in ents:
             if ent.start < consumed:
                 continue
             if ent.label_ in _DEMONYM_LABELS:
@@ -391,7 +399,7 @@ class PlaceResolver:
                 continue
             elif len(ent) == 1 and (ent.text in people or ent[0].lower_ in _COMPASS):
                 continue  # "Trapani said", after "Joe Trapani": the person; "North": no place
-            start, end, parts, feature = _feature_extent(doc, ent)
+            start, end, parts, feature = _feature_extent(doc, ent, by_start)
             consumed = end
             span = doc[start:end]
             if len(parts) == 1 and feature in _STREET_WORDS and doc[end - 1].text[:1].isupper():
@@ -403,7 +411,7 @@ class PlaceResolver:
                 parts,
                 feature,
                 focus,
-                self._container(doc, end),
+                self._container(doc, end, by_start),
             )
             certain = all(self._certain(p.text) for p in parts)
             if place.precision is PlacePrecision.UNRESOLVED and len(parts) == 1 and feature is None:
@@ -446,12 +454,12 @@ class PlaceResolver:
         }
         return len(areas) == 1
 
-    def _container(self, doc: Doc, end: int) -> list[GazetteerEntry]:
+    def _container(self, doc: Doc, end: int, by_start: dict[int, Span]) -> list[GazetteerEntry]:
         """The areas a mention is said to lie in: "Martakert, Nagorno-Karabakh", "Paris, Texas",
         "Alexandria, La.", "Sarh (Moyen-Chari)": the regions or countries the next name can be."""
         if end + 1 >= len(doc) or doc[end].text not in {",", "("}:
             return []
-        nxt = next((e for e in doc.ents if e.start == end + 1), None)
+        nxt = by_start.get(end + 1)
         if nxt is None or nxt.label_ not in _PLACE_LABELS:
             return []
         return [
