@@ -107,13 +107,15 @@ def fought_back(tok: Token) -> bool:
     lemma = tok.lemma_.lower()
     if lemma in RESISTANCE_LEMMAS:
         return True
+    if lemma not in {"fire", "fight", "shoot", "strike", "hit", "return", "exchange", "respond"}:
+        return False
     kids = {c.lemma_.lower() for c in tok.children}
-    grandkids = {g.lemma_.lower() for c in tok.children for g in c.children}
-    if lemma in {"fire", "fight", "shoot", "strike", "hit"} and "back" in kids:
-        return True
-    if lemma in {"return", "exchange", "open"} and "fire" in kids and lemma != "open":
-        return True
-    return lemma == "respond" and bool((kids | grandkids) & {"fire", "gunfire", "shot", "attack"})
+    if lemma in {"return", "exchange"}:
+        return "fire" in kids
+    if lemma == "respond":
+        grandkids = {g.lemma_.lower() for c in tok.children for g in c.children}
+        return bool((kids | grandkids) & {"fire", "gunfire", "shot", "attack"})
+    return "back" in kids
 
 
 def set_on_fire(tok: Token) -> bool:
