@@ -430,7 +430,7 @@ class PlaceResolver:
             role = _role(ent) if feature is None else "location"
             unknown = place.precision is PlacePrecision.UNRESOLVED
             if (
-                (((unknown or self._look_alike(span.text)) and len(span) == 1) or unknown)
+                (((unknown or self._look_alike(span.text, focus)) and len(span) == 1) or unknown)
                 and role != "location"
                 and not _listed_with_places(ent)
             ):
@@ -493,13 +493,18 @@ class PlaceResolver:
         """Whether every candidate of a name lies in one first-level region."""
         return len({(c.country_code, c.admin1) for c in self.gazetteer.lookup(name)}) <= 1
 
-    def _look_alike(self, name: str) -> bool:
+    def _look_alike(self, name: str, focus: Focus) -> bool:
         """Whether a name only looks like towns' names: every candidate a town of under a million
-        whose own name differs ("Wal" for an alternate name of Chincoteague, "Bush" for Būsh)."""
-        cands = self.gazetteer.lookup(name)
-        return bool(cands) and all(
-            c.kind == "city" and c.population < 1_000_000 and c.name.lower() != name.lower() for c in cands
-        )
+        whose own name differs ("Wal" for an alternate name of Chincoteague, "Bush" for Būsh), none
+        near where the document's places are ("Shushi" in a story about Karabakh is Shusha)."""
+        centre = focus.centre
+        return all(
+            c.kind == "city"
+            and c.population < 1_000_000
+            and c.name.lower() != name.lower()
+            and (centre is None or haversine_km(c.lat, c.lon, *centre) > 150)
+            for c in self.gazetteer.lookup(name)
+        ) and bool(self.gazetteer.lookup(name))
 
     def _within_name(
         self, ent: Span, offset: int, focus: Focus, *, person: bool = False
