@@ -75,7 +75,9 @@ def main() -> None:
         )
     with OUT.open("w", encoding="utf-8", newline="") as fh:
         writer = csv.writer(fh, delimiter="\t", lineterminator="\n")
-        writer.writerow(["iso2", "iso3", "name", "geonameid", "lat", "lon", "capital", "demonym", "aliases", "population"])
+        writer.writerow(
+            ["iso2", "iso3", "name", "geonameid", "lat", "lon", "capital", "demonym", "aliases", "population"]
+        )
         writer.writerows(rows)
 
 
