@@ -203,3 +203,11 @@ def test_stated_containment_picks_the_place_inside(pipeline: Any) -> None:
     assert found["Alexandria"].admin1 == "Louisiana"
     alone = {m.place.text: m.place for m in _mentions_of(pipeline, "The fair moved to Paris.")}
     assert alone["Paris"].country_code == "FR"
+
+
+def test_the_agent_of_a_passive_or_a_noun_is_an_actor_not_a_location(pipeline: Any) -> None:
+    roles = {
+        m.place.text: m.role
+        for m in _mentions_of(pipeline, "They fear an offensive by Azerbaijan in Lachin.")
+    }
+    assert roles == {"Azerbaijan": "actor", "Lachin": "location"}

@@ -92,6 +92,8 @@ def _role(span: Span) -> str:
     head = root
     while head.dep_ == "compound" and head.head.lower_ in FEATURE_WORDS | _LINEAR:
         head = head.head
+    if head.dep_ == "pobj" and head.head.lower_ == "by" and head.i == root.i:
+        return "actor"  # "an offensive by Azerbaijan", "killed by Nigeria": who acted
     if head.dep_ == "pobj" and head.head.lower_ in LOCATIVE_PREPOSITIONS:
         if head.head.lower_ == "of" and head.head.head.pos_ not in {"NOUN", "PROPN"}:
             return "other"
