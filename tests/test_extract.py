@@ -194,3 +194,17 @@ def test_gathering_to_demonstrate_is_one_protest(pipeline: Any) -> None:
     text = "On Monday, residents gathered in the square to demonstrate against the tax."
     events = code_text(pipeline, text)
     assert [e["acled_event_type"] for e in _only(events, "PROTEST")] == ["Protests"]
+
+
+def test_recipients_behind_what_is_given_demanded_or_rejected(pipeline: Any) -> None:
+    def recipients(text: str, event: str) -> list[str]:
+        (e,) = _only(code_text(pipeline, text), event)
+        return [r["name"] for r in e["recipient"]]
+
+    # The party given to, not the thing given; the subject of what is demanded; the author of
+    # what is rejected.
+    assert recipients("Finland gave Tanzania a grant of 64 million dollars.", "AID") == ["Tanzania"]
+    assert recipients("China demanded that Japan cancel the sale of weapons.", "REQUEST") == ["Japan"]
+    assert recipients("Yemen rejected a U.S. request to question the detainees.", "REJECT") == [
+        "United States"
+    ]

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from tocsin.geo.gazetteer import countries, country_by_iso2, fold
+from tocsin.geo.gazetteer import countries, country_by_iso2, country_short_names, fold
 from tocsin.models import Actor
 
 _DETERMINERS = re.compile(r"^(the|a|an|some|several|its|their|his|her|our)\s+", re.IGNORECASE)
@@ -56,9 +56,10 @@ class ActorDictionary:
         self._aliases: dict[str, ActorEntry] = {}
         self._demonyms: dict[str, ActorEntry] = {}
         self._capitals: dict[str, ActorEntry] = {}
+        short = country_short_names()
         for c in countries():
             entry = ActorEntry(c.name, c.iso3, None, None, "state")
-            for alias in (c.name, *c.aliases, c.iso3):
+            for alias in (c.name, *c.aliases, c.iso3, *short.get(c.iso2, ())):
                 self._aliases.setdefault(fold(alias), entry)
             if c.demonym:
                 self._demonyms.setdefault(fold(c.demonym), entry)

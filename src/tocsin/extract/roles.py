@@ -18,6 +18,22 @@ ACTOR_COMPOUND_EVENTS = frozenset({"ASSAULT", "MOBILIZE", "PROTEST", "THREATEN"}
 #: Events done *with* someone: "a phone conversation with Bayramov".
 JOINT_EVENTS = frozenset({"CONSULT", "COOPERATE", "AGREE"})
 _NOT_ACTORS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"})
+#: Events done for or with someone, whose direct object is often the thing given ("gave Tanzania a
+#: grant", "offered troops to Lebanon", "established ties with Iran"): the party is the recipient.
+BENEFICIARY_EVENTS = frozenset(
+    {"AGREE", "AID", "SUPPORT", "COOPERATE", "CONSULT", "REQUEST", "CONCEDE", "RETREAT", "YIELD"}
+)
+_BENEFICIARY_PREPS = frozenset({"to", "for", "with"})
+#: Events whose object is often a thing that stands for a party: "rejected a U.S. request",
+#: "threatened further action against Russia", "refused to meet Jordan's king".
+PARTY_BEHIND_EVENTS = BENEFICIARY_EVENTS | frozenset({"REJECT", "THREATEN", "ACCUSE", "SANCTION"})
+#: Nouns for what a party proposes or asks: its author is the party a rejection answers.
+PROPOSAL_NOUNS = frozenset(
+    {"request", "demand", "ultimatum", "call", "appeal", "offer", "invitation", "proposal", "plan",
+     "bid", "initiative", "plea", "suggestion", "overture", "resolution", "warning", "accusation",
+     "claim", "charge", "allegation"}
+)  # fmt: skip
+_PARTY_ENTITIES = frozenset({"GPE", "ORG", "NORP", "PERSON", "LOC"})
 _PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i", "you", "who", "which", "that", "this"})
 
 
@@ -88,6 +104,76 @@ def _pobj(tok: Token, preps: frozenset[str] | set[str]) -> Token | None:
     return None
 
 
+def _named(tok: Token) -> bool:
+    """Whether a role filler names a party (a country, organisation, people, person)."""
+    return tok.ent_type_ in _PARTY_ENTITIES or tok.pos_ == "PROPN"
+
+
+def _beneficiary(tok: Token) -> Token | None:
+    """The party something is given to, done for or with: an indirect object ("gave Tanzania a
+    grant") or a named object of to/for/with ("aid for Romania", "ties with Iran"), on the trigger
+    or on the verb it governs ("offered to hand over to Great Britain")."""
+    for verb in [tok, *[c for c in tok.children if c.dep_ in {"xcomp", "ccomp"}]]:
+        dative = _child(verb, "dative")
+        if dative is not None and dative.pos_ in {"PROPN", "NOUN", "PRON"}:
+            return dative
+        for c in verb.children:
+            if c.dep_ in {"prep", "dative"} and c.lower_ in _BENEFICIARY_PREPS:
+                obj = _child(c, "pobj")
+                if obj is not None and _named(obj):
+                    return obj
+        # "aid for Romania", "ties with Iran": the preposition hangs from the object.
+        for obj in (c for c in verb.children if c.dep_ in {"dobj", "obj"}):
+            for p in obj.children:
+                if p.dep_ == "prep" and p.lower_ in _BENEFICIARY_PREPS:
+                    target = _child(p, "pobj")
+                    if target is not None and _named(target):
+                        return target
+    return None
+
+
+def _addressee(tok: Token) -> Token | None:
+    """Who a demand is made of: the subject of the clause it governs ("demanded that the US
+    cancel", "its demand that Israel ease"), or the named object of "from" ("support from the
+    Assembly")."""
+    for c in tok.children:
+        if c.dep_ in {"ccomp", "acl"} and c.pos_ in {"VERB", "AUX"}:
+            subj = _child(c, "nsubj")
+            if subj is not None and not is_pronoun(subj):
+                return subj
+    obj = _pobj(tok, {"from"})
+    return obj if obj is not None and _named(obj) else None
+
+
+def _party_behind(obj: Token) -> Token | None:
+    """The party an object stands for: the author of a proposal ("a U.S. request", "North
+    Korea's demand", "calls by Kofi Annan", "an offer from Afghanistan") or the named party it is
+    against, with or for ("further action against Russia")."""
+    if obj.lemma_.lower() in PROPOSAL_NOUNS:
+        for c in obj.children:
+            if c.dep_ == "poss" and c.pos_ in {"PROPN", "NOUN"}:
+                return c
+        author = _pobj(obj, {"by", "from"})
+        if author is not None:
+            return author
+        for c in obj.children:
+            if c.dep_ in {"compound", "amod", "nmod"} and c.text[:1].isupper() and c.pos_ in {"PROPN", "ADJ"}:
+                return c
+    target = _pobj(obj, {"against", "with", "to", "on", "for"})
+    return target if target is not None and _named(target) else None
+
+
+def _named_object_of_complement(tok: Token) -> Token | None:
+    """ "refused to meet Jordan's King Abdullah", "declined to deploy troops in Iraq": the named
+    object of the verb the trigger governs."""
+    for c in tok.children:
+        if c.dep_ == "xcomp" and c.pos_ == "VERB":
+            obj = _child(c, "dobj", "obj") or _pobj(c, {"in", "to", "with", "against"})
+            if obj is not None and _named(obj):
+                return obj
+    return None
+
+
 def _inherited_actor(tok: Token) -> Token | None:
     """The actor of a subject-less trigger, from the clause that governs it."""
     head = tok.head
@@ -120,6 +206,12 @@ def roles(tok: Token, *, event: str = "", patient_subject: bool = False) -> tupl
         else:
             actor = subj
             recipient = _child(tok, "dobj", "obj") or _pobj(tok, _TARGET_PREPS)
+        if event in BENEFICIARY_EVENTS and (recipient is None or not _named(recipient)):
+            recipient = _beneficiary(tok) or _addressee(tok) or recipient
+        if event in PARTY_BEHIND_EVENTS and recipient is not None and not _named(recipient):
+            recipient = _party_behind(recipient) or recipient
+        if event in PARTY_BEHIND_EVENTS and recipient is None:
+            recipient = _named_object_of_complement(tok)
         if patient_subject:
             actor, recipient = None, actor
         if actor is None and not patient_subject and tok.dep_ in {"xcomp", "pcomp", "advcl", "ccomp", "conj"}:
@@ -141,6 +233,8 @@ def roles(tok: Token, *, event: str = "", patient_subject: bool = False) -> tupl
         if tok.lemma_.lower() in {"killing", "abduction", "arrest", "detention", "blockade", "siege"}:
             preps = preps | {"of"}
         recipient = _pobj(tok, preps) or recipient
+        if event in BENEFICIARY_EVENTS and (recipient is None or not _named(recipient)):
+            recipient = _addressee(tok) or recipient  # "its demand that Israel ease restrictions"
         if actor is None and tok.dep_ in {"dobj", "obj", "pobj", "attr", "nsubjpass"}:
             governor = tok.head.head if tok.dep_ == "pobj" else tok.head
             if governor.pos_ in {"VERB", "AUX"}:

@@ -290,6 +290,17 @@ def _build(conn: sqlite3.Connection, *, with_cities: bool) -> None:
     conn.commit()
 
 
+@lru_cache(maxsize=1)
+def country_short_names() -> dict[str, tuple[str, ...]]:
+    """Abbreviations and short forms of countries from ``place_aliases.tsv``, by ISO alpha-2:
+    "US" → ("US", "U.S.", "U.S.A.", "USA", "America", "the States")."""
+    return {
+        row["country"]: tuple(a for a in row["aliases"].split("|") if a)
+        for row in _data_rows("place_aliases.tsv")
+        if row["kind"] == "country"
+    }
+
+
 def _add_aliases(conn: sqlite3.Connection) -> None:
     """Abbreviations and short forms of ``place_aliases.tsv`` as further names of existing places."""
     for row in _data_rows("place_aliases.tsv"):
