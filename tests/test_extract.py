@@ -208,3 +208,11 @@ def test_recipients_behind_what_is_given_demanded_or_rejected(pipeline: Any) -> 
     assert recipients("Yemen rejected a U.S. request to question the detainees.", "REJECT") == [
         "United States"
     ]
+
+
+def test_each_clause_keeps_its_own_count(pipeline: Any) -> None:
+    events = code_text(
+        pipeline, "On Monday, gunmen attacked the village. Three were killed and five were wounded."
+    )
+    (e,) = _only(events, "ASSAULT")
+    assert (e["dead"], e["injured"]) == (3, 5)

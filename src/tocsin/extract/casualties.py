@@ -146,8 +146,8 @@ def _count_after(verb: Token) -> int | None:
                 groups[-1].append(tok)
             else:
                 groups.append([tok])
-        elif tok.pos_ in {"VERB", "AUX"} or tok.is_punct:
-            break
+        elif tok.pos_ in {"VERB", "AUX", "CCONJ", "SCONJ"} or tok.is_punct:
+            break  # "three were killed and five were wounded": the next clause's count is not this one's
     counts = [c for g in groups if (c := parse_number(g)) is not None]
     return min(counts) if counts else None
 
@@ -192,6 +192,8 @@ def find_casualties(sent: Span) -> list[Casualty]:
             continue
         victim = _victim(tok)
         count = _count_of(victim) if victim is not None else None
+        if count is None and victim is not None and victim.like_num:
+            count = parse_number([victim])  # "Three were killed": the number is the subject itself
         person = victim is not None and victim.ent_type_ not in {"GPE", "LOC", "FAC", "ORG", "NORP"}
         if count is None and person and victim is not None and kind == "dead" and lemma in DEATH_VERBS \
                 and _singular(victim):  # fmt: skip
