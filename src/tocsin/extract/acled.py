@@ -28,7 +28,7 @@ _REMOTE = {
 }
 _ONE_SIDED = frozenset(
     {"ambush", "massacre", "execute", "behead", "lynch", "murder", "abduct", "kidnap", "abduction",
-     "kidnapping", "rape", "torture", "stab"}
+     "kidnapping", "rape", "torture", "stab", "assassinate", "assassination"}
 )  # fmt: skip
 _TWO_SIDED = frozenset(
     {
