@@ -216,3 +216,12 @@ def test_each_clause_keeps_its_own_count(pipeline: Any) -> None:
     )
     (e,) = _only(events, "ASSAULT")
     assert (e["dead"], e["injured"]) == (3, 5)
+
+
+def test_the_victims_told_after_the_attack_decide_its_acled_type(pipeline: Any) -> None:
+    text = "On Monday, armed men shot and killed a man in the market."
+    (alone,) = _only(code_text(pipeline, text), "ASSAULT")
+    assert alone["acled_event_type"] == "Violence against civilians"
+    events = code_text(pipeline, text + " The victim was recognized as a member of a drug cartel.")
+    assert {e["acled_event_type"] for e in _only(events, "ASSAULT")} == {"Battles"}
+    assert not _only(events, "SUPPORT")  # "recognized as" identifies; it is no recognition

@@ -118,6 +118,36 @@ def fought_back(tok: Token) -> bool:
     return "back" in kids
 
 
+#: Nouns for the people an attack struck, in a sentence that says who they were.
+VICTIM_NOUNS = frozenset({"victim", "deceased", "dead", "target"})
+
+
+def victim_identity(sent: Span) -> Token | None:
+    """Who the victims were, when a sentence says so: "The victim was a drug dealer", "One of the
+    victims was a police officer", "The victim was recognized as a member of a crime group"."""
+    root = sent.root
+    subj = next((c for c in root.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subj is None:
+        return None
+    nouns = {subj.lemma_.lower()} | {
+        g.lemma_.lower() for c in subj.children if c.lower_ == "of" for g in c.children
+    }
+    if not nouns & VICTIM_NOUNS:
+        return None
+    if root.lemma_.lower() == "be":
+        return next((c for c in root.children if c.dep_ == "attr"), None)
+    if root.lemma_.lower() in {"identify", "recognize", "recognise", "describe", "confirm"}:
+        return _pobj_as(root)
+    return None
+
+
+def _pobj_as(verb: Token) -> Token | None:
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ == "as":
+            return next((g for g in c.children if g.dep_ == "pobj"), None)
+    return None
+
+
 def set_on_fire(tok: Token) -> bool:
     """ "set tyres on fire", "set the market ablaze": burning, told with "set"."""
     if tok.lemma_.lower() != "set":
@@ -789,6 +819,14 @@ class EventExtractor:
                     document.id, sent, index, seg.start, exprs, seg_mentions, focus, published_anchor
                 )
                 drafts.extend(self._sentence(view, ctx))
+                who = victim_identity(sent)
+                last = ctx.last_violent
+                if who is not None and last is not None:
+                    # "The victim was a drug dealer": who was attacked, told after the attack.
+                    victims = self._actors([who], ctx)
+                    for d in drafts:
+                        if d.event == "ASSAULT" and d.sentence == last.sentence:
+                            _add_unique(d.recipients, victims)
                 subj = next((t for t in sent.root.children if t.dep_ in {"nsubj", "nsubjpass"}), None)
                 if subj is not None and not is_pronoun(subj):
                     ctx.last_subject = self.actors.normalise(phrase_text(subj))

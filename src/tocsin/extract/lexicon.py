@@ -36,7 +36,7 @@ class Trigger:
 
     @property
     def condition_kind(self) -> str:
-        """``obj``, ``child``, ``prep``, ``head``, ``wrongdoing`` or ``""``."""
+        """``obj``, ``child``, ``prep``, ``noprep``, ``head``, ``nocomp``, ``wrongdoing`` or ``""``."""
         return self.condition.split("=", 1)[0]
 
 

@@ -29,6 +29,8 @@ def _condition_holds(trig: Trigger, tok: Token) -> bool:
         return bool(_objects(tok) & words)
     if kind == "prep":
         return any(c.dep_ in {"prep", "prt", "agent"} and c.lower_ in words for c in tok.children)
+    if kind == "noprep":
+        return not any(c.dep_ in {"prep", "prt"} and c.lower_ in words for c in tok.children)
     if kind == "head":
         head = tok.head
         if head.dep_ == "prep" or head.pos_ == "ADP":
