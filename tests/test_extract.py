@@ -225,3 +225,12 @@ def test_the_victims_told_after_the_attack_decide_its_acled_type(pipeline: Any) 
     events = code_text(pipeline, text + " The victim was recognized as a member of a drug cartel.")
     assert {e["acled_event_type"] for e in _only(events, "ASSAULT")} == {"Battles"}
     assert not _only(events, "SUPPORT")  # "recognized as" identifies; it is no recognition
+
+
+def test_crowds_found_through_coordination_and_containers(pipeline: Any) -> None:
+    for text in (
+        "On Monday, a suspected thief was beaten up and killed by residents.",
+        "On Monday, a section of secondary school students assaulted and injured their teacher.",
+    ):
+        (e,) = _only(code_text(pipeline, text), "ASSAULT")
+        assert e["acled_sub_event_type"] == "Mob violence", text

@@ -61,7 +61,8 @@ def phrase_tokens(tok: Token) -> list[Token]:
 CONTAINER_NOUNS = frozenset(
     {"member", "base", "post", "unit", "group", "convoy", "station", "patrol", "position", "camp", "team",
      "squad", "faction", "wing", "band", "gang", "contingent", "battalion", "brigade", "element", "supporter",
-     "leader", "commander", "head", "official", "officer", "spokesman", "spokesperson", "headquarters"}
+     "leader", "commander", "head", "official", "officer", "spokesman", "spokesperson", "headquarters",
+     "section", "crowd", "mob"}
 )  # fmt: skip
 
 
@@ -203,6 +204,12 @@ def roles(tok: Token, *, event: str = "", patient_subject: bool = False) -> tupl
         if passive_subj is not None:
             recipient = passive_subj
             actor = _pobj(tok, {"by"})
+            if actor is None:
+                # "was beaten up and killed by residents": the agent of the coordinated verb.
+                actor = next(
+                    (a for c in tok.children if c.dep_ == "conj" and (a := _pobj(c, {"by"})) is not None),
+                    None,
+                )
         else:
             actor = subj
             recipient = _child(tok, "dobj", "obj") or _pobj(tok, _TARGET_PREPS)
