@@ -1,9 +1,18 @@
 """Place mentions in a parsed text and their resolution to gazetteer points, with a reason.
 
 A mention is a ``GPE``/``LOC``/``FAC`` entity (the gazetteer ruler proposes the ones spaCy misses),
-widened to the feature it names ("the Lachin Corridor", "the Stepanakert-Lisagor road"). Each one
-gets a role: ``location`` (the object of in, at, near, along ...), ``actor`` (a metonym or a
-modifier of an actor: "Baku said", "Azerbaijani forces", "Artsakh authorities") or ``other``.
+widened to the feature it names ("the Lachin Corridor", "the Stepanakert-Lisagor road"); a place
+inside an organisation's or a person's name ("the Texas Department of Health", "Anderson County
+Sheriff"); a name NER took for a person or organisation where only a place can stand ("the town
+of Martakert", "in Torrington", a list of places); or a demonym ("Azerbaijani", "Ohioans").
+Surnames of people the text names, street addresses, unknown acronyms and names that only look
+like towns are left out. Each mention gets a role: ``location`` (the object of in, at, near,
+along ...), ``actor`` (a metonym or a modifier of an actor: "Baku said", "Azerbaijani forces",
+"Artsakh authorities", "an offensive by Azerbaijan", an organisation's place), ``demonym`` or
+``other``.
+
+Resolution keeps to a stated container ("Paris, Texas"), else ranks candidates with
+:meth:`PlaceResolver.score` over three passes (see :meth:`PlaceResolver.document_mentions`).
 """
 
 from __future__ import annotations
@@ -597,8 +606,10 @@ class PlaceResolver:
     def document_mentions(self, parsed: list[tuple[int, Doc]]) -> list[list[PlaceMention]]:
         """Place mentions of a document's parsed paragraphs (each with its character offset).
 
-        Two passes: the first finds what the document is about (countries and first-level
-        regions), the second resolves every mention with that focus.
+        Three passes: the first finds what the document is about (countries and first-level
+        regions from names sure of them, and how many names could lie in each region), the second
+        resolves every mention with that focus, the third adds where the second put the
+        document's places (their median point) for the names still in doubt.
         """
         first = [self.mentions(doc, offset, Focus()) for offset, doc in parsed]
         focus = self.focus(first)
