@@ -211,3 +211,10 @@ def test_the_agent_of_a_passive_or_a_noun_is_an_actor_not_a_location(pipeline: A
         for m in _mentions_of(pipeline, "They fear an offensive by Azerbaijan in Lachin.")
     }
     assert roles == {"Azerbaijan": "actor", "Lachin": "location"}
+
+
+def test_an_unknown_name_before_its_stated_region_is_a_place(pipeline: Any) -> None:
+    found = {m.place.text: m for m in _mentions_of(pipeline, "Shells fell near Martakert, Nagorno-Karabakh.")}
+    assert found["Martakert"].role == "location"
+    assert found["Martakert"].place.precision == "unresolved"
+    assert found["Martakert"].place.reason == "not in the gazetteer: Martakert"

@@ -24,7 +24,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from tocsin.extract.actors import ActorDictionary
 from tocsin.geo.gazetteer import Gazetteer, GazetteerEntry, countries, fold
@@ -238,12 +238,25 @@ def _capital_names() -> dict[str, str]:
     return {c.iso2: fold(c.capital) for c in countries() if c.capital}
 
 
-def _place_context(ent: Span) -> bool:
-    """Whether a name stands where only a place can: "the town of X", or listed with places."""
+def _place_context(ent: Span, by_start: dict[int, Span]) -> bool:
+    """Whether a name stands where only a place can: "the town of X", "X, <place>" ("Martakert,
+    Nagorno-Karabakh"), or listed with places."""
     doc = ent.doc
     if ent.start > 1 and doc[ent.start - 1].lower_ == "of" and doc[ent.start - 2].lower_ in _SETTLEMENTS:
         return True
+    after = by_start.get(ent.end + 1)
+    if (
+        ent.end < len(doc)
+        and doc[ent.end].text == ","
+        and after is not None
+        and after.label_ in _PLACE_LABELS
+    ):
+        return True
     return _listed_with_places(ent)
+
+
+def _is_title_name(tok: Token) -> bool:
+    return tok.pos_ == "PROPN" and tok.text[:1].isupper() and tok.is_alpha
 
 
 def _listed_with_places(ent: Span) -> bool:
@@ -401,7 +414,7 @@ class PlaceResolver:
                 continue
             if ent.label_ in _NAMED_BODY_LABELS:
                 inside = self._within_name(ent, offset, focus, person=ent.label_ == "PERSON")
-                if inside or not _place_context(ent):
+                if inside or not _place_context(ent, by_start):
                     out.extend(inside)
                     continue
                 # "the town of Martakert", "Lisagor, Yeghtsahogh, Hin Shen and Mets Shen": a place,
@@ -449,6 +462,35 @@ class PlaceResolver:
             if unknown and len(span) == 1 and span.text.isupper():
                 continue  # "TLC", "UNAMID": an acronym no gazetteer knows is an organisation
             out.append(PlaceMention(place, role, span.root.i, ent.sent.start, certain))
+        out.extend(self._unnamed_before_container(doc, offset, focus, by_start))
+        return sorted(out, key=lambda m: m.place.start)
+
+    def _unnamed_before_container(
+        self, doc: Doc, offset: int, focus: Focus, by_start: dict[int, Span]
+    ) -> list[PlaceMention]:
+        """Names no model marked, where only a place can stand: after a locative preposition and
+        before ", <place>" ("near Martakert, Nagorno-Karabakh"). Resolved inside the container if
+        the gazetteer knows them, else kept unresolved with their text."""
+        out: list[PlaceMention] = []
+        for i, tok in enumerate(doc):
+            if tok.ent_type_ or not _is_title_name(tok) or i == 0:
+                continue
+            if doc[i - 1].lower_ not in LOCATIVE_PREPOSITIONS - {"of", "to", "from", "on"}:
+                continue
+            end = i + 1
+            while end < len(doc) and _is_title_name(doc[end]) and not doc[end].ent_type_:
+                end += 1
+            after = by_start.get(end + 1)
+            if end >= len(doc) or doc[end].text != "," or after is None or after.label_ not in _PLACE_LABELS:
+                continue
+            span = doc[i:end]
+            within = self._container(doc, end, by_start)
+            place = self._resolve_parts(
+                span.text, offset + span.start_char, offset + span.end_char, [span], None, focus, within
+            )
+            out.append(
+                PlaceMention(place, "location", span.root.i, span.sent.start, self._certain(span.text))
+            )
         return out
 
     def _certain(self, name: str) -> bool:
