@@ -195,6 +195,8 @@ _DEMONYM_LABELS = frozenset({"NORP"})
 _COMPASS = frozenset(
     {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "central"}
 )
+#: Prepositions before an unmarked name that make it a place when ", <place>" follows.
+_UNMARKED_PLACE_PREPOSITIONS = LOCATIVE_PREPOSITIONS - {"of", "to", "from", "on"}
 #: Nouns whose "of" names a place: "the town of Martakert".
 _SETTLEMENTS = frozenset(
     {"town", "village", "city", "hamlet", "settlement", "municipality", "commune", "district", "province",
@@ -472,25 +474,28 @@ class PlaceResolver:
         before ", <place>" ("near Martakert, Nagorno-Karabakh"). Resolved inside the container if
         the gazetteer knows them, else kept unresolved with their text."""
         out: list[PlaceMention] = []
-        for i, tok in enumerate(doc):
-            if tok.ent_type_ or not _is_title_name(tok) or i == 0:
+        # From each place that follows a comma, back over the unmarked capitalised words before it.
+        for container in by_start.values():
+            comma = container.start - 1
+            if container.label_ not in _PLACE_LABELS or comma < 2 or doc[comma].text != ",":
                 continue
-            if doc[i - 1].lower_ not in LOCATIVE_PREPOSITIONS - {"of", "to", "from", "on"}:
+            start = comma
+            while start > 0 and _is_title_name(doc[start - 1]) and not doc[start - 1].ent_type_:
+                start -= 1
+            if start == comma or start == 0 or doc[start - 1].lower_ not in _UNMARKED_PLACE_PREPOSITIONS:
                 continue
-            end = i + 1
-            while end < len(doc) and _is_title_name(doc[end]) and not doc[end].ent_type_:
-                end += 1
-            after = by_start.get(end + 1)
-            if end >= len(doc) or doc[end].text != "," or after is None or after.label_ not in _PLACE_LABELS:
-                continue
-            span = doc[i:end]
-            within = self._container(doc, end, by_start)
+            span = doc[start:comma]
             place = self._resolve_parts(
-                span.text, offset + span.start_char, offset + span.end_char, [span], None, focus, within
+                span.text,
+                offset + span.start_char,
+                offset + span.end_char,
+                [span],
+                None,
+                focus,
+                self._container(doc, comma, by_start),
             )
-            out.append(
-                PlaceMention(place, "location", span.root.i, span.sent.start, self._certain(span.text))
-            )
+            certain = self._certain(span.text)
+            out.append(PlaceMention(place, "location", span.root.i, span.sent.start, certain))
         return out
 
     def _certain(self, name: str) -> bool:
