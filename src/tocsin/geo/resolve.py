@@ -281,6 +281,10 @@ class PlaceResolver:
         self.gazetteer = gazetteer
         self.actors = actors
         self._demonyms: dict[str, GazetteerEntry] = {}
+        # Rankings already made with one focus (a pass over a document names the same places
+        # again and again); the focus is held so that the cache never outlives it.
+        self._ranked: dict[tuple[str, str | None], list[GazetteerEntry]] = {}
+        self._ranked_focus: Focus | None = None
         # A demonym several countries share ("Chinese", "French") names the most populous.
         for c in sorted(countries(), key=lambda c: c.population):
             if c.demonym:
@@ -313,6 +317,15 @@ class PlaceResolver:
         return value
 
     def _candidates(self, name: str, focus: Focus, feature: str | None = None) -> list[GazetteerEntry]:
+        """The gazetteer's candidates for a name, best first for this focus."""
+        if focus is not self._ranked_focus:
+            self._ranked, self._ranked_focus = {}, focus
+        key = (name, feature)
+        if key not in self._ranked:
+            self._ranked[key] = self._rank(name, focus, feature)
+        return list(self._ranked[key])
+
+    def _rank(self, name: str, focus: Focus, feature: str | None) -> list[GazetteerEntry]:
         cands = self.gazetteer.lookup(name)
         if name.isupper() and len(name) <= 4 and "." not in name:
             # Acronyms ("DW", "ICJ") meet obscure alternate names of small places; only
@@ -658,7 +671,8 @@ class PlaceResolver:
         resolves every mention with that focus, the third adds where the second put the
         document's places (their median point) for the names still in doubt.
         """
-        first = [self.mentions(doc, offset, Focus()) for offset, doc in parsed]
+        unknown = Focus()
+        first = [self.mentions(doc, offset, unknown) for offset, doc in parsed]
         focus = self.focus(first)
         focus.support, focus.names = self._support(first)
         second = [self.mentions(doc, offset, focus) for offset, doc in parsed]
