@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import timedelta
 
 from spacy.tokens import Doc, Span, Token
@@ -21,7 +21,7 @@ from tocsin.extract.actors import ActorDictionary
 from tocsin.extract.attribution import CONFIRM_VERBS, SPEECH_VERBS, Attribution, attribute
 from tocsin.extract.casualties import Casualty, find_casualties
 from tocsin.extract.lexicon import Trigger
-from tocsin.extract.roles import is_pronoun, phrase_text, roles, with_conjuncts
+from tocsin.extract.roles import is_pronoun, phrase_text, roles, victim_identity, with_conjuncts
 from tocsin.extract.triggers import PATIENT_SUBJECT_MODES, find_triggers
 from tocsin.geo.resolve import PlaceMention, PlaceResolver, precision_rank
 from tocsin.models import (
@@ -116,36 +116,6 @@ def fought_back(tok: Token) -> bool:
         grandkids = {g.lemma_.lower() for c in tok.children for g in c.children}
         return bool((kids | grandkids) & {"fire", "gunfire", "shot", "attack"})
     return "back" in kids
-
-
-#: Nouns for the people an attack struck, in a sentence that says who they were.
-VICTIM_NOUNS = frozenset({"victim", "deceased", "dead", "target"})
-
-
-def victim_identity(sent: Span) -> Token | None:
-    """Who the victims were, when a sentence says so: "The victim was a drug dealer", "One of the
-    victims was a police officer", "The victim was recognized as a member of a crime group"."""
-    root = sent.root
-    subj = next((c for c in root.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
-    if subj is None:
-        return None
-    nouns = {subj.lemma_.lower()} | {
-        g.lemma_.lower() for c in subj.children if c.lower_ == "of" for g in c.children
-    }
-    if not nouns & VICTIM_NOUNS:
-        return None
-    if root.lemma_.lower() == "be":
-        return next((c for c in root.children if c.dep_ == "attr"), None)
-    if root.lemma_.lower() in {"identify", "recognize", "recognise", "describe", "confirm"}:
-        return _pobj_as(root)
-    return None
-
-
-def _pobj_as(verb: Token) -> Token | None:
-    for c in verb.children:
-        if c.dep_ == "prep" and c.lower_ == "as":
-            return next((g for g in c.children if g.dep_ == "pobj"), None)
-    return None
 
 
 def set_on_fire(tok: Token) -> bool:
@@ -446,52 +416,20 @@ class EventExtractor:
         unresolved = [m for m in pool if m.place.precision is PlacePrecision.UNRESOLVED]
         if unresolved and focus is not None:
             u = unresolved[0].place
-            return Place(
-                u.text,
-                u.start,
-                u.end,
-                focus.name,
-                focus.geonameid,
-                focus.lat,
-                focus.lon,
-                focus.country_code,
-                focus.admin1,
-                PlacePrecision.REGION,
-                f"{u.text} is not in the gazetteer; placed at the document's focus, {focus.name}",
+            why = f"{u.text} is not in the gazetteer; placed at the document's focus, {focus.name}"
+            return replace(
+                focus, text=u.text, start=u.start, end=u.end, precision=PlacePrecision.REGION, reason=why
             )
         if ctx.paragraph_places:
             return self._carried(ctx.paragraph_places[-1])
         if focus is not None:
-            return Place(
-                focus.text,
-                focus.start,
-                focus.end,
-                focus.name,
-                focus.geonameid,
-                focus.lat,
-                focus.lon,
-                focus.country_code,
-                focus.admin1,
-                PlacePrecision.REGION,
-                f"no place in the sentence; the document's focus, {focus.name}",
-            )
+            why = f"no place in the sentence; the document's focus, {focus.name}"
+            return replace(focus, precision=PlacePrecision.REGION, reason=why)
         return None
 
     @staticmethod
     def _carried(p: Place) -> Place:
-        return Place(
-            p.text,
-            p.start,
-            p.end,
-            p.name,
-            p.geonameid,
-            p.lat,
-            p.lon,
-            p.country_code,
-            p.admin1,
-            p.precision,
-            f"from an earlier sentence of the paragraph: {p.reason}",
-        )
+        return replace(p, reason=f"from an earlier sentence of the paragraph: {p.reason}")
 
     @staticmethod
     def _focus(mentions: list[list[PlaceMention]]) -> Place | None:
@@ -844,14 +782,25 @@ class EventExtractor:
         merged = self._merge_reports(drafts)
         # What the document's verbs say happened ("clashed", "dispersed"), and a few telling nouns:
         # "protested the arrest of their leader" is no dispersal.
-        context = frozenset(
-            t.lemma_.lower()
-            for _, doc in parsed
-            for t in doc
-            if (t.pos_ == "VERB" or t.lemma_.lower() in CONTEXT_NOUNS) and not self._force_or_grievance(t)
-        ) | ({"burn"} if any(set_on_fire(t) for _, doc in parsed for t in doc) else set())
-        resisted = {seg.start for seg, doc in parsed if any(fought_back(t) for t in doc)}
+        context, resisted = self._document_cues(parsed)
         return [self._freeze(document, d, context, d.offset in resisted) for d in merged]
+
+    def _document_cues(self, parsed: list[tuple[Segment, Doc]]) -> tuple[frozenset[str], set[int]]:
+        """What the document's verbs say happened ("clashed", "dispersed", "set ... on fire") and a
+        few telling nouns, leaving out force by armed or state actors and violence told in passing;
+        and the paragraphs (by start) that say the side attacked fought back. One pass over the text."""
+        context: set[str] = set()
+        resisted: set[int] = set()
+        for seg, doc in parsed:
+            for t in doc:
+                lemma = t.lemma_.lower()
+                if (t.pos_ == "VERB" or lemma in CONTEXT_NOUNS) and not self._force_or_grievance(t):
+                    context.add(lemma)
+                if set_on_fire(t):
+                    context.add("burn")
+                if fought_back(t):
+                    resisted.add(seg.start)
+        return frozenset(context), resisted
 
     def _force_or_grievance(self, tok: Token) -> bool:
         """Whether a violent verb tells of force by armed or state actors ("police beat up the
@@ -861,11 +810,7 @@ class EventExtractor:
             return False
         if in_passing(tok):
             return True
-        verb = tok
-        while verb.dep_ == "conj" and verb.head.i != verb.i:
-            verb = verb.head  # "police beat up and arrested them": the subject of the first verb
-        doers = [c for c in verb.children if c.dep_ == "nsubj"]
-        doers += [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        doers, _ = roles(tok, event="ASSAULT")  # subject, passive agent, or the coordinated verb's
         return any(self.actors.normalise(phrase_text(d)).sector in ARMED_OR_STATE for d in doers)
 
     @staticmethod

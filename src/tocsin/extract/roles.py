@@ -7,7 +7,7 @@ control ("attempted a second advance") and accusation frames ("accused X of firi
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from tocsin.extract.lexicon import lexicon
 
@@ -172,6 +172,27 @@ def _named_object_of_complement(tok: Token) -> Token | None:
             obj = _child(c, "dobj", "obj") or _pobj(c, {"in", "to", "with", "against"})
             if obj is not None and _named(obj):
                 return obj
+    return None
+
+
+#: Nouns for the people an attack struck, in a sentence that says who they were.
+VICTIM_NOUNS = frozenset({"victim", "deceased", "dead", "target"})
+
+
+def victim_identity(sent: Span) -> Token | None:
+    """Who the victims were, when a sentence says so: "The victim was a drug dealer", "One of the
+    victims was a police officer", "The victim was recognized as a member of a crime group"."""
+    root = sent.root
+    subj = _child(root, "nsubj", "nsubjpass")
+    if subj is None:
+        return None
+    of = _pobj(subj, {"of"})  # "one of the victims"
+    if not {subj.lemma_.lower(), of.lemma_.lower() if of is not None else ""} & VICTIM_NOUNS:
+        return None
+    if root.lemma_.lower() == "be":
+        return _child(root, "attr")
+    if root.lemma_.lower() in {"identify", "recognize", "recognise", "describe", "confirm"}:
+        return _pobj(root, {"as"})
     return None
 
 

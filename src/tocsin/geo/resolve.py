@@ -246,15 +246,15 @@ def _place_context(ent: Span, by_start: dict[int, Span]) -> bool:
     doc = ent.doc
     if ent.start > 1 and doc[ent.start - 1].lower_ == "of" and doc[ent.start - 2].lower_ in _SETTLEMENTS:
         return True
-    after = by_start.get(ent.end + 1)
-    if (
-        ent.end < len(doc)
-        and doc[ent.end].text == ","
-        and after is not None
-        and after.label_ in _PLACE_LABELS
-    ):
-        return True
-    return _listed_with_places(ent)
+    return _next_place(doc, ent.end, by_start) is not None or _listed_with_places(ent)
+
+
+def _next_place(doc: Doc, end: int, by_start: dict[int, Span]) -> Span | None:
+    """The place named right after ", " or " (" at ``end``: the container a text states."""
+    if end + 1 >= len(doc) or doc[end].text not in {",", "("}:
+        return None
+    nxt = by_start.get(end + 1)
+    return nxt if nxt is not None and nxt.label_ in _PLACE_LABELS else None
 
 
 def _is_title_name(tok: Token) -> bool:
@@ -469,7 +469,7 @@ class PlaceResolver:
             role = _role(ent) if feature is None else "location"
             unknown = place.precision is PlacePrecision.UNRESOLVED
             if (
-                (((unknown or self._look_alike(span.text, focus)) and len(span) == 1) or unknown)
+                (unknown or (len(span) == 1 and self._look_alike(span.text, focus)))
                 and role != "location"
                 and not _listed_with_places(ent)
             ):
@@ -484,13 +484,13 @@ class PlaceResolver:
         self, doc: Doc, offset: int, focus: Focus, by_start: dict[int, Span]
     ) -> list[PlaceMention]:
         """Names no model marked, where only a place can stand: after a locative preposition and
-        before ", <place>" ("near Martakert, Nagorno-Karabakh"). Resolved inside the container if
-        the gazetteer knows them, else kept unresolved with their text."""
+        before ", <place>" or "(<place>)" ("near Martakert, Nagorno-Karabakh"). Resolved inside
+        the container if the gazetteer knows them, else kept unresolved with their text."""
         out: list[PlaceMention] = []
         # From each place that follows a comma, back over the unmarked capitalised words before it.
         for container in by_start.values():
             comma = container.start - 1
-            if container.label_ not in _PLACE_LABELS or comma < 2 or doc[comma].text != ",":
+            if comma < 2 or _next_place(doc, comma, by_start) is None:
                 continue
             start = comma
             while start > 0 and _is_title_name(doc[start - 1]) and not doc[start - 1].ent_type_:
@@ -528,10 +528,8 @@ class PlaceResolver:
     def _container(self, doc: Doc, end: int, by_start: dict[int, Span]) -> list[GazetteerEntry]:
         """The areas a mention is said to lie in: "Martakert, Nagorno-Karabakh", "Paris, Texas",
         "Alexandria, La.", "Sarh (Moyen-Chari)": the regions or countries the next name can be."""
-        if end + 1 >= len(doc) or doc[end].text not in {",", "("}:
-            return []
-        nxt = by_start.get(end + 1)
-        if nxt is None or nxt.label_ not in _PLACE_LABELS:
+        nxt = _next_place(doc, end, by_start)
+        if nxt is None:
             return []
         return [
             c for c in self.gazetteer.lookup(nxt.text) if c.kind in {"country", "admin1", "admin2", "region"}
@@ -569,13 +567,14 @@ class PlaceResolver:
         whose own name differs ("Wal" for an alternate name of Chincoteague, "Bush" for Būsh), none
         near where the document's places are ("Shushi" in a story about Karabakh is Shusha)."""
         centre = focus.centre
-        return all(
+        cands = self.gazetteer.lookup(name)
+        return bool(cands) and all(
             c.kind == "city"
             and c.population < 1_000_000
             and c.name.lower() != name.lower()
             and (centre is None or haversine_km(c.lat, c.lon, *centre) > 150)
-            for c in self.gazetteer.lookup(name)
-        ) and bool(self.gazetteer.lookup(name))
+            for c in cands
+        )
 
     def _within_name(
         self, ent: Span, offset: int, focus: Focus, *, person: bool = False
