@@ -186,6 +186,9 @@ def test_violence_named_as_a_grievance_leaves_a_protest_peaceful(pipeline: Any) 
 def test_forces_seizing_drugs_or_weapons(pipeline: Any) -> None:
     drugs = code_text(pipeline, "On Monday, police seized 500 kilograms of cocaine in the port.")
     assert [e["acled_sub_event_type"] for e in _only(drugs, "COERCE")] == ["Looting/property destruction"]
+    # Something no list names, seized by forces: property, not a person.
+    depot = code_text(pipeline, "On Monday, soldiers seized a depot in the forest.")
+    assert [e["acled_sub_event_type"] for e in _only(depot, "COERCE")] == ["Looting/property destruction"]
     arms = code_text(pipeline, "On Monday, soldiers seized weapons and explosives in a rebel camp.")
     assert [e["acled_sub_event_type"] for e in _only(arms, "COERCE")] == ["Disrupted weapons use"]
 

@@ -184,6 +184,12 @@ def test_names_agree_on_a_region_and_a_part_of_a_place_resolves_to_the_place(pip
     )
     found = {m.place.text: m.place for m in _mentions_of(pipeline, text)}
     assert found["Decatur"].admin1 == "Georgia"
+    # No name here lies in one region only: Gainesville (Florida's is the larger) and Hall County
+    # (Nebraska's) can both lie only in Georgia or Texas; Georgia's Gainesville is the larger of those.
+    sewer = (
+        "A sewer spill in Gainesville reached Flat Creek, and Hall County officials said it was contained."
+    )
+    assert {m.place.text: m.place for m in _mentions_of(pipeline, sewer)}["Gainesville"].admin1 == "Georgia"
     assert found["Northeast Georgia"].name == "Georgia" and found["Northeast Georgia"].precision == "region"
     assert "part of Georgia" in found["Northeast Georgia"].reason
 
@@ -214,7 +220,17 @@ def test_the_agent_of_a_passive_or_a_noun_is_an_actor_not_a_location(pipeline: A
 
 
 def test_an_unknown_name_before_its_stated_region_is_a_place(pipeline: Any) -> None:
-    found = {m.place.text: m for m in _mentions_of(pipeline, "Shells fell near Martakert, Nagorno-Karabakh.")}
+    found = {
+        m.place.text: m
+        for m in _mentions_of(pipeline, "Fighting near Martakert, Nagorno-Karabakh, left two dead.")
+    }
     assert found["Martakert"].role == "location"
     assert found["Martakert"].place.precision == "unresolved"
     assert found["Martakert"].place.reason == "not in the gazetteer: Martakert"
+
+
+def test_a_capital_before_the_region_named_like_it(pipeline: Any) -> None:
+    found = {m.place.text: m.place for m in _mentions_of(pipeline, "The envoy flew to Washington on Monday.")}
+    assert found["Washington"].admin1 != "Washington" and found["Washington"].precision == "exact"
+    state = {m.place.text: m.place for m in _mentions_of(pipeline, "Fires burned in Washington state.")}
+    assert state["Washington state"].precision == "region"
