@@ -290,7 +290,7 @@ def test_interrupted_run_leaves_a_consistent_store_and_resumes(
 ) -> None:
     feed = tmp_path / "wire.xml"
     feed.write_bytes(_rss(40, 0))  # more than one batch of 32
-    import tocsin.cli as cli_module
+    import tocsin.cli.coding as cli_module
 
     real = cli_module.iter_inputs
 

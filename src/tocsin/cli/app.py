@@ -1,0 +1,102 @@
+"""The ``tocsin`` group, its settings and the helpers its commands share.
+
+Exit codes: 0 all inputs coded; 1 some inputs were rejected (each named on stderr, the rest of the
+batch still coded); 2 usage or configuration error.
+"""
+
+from __future__ import annotations
+
+import functools
+import sys
+from collections.abc import Iterator
+from datetime import date
+from typing import Any
+
+import click
+
+from tocsin.config import Settings, load_settings
+from tocsin.errors import ConfigError, TocsinError
+from tocsin.ingest.documents import Metadata
+from tocsin.ingest.readers import INPUT_FORMATS, iter_inputs
+from tocsin.models import Rejection
+
+EXIT_OK, EXIT_REJECTED, EXIT_USAGE = 0, 1, 2
+
+
+def _settings(ctx: click.Context) -> Settings:
+    settings = ctx.obj
+    assert isinstance(settings, Settings)
+    return settings
+
+
+def _date_option(value: str | None) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError as exc:
+        raise click.BadParameter(f"{value!r} is not a YYYY-MM-DD date") from exc
+
+
+def _say_rejection(r: Rejection) -> None:
+    click.echo(f"tocsin: rejected {r.source}: {r.reason}: {r.detail}", err=True)
+
+
+@functools.lru_cache(maxsize=2)
+def _pipeline(settings: Settings) -> Any:
+    """The coding pipeline, built once per process (spaCy loads only for commands that code)."""
+    from tocsin.pipeline import Pipeline
+
+    return Pipeline.from_settings(settings)
+
+
+def _coding_inputs(
+    ctx: click.Context, paths: tuple[str, ...], input_format: str, published: str | None
+) -> tuple[Any, Iterator[Any]]:
+    """The loaded pipeline and the inputs of a coding command (extract, dates, places)."""
+    settings = _settings(ctx)
+    try:
+        pipe = _pipeline(settings)
+    except TocsinError as exc:
+        raise click.ClickException(str(exc)) from exc
+    items = iter_inputs(
+        list(paths),
+        input_format=input_format,
+        stdin=sys.stdin.buffer,
+        defaults=Metadata(published=_date_option(published)),
+        max_bytes=settings.max_bytes,
+    )
+    return pipe, items
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.option(
+    "--config",
+    "config_path",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help="Settings file (default ./tocsin.toml, or $TOCSIN_CONFIG).",
+)
+@click.version_option(package_name="tocsin")
+@click.pass_context
+def cli(ctx: click.Context, config_path: str | None) -> None:
+    """tocsin: a sourced, geocoded record of conflict events from news and statements."""
+    try:
+        ctx.obj = load_settings(config_path=config_path)
+    except ConfigError as exc:
+        raise click.UsageError(str(exc)) from exc
+
+
+_INPUT_FORMAT = click.option(
+    "--input-format",
+    type=click.Choice(INPUT_FORMATS),
+    default="auto",
+    show_default=True,
+    help="How to read PATHs: auto (by content; *.jsonl as JSONL), text, html or jsonl.",
+)
+_PUBLISHED = click.option(
+    "--published",
+    default=None,
+    metavar="YYYY-MM-DD",
+    help="Publication date for inputs that do not carry their own.",
+)

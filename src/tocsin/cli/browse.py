@@ -1,0 +1,236 @@
+"""Reading the store: events, show, rejects."""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+from tocsin.cli.app import (
+    _date_option,
+    _settings,
+    cli,
+)
+from tocsin.store.duckdb_store import EventQuery, Store
+
+
+def _cell(value: Any, width: int) -> str:
+    text = "" if value is None else str(value)
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def _parties(parties: list[dict[str, Any]]) -> str:
+    return "; ".join(p["name"] for p in parties)
+
+
+_TABLE = [
+    ("id", 8),
+    ("date", 10),
+    ("event", 8),
+    ("mode", 13),
+    ("actor", 28),
+    ("recipient", 24),
+    ("location", 22),
+    ("dead", 4),
+    ("factuality", 11),
+]
+
+
+def _table_row(e: dict[str, Any]) -> list[str]:
+    loc = e["location"]
+    values = [
+        e["id"][:8],
+        e["date"],
+        e["event"],
+        e["mode"],
+        _parties(e["actor"]),
+        _parties(e["recipient"]),
+        loc and (loc["name"] or loc["text"]),
+        e["dead"],
+        e["factuality"],
+    ]
+    return [_cell(v, w).ljust(w) for v, (_, w) in zip(values, _TABLE, strict=True)]
+
+
+_CSV_FIELDS = [
+    "id",
+    "doc_id",
+    "date",
+    "date_end",
+    "date_precision",
+    "event",
+    "mode",
+    "acled_event_type",
+    "acled_sub_event_type",
+    "actor",
+    "recipient",
+    "location",
+    "country_code",
+    "lat",
+    "lon",
+    "location_precision",
+    "dead",
+    "injured",
+    "arrested",
+    "factuality",
+    "claimed_by",
+    "denied_by",
+    "confirmed_by",
+    "confidence",
+    "evidence",
+]
+
+
+def _csv_row(e: dict[str, Any]) -> dict[str, Any]:
+    loc = e["location"] or {}
+    return {
+        **{
+            k: e[k]
+            for k in (
+                "id",
+                "doc_id",
+                "date",
+                "date_end",
+                "date_precision",
+                "event",
+                "mode",
+                "acled_event_type",
+                "acled_sub_event_type",
+                "dead",
+                "injured",
+                "arrested",
+                "factuality",
+                "confidence",
+            )
+        },
+        "actor": _parties(e["actor"]),
+        "recipient": _parties(e["recipient"]),
+        "location": loc.get("name") or loc.get("text"),
+        "country_code": loc.get("country_code"),
+        "lat": loc.get("lat"),
+        "lon": loc.get("lon"),
+        "location_precision": loc.get("precision"),
+        "claimed_by": _parties(e["claimed_by"]),
+        "denied_by": _parties(e["denied_by"]),
+        "confirmed_by": _parties(e["confirmed_by"]),
+        "evidence": " | ".join(x["text"] for x in e["evidence"]),
+    }
+
+
+@cli.command()
+@click.option("--db", default=None, help="DuckDB file (default from settings).")
+@click.option(
+    "--format", "fmt", type=click.Choice(["table", "jsonl", "csv"]), default="table", show_default=True
+)
+@click.option("--since", default=None, metavar="YYYY-MM-DD", help="Events on or after this date.")
+@click.option("--until", default=None, metavar="YYYY-MM-DD", help="Events on or before this date.")
+@click.option(
+    "--type", "types", multiple=True, metavar="PLOVER", help="PLOVER event type (repeatable), e.g. ASSAULT."
+)
+@click.option(
+    "--country", default=None, metavar="CODE", help="ISO code (AZ or AZE) of the event's place or of a party."
+)
+@click.pass_context
+def events(
+    ctx: click.Context,
+    db: str | None,
+    fmt: str,
+    since: str | None,
+    until: str | None,
+    types: tuple[str, ...],
+    country: str | None,
+) -> None:
+    """List stored events."""
+    settings = _settings(ctx)
+    path = db or settings.db
+    if not Path(path).exists():
+        raise click.ClickException(f"no store at {path}: run `tocsin ingest` first")
+    query = EventQuery(since=_date_option(since), until=_date_option(until), types=types, country=country)
+    with Store(path) as store:
+        records = list(store.events(query))
+    if fmt == "jsonl":
+        for e in records:
+            click.echo(json.dumps(e, ensure_ascii=False))
+    elif fmt == "csv":
+        writer = csv.DictWriter(sys.stdout, fieldnames=_CSV_FIELDS, lineterminator="\n")
+        writer.writeheader()
+        for e in records:
+            writer.writerow(_csv_row(e))
+    else:
+        click.echo(" ".join(name.ljust(w) for name, w in _TABLE).rstrip())
+        for e in records:
+            click.echo(" ".join(_table_row(e)).rstrip())
+        click.echo(f"({len(records)} events)")
+
+
+@cli.command()
+@click.argument("event_id")
+@click.option("--db", default=None, help="DuckDB file (default from settings).")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.pass_context
+def show(ctx: click.Context, event_id: str, db: str | None, fmt: str) -> None:
+    """Show one event (by id or unique id prefix) with its evidence sentences and source."""
+    settings = _settings(ctx)
+    path = db or settings.db
+    if not Path(path).exists():
+        raise click.ClickException(f"no store at {path}: run `tocsin ingest` first")
+    with Store(path) as store:
+        record = store.event(event_id)
+        if record is None:
+            raise click.ClickException(f"no single event with id {event_id!r}")
+        document = store.document(record["doc_id"]) or {}
+    if fmt == "json":
+        document.pop("text", None)
+        click.echo(json.dumps({"event": record, "document": document}, ensure_ascii=False, indent=2))
+        return
+    loc = record["location"]
+    lines = [
+        f"{record['id']}  {record['event']}{'/' + record['mode'] if record['mode'] else ''}"
+        f"  ({record['factuality']}, confidence {record['confidence']})",
+        f"  date:      {record['date'] or 'unknown'} ({record['date_precision']}, {record['date_method']})",
+        f"  actor:     {_parties(record['actor']) or '-'}",
+        f"  recipient: {_parties(record['recipient']) or '-'}",
+        f"  location:  {(loc['name'] or loc['text']) + ' [' + loc['precision'] + ']' if loc else '-'}",
+    ]
+    if loc:
+        lines.append(f"             {loc['reason']}")
+    if record["acled_event_type"]:
+        lines.append(f"  ACLED:     {record['acled_event_type']} / {record['acled_sub_event_type']}")
+    for label, key in (("dead", "dead"), ("injured", "injured"), ("arrested", "arrested")):
+        if record[key] is not None:
+            lines.append(f"  {label + ':':<10} {record[key]}")
+    for label, key in (
+        ("claimed by", "claimed_by"),
+        ("denied by", "denied_by"),
+        ("confirmed", "confirmed_by"),
+    ):
+        if record[key]:
+            lines.append(f"  {label + ':':<10} {_parties(record[key])}")
+    lines.append(
+        f"  source:    {document.get('title') or '-'} ({document.get('source') or 'unknown outlet'},"
+        f" published {document.get('published') or 'unknown'})"
+    )
+    for ev in record["evidence"]:
+        lines.append(
+            f"  evidence:  [{ev['doc_id']} sentence {ev['sentence']}, chars {ev['start']}-{ev['end']}]"
+        )
+        lines.append(f"             {ev['text']}")
+    click.echo("\n".join(lines))
+
+
+@cli.command()
+@click.option("--db", default=None, help="DuckDB file (default from settings).")
+@click.pass_context
+def rejects(ctx: click.Context, db: str | None) -> None:
+    """List the inputs that were rejected, with their reasons, one JSON object a line."""
+    settings = _settings(ctx)
+    path = db or settings.db
+    if not Path(path).exists():
+        raise click.ClickException(f"no store at {path}: run `tocsin ingest` first")
+    with Store(path) as store:
+        for r in store.rejections():
+            click.echo(json.dumps(r, ensure_ascii=False))

@@ -1,0 +1,203 @@
+"""Coding commands: extract, dates, ingest, reprocess."""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+import click
+
+from tocsin.cli.app import (
+    _INPUT_FORMAT,
+    _PUBLISHED,
+    EXIT_OK,
+    EXIT_REJECTED,
+    _coding_inputs,
+    _date_option,
+    _pipeline,
+    _say_rejection,
+    _settings,
+    cli,
+)
+from tocsin.errors import TocsinError
+from tocsin.ingest.documents import Metadata
+from tocsin.ingest.readers import iter_inputs
+from tocsin.models import Rejection
+from tocsin.report.records import event_json, time_json
+from tocsin.store.duckdb_store import Store
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@_INPUT_FORMAT
+@_PUBLISHED
+@click.pass_context
+def extract(ctx: click.Context, paths: tuple[str, ...], input_format: str, published: str | None) -> None:
+    """Print the events found in PATHS (files, directories or - for stdin), one JSON object a line.
+
+    Nothing is stored. With --input-format jsonl each line is a document
+    {"id", "text" or "html" or "file", "published", "url", "title", "source"}.
+    """
+    pipe, items = _coding_inputs(ctx, paths, input_format, published)
+    failed = 0
+    for result in pipe.run(items):
+        if isinstance(result, Rejection):
+            failed += 1
+            _say_rejection(result)
+            continue
+        for event in result.events:
+            click.echo(json.dumps(event_json(event), ensure_ascii=False))
+    ctx.exit(EXIT_REJECTED if failed else EXIT_OK)
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@_INPUT_FORMAT
+@_PUBLISHED
+@click.pass_context
+def dates(ctx: click.Context, paths: tuple[str, ...], input_format: str, published: str | None) -> None:
+    """Print every temporal expression in PATHS, resolved, one JSON object a line.
+
+    Fields: doc_id, text, start, end (offsets in the document text), value (ISO: 2023-03-27,
+    2023-W12, 2023-03, 2023, 2023-Q3, PRESENT_REF ...), end_value (ranges), precision, method.
+    Without a publication date, relative expressions stay unresolved (precision unknown).
+    """
+    from tocsin.pipeline import Parsed
+
+    pipe, items = _coding_inputs(ctx, paths, input_format, published)
+    failed = 0
+    for result in pipe.run_parsed(items):
+        if not isinstance(result, Parsed):
+            failed += 1
+            _say_rejection(result)
+            continue
+        for expr in pipe.dates(result):
+            click.echo(json.dumps(time_json(result.document.id, expr), ensure_ascii=False))
+    ctx.exit(EXIT_REJECTED if failed else EXIT_OK)
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--db", default=None, help="DuckDB file (default from settings: tocsin.duckdb).")
+@_INPUT_FORMAT
+@_PUBLISHED
+@click.option(
+    "--progress/--no-progress",
+    default=None,
+    help="Report progress on stderr every few seconds (default: when stderr is a terminal).",
+)
+@click.pass_context
+def ingest(ctx: click.Context, paths: tuple[str, ...], db: str | None, input_format: str,
+           published: str | None, progress: bool | None) -> None:  # fmt: skip
+    """Code PATHS (files, directories, -, URLs) and keep documents, events and rejections.
+
+    Ingesting the same input again changes nothing; an interrupted run (Ctrl-C) leaves the store
+    consistent and, run again, skips what is already stored. A summary goes to stderr.
+    """
+    from tocsin.pipeline import Coded
+
+    settings = _settings(ctx)
+    defaults = Metadata(published=_date_option(published))
+    tally = Tally(show=sys.stderr.isatty() if progress is None else progress)
+    try:
+        pipe = _pipeline(settings)
+        store = Store(db or settings.db)
+    except TocsinError as exc:
+        raise click.ClickException(str(exc)) from exc
+    interrupted = False
+    with store:
+        items = iter_inputs(list(paths), input_format=input_format, stdin=sys.stdin.buffer,
+                            defaults=defaults, max_bytes=settings.max_bytes)  # fmt: skip
+        try:
+            for result in pipe.run(items, known=store.has_document):
+                if isinstance(result, Rejection):
+                    store.reject(result)
+                    _say_rejection(result)
+                    tally.count("rejected", reason=result.reason)
+                elif isinstance(result, Coded):
+                    status = store.add(
+                        result.document, result.events, raw=result.raw, raw_format=result.raw_format
+                    )
+                    tally.count(status, events=len(result.events) if status == "stored" else 0)
+                else:
+                    tally.count("duplicate")
+        except KeyboardInterrupt:
+            interrupted = True
+        resume = "; interrupted: run the same command again to resume" if interrupted else ""
+        click.echo(f"tocsin: {tally.summary()} to {store.path}{resume}", err=True)
+    if interrupted:
+        ctx.exit(130)
+    ctx.exit(EXIT_REJECTED if tally.counts["rejected"] else EXIT_OK)
+
+
+class Tally:
+    """Counts of an ingest run, with a progress line on stderr every few seconds."""
+
+    def __init__(self, *, show: bool, every: float = 2.0) -> None:
+        self.counts: Counter[str] = Counter()
+        self.reasons: Counter[str] = Counter()
+        self.show, self.every = show, every
+        self.start = self.last = time.monotonic()
+
+    def count(self, status: str, *, reason: str = "", events: int = 0) -> None:
+        self.counts["read"] += 1
+        self.counts[status] += 1
+        self.counts["events"] += events
+        if reason:
+            self.reasons[reason] += 1
+        now = time.monotonic()
+        if self.show and now - self.last >= self.every:
+            self.last = now
+            rate = self.counts["read"] / max(now - self.start, 1e-9)
+            c = self.counts
+            click.echo(f"tocsin: {c['read']} documents, {rate:.1f}/s, {c['stored']} stored,"
+                       f" {c['rejected']} rejected so far", err=True)  # fmt: skip
+
+    def summary(self) -> str:
+        c = self.counts
+        by_reason = ", ".join(f"{k} {v}" for k, v in sorted(self.reasons.items()))
+        return (f"{c['read']} read, {c['stored']} stored, {c['duplicate']} already stored,"
+                f" {c['near_duplicate']} near-duplicates linked, {c['rejected']} rejected"
+                f"{f' ({by_reason})' if by_reason else ''}, {c['events']} events added")  # fmt: skip
+
+
+@cli.command()
+@click.option("--db", default=None, help="DuckDB file (default from settings).")
+@click.pass_context
+def reprocess(ctx: click.Context, db: str | None) -> None:
+    """Re-code every stored document from its kept raw input with this version of tocsin.
+
+    Documents keep their ids; their events are replaced. No source needs to be at hand.
+    """
+    from tocsin.ingest.items import InputItem
+    from tocsin.pipeline import Coded
+
+    settings = _settings(ctx)
+    path = db or settings.db
+    if not Path(path).exists():
+        raise click.ClickException(f"no store at {path}: run `tocsin ingest` first")
+    pipe = _pipeline(settings)
+    done = removed = added = failed = 0
+    with Store(path) as store:
+        stored = list(store.raw_documents())
+        items: list[InputItem | Rejection] = []
+        for r in stored:
+            if r.raw is None:
+                items.append(Rejection(r.id, "missing", "no raw input kept for this document"))
+                continue
+            meta = Metadata(id=r.id, url=r.url, title=r.title, source=r.source, published=r.published,
+                            published_method=r.published_method, author=r.author)  # fmt: skip
+            items.append(InputItem(r.id, r.raw, r.raw_format, meta, r.source_path))
+        for result in pipe.run(items):
+            if isinstance(result, Coded):
+                gone, new = store.replace_events(result.document.id, result.events)
+                done, removed, added = done + 1, removed + gone, added + new
+            elif isinstance(result, Rejection):
+                failed += 1
+                _say_rejection(result)
+    click.echo(f"tocsin: {done} documents re-coded, {removed} events replaced by {added}, {failed} failed",
+               err=True)  # fmt: skip
+    ctx.exit(EXIT_REJECTED if failed else EXIT_OK)

@@ -1,0 +1,151 @@
+"""The evaluate group: each evaluation on annotated data prints JSON."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import click
+
+from tocsin.cli.app import (
+    _pipeline,
+    _say_rejection,
+    _settings,
+    cli,
+)
+from tocsin.ingest.readers import iter_inputs
+from tocsin.report.records import event_json
+
+
+@cli.group()
+def evaluate() -> None:
+    """Measure tocsin against annotated data."""
+
+
+def _dev_data(path: Path, what: str, *, folder: bool = False) -> None:
+    """Stop with a clear message when an evaluation's data is not where it was said to be."""
+    if not (path.is_dir() if folder else path.is_file()):
+        raise click.ClickException(f"no {what} at {path}")
+
+
+def _print_report(report: dict[str, Any]) -> None:
+    click.echo(json.dumps(report, indent=2, ensure_ascii=False))
+
+
+@evaluate.command("seeds")
+@click.option(
+    "--docs",
+    default="samples/documents.jsonl",
+    show_default=True,
+    help="JSONL of the seed documents (id, file, published).",
+)
+@click.option(
+    "--gold",
+    default="tests/fixtures/gold/seeds.events.jsonl",
+    show_default=True,
+    help="Gold events, one JSON object a line.",
+)
+@click.pass_context
+def evaluate_seeds(ctx: click.Context, docs: str, gold: str) -> None:
+    """Recall of the seeds' gold events, false events per document, claims; JSON on stdout."""
+    from tocsin.evaluation.seeds import evaluate as score
+    from tocsin.evaluation.seeds import load_gold
+    from tocsin.pipeline import Coded
+
+    _dev_data(Path(docs), "seed document list")
+    _dev_data(Path(gold), "gold file")
+    pipe = _pipeline(_settings(ctx))
+    records: list[dict[str, Any]] = []
+    spans: dict[str, list[tuple[int, int]]] = {}
+    for result in pipe.run(iter_inputs([docs], input_format="jsonl")):
+        if isinstance(result, Coded):
+            spans[result.document.id] = [(s.start, s.end) for s in result.document.body_segments()]
+            records.extend(event_json(e) for e in result.events)
+        else:
+            _say_rejection(result)
+    report = score(records, load_gold(Path(gold)), spans)
+    _print_report(report.as_dict())
+
+
+@evaluate.command("timebank")
+@click.option(
+    "--dir",
+    "directory",
+    default="../shared/dev/timebank",
+    show_default=True,
+    help="Folder of TimeML .tml files (TempEval-3 TBAQ).",
+)
+@click.option("--examples", default=0, show_default=True, help="Also list this many misses and errors.")
+@click.pass_context
+def evaluate_timebank(ctx: click.Context, directory: str, examples: int) -> None:
+    """Date recognition (relaxed span) and value accuracy on TimeBank DATE expressions; JSON."""
+    from tocsin.evaluation.timebank import evaluate as score
+    from tocsin.evaluation.timebank import load_dir
+
+    path = Path(directory)
+    _dev_data(path, "TimeBank folder", folder=True)
+    pipe = _pipeline(_settings(ctx))
+    report = score(load_dir(path), pipe.nlp)
+    _print_report(report.as_dict(examples=examples))
+
+
+@evaluate.command("lgl")
+@click.option(
+    "--file", "path", default="../shared/dev/lgl/lgl.xml", show_default=True, help="The LGL corpus (lgl.xml)."
+)
+@click.option("--limit", default=0, show_default=True, help="Only the first N articles (0: all).")
+@click.option("--examples", default=0, show_default=True, help="Also list this many misses and errors.")
+@click.pass_context
+def evaluate_lgl(ctx: click.Context, path: str, limit: int, examples: int) -> None:
+    """Place recognition (span overlap) and resolution (within 161 km, median km) on LGL; JSON."""
+    from tocsin.evaluation.lgl import evaluate as score
+    from tocsin.evaluation.lgl import load_lgl
+
+    _dev_data(Path(path), "LGL file")
+    pipe = _pipeline(_settings(ctx))
+    articles = load_lgl(Path(path))
+    report = score(articles[:limit] if limit else articles, pipe.nlp, pipe.extractor.resolver)
+    _print_report(report.as_dict(examples=examples))
+
+
+@evaluate.command("acled")
+@click.option(
+    "--file",
+    "path",
+    default="../shared/dev/acled/acled_2022_dev.csv",
+    show_default=True,
+    help="An ACLED CSV export with notes.",
+)
+@click.option("--limit", default=0, show_default=True, help="Only the first N rows (0: all).")
+@click.option("--examples", default=0, show_default=True, help="Also list this many confusions.")
+@click.pass_context
+def evaluate_acled(ctx: click.Context, path: str, limit: int, examples: int) -> None:
+    """ACLED type, sub-type, fatalities, place, date and actor1 of each note's main event; JSON."""
+    from tocsin.evaluation.acled import evaluate as score
+    from tocsin.evaluation.acled import load_acled
+
+    _dev_data(Path(path), "ACLED file")
+    rows = load_acled(Path(path))
+    report = score(rows[:limit] if limit else rows, _pipeline(_settings(ctx)))
+    _print_report(report.as_dict(examples=examples))
+
+
+@evaluate.command("plover")
+@click.option(
+    "--file",
+    "path",
+    default="../shared/dev/plover/PLOVER_GSR_CAMEO.txt",
+    show_default=True,
+    help="PLOVER's gold-standard records (a JSON array).",
+)
+@click.option("--examples", default=0, show_default=True, help="Also list this many type confusions.")
+@click.pass_context
+def evaluate_plover(ctx: click.Context, path: str, examples: int) -> None:
+    """PLOVER event type, source and target of each example sentence's main event; JSON."""
+    from tocsin.evaluation.plover import evaluate as score
+    from tocsin.evaluation.plover import load_plover
+
+    _dev_data(Path(path), "PLOVER file")
+    report = score(load_plover(Path(path)), _pipeline(_settings(ctx)))
+    _print_report(report.as_dict(examples=examples))
