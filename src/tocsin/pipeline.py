@@ -19,6 +19,7 @@ from tocsin.config import Settings
 from tocsin.errors import InputError
 from tocsin.extract.actors import actor_dictionary
 from tocsin.extract.events import EventExtractor
+from tocsin.extract.screen import Dropped
 from tocsin.geo.gazetteer import Gazetteer, open_gazetteer
 from tocsin.geo.resolve import PlaceResolver
 from tocsin.ingest.documents import build_document
@@ -37,6 +38,8 @@ class Coded:
     events: tuple[Event, ...]
     raw: bytes = b""
     raw_format: str = "auto"
+    #: Candidates the precision stage dropped or kept as background, with the reason.
+    dropped: tuple[Dropped, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,8 +159,15 @@ class Pipeline:
         """Code every input, yielding a :class:`Coded`, :class:`Known` or :class:`Rejection` for each."""
         for result in self.run_parsed(items, batch=batch, known=known):
             if isinstance(result, Parsed):
-                events = self.extractor.extract(result.document, result.paragraphs)
-                yield Coded(result.label, result.document, tuple(events), result.raw, result.raw_format)
+                events, dropped = self.extractor.extract_screened(result.document, result.paragraphs)
+                yield Coded(
+                    result.label,
+                    result.document,
+                    tuple(events),
+                    result.raw,
+                    result.raw_format,
+                    tuple(dropped),
+                )
             else:
                 yield result
 

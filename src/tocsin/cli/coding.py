@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import sys
 import time
@@ -34,8 +35,16 @@ from tocsin.store.duckdb_store import Store
 @click.argument("paths", nargs=-1, required=True)
 @_INPUT_FORMAT
 @_PUBLISHED
+@click.option(
+    "--debug",
+    is_flag=True,
+    help="Also say on stderr, one JSON object a line, each candidate the precision stage dropped "
+    "or kept as background, and why.",
+)
 @click.pass_context
-def extract(ctx: click.Context, paths: tuple[str, ...], input_format: str, published: str | None) -> None:
+def extract(
+    ctx: click.Context, paths: tuple[str, ...], input_format: str, published: str | None, debug: bool
+) -> None:
     """Print the events found in PATHS (files, directories or - for stdin), one JSON object a line.
 
     Nothing is stored. With --input-format jsonl each line is a document
@@ -50,6 +59,9 @@ def extract(ctx: click.Context, paths: tuple[str, ...], input_format: str, publi
             continue
         for event in result.events:
             click.echo(json.dumps(event_json(event), ensure_ascii=False))
+        if debug:
+            for d in result.dropped:
+                click.echo(json.dumps({"screened": dataclasses.asdict(d)}, ensure_ascii=False), err=True)
     ctx.exit(EXIT_REJECTED if failed else EXIT_OK)
 
 

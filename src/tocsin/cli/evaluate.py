@@ -149,3 +149,52 @@ def evaluate_plover(ctx: click.Context, path: str, examples: int) -> None:
     _dev_data(Path(path), "PLOVER file")
     report = score(load_plover(Path(path)), _pipeline(_settings(ctx)))
     _print_report(report.as_dict(examples=examples))
+
+
+@evaluate.command("glocon")
+@click.option(
+    "--file",
+    "path",
+    default="../shared/dev/glocon/dev.jsonl",
+    show_default=True,
+    help="GLOCON documents, one JSON object a line ({id, text, published, labels}).",
+)
+@click.option("--limit", default=0, show_default=True, help="Only the first N documents (0: all).")
+@click.option(
+    "--examples", default=0, show_default=True, help="Also list this many false positives and misses."
+)
+@click.pass_context
+def evaluate_glocon(ctx: click.Context, path: str, limit: int, examples: int) -> None:
+    """Protest-document precision, recall and F1 on open-world newswire, and the share of
+    documents with no contentious event that still get an ACLED-typed event; JSON."""
+    from tocsin.evaluation.glocon import evaluate as score
+    from tocsin.evaluation.glocon import load_glocon
+
+    _dev_data(Path(path), "GLOCON file")
+    docs = load_glocon(Path(path))
+    report = score(docs[:limit] if limit else docs, _pipeline(_settings(ctx)))
+    _print_report(report.as_dict(examples=examples))
+
+
+@evaluate.command("ipe")
+@click.option(
+    "--dir",
+    "directory",
+    default="../shared/dev/ipe",
+    show_default=True,
+    help="Folder with dev.jsonl (articles) and dev_sents.jsonl (labelled sentences).",
+)
+@click.option("--limit", default=0, show_default=True, help="Only the first N articles (0: all).")
+@click.option("--examples", default=0, show_default=True, help="Also list this many sentence errors.")
+@click.pass_context
+def evaluate_ipe(ctx: click.Context, directory: str, limit: int, examples: int) -> None:
+    """Police killings, arrests and force at sentence level on IndiaPoliceEvents; JSON."""
+    from tocsin.evaluation.ipe import evaluate as score
+    from tocsin.evaluation.ipe import load_ipe
+
+    folder = Path(directory)
+    _dev_data(folder / "dev.jsonl", "IPE articles")
+    _dev_data(folder / "dev_sents.jsonl", "IPE sentences")
+    docs = load_ipe(folder / "dev.jsonl", folder / "dev_sents.jsonl")
+    report = score(docs[:limit] if limit else docs, _pipeline(_settings(ctx)))
+    _print_report(report.as_dict(examples=examples))

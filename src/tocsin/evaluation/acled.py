@@ -3,10 +3,12 @@
 Each row's ``notes`` (the coder's description) is a document published on its ``event_date``.
 tocsin's *main event* for a note is the first event it asserts with an ACLED type, else its first
 event with an ACLED type, else its first event.
-Measures, over all notes (a note with no event counts as wrong on every measure):
-event type and sub-event type accuracy; fatalities exact (ACLED codes 0 when none are reported,
-so an unstated count is compared as 0); location within 25 km of ACLED's point; date exact;
-actor1 match (tocsin's ACLED-style actor name against ACLED's, without its year range).
+Measures, over all notes (a note with no event counts as wrong on every measure): event type
+and sub-event type accuracy, in the data's own mix and balanced (the mean of the per-type
+accuracies: what a set with the same number of notes of each type would give); fatalities exact
+(ACLED codes 0 when none are reported, so an unstated count is compared as 0); location within
+25 km of ACLED's point; date exact; actor1 match (tocsin's ACLED-style actor name against
+ACLED's, without its year range).
 """
 
 from __future__ import annotations
@@ -82,6 +84,17 @@ class AcledReport:
     actor_right: int = 0
     confusion: Counter[tuple[str, str]] = field(default_factory=Counter)
     sub_confusion: Counter[tuple[str, str]] = field(default_factory=Counter)
+    #: Notes and right answers per gold event type and sub-event type.
+    per_type: Counter[str] = field(default_factory=Counter)
+    per_type_right: Counter[str] = field(default_factory=Counter)
+    per_sub: Counter[str] = field(default_factory=Counter)
+    per_sub_right: Counter[str] = field(default_factory=Counter)
+
+    def balanced(self, totals: Counter[str], right: Counter[str]) -> float:
+        """Accuracy with the same number of notes of each gold class: the mean of per-class accuracy."""
+        if not totals:
+            return 0.0
+        return round(sum(right[k] / n for k, n in totals.items()) / len(totals), 3)
 
     def as_dict(self, *, examples: int = 0) -> dict[str, Any]:
         """JSON-ready summary; ``examples`` commonest type and sub-type confusions."""
@@ -94,6 +107,14 @@ class AcledReport:
             "notes_with_an_event": ratio(self.with_event),
             "event_type_accuracy": ratio(self.type_right),
             "sub_event_type_accuracy": ratio(self.sub_right),
+            "event_type_accuracy_balanced": self.balanced(self.per_type, self.per_type_right),
+            "sub_event_type_accuracy_balanced": self.balanced(self.per_sub, self.per_sub_right),
+            "event_type_accuracy_by_type": {
+                k: round(self.per_type_right[k] / n, 3) for k, n in sorted(self.per_type.items())
+            },
+            "sub_event_type_accuracy_by_sub_type": {
+                k: round(self.per_sub_right[k] / n, 3) for k, n in sorted(self.per_sub.items())
+            },
             "fatalities_exact": ratio(self.dead_right),
             "location_within_25km": ratio(self.place_right),
             "date_exact": ratio(self.date_right),
@@ -139,6 +160,8 @@ def evaluate(rows: list[AcledRow], pipeline: Pipeline) -> AcledReport:
     for result in pipeline.run(items):
         row = by_id[result.source if isinstance(result, Rejection) else result.label]
         report.notes += 1
+        report.per_type[row.event_type] += 1
+        report.per_sub[row.sub_event_type] += 1
         events = [event_json(e) for e in result.events] if isinstance(result, Coded) else []
         main = main_event(events)
         if main is None:
@@ -149,6 +172,8 @@ def evaluate(rows: list[AcledRow], pipeline: Pipeline) -> AcledReport:
         got_sub = main["acled_sub_event_type"] or "none"
         report.type_right += got_type == row.event_type
         report.sub_right += got_sub == row.sub_event_type
+        report.per_type_right[row.event_type] += got_type == row.event_type
+        report.per_sub_right[row.sub_event_type] += got_sub == row.sub_event_type
         if got_type != row.event_type:
             report.confusion[(row.event_type, got_type)] += 1
         if got_sub != row.sub_event_type:

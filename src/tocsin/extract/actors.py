@@ -56,11 +56,15 @@ class ActorDictionary:
         self._aliases: dict[str, ActorEntry] = {}
         self._demonyms: dict[str, ActorEntry] = {}
         self._capitals: dict[str, ActorEntry] = {}
+        #: Codes that only count written in capitals ("AND" is Andorra, "and" is a word).
+        self._codes: set[str] = set()
         short = country_short_names()
-        for c in countries():
+        # A demonym shared by several entities ("American", "Dominican") names the most populous.
+        for c in sorted(countries(), key=lambda c: -c.population):
             entry = ActorEntry(c.name, c.iso3, None, None, "state")
             for alias in (c.name, *c.aliases, c.iso3, *short.get(c.iso2, ())):
                 self._aliases.setdefault(fold(alias), entry)
+            self._codes.add(fold(c.iso3))
             if c.demonym:
                 self._demonyms.setdefault(fold(c.demonym), entry)
                 self._demonyms.setdefault(fold(c.demonym) + "s", entry)
@@ -100,18 +104,32 @@ class ActorDictionary:
                 return code
         return found[0][1] if found else None
 
-    def _find(self, tokens: list[str]) -> ActorEntry | None:
-        """Longest alias, demonym or capital inside the token list."""
+    def _find(self, tokens: list[str], written: list[str]) -> ActorEntry | None:
+        """Longest alias, demonym or capital inside the token list, matched only where the text
+        writes it as a name (``written``: the same tokens as written, see :func:`_name_like`)."""
         n = len(tokens)
         for size in range(min(n, self.max_alias_tokens), 0, -1):
             for start in range(0, n - size + 1):
                 key = " ".join(tokens[start : start + size])
+                if not _name_like(written[start : start + size], code=key in self._codes):
+                    continue
                 entry = self._aliases.get(key) or self._demonyms.get(key)
+                if entry is not None and self._first_name(entry, key, tokens, written):
+                    continue
                 if entry is not None:
                     return entry
                 if size == n and key in self._capitals:
                     return self._capitals[key]
         return None
+
+    def _first_name(self, entry: ActorEntry, key: str, tokens: list[str], written: list[str]) -> bool:
+        """ "Chad Hull", "Jordan Peterson": a state's name before or after one other capitalised
+        word that is no known name or sector word is a person's name, not the state."""
+        if entry.kind != "state" or key in self._demonyms or len(tokens) != 2 or key not in tokens:
+            return False
+        other = tokens[1 - tokens.index(key)]
+        known = other in self._aliases or other in self._demonyms or self.sector_of(other) is not None
+        return not known and all(w[:1].isupper() for w in written)
 
     def normalise(self, text: str) -> Actor:
         """The actor a phrase names, with country, sector and (for disputed entities) entity."""
@@ -123,11 +141,15 @@ class ActorDictionary:
             flags=re.I,
         )
         key = fold(phrase)
+        split = re.compile(r"[\s’']+")
+        written = [t for t in split.split(re.sub(r"['’]s\b", "", phrase)) if t and t not in {"s", "S"}]
+        tokens = [fold(t) for t in written]
         whole = self._aliases.get(key) or self._capitals.get(key)
+        if whole is not None and not (len(tokens) > 1 or _name_like(written, code=key in self._codes)):
+            whole = None
         if whole is not None and whole.kind not in {"state", "capital", "disputed"}:
             return Actor(text, whole.name, whole.country, whole.sector, whole.entity)
-        tokens = [t for t in re.split(r"[\s’']+", key.replace("'s ", " ")) if t and t != "s"]
-        entry = whole or self._find(tokens)
+        entry = whole or (self._find(tokens, written) if len(tokens) == len(written) else None)
         sector = self.sector_of(phrase)
         if entry is None:
             return Actor(text, phrase, None, sector, None)
@@ -168,6 +190,20 @@ class ActorDictionary:
                                 and not actor.name.startswith(("Civilians", "Protesters"))):  # fmt: skip
             return Actor(actor.text, actor.name, country, actor.sector, actor.entity)
         return Actor(actor.text, template.format(label), country, actor.sector, actor.entity)
+
+
+_CONNECTORS = frozenset({"of", "the", "and", "de", "du", "des", "la", "le", "al", "el", "for", "-"})
+
+
+def _name_like(written: list[str], *, code: bool = False) -> bool:
+    """Whether words are written as a name: capitalised (connectors aside), and a country code
+    ("AND", "CAN", "PER") in capitals. A dictionary name never matches a lower-case word ("and",
+    "can", "male", "arm")."""
+    if code:
+        return len(written) == 1 and written[0].isupper()
+    return any(w[:1].isupper() for w in written) and all(
+        w[:1].isupper() or not w[:1].isalpha() or w.lower() in _CONNECTORS for w in written
+    )
 
 
 #: Sectors whose actors, named without a country, belong to the country where the event happens.

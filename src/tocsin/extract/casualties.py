@@ -102,9 +102,18 @@ def parse_number(tokens: list[Token]) -> int | None:
     return total if found else None
 
 
+def _age(num: Token) -> bool:
+    """ "21-year-old Khumalo": a number that is an age, not a count."""
+    doc = num.doc
+    after = [t.lower_ for t in doc[num.i + 1 : num.i + 5]]
+    return ("year" in after[:2] and "old" in after) or "-year-old" in "".join(after[:3])
+
+
 def _count_of(noun: Token) -> int | None:
     nums = [
-        c for c in noun.children if c.dep_ in {"nummod", "quantmod"} or (c.like_num and c.dep_ != "appos")
+        c
+        for c in noun.children
+        if (c.dep_ in {"nummod", "quantmod"} or (c.like_num and c.dep_ != "appos")) and not _age(c)
     ]
     if not nums:
         # "a dozen soldiers": "dozen" may hang off the noun as a determiner-like modifier.

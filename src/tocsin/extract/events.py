@@ -22,6 +22,16 @@ from tocsin.extract.attribution import CONFIRM_VERBS, SPEECH_VERBS, Attribution,
 from tocsin.extract.casualties import Casualty, find_casualties
 from tocsin.extract.lexicon import Trigger
 from tocsin.extract.roles import is_pronoun, phrase_text, roles, victim_identity, with_conjuncts
+from tocsin.extract.screen import (
+    Dropped,
+    document_subject,
+    individual,
+    natural_death,
+    nonhuman_victim,
+    political_arrest,
+    screen,
+    senses,
+)
 from tocsin.extract.triggers import PATIENT_SUBJECT_MODES, find_triggers
 from tocsin.geo.resolve import PlaceMention, PlaceResolver, precision_rank
 from tocsin.models import (
@@ -237,6 +247,10 @@ class _Draft:
     sentences: set[int] = field(default_factory=set)
     #: Mentioned in passing (see :func:`in_passing`), not what its sentence reports.
     background: bool = False
+    #: What a court case or a charge is about (screen.py): background, and not typed by ACLED.
+    court: bool = False
+    #: Done by one person acting alone ("he", "a man", a named person): crime, not political violence.
+    individual: bool = False
 
 
 def _actor_keys(actors: list[Actor]) -> set[str]:
@@ -282,6 +296,10 @@ class _Context:
     paragraph_places: list[Place] = field(default_factory=list)
     #: The last violent event of the paragraph, for counts told in the next sentence.
     last_violent: _Draft | None = None
+    #: What the document is about when it is not conflict (sport, markets, ...): see screen.py.
+    subject: str | None = None
+    #: Candidates the precision stage dropped or demoted, with their reasons.
+    dropped: list[Dropped] = field(default_factory=list)
 
 
 class EventExtractor:
@@ -464,6 +482,8 @@ class EventExtractor:
             for d in self._draft(tok, trig, sv, ctx):
                 drafts.append(d)
                 by_token.setdefault(tok.i, d)
+        drafts = self._screen(drafts, sv, ctx)
+        by_token = {i: d for i, d in by_token.items() if d in drafts}
         self._merge_in_sentence(drafts, by_token)
         drafts = [d for d in drafts if d.merged_into is None]
         drafts = self._protest_frames(drafts, sv, ctx)
@@ -487,6 +507,27 @@ class EventExtractor:
                 )
             )
         return self._fold_casualty_reports(drafts, ctx)
+
+    @staticmethod
+    def _screen(drafts: list[_Draft], sv: _SentenceView, ctx: _Context) -> list[_Draft]:
+        """The precision stage (screen.py): drop candidates whose trigger has no violent or
+        contentious sense here; mark as background the acts a court case is about."""
+        kept = []
+        for d in drafts:
+            verdict = screen(d.trigger, d.event, ctx.subject)
+            if verdict is not None:
+                start = sv.offset + d.trigger.idx
+                end = start + len(d.trigger.text)
+                text = sv.sent.text
+                found = Dropped(sv.doc_id, sv.index, d.event, d.trigger.text, start, end, verdict.action,
+                                verdict.reason, text)  # fmt: skip
+                ctx.dropped.append(found)
+            if verdict is not None and verdict.action == "drop":
+                continue
+            if verdict is not None:
+                d.background = d.court = True
+            kept.append(d)
+        return kept
 
     @staticmethod
     def _fold_casualty_reports(drafts: list[_Draft], ctx: _Context) -> list[_Draft]:
@@ -545,6 +586,7 @@ class EventExtractor:
                 location=location,
                 factuality=att.factuality,
                 background=in_passing(tok),
+                individual=bool(actor_toks) and all(individual(t) for t in actor_toks),
             )
             self._apply_attribution(d, att, ctx)
             self._intent(d, tok)
@@ -564,8 +606,8 @@ class EventExtractor:
             if not any(c.lower_ == "to" for c in tok.children) and tok.lemma_.lower() != "demand":
                 continue
             gov = tok.head
-            if gov.pos_ != "VERB" or gov.i == tok.i:
-                continue
+            if gov.pos_ != "VERB" or gov.i == tok.i or gov.lemma_.lower() not in senses().assembly:
+                continue  # a protest needs people in public: "raising funds to support" is none
             if any(
                 d.event == "PROTEST" and d.trigger.head.i == gov.i and d.trigger.dep_ in {"dobj", "obj"}
                 for d in out
@@ -593,7 +635,11 @@ class EventExtractor:
             # not one by a state ("Azerbaijan has closed the corridor": no sector, but a country).
             people = all(a.sector is not None or a.country is None for a in d.actors)
             blockade = unarmed and people and d.event == "COERCE" and d.mode == "restrict"
-            if (civilian and d.event == "REQUEST") or blockade:
+            # Demonstrators' demands, and demands made by people gathered in public ("gathered outside
+            # the courthouse and demanded justice"), are a demonstration; other requests are requests.
+            assembled = any(t.lemma_.lower() in senses().assembly and t.i != d.trigger.i for t in sv.sent)
+            protesters = civilian and (assembled or any(a.sector == "PRO" for a in d.actors))
+            if (protesters and d.event == "REQUEST") or blockade:
                 d.event, d.mode = "PROTEST", "demo"
         return out
 
@@ -681,11 +727,15 @@ class EventExtractor:
         """Counts go to the violent event they belong to; ``strict=False``: to the given one only."""
         if not strict:
             target = drafts[0]
-            for c in found:
+            doc = target.trigger.doc
+            for c in (c for c in found if not self._no_casualty(doc, c)):
                 if getattr(target, c.kind) is None:
                     setattr(target, c.kind, c.count)
             return
         violent = [d for d in drafts if d.event == "ASSAULT"] or [d for d in drafts if d.event == "COERCE"]
+        if violent:
+            doc = violent[0].trigger.doc
+            found = [c for c in found if not self._no_casualty(doc, c)]
         for c in found:
             if not violent:
                 break
@@ -704,6 +754,12 @@ class EventExtractor:
             current = getattr(target, c.kind)
             if current is None or (c.count > current and c.anchor != target.trigger.i):
                 setattr(target, c.kind, c.count if current is None else max(current, c.count))
+
+    @staticmethod
+    def _no_casualty(doc: Doc, c: Casualty) -> bool:
+        """Deaths of animals, and deaths from illness or old age, are no casualties of violence."""
+        victim = doc[c.victim] if c.victim is not None else None
+        return nonhuman_victim(victim) or natural_death(doc[c.anchor])
 
     def _statements(self, drafts: list[_Draft], ctx: _Context) -> None:
         """Link accusations to what they allege; "falsely accuses" adds a REJECT by the speaker."""
@@ -738,13 +794,19 @@ class EventExtractor:
     # -- the document -------------------------------------------------------------------------
     def extract(self, document: Document, parsed: list[tuple[Segment, Doc]]) -> list[Event]:
         """Events of a document whose body segments have been parsed (in document order)."""
+        return self.extract_screened(document, parsed)[0]
+
+    def extract_screened(
+        self, document: Document, parsed: list[tuple[Segment, Doc]]
+    ) -> tuple[list[Event], list[Dropped]]:
+        """The events of a document, and the candidates the precision stage dropped or demoted."""
         published = document.published
         published_anchor = (
             DateSpan(published, None, DatePrecision.DAY, DateMethod.INFERRED) if published else None
         )
         mentions = self.resolver.document_mentions([(seg.start, doc) for seg, doc in parsed])
         focus = self._focus(mentions)
-        ctx = _Context(clock=DocumentClock(published))
+        ctx = _Context(clock=DocumentClock(published), subject=document_subject(doc for _, doc in parsed))
         drafts: list[_Draft] = []
         index = 0
         for (seg, doc), seg_mentions in zip(parsed, mentions, strict=True):
@@ -783,7 +845,7 @@ class EventExtractor:
         # What the document's verbs say happened ("clashed", "dispersed"), and a few telling nouns:
         # "protested the arrest of their leader" is no dispersal.
         context, resisted = self._document_cues(parsed)
-        return [self._freeze(document, d, context, d.offset in resisted) for d in merged]
+        return [self._freeze(document, d, context, d.offset in resisted) for d in merged], ctx.dropped
 
     def _document_cues(self, parsed: list[tuple[Segment, Doc]]) -> tuple[frozenset[str], set[int]]:
         """What the document's verbs say happened ("clashed", "dispersed", "set ... on fire") and a
@@ -921,6 +983,19 @@ class EventExtractor:
             context=context,
             resisted=resisted,
         )
+        if factuality in {Factuality.NEGATED, Factuality.HYPOTHETICAL, Factuality.FUTURE}:
+            acled = (None, None)  # ACLED codes what happened, not what was feared, planned or denied
+        if acled[1] == "Arrests" and not political_arrest(d.trigger):
+            acled = (None, None)  # ACLED codes political arrests, not every suspect taken in
+        if d.court:
+            acled = (None, None)  # what a court case is about: coded from its own report, not this one
+        sides = {a.sector for a in actors + recipients}
+        if (
+            d.individual
+            and acled[0] in {"Violence against civilians", "Battles"}
+            and not sides & ARMED_OR_STATE
+        ):
+            acled = (None, None)  # one person against another, no armed or state side: crime
         crowd = {"Riots": "Rioters", "Protests": "Protesters"}.get(acled[0] or "")
         if crowd:
             actors = tuple(self.actors.localise(a, None, crowd=crowd) for a in actors)

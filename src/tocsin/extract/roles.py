@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from tocsin.extract.attribution import SPEECH_VERBS
 from tocsin.extract.lexicon import lexicon
 
 ACCUSE_VERBS = frozenset({"accuse", "blame", "charge", "condemn", "denounce", "criticize", "criticise"})
@@ -200,6 +201,9 @@ def _inherited_actor(tok: Token) -> Token | None:
     """The actor of a subject-less trigger, from the clause that governs it."""
     head = tok.head
     for _ in range(5):
+        if head.lemma_.lower() in SPEECH_VERBS and head.lemma_.lower() not in ACCUSE_VERBS:
+            # "Three people were killed, police said": the speaker is the claimant, never the actor.
+            return None
         if head.pos_ in {"VERB", "AUX"} and head.dep_ != "prep":
             if head.lemma_.lower() in ACCUSE_VERBS:
                 return _child(head, "dobj", "obj")
@@ -242,7 +246,9 @@ def roles(tok: Token, *, event: str = "", patient_subject: bool = False) -> tupl
             recipient = _named_object_of_complement(tok)
         if patient_subject:
             actor, recipient = None, actor
-        if actor is None and not patient_subject and tok.dep_ in {"xcomp", "pcomp", "advcl", "ccomp", "conj"}:
+        # A passive without an agent has none: the governing clause's subject did not do it.
+        if (actor is None and not patient_subject and passive_subj is None
+                and tok.dep_ in {"xcomp", "pcomp", "advcl", "ccomp", "conj"}):  # fmt: skip
             actor = _inherited_actor(tok)
         if tok.dep_ == "relcl" and actor is None:
             actor = tok.head
@@ -265,7 +271,8 @@ def roles(tok: Token, *, event: str = "", patient_subject: bool = False) -> tupl
             recipient = _addressee(tok) or recipient  # "its demand that Israel ease restrictions"
         if actor is None and tok.dep_ in {"dobj", "obj", "pobj", "attr", "nsubjpass"}:
             governor = tok.head.head if tok.dep_ == "pobj" else tok.head
-            if governor.pos_ in {"VERB", "AUX"}:
+            speech = governor.lemma_.lower() in SPEECH_VERBS - ACCUSE_VERBS  # "police reported a shooting"
+            if governor.pos_ in {"VERB", "AUX"} and not speech:
                 actor = _child(governor, "nsubj") or _pobj(governor, {"by"})
                 if actor is None and governor.lemma_.lower() in ACCUSE_VERBS:
                     actor = _child(governor, "dobj", "obj")

@@ -74,6 +74,10 @@ def find_triggers(sent: Span) -> list[tuple[Token, Trigger]]:
         # a date is never a trigger ("On 31 March 2022").
         if tok.dep_ == "amod" or tok.ent_type_ in {"DATE", "TIME"}:
             continue
+        # A noun that modifies another names a kind of thing, not an event ("rape seed", "attack
+        # helicopter", "strike force", "the murder case").
+        if tok.dep_ == "compound" and tok.pos_ == "NOUN" and tok.head.pos_ in {"NOUN", "PROPN"}:
+            continue
         trig = match_trigger(tok)
         if trig is not None:
             out.append((tok, trig))

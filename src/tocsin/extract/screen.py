@@ -1,0 +1,380 @@
+"""The precision stage: is a candidate event a real act of violence, protest or coercion here?
+
+The lexicon proposes candidates from words ("beat", "strike", "rally", "attack"); most such words
+have other senses, and open-world news uses them far more often than conflict news does. This
+module decides, for each candidate of a contentious type, whether its trigger has the violent or
+contentious sense *in this text*, from three things:
+
+- **the trigger's sense** in its own words: a medical modifier ("heart attack", "cardiac arrest"),
+  an object nothing can attack ("struck a chord", "beat forecasts", "kill the bill"), a score or an
+  electoral contest in its clause ("beat Watford 1-0", "beat Clinton in the primary"), a market
+  as its subject ("the dollar's advance", "a rally in stocks");
+- **its participants**: a vehicle, a machine or a force of nature as what struck or killed, an
+  accident or disaster as what the death was in ("killed in a crash", "a gas explosion"), a cause
+  that asks for no one in public ("signed a petition" is no protest);
+- **the document's subject**: in a story about sport, markets, health, entertainment or an
+  election, a figurative trigger takes that domain's sense unless its sentence speaks of conflict.
+
+A candidate is *dropped* (with the reason, see :class:`Screened`) or *kept as background* (a violent
+act that a court case is about: "accused of killing", "jailed for stabbing"). The word classes are
+data (``data/senses.toml``); the rules here say how each class is used.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from spacy.tokens import Doc, Span, Token
+
+#: The event types the stage screens: what alerts and counts are built on.
+SCREENED_EVENTS = frozenset({"ASSAULT", "PROTEST", "COERCE", "THREATEN", "MOBILIZE"})
+#: A result: "1-0", "41-22", "2-2" (not a date "2022-03", not "24-hour").
+_SCORE = re.compile(r"(?<![\d-])(\d{1,3})\s?[-–]\s?(\d{1,3})(?![\d-]|\s*-?\s*(?:hour|day|year|week|month))")
+_TARGET_PREPS = frozenset({"at", "on", "against", "into", "upon"})
+_CAUSE_PREPS = frozenset({"of", "from", "after", "following"})
+_ACCIDENT_VERBS = frozenset({"crash", "collide", "overturn", "capsize", "derail", "drown", "skid", "plunge"})
+_TRIGGER_DEPS_OF_SUBJECT = frozenset({"nsubj", "nsubjpass", "poss", "compound"})
+
+
+@dataclass(frozen=True, slots=True)
+class Senses:
+    """The word classes of ``data/senses.toml``."""
+
+    version: str
+    min_cues: int
+    ratio: float
+    domains: dict[str, frozenset[str]]
+    conflict: frozenset[str]
+    figurative: frozenset[str]
+    abstract: frozenset[str]
+    medical_modifiers: frozenset[str]
+    causes: frozenset[str]
+    accident_agents: frozenset[str]
+    accident_events: frozenset[str]
+    accident_explosives: frozenset[str]
+    nonhuman: frozenset[str]
+    legal: frozenset[str]
+    individuals: frozenset[str]
+    political: frozenset[str]
+    assembly: frozenset[str]
+    not_protest: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def senses() -> Senses:
+    """The bundled word classes, loaded once."""
+    raw = resources.files("tocsin.data").joinpath("senses.toml").read_text(encoding="utf-8")
+    data = tomllib.loads(raw)
+    version = next(
+        (line.split("version")[1].strip(" .") for line in raw.splitlines()[:2] if "version" in line), ""
+    )
+    subject = data["subject"]
+
+    def words(items: Iterable[str]) -> frozenset[str]:
+        return frozenset(w.lower() for w in items)
+
+    return Senses(
+        version=version,
+        min_cues=int(subject["min_cues"]),
+        ratio=float(subject["ratio"]),
+        domains={k: words(v) for k, v in subject["domains"].items()},
+        conflict=words(data["conflict"]["words"]),
+        figurative=words(data["figurative"]["lemmas"]),
+        abstract=words(data["objects"]["abstract"]),
+        medical_modifiers=words(data["medical"]["modifiers"]),
+        causes=words(data["medical"]["causes"]),
+        accident_agents=words(data["accident"]["agents"]),
+        accident_events=words(data["accident"]["events"]),
+        accident_explosives=words(data["accident"]["explosives"]),
+        nonhuman=words(data["nonhuman"]["victims"]),
+        legal=words(data["legal"]["heads"]),
+        individuals=words(data["individual"]["persons"]),
+        political=words(data["arrest"]["political"]),
+        assembly=words(data["protest"]["assembly"]),
+        not_protest=words(data["protest"]["not_protest"]),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Screened:
+    """The stage's verdict on one candidate: ``drop`` it, or keep it as ``background``."""
+
+    action: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class Dropped:
+    """A candidate the stage dropped or demoted, where it stood and why (``tocsin extract --debug``)."""
+
+    doc_id: str
+    sentence: int
+    event: str
+    trigger: str
+    start: int
+    end: int
+    action: str
+    reason: str
+    text: str
+
+
+def document_subject(docs: Iterable[Doc]) -> str | None:
+    """The domain a document is about (sport, markets, health, entertainment, politics), or ``None``
+    for conflict, crime and everything else: the domain whose words are at least ``min_cues`` and
+    outnumber the conflict words ``ratio`` to one."""
+    s = senses()
+    counts: Counter[str] = Counter()
+    conflict = 0
+    for doc in docs:
+        for t in doc:
+            if t.pos_ not in {"NOUN", "PROPN", "VERB", "ADJ"}:
+                continue
+            lemma = t.lemma_.lower()
+            conflict += lemma in s.conflict or t.lower_ in s.conflict
+            for name, cues in s.domains.items():
+                counts[name] += lemma in cues
+    if not counts:
+        return None
+    name, n = counts.most_common(1)[0]
+    if n >= s.min_cues and n >= s.ratio * max(conflict, 1):
+        return name
+    return None
+
+
+def _lemma(tok: Token) -> str:
+    return tok.lemma_.lower()
+
+
+def _objects(tok: Token) -> list[Token]:
+    """What the trigger acts on: its direct object, or the object of a targeting preposition."""
+    out = [c for c in tok.children if c.dep_ in {"dobj", "obj", "nsubjpass"}]
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ in _TARGET_PREPS:
+            out.extend(g for g in c.children if g.dep_ == "pobj")
+    return out
+
+
+def _mentions(span: Span | Iterable[Token], words: frozenset[str]) -> bool:
+    return any(_lemma(t) in words or t.lower_ in words for t in span)
+
+
+def _medical(tok: Token, s: Senses) -> str | None:
+    mods = [c for c in tok.children if c.dep_ in {"compound", "amod", "nmod"}]
+    hit = next((c for c in mods if _lemma(c) in s.medical_modifiers), None)
+    if hit is not None:
+        return f"medical sense: '{hit.text} {tok.text}'"
+    return None
+
+
+def _accident(tok: Token, event: str, s: Senses) -> str | None:
+    if event != "ASSAULT":
+        return None
+    lemma = _lemma(tok)
+    doers = [c for c in tok.children if c.dep_ == "nsubj"]
+    doers += [g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    agent = next((d for d in doers if _lemma(d) in s.accident_agents | s.accident_events), None)
+    if agent is not None:
+        return f"an accident or disaster: '{agent.text}' is what {tok.text} (no one attacked)"
+    # "A gas cylinder explosion killed two people": what killed was an accident.
+    for d in doers:
+        if _lemma(d) in {"explosion", "blast", "fire"} and any(
+            _lemma(c) in s.accident_explosives for c in d.children if c.dep_ in {"compound", "amod", "nmod"}
+        ):
+            return f"an accident: a {d.text} that was no bomb {tok.text}"
+    # "killed in a crash", "were killed and many injured in a collision": the coordinated verbs too.
+    verbs = [tok, *(c for c in tok.children if c.dep_ == "conj")]
+    if tok.dep_ == "conj":
+        verbs.append(tok.head)
+    for verb in verbs:
+        for c in verb.children:
+            if c.dep_ == "prep" and c.lower_ in {"in", "during", "from", "after", "by"}:
+                obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+                if obj is not None and _lemma(obj) in s.accident_events:
+                    return f"an accident or disaster: {verb.text} {c.text} a {obj.text}"
+    if lemma in {"explosion", "blast", "explode", "fire"} or tok.text.lower() in {"exploded", "explosion"}:
+        around = [c for c in tok.children if c.dep_ in {"compound", "amod", "nsubj", "nmod"}]
+        around += [g for c in tok.children if c.lower_ == "of" for g in c.children]
+        what = next((c for c in around if _lemma(c) in s.accident_explosives), None)
+        if what is not None:
+            return f"an accident: a {what.text} {tok.text}, no bomb"
+    # "injured when their SUV crashed", "killed when he was struck by a locomotive".
+    for clause in (c for c in tok.children if c.dep_ == "advcl"):
+        subj = [g for g in clause.children if g.dep_ in {"nsubj", "nsubjpass"}]
+        subj += [g for c in clause.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        if _lemma(clause) in _ACCIDENT_VERBS or any(_lemma(g) in s.accident_agents for g in subj):
+            return f"an accident: {tok.text} when ... {clause.text}"
+    # "running over a man and killing him", "the bus plunged ... killing 12".
+    for verb in [tok, tok.head] + [c for c in tok.head.children if c.dep_ == "conj"]:
+        if _lemma(verb) == "run" and any(c.lower_ == "over" for c in verb.children):
+            return "a road accident: run over"
+        if _lemma(verb) in _ACCIDENT_VERBS and verb.i != tok.i:
+            return f"an accident: {verb.text}"
+    return None
+
+
+def _abstract_object(tok: Token, s: Senses) -> str | None:
+    if _lemma(tok) not in s.figurative:
+        return None
+    doer = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    if doer is not None and _lemma(doer) in s.abstract and not doer.ent_type_:
+        return f"'{doer.text} ... {tok.text}': a {doer.text} cannot attack anyone"
+    for obj in _objects(tok):
+        if _lemma(obj) in s.abstract and obj.ent_type_ not in {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"}:
+            return f"'{tok.text} ... {obj.text}': nothing there can be attacked"
+    # "fight for freedom", "a battle against cancer": one fights *for* a cause (with no one armed
+    # in the sentence), *against* an enemy unless what is fought is a condition.
+    if _lemma(tok) in {"fight", "fighting", "battle", "war", "campaign", "struggle"}:
+        for c in tok.children:
+            if c.dep_ != "prep" or c.lower_ not in {"for", "against", "on"}:
+                continue
+            what = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if what is None or what.pos_ != "NOUN" or what.ent_type_:
+                continue
+            cause = c.lower_ == "for" and not _mentions(tok.sent, s.conflict)
+            if cause or _lemma(what) in s.abstract:
+                return f"'{tok.text} {c.text} {what.text}': a cause, not an enemy"
+    return None
+
+
+def _contest(tok: Token, s: Senses) -> str | None:
+    if _lemma(tok) not in s.figurative:
+        return None
+    sent = tok.sent
+    if _SCORE.search(sent.text) and not _mentions(sent, s.conflict):
+        return f"'{tok.text}' with a score in the sentence: a contest's result"
+    electoral = s.domains.get("politics", frozenset())
+    if _lemma(tok) in {
+        "beat",
+        "defeat",
+        "rout",
+        "thrash",
+        "crush",
+        "rally",
+        "campaign",
+        "fight",
+        "battle",
+        "race",
+    }:
+        near = [*tok.subtree, tok.head, *tok.head.children]
+        if _mentions(near, electoral) and not _mentions(sent, s.conflict):
+            return f"'{tok.text}' in an electoral contest"
+    return None
+
+
+def _market(tok: Token, s: Senses) -> str | None:
+    if _lemma(tok) not in s.figurative:
+        return None
+    markets = s.domains.get("markets", frozenset())
+    parts = [c for c in tok.children if c.dep_ in _TRIGGER_DEPS_OF_SUBJECT]
+    if tok.dep_ in {"dobj", "pobj", "nsubj"}:
+        parts.append(tok.head)
+    hit = next((p for p in parts if _lemma(p) in markets), None)
+    if hit is not None:
+        return f"a market movement: '{hit.text}' and '{tok.text}'"
+    return None
+
+
+#: Domains in which nothing is violent or contentious unless the sentence speaks of conflict;
+#: in the others (markets, health, politics) only the figurative triggers take the domain's sense.
+_NOTHING_VIOLENT = frozenset({"sport", "entertainment"})
+
+
+def _subject_sense(tok: Token, subject: str | None, s: Senses) -> str | None:
+    if subject is None or (_lemma(tok) not in s.figurative and subject not in _NOTHING_VIOLENT):
+        return None
+    if _mentions(tok.sent, s.conflict):
+        return None  # "fans clashed with police after the match": conflict words in the sentence
+    return f"a story about {subject}: '{tok.text}' in its {subject} sense"
+
+
+def _not_protest(tok: Token, event: str, s: Senses) -> str | None:
+    if event != "PROTEST":
+        return None
+    if _lemma(tok) in s.not_protest:
+        return f"'{tok.text}' asks; a protest needs people in public"
+    # People demonstrate; a thing that "is demonstrated" or "demonstrates that" is shown.
+    shown = any(c.dep_ in {"nsubjpass", "dobj", "ccomp", "mark"} for c in tok.children)
+    if _lemma(tok) == "demonstrate" and tok.pos_ == "VERB" and shown:
+        return f"'{tok.text}' means shown, not a demonstration"
+    return None
+
+
+def _legal(tok: Token, s: Senses) -> str | None:
+    """A violent act that a court case or a charge is about: "accused of killing", "jailed for
+    stabbing", "faces a charge of murder for allegedly killing"."""
+    for above in list(tok.ancestors)[:5]:
+        if _lemma(above) in s.legal and above.i != tok.i:
+            return f"what '{above.text}' is about: a case before the courts, not the day's news"
+        # "would appear in court for attempted murder"
+        court = [g for c in above.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+        if any(_lemma(g) in {"court", "trial", "tribunal"} for g in court):
+            return f"what '{above.text}' in court is about: a case, not the day's news"
+    return None
+
+
+def individual(tok: Token) -> bool:
+    """Whether a role filler is one person acting alone: "he", "a man", "the suspect", a person's
+    name (see ``[individual]`` in senses.toml)."""
+    if tok.ent_type_ == "PERSON":
+        return True
+    if tok.tag_ in {"NNS", "NNPS"} or any(c.dep_ == "nummod" for c in tok.children):
+        return False
+    return _lemma(tok) in senses().individuals or tok.lower_ in senses().individuals
+
+
+def screen(tok: Token, event: str, subject: str | None) -> Screened | None:
+    """The stage's verdict on a candidate of type ``event`` triggered by ``tok`` in a document
+    about ``subject`` (see :func:`document_subject`); ``None``: kept as it is."""
+    if event not in SCREENED_EVENTS:
+        return None
+    s = senses()
+    for check in (
+        _medical(tok, s),
+        _not_protest(tok, event, s),
+        _accident(tok, event, s),
+        _abstract_object(tok, s),
+        _contest(tok, s),
+        _market(tok, s),
+        _subject_sense(tok, subject, s),
+    ):
+        if check is not None:
+            return Screened("drop", check)
+    if event == "ASSAULT":
+        hurt = _objects(tok)
+        if hurt and all(_lemma(o) in s.nonhuman for o in hurt):
+            return Screened("drop", f"'{tok.text} {hurt[0].text}': no person was attacked")
+        why = _legal(tok, s)
+        if why is not None:
+            return Screened("background", why)
+    return None
+
+
+def nonhuman_victim(victim: Token | None) -> bool:
+    """Whether a count is of animals or plants ("1,000 penguins died"): no casualties."""
+    return victim is not None and _lemma(victim) in senses().nonhuman
+
+
+def natural_death(anchor: Token) -> bool:
+    """Whether a death is told with a cause that is no violence ("died of cholera", "died after a
+    short illness", "died at the age of 61")."""
+    s = senses()
+    if _lemma(anchor) not in {"die", "death", "dead", "perish", "pass", "succumb"}:
+        return False
+    for c in anchor.children:
+        if c.dep_ == "prep" and (c.lower_ in _CAUSE_PREPS or c.lower_ in {"at", "to"}):
+            for g in c.subtree:
+                if _lemma(g) in s.causes or _lemma(g) in s.accident_events:
+                    return True
+    return False
+
+
+def political_arrest(tok: Token) -> bool:
+    """Whether an arrest is one ACLED codes: its sentence says who was arrested or why in
+    political terms (protesters, activists, journalists, militants; over a protest)."""
+    return _mentions(tok.sent, senses().political)
