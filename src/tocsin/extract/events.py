@@ -96,6 +96,10 @@ FORCEFUL_EVENTS = frozenset({"SANCTION", "COERCE", "ASSAULT"})
 ARMED_OR_STATE = frozenset({"MIL", "COP", "REB", "UAF", "GOV", "CRM"})
 
 
+#: ACLED types that one person acting alone cannot make: no battle, no mob, no political attack.
+INDIVIDUAL_CRIME = frozenset({"Violence against civilians", "Battles", "Riots"})
+
+
 def _armed_or_state(actors: list[Actor]) -> bool:
     return any(a.sector in ARMED_OR_STATE for a in actors)
 
@@ -990,11 +994,7 @@ class EventExtractor:
         if d.court:
             acled = (None, None)  # what a court case is about: coded from its own report, not this one
         sides = {a.sector for a in actors + recipients}
-        if (
-            d.individual
-            and acled[0] in {"Violence against civilians", "Battles"}
-            and not sides & ARMED_OR_STATE
-        ):
+        if d.individual and acled[0] in INDIVIDUAL_CRIME and not sides & ARMED_OR_STATE:
             acled = (None, None)  # one person against another, no armed or state side: crime
         crowd = {"Riots": "Rioters", "Protests": "Protesters"}.get(acled[0] or "")
         if crowd:

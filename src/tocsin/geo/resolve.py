@@ -18,6 +18,7 @@ Resolution keeps to a stated container ("Paris, Texas"), else ranks candidates w
 from __future__ import annotations
 
 import math
+import re
 import statistics
 from collections import Counter
 from collections.abc import Sequence
@@ -223,6 +224,12 @@ _INSTITUTION_WORDS = frozenset(
 )  # fmt: skip
 
 
+def _compass_only(name: str) -> bool:
+    """ "North East", "the North-West", "Central": a name made of words of direction alone."""
+    words = [w for w in re.split(r"[\s-]+", name.lower()) if w and w != "the"]
+    return bool(words) and all(w in _PART_WORDS for w in words)
+
+
 def _contains(area: GazetteerEntry, place: GazetteerEntry) -> bool:
     """Whether ``place`` lies in ``area``: its country, its first-level region by name, or (for
     second-level and named regions, whose extent the gazetteer lacks) within 150 km of its point."""
@@ -374,6 +381,17 @@ class PlaceResolver:
             inside = [c for c in cands if any(_contains(w, c) for w in within or [])]
             if inside:
                 cands, stated = inside, True
+            elif within and len(parts) == 1:
+                # "Nawa, Helmand province": none of the Nawas it may be lies in Helmand, so it is
+                # a place the gazetteer lacks, somewhere in the container (not a namesake abroad).
+                area = within[0]
+                why = f"{part.text} inside {area.name} as the text says, not in the gazetteer; {area.name}"
+                return Place(text, start, end, area.name, area.geonameid, area.lat, area.lon,
+                             area.country_code, area.admin1, PlacePrecision.REGION, why)  # fmt: skip
+            if _compass_only(part.text) and not stated:
+                # "the North East": a name made of directions is part of a country the document
+                # is about, or of none that can be told.
+                cands = [c for c in cands if focus.country_share(c.country_code) >= 0.3]
             if cands:
                 entries.append(cands[0])
             else:
@@ -539,8 +557,8 @@ class PlaceResolver:
         """ "Northeast Georgia", "South Philadelphia", "Eastern Kentucky": the place after a word
         of direction or extent, to region (or near) precision, when the whole is not known."""
         words = [t for t in ent if t.lower_ not in {"the", "a"}]
-        if len(words) < 2 or words[0].lower_.rstrip(".") not in _PART_WORDS:
-            return None
+        if len(words) < 2 or words[0].lower_.rstrip(".") not in _PART_WORDS or _compass_only(ent.text):
+            return None  # "North East" is no part of a place called "East"
         rest = ent.doc[words[1].i : ent.end]
         cands = self._candidates(rest.text, focus)
         if not cands:

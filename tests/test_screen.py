@@ -1,0 +1,146 @@
+"""The precision stage (extract/screen.py) and the open-world defects it removes (slow: loads the model).
+
+Each test is a sentence of the kind a news feed brings, not written to pass: the violent sense of
+the same words must survive beside it, so that a rule that drops everything fails too.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from tests.conftest import code_text
+
+pytestmark = pytest.mark.slow
+
+VIOLENT_TYPES = {"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots"}
+
+
+def _violence(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    return [e for e in events if e["event"] == "ASSAULT" or e["acled_event_type"] in VIOLENT_TYPES]
+
+
+def _protests(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    return [e for e in events if e["event"] == "PROTEST" or e["acled_event_type"] in {"Protests", "Riots"}]
+
+
+def _screened(pipeline: Any, text: str) -> list[Any]:
+    from tocsin.ingest.documents import Metadata, parse_published
+    from tocsin.ingest.items import InputItem
+    from tocsin.pipeline import Coded
+
+    meta = Metadata(id="t", published=parse_published("2023-05-02"), published_method="given")
+    (result,) = list(pipeline.run([InputItem("t", text, "text", meta, None)]))
+    assert isinstance(result, Coded)
+    return list(result.dropped)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Leicester beat Watford 1-0 away to extend its lead to five points.",
+        "The March production growth beat financial market forecasts of a two percent rise.",
+        "The song struck a chord with listeners across the country.",
+        "His mother died of a heart attack after complaining about a heart condition.",
+        "A gas cylinder explosion killed two people in a restaurant on Monday.",
+        "Four school children were killed in a collision between a bus and a taxi in Durban.",
+        "A woman died and two men were injured when their SUV crashed near Potchefstroom.",
+        "He was taken into custody for running over a man and killing him on Sunday night.",
+        "The dollar rebounded against the yen after the Japanese currency's recent rally.",
+        "Zuma said that he would continue to fight for the freedom of black people.",
+        "Crime is killing South Africa, the minister said.",
+        "Grain maize should fall by 0.8 percent, with rape seed down 5.1 percent.",
+    ],
+)
+def test_non_violent_senses_give_no_violence(pipeline: Any, text: str) -> None:
+    assert _violence(code_text(pipeline, text, "2023-05-02")) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Armed men attacked a village in Borno State on Tuesday, killing 12 civilians.",
+        "Russian forces struck a school in Kharkiv with missiles on Monday.",
+        "Rebels beat two villagers to death near Beni on Sunday.",
+        "A bomb exploded at a market in Mogadishu, killing five people.",
+        "Police fired tear gas at protesters who clashed with them in Nairobi.",
+    ],
+)
+def test_violent_senses_stay(pipeline: Any, text: str) -> None:
+    events = _violence(code_text(pipeline, text, "2023-05-02"))
+    assert events and all(e["acled_event_type"] for e in events)
+
+
+def test_a_sport_story_has_no_violence_but_its_riot_stays(pipeline: Any) -> None:
+    story = (
+        "Orlando Pirates moved to second place in the league after beating Chippa United 4-2 on "
+        "Saturday. Bernard Morrison's cross struck the arm of a Chippa midfielder and the referee "
+        "gave a penalty. The coach praised his players and the fans after the match, and the team "
+        "will play in the cup final next season."
+    )
+    assert _violence(code_text(pipeline, story, "2023-05-02")) == []
+    riot = story + " After the final whistle, fans clashed with police outside the stadium."
+    assert _violence(code_text(pipeline, riot, "2023-05-02"))
+
+
+def test_dropped_candidates_say_why(pipeline: Any) -> None:
+    dropped = _screened(pipeline, "His mother died of a heart attack. The song struck a chord.")
+    reasons = {d.trigger: d.reason for d in dropped}
+    assert "medical" in reasons["attack"]
+    assert "chord" in reasons["struck"]
+    assert all(d.action == "drop" and d.start < d.end for d in dropped)
+
+
+def test_an_act_a_court_case_is_about_is_background_without_acled_type(pipeline: Any) -> None:
+    events = code_text(pipeline, "He is accused of killing a 21-year-old student in her room on 1 May.")
+    (kill,) = _violence(events)
+    assert kill["background"] is True
+    assert kill["acled_event_type"] is None
+    assert kill["dead"] == 1  # "21-year-old" is an age, not 21 dead
+
+
+def test_the_speaker_of_said_is_never_the_perpetrator(pipeline: Any) -> None:
+    events = code_text(pipeline, "Three people were killed in a shooting in Nairobi on Monday, police said.")
+    (kill,) = _violence(events)
+    assert kill["actor"] == []
+    assert [a["sector"] for a in kill["claimed_by"]] == ["COP"]
+    assert kill["dead"] == 3
+
+
+def test_asking_signing_and_condolences_are_no_protest(pipeline: Any) -> None:
+    for text in (
+        "Anyone with information is asked to call police.",
+        "More than 30,000 people signed a petition against the new law.",
+        "The residents would like to express condolences to the family.",
+        "The gala raised $3.2 million to support the fight against blood cancer.",
+    ):
+        assert _protests(code_text(pipeline, text, "2023-05-02")) == [], text
+    marched = code_text(pipeline, "Hundreds of residents gathered outside the town hall to demand water.")
+    assert [e["acled_sub_event_type"] for e in _protests(marched)] == ["Peaceful protest"]
+
+
+def test_a_vigil_is_peaceful_even_when_the_story_tells_of_the_killing(pipeline: Any) -> None:
+    events = code_text(
+        pipeline,
+        "Gunmen shot dead two police officers in Kisumu last week. On Sunday, hundreds of residents "
+        "marched silently through the town in memory of the officers.",
+    )
+    (march,) = _protests(events)
+    assert march["acled_sub_event_type"] == "Peaceful protest"
+    assert all(a["sector"] != "COP" for a in march["actor"])
+
+
+def test_criminal_arrests_are_not_acled_arrests_but_political_ones_are(pipeline: Any) -> None:
+    theft = code_text(pipeline, "A teacher was arrested in Newcastle on Monday for fraud, police said.")
+    assert [e["acled_event_type"] for e in theft if e["event"] == "COERCE"] == [None]
+    politics = code_text(pipeline, "Police arrested 40 opposition activists at a rally in Harare on Monday.")
+    assert "Arrests" in {e["acled_sub_event_type"] for e in politics}
+
+
+def test_one_person_against_another_is_crime_not_political_violence(pipeline: Any) -> None:
+    events = code_text(pipeline, "A man stabbed his neighbour during an argument in Soweto on Saturday.")
+    (stab,) = _violence(events)
+    assert stab["acled_event_type"] is None
+    gang = code_text(pipeline, "Gunmen stabbed a village chief in Zamfara on Saturday.")
+    assert [e["acled_event_type"] for e in _violence(gang)] == ["Violence against civilians"]
