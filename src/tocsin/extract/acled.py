@@ -10,11 +10,21 @@
   demonstration) or was dispersed (protest with intervention); protesters killed by the forces
   dispersing them is excessive force.
 - Territory taken without fighting, arrests, agreements between armed actors (surrenders too),
-  deployments, looting and destruction are strategic developments. Statements and consultations
-  get no ACLED type.
+  deployments, bases established, looting and destruction are strategic developments. Territory
+  taken where the document tells of fighting is a battle: a government regaining it, or a
+  non-state actor overtaking it. Statements and consultations get no ACLED type.
+- The weapon named in the sentence decides a remote attack's sub-type whatever the verb: a grenade,
+  a suicide bomber, a chemical weapon, an air strike, shelling, an IED (``[weapons]`` in
+  ``data/senses.toml``).
+- Lethal or injuring force against demonstrators is excessive force against protesters, a type
+  of protest event in ACLED's typology.
 """
 
 from __future__ import annotations
+
+import tomllib
+from functools import lru_cache
+from importlib import resources
 
 from tocsin.models import Actor
 
@@ -162,9 +172,72 @@ _GOODS = frozenset(
         "laboratory",
     }
 )
+#: Words of a fight in the document: territory taken amid them was taken by force.
+_FIGHTING = frozenset(
+    {"clash", "fight", "fighting", "battle", "attack", "offensive", "assault", "shell", "shelling",
+     "repel", "counterattack", "counteroffensive", "firefight", "exchange"}
+)  # fmt: skip
+_STATE = frozenset({"MIL", "GOV", "COP"})
+_NON_STATE_ARMED = frozenset({"REB", "UAF", "CRM"})
 _VAC = "Violence against civilians"
 _SD = "Strategic developments"
 _EXPLOSIONS = "Explosions/Remote violence"
+
+
+@lru_cache(maxsize=1)
+def weapon_classes() -> dict[str, frozenset[str]]:
+    """The weapon words of ``data/senses.toml`` by class (aerial, heavy-weapons, explosives,
+    grenade, suicide, chemical)."""
+    raw = resources.files("tocsin.data").joinpath("senses.toml").read_text(encoding="utf-8")
+    return {k: frozenset(v) for k, v in tomllib.loads(raw)["weapons"].items()}
+
+
+def weapon_mode(words: frozenset[str]) -> str | None:
+    """The most specific weapon class among a sentence's lemmas: chemical, suicide and grenade
+    before the remote kinds, explosives before shelling before air."""
+    classes = weapon_classes()
+    for name in ("chemical", "suicide", "grenade", "explosives", "heavy-weapons", "aerial"):
+        if words & classes.get(name, frozenset()):
+            return name
+    return None
+
+
+def _weapon_sub_type(mode: str | None, triggers: frozenset[str], sentence: frozenset[str]) -> str | None:
+    """Grenade, suicide bomb or chemical weapon: the weapon named beside an attack that is told
+    as one (a remote weapon, a grenade, a bomber); not a word on its own ("a suicide note")."""
+    if mode == "grenade":
+        return "Grenade"
+    if triggers & _TWO_SIDED:
+        return None
+    classes = weapon_classes()
+    special = classes["chemical"] | classes["suicide"] | classes["grenade"]
+    remote = mode in _REMOTE or weapon_mode(sentence - special) is not None or "bomber" in sentence
+    named_agent = sentence & (classes["chemical"] - {"chemical", "toxic", "nerve"})
+    if named_agent or ("chemical" in sentence and sentence & {"weapon", "gas", "agent", "munition"}):
+        return "Chemical weapon"  # sarin, chlorine, mustard gas; "chemical weapons"
+    if sentence & classes["suicide"] and (remote or "attacker" in sentence):
+        return "Suicide bomb"
+    if sentence & classes["grenade"]:
+        return "Grenade"
+    return None
+
+
+def _territory(
+    event: str, mode: str | None, triggers: frozenset[str], doers: set[str], *, fought: bool
+) -> str | None:
+    """Territory taken by force: regained by a government, or overtaken by a non-state actor."""
+    if event != "COERCE" or mode not in {"seize", "retake"}:
+        return None
+    if mode == "seize" and not triggers & _PLACES:
+        return None
+    state_only = bool(doers) and not doers - _STATE
+    if state_only and (mode == "retake" or fought):
+        return "Government regains territory"
+    if mode == "retake" and not doers:
+        return "Government regains territory"
+    if (fought or mode == "retake") and doers & _NON_STATE_ARMED and not doers & _STATE:
+        return "Non-state actor overtakes territory"
+    return None
 
 
 def _sectors(actors: tuple[Actor, ...]) -> set[str]:
@@ -180,18 +253,35 @@ def acled_type(
     *,
     context: frozenset[str] = frozenset(),
     resisted: bool = False,
+    sentence: frozenset[str] = frozenset(),
+    casualties: bool = False,
 ) -> tuple[str | None, str | None]:
     """ACLED ``(event_type, sub_event_type)`` for an event, or ``(None, None)`` out of scope.
 
     ``triggers``: the lemmas of the words that signalled the event; ``context``: the lemmas of
     the document (for a demonstration's course: "clashed", "dispersed"); ``resisted``: the
     event's paragraph says the side attacked fought back ("police fired back"), which makes an
-    attack by an armed or unknown side a battle.
+    attack by an armed or unknown side a battle; ``sentence``: the lemmas of the event's
+    sentences (the weapon named there); ``casualties``: someone was killed or injured.
     """
     doers = _sectors(actors)
     targets = _sectors(recipients)
     if event == "ASSAULT":
+        if "PRO" in targets and casualties and not doers - _STATE and mode not in _REMOTE:
+            return "Protests", "Excessive force against protesters"  # demonstrators killed or hurt
+        special = _weapon_sub_type(mode, triggers, sentence)
+        if special is not None:
+            return _EXPLOSIONS, special
+        weapon = weapon_mode(sentence) if not triggers & _TWO_SIDED else None
+        if mode not in _REMOTE and weapon in _REMOTE and not resisted:
+            mode = weapon  # "attacked the village with rockets", "killed by a landmine"
         return _violence(mode, triggers, doers, targets, context=context, resisted=resisted)
+    if event == "MOBILIZE" and mode == "base" and doers & ARMED_SECTORS:
+        return _SD, "Headquarters or base established"
+    fought = bool((context | sentence) & _FIGHTING) or resisted
+    territory = _territory(event, mode, triggers, doers, fought=fought)
+    if territory is not None:
+        return "Battles", territory
     if event == "COERCE":
         if mode == "seize" and triggers & _WEAPONS:
             return _SD, "Disrupted weapons use"

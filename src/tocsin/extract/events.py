@@ -100,6 +100,19 @@ ARMED_OR_STATE = frozenset({"MIL", "COP", "REB", "UAF", "GOV", "CRM"})
 INDIVIDUAL_CRIME = frozenset({"Violence against civilians", "Battles", "Riots"})
 
 
+#: Objects of "with" that are what was used, not a side: "attacked with rockets", "with knives".
+INSTRUMENTS = frozenset(
+    {"gun", "rifle", "knife", "machete", "weapon", "firearm", "stone", "rock", "stick", "club", "axe",
+     "bullet", "ammunition", "gunfire", "fire", "explosive", "bomb", "grenade", "missile", "rocket",
+     "shell", "mortar", "artillery", "drone", "airstrike", "gas", "teargas", "baton", "whip", "pistol"}
+)  # fmt: skip
+
+
+def _instrument(prep: Token) -> bool:
+    """Whether a "with" phrase names what was used ("with rockets") rather than the other side."""
+    return any(g.lemma_.lower() in INSTRUMENTS for g in prep.children if g.dep_ == "pobj")
+
+
 def _armed_or_state(actors: list[Actor]) -> bool:
     return any(a.sector in ARMED_OR_STATE for a in actors)
 
@@ -565,7 +578,12 @@ class EventExtractor:
         location = self._location(tok, sent, sv.mentions, ctx, sv.focus)
         out = []
         for date_span in dates:
-            cues = {c.lower_ for c in tok.children if c.dep_ == "prep" and c.lower_ in {"between", "with"}}
+            # "clashed with", "fighting between": two sides; "attacked with rockets": an instrument.
+            cues = {
+                c.lower_
+                for c in tok.children
+                if c.dep_ == "prep" and c.lower_ in {"between", "with"} and not _instrument(c)
+            }
             if trig.mode == "seize":  # what was seized decides ACLED's type: a town, or goods
                 objects = [c for c in tok.children if c.dep_ in {"dobj", "obj", "nsubjpass"}]
                 cues |= {c.lemma_.lower() for c in objects}
@@ -642,7 +660,7 @@ class EventExtractor:
             # Demonstrators' demands, and demands made by people gathered in public ("gathered outside
             # the courthouse and demanded justice"), are a demonstration; other requests are requests.
             assembled = any(t.lemma_.lower() in senses().assembly and t.i != d.trigger.i for t in sv.sent)
-            protesters = civilian and (assembled or any(a.sector == "PRO" for a in d.actors))
+            protesters = (unarmed and assembled) or (civilian and any(a.sector == "PRO" for a in d.actors))
             if (protesters and d.event == "REQUEST") or blockade:
                 d.event, d.mode = "PROTEST", "demo"
         return out
@@ -986,6 +1004,8 @@ class EventExtractor:
             recipients,
             context=context,
             resisted=resisted,
+            sentence=frozenset(t.lemma_.lower() for t in d.trigger.sent),
+            casualties=bool(d.dead or d.injured),
         )
         if factuality in {Factuality.NEGATED, Factuality.HYPOTHETICAL, Factuality.FUTURE}:
             acled = (None, None)  # ACLED codes what happened, not what was feared, planned or denied

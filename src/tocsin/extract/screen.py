@@ -299,7 +299,7 @@ def _not_protest(tok: Token, event: str, s: Senses) -> str | None:
     if _lemma(tok) in s.not_protest:
         return f"'{tok.text}' asks; a protest needs people in public"
     # People demonstrate; a thing that "is demonstrated" or "demonstrates that" is shown.
-    shown = any(c.dep_ in {"nsubjpass", "dobj", "ccomp", "mark"} for c in tok.children)
+    shown = any(c.dep_ in {"nsubjpass", "dobj", "ccomp"} for c in tok.children)
     if _lemma(tok) == "demonstrate" and tok.pos_ == "VERB" and shown:
         return f"'{tok.text}' means shown, not a demonstration"
     return None

@@ -76,7 +76,12 @@ def find_triggers(sent: Span) -> list[tuple[Token, Trigger]]:
             continue
         # A noun that modifies another names a kind of thing, not an event ("rape seed", "attack
         # helicopter", "strike force", "the murder case").
-        if tok.dep_ == "compound" and tok.pos_ == "NOUN" and tok.head.pos_ in {"NOUN", "PROPN"}:
+        if (
+            tok.dep_ == "compound"
+            and tok.pos_ == "NOUN"
+            and tok.head.pos_ in {"NOUN", "PROPN"}
+            and tok.head.lemma_.lower() not in lexicon()  # "a protest sit-in", "a bomb attack"
+        ):
             continue
         trig = match_trigger(tok)
         if trig is not None:
