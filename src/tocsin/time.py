@@ -114,6 +114,17 @@ _LOOKS_BACK = re.compile(
     r"\b(since|ago|previously|earlier|last)\s+(?:(?:the|early|late|mid-?)\s+)?$", re.IGNORECASE
 )
 _PERIOD = re.compile(r"\b(quarter|period|three months)\b", re.IGNORECASE)
+#: A sentence told in the past tense ("was shot down", "attacked", "had fled"): a month and day
+#: without a year in it lie before publication, not after.
+_PAST_TENSE = re.compile(
+    r"\b(?:was|were|had|did|said|told|took|fled|came|went|began|held|shot|hit|struck|fought|"
+    r"[a-z]{3,}(?<!need)(?<!seed)(?<!speed)ed)\b",
+    re.IGNORECASE,
+)
+#: How far after publication a date told in the past tense may still lie ("bonds due Dec. 15").
+_AHEAD = timedelta(days=60)
+#: How far back a date may jump from the narrative's day and still move it: beyond, a flashback.
+FLASHBACK_DAYS = 31
 _YEAR_AGO = re.compile(r"(a|one) year (ago|earlier)|year-(earlier|ago)")
 _PAST_REF = frozenset({"recently", "recent", "lately", "in the past", "the past", "formerly"})
 _FUTURE_REF = frozenset({"soon", "in the future", "the future", "shortly"})
@@ -475,6 +486,11 @@ def find_dates(text: str, *, published: date | None, anchor: date | None = None)
             span = _resolve(kind, m, published, anchor, future=direction)
             if span is None:
                 continue
+            past = _PAST_TENSE.search(text[max(0, start - 45) : min(len(text), end + 25)])
+            if direction is None and past and published and span.start and span.start > published + _AHEAD:
+                # "On March 8, gunmen attacked" in a December story: told in the past, months ahead
+                # of publication can only be the last March 8 (a few weeks ahead is often upcoming).
+                span = _resolve(kind, m, published, anchor, future=False) or span
             taken.append((start, end))
             words = text[start:end]
             if kind == "year" and (m.group("pre") or "").lower() == "the":
@@ -562,11 +578,19 @@ class DocumentClock:
         if self.quarter is not None and (self._quarter_age <= 1 or _PERIOD.search(sentence)):
             exprs = [self._year_ago_quarter(e) for e in exprs]
         days = [e for e in exprs if is_anchor(e)]
-        if len(days) == 1 and "previously" not in sentence.lower():
+        if len(days) == 1 and "previously" not in sentence.lower() and not self._flashback(days[0].span):
             self.anchor = days[0].span
         if offset:
             exprs = [replace(e, start=e.start + offset, end=e.end + offset) for e in exprs]
         return exprs
+
+    def _flashback(self, span: DateSpan) -> bool:
+        """A day long before the narrative's (a background mention: "MH17 was shot down on July 17"
+        in a story of this week's shelling) is told in passing and does not move the narrative."""
+        current = self.anchor.start if self.anchor else self.published
+        if current is None or span.start is None:
+            return False
+        return span.start < current - timedelta(days=FLASHBACK_DAYS)
 
     def _year_ago_quarter(self, e: TimeExpression) -> TimeExpression:
         """In talk of a quarter, "a year earlier" is that quarter a year before, not the year."""

@@ -113,6 +113,20 @@ def _instrument(prep: Token) -> bool:
     return any(g.lemma_.lower() in INSTRUMENTS for g in prep.children if g.dep_ == "pobj")
 
 
+def _coordinated_with_assembly(tok: Token) -> bool:
+    """ "gathered outside the courthouse and demanded justice": a demand coordinated with a verb of
+    gathering in public (not "demonstrate the will", which shows)."""
+    verbs = [c for c in tok.children if c.dep_ == "conj"]
+    if tok.dep_ == "conj":
+        verbs.append(tok.head)
+    return any(
+        v.pos_ == "VERB"
+        and v.lemma_.lower() in senses().assembly
+        and not any(c.dep_ in {"dobj", "nsubjpass", "ccomp"} for c in v.children)
+        for v in verbs
+    )
+
+
 def _armed_or_state(actors: list[Actor]) -> bool:
     return any(a.sector in ARMED_OR_STATE for a in actors)
 
@@ -659,7 +673,7 @@ class EventExtractor:
             blockade = unarmed and people and d.event == "COERCE" and d.mode == "restrict"
             # Demonstrators' demands, and demands made by people gathered in public ("gathered outside
             # the courthouse and demanded justice"), are a demonstration; other requests are requests.
-            assembled = any(t.lemma_.lower() in senses().assembly and t.i != d.trigger.i for t in sv.sent)
+            assembled = _coordinated_with_assembly(d.trigger)
             protesters = (unarmed and assembled) or (civilian and any(a.sector == "PRO" for a in d.actors))
             if (protesters and d.event == "REQUEST") or blockade:
                 d.event, d.mode = "PROTEST", "demo"

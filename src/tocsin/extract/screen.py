@@ -172,8 +172,16 @@ def _medical(tok: Token, s: Senses) -> str | None:
     return None
 
 
+#: What a vehicle can strike and be the victim of: "their truck struck a mine" is no accident.
+_MINES = frozenset({"mine", "landmine", "ied", "explosive", "bomb", "device", "booby-trap", "grenade"})
+
+
+def _hit_a_mine(verb: Token) -> bool:
+    return any(_lemma(o) in _MINES for o in _objects(verb))
+
+
 def _accident(tok: Token, event: str, s: Senses) -> str | None:
-    if event != "ASSAULT":
+    if event != "ASSAULT" or _hit_a_mine(tok):
         return None
     lemma = _lemma(tok)
     doers = [c for c in tok.children if c.dep_ == "nsubj"]
@@ -207,6 +215,8 @@ def _accident(tok: Token, event: str, s: Senses) -> str | None:
     for clause in (c for c in tok.children if c.dep_ == "advcl"):
         subj = [g for g in clause.children if g.dep_ in {"nsubj", "nsubjpass"}]
         subj += [g for c in clause.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        if _hit_a_mine(clause):
+            continue
         if _lemma(clause) in _ACCIDENT_VERBS or any(_lemma(g) in s.accident_agents for g in subj):
             return f"an accident: {tok.text} when ... {clause.text}"
     # "running over a man and killing him", "the bus plunged ... killing 12".

@@ -381,7 +381,7 @@ class PlaceResolver:
             inside = [c for c in cands if any(_contains(w, c) for w in within or [])]
             if inside:
                 cands, stated = inside, True
-            elif within and len(parts) == 1:
+            elif within and cands and len(parts) == 1:
                 # "Nawa, Helmand province": none of the Nawas it may be lies in Helmand, so it is
                 # a place the gazetteer lacks, somewhere in the container (not a namesake abroad).
                 area = within[0]

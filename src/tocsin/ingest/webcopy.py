@@ -1,7 +1,8 @@
 """Segmenting plain-text copies of web pages: body apart from captions, bios, comments and forms.
 
 A page saved as text keeps everything the page showed: the headline, photo captions with their
-credits, the byline and author bio, "13 Comments" threads with replies, and the comment form.
+credits, the byline and author bio, "13 Comments" threads with replies, the comment form, links to
+other stories ("Related: ...", "MORE: ..."), comment policies and donation appeals, and table rows.
 Only the article body describes events; the rest is labelled and kept, never coded.
 """
 
@@ -25,6 +26,22 @@ _BOILERPLATE = re.compile(
     r"^\s*(?:share this:?|share on \w+|click to share.*|subscribe.*|sign up for .*newsletter.*|"
     r"advertisement|related(?: articles| posts| stories)?:?|read more:?|follow us.*|tags?:.*|"
     r"filed under.*|print this.*|email this.*|you may also like.*)\s*$",
+    re.IGNORECASE,
+)
+#: A link to another story: "Related: Las Vegas shooting followed ...", "MORE: ...", "WATCH: ...".
+_TEASER = re.compile(
+    r"^\s*(?:related(?: stories| articles| coverage| posts)?|more|read more|read also|also read|"
+    r"see also|watch|listen|recommended|trending|popular|top stories|latest|don'?t miss|must read|"
+    r"more on this|more from \w+|photos?|video|gallery|opinion|editor'?s picks?)\s*[:|»›>]\s*\S",
+    re.IGNORECASE,
+)
+#: The page's own furniture: comment policies, donation appeals, rights notices, cookie banners.
+_FURNITURE = re.compile(
+    r"comment(?:s|ing)? (?:policy|guidelines)|comments are (?:moderated|closed|reviewed)|"
+    r"please (?:consider )?(?:donat|support)|donate (?:now|today)|make a donation|"
+    r"support (?:our|independent|quality) journalism|become a (?:member|patron|subscriber)|"
+    r"all rights reserved|terms of (?:use|service)|privacy policy|we use cookies|"
+    r"this (?:article|story) (?:was|has been) (?:updated|corrected)|sign up for our",
     re.IGNORECASE,
 )
 _CREDIT = re.compile(r"\((?:photo|image|credit|source|via|courtesy)?[^()]{2,60}\)\s*$", re.IGNORECASE)
@@ -128,8 +145,12 @@ def segment_text(text: str, *, title: str | None = None) -> tuple[Segment, ...]:
             and len(para.split()) <= 25
         ) or (title is not None and para.strip() == title.strip()):
             labels[i] = "title"
-        elif _BOILERPLATE.match(para):
+        elif _BOILERPLATE.match(para) or (_FURNITURE.search(para) and len(para.split()) <= 80):
             labels[i] = "boilerplate"
+        elif _TEASER.match(para) and len(pars) > 1:
+            labels[i] = "teaser"  # another story's headline: its events are that story's
+        elif para.count("|") >= 3 or para.count("\t") >= 3:
+            labels[i] = "table"  # rows of a table: figures, not sentences that report
         elif len(pars) > 1 and _is_caption(para):  # a lone paragraph is the text, not a caption
             labels[i] = "caption"
     return tuple(Segment(label, s, e) for label, (s, e) in zip(labels, pars, strict=True))
