@@ -44,3 +44,25 @@ def test_organisations_are_not_places() -> None:
     d = actor_dictionary()
     assert d.is_organisation("Red Cross")
     assert not d.is_organisation("Azerbaijan")
+
+
+@pytest.mark.parametrize("word", ["and", "can", "arm", "per", "ben", "male", "chad"])
+def test_lower_case_words_never_name_a_state(word: str) -> None:
+    actor = actor_dictionary().normalise(word)
+    assert actor.country is None, actor
+
+
+def test_country_codes_count_only_in_capitals() -> None:
+    assert actor_dictionary().normalise("AND").country == "AND"
+    assert actor_dictionary().normalise("the and").country is None
+
+
+def test_a_shared_demonym_names_the_most_populous_state() -> None:
+    assert actor_dictionary().normalise("American forces").name == "Military Forces of United States"
+    assert actor_dictionary().normalise("Dominican police").country == "DOM"
+
+
+def test_a_state_name_as_a_first_name_is_a_person() -> None:
+    assert actor_dictionary().normalise("Chad Hull").country is None
+    assert actor_dictionary().normalise("Jordan Peterson").country is None
+    assert actor_dictionary().normalise("Chad army").country == "TCD"

@@ -237,3 +237,31 @@ def test_crowds_found_through_coordination_and_containers(pipeline: Any) -> None
     ):
         (e,) = _only(code_text(pipeline, text), "ASSAULT")
         assert e["acled_sub_event_type"] == "Mob violence", text
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_type"),
+    [
+        ("Unidentified men threw a grenade at a bar in Bujumbura, injuring four people.", "Grenade"),
+        ("A suicide bomber blew himself up at a checkpoint in Mogadishu, killing six soldiers.",
+         "Suicide bomb"),
+        ("Government forces used chlorine gas in an attack on Douma, killing 40 civilians.",
+         "Chemical weapon"),
+        ("Russian forces attacked Kharkiv with missiles, killing two civilians.",
+         "Shelling/artillery/missile attack"),
+        ("Police opened fire on protesters in Khartoum, killing three demonstrators.",
+         "Excessive force against protesters"),
+        ("Al-Shabaab fighters seized the town of Bulo Burde after clashes with the army.",
+         "Non-state actor overtakes territory"),
+        ("The army recaptured the town of Palma from insurgents.", "Government regains territory"),
+        ("Rebels established a base near Beni.", "Headquarters or base established"),
+    ],
+)  # fmt: skip
+def test_acled_sub_event_types_beyond_the_common_ones(pipeline: Any, text: str, sub_type: str) -> None:
+    events = code_text(pipeline, text, published="2023-05-12")
+    assert sub_type in {e["acled_sub_event_type"] for e in events}
+    # The weapon decides: the same sentence without it is no such sub-type.
+    if sub_type in {"Grenade", "Suicide bomb", "Chemical weapon", "Shelling/artillery/missile attack"}:
+        plain = text.replace("a grenade", "stones").replace("suicide ", "").replace("chlorine gas", "rifles")
+        plain = plain.replace(" with missiles", "")
+        assert sub_type not in {e["acled_sub_event_type"] for e in code_text(pipeline, plain, "2023-05-12")}

@@ -234,3 +234,25 @@ def test_a_capital_before_the_region_named_like_it(pipeline: Any) -> None:
     assert found["Washington"].admin1 != "Washington" and found["Washington"].precision == "exact"
     state = {m.place.text: m.place for m in _mentions_of(pipeline, "Fires burned in Washington state.")}
     assert state["Washington state"].precision == "region"
+
+
+def test_a_compass_name_is_only_part_of_the_documents_country(pipeline: Any) -> None:
+    england = {
+        m.place.text: m.place
+        for m in _mentions_of(pipeline, "Police in the North East said two men were held.")
+    }
+    assert england["North East"].country_code is None  # not Botswana's North-East district
+    # In a story about Botswana, its North-East district is what the name means.
+    bw = _mentions_of(pipeline, "Police in Francistown and Gaborone, Botswana, said the North East was calm.")
+    north_east = next(m.place for m in bw if m.place.text == "North East")
+    assert north_east.country_code == "BW"
+
+
+def test_a_name_its_stated_region_does_not_hold_is_placed_in_the_region(pipeline: Any) -> None:
+    found = {
+        m.place.text: m.place
+        for m in _mentions_of(pipeline, "Taliban fighters attacked a checkpoint in Nawa, Helmand province.")
+    }
+    nawa = found["Nawa"]
+    assert nawa.country_code == "AF" and nawa.precision == "region"  # not Nawá in Syria
+    assert "Helmand" in nawa.reason

@@ -120,3 +120,24 @@ def test_year_ago_inherits_the_quarter_being_discussed() -> None:
     fresh = DocumentClock(date(1989, 11, 2))
     (plain,) = fresh.read("The war ended a year ago.")
     assert plain.value == "1988"
+
+
+def test_a_month_and_day_told_in_the_past_is_not_months_ahead() -> None:
+    december = date(2022, 12, 20)
+    assert values("On March 8, gunmen attacked a police station.", published=december) == ["2022-03-08"]
+    # A few weeks ahead, even in a past-tense sentence, is upcoming ("notes were priced, due Jan. 15").
+    assert values("The notes were priced to mature Jan. 15.", published=december) == ["2023-01-15"]
+
+
+def test_a_background_day_long_before_does_not_move_the_narrative() -> None:
+    from tocsin.time import DocumentClock
+
+    clock = DocumentClock(date(2022, 2, 10))
+    clock.read("Separatists shelled the village of Pisky on Tuesday.")
+    assert clock.anchor is not None and clock.anchor.start == date(2022, 2, 8)
+    clock.read("Flight MH17 was shot down over the region on July 17, 2014.")
+    assert clock.anchor.start == date(2022, 2, 8)
+    later = clock.read("Later that day, the separatists attacked a checkpoint.")
+    assert [e.value for e in later] == ["2022-02-08"]
+    clock.read("On February 1, talks were held in Minsk.")  # a week back is narrative, not a flashback
+    assert clock.anchor.start == date(2022, 2, 1)

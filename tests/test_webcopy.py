@@ -60,3 +60,26 @@ def test_a_lone_paragraph_ending_in_parentheses_is_the_text_not_a_caption() -> N
     # The same line below a paragraph of text is still a caption.
     page = "Militants attacked the power grid on Tuesday, officials said.\n\nElectric towers (AFP)"
     assert [label for label, _ in _labelled(page)] == ["body", "caption"]
+
+
+def test_teasers_furniture_and_tables_are_set_aside() -> None:
+    text = (
+        "Gunmen attacked a village in Borno State on Tuesday, killing 12 people.\n\n"
+        "Related: Las Vegas shooting followed a depressingly familiar routine\n\n"
+        "MORE: Five killed in attack on army base\n\n"
+        "Our comment policy: comments are moderated and may take a day to appear.\n\n"
+        "Please consider a donation to support independent journalism.\n\n"
+        "Killed | Wounded | Missing | Province\n\n"
+        "Residents said the attackers arrived on motorcycles."
+    )
+    labels = [label for label, _ in _labelled(text)]
+    assert labels == ["body", "teaser", "teaser", "boilerplate", "boilerplate", "table", "body"]
+
+
+def test_a_sentence_that_only_mentions_more_is_body() -> None:
+    text = "More than 200 people marched in Lagos.\n\nMore: the police said nothing."
+    assert [label for label, _ in _labelled(text)] == ["body", "teaser"]
+    assert [label for label, _ in _labelled("More than 200 people marched in Lagos.\n\nThey dispersed.")] == [
+        "body",
+        "body",
+    ]
