@@ -1,0 +1,214 @@
+"""What a clause says beyond its trigger: the words and tests the extractor shares.
+
+Whether an event is mentioned in passing ("a man who was killed"), whether the side attacked fought
+back, what a date expression modifies, whether "with" names an instrument or a side, and the word
+classes that make a civilian act a demonstration.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Token
+
+from tocsin.extract.screen import senses
+from tocsin.models import (
+    Actor,
+)
+
+STATEMENT_EVENTS = frozenset({"ACCUSE", "REJECT", "REQUEST", "THREATEN", "SUPPORT", "AGREE", "CONSULT"})
+
+
+#: Verbs of a purpose clause that make a civilian act a demonstration ("gathered to demand").
+PURPOSE_LEMMAS = frozenset(
+    {"demand", "protest", "denounce", "reject", "condemn", "oppose", "support", "express", "show", "call",
+     "demonstrate", "decry", "repudiate", "claim", "request", "commemorate", "honour", "honor", "mourn"}
+)  # fmt: skip
+
+
+#: Nouns that tell how a demonstration went, wherever they stand (tear gas, stones, burning tyres).
+CONTEXT_NOUNS = frozenset(
+    {"teargas", "tear", "cannon", "rubber", "stone", "rock", "molotov", "projectile", "tyre", "tire",
+     "barricade"}
+)  # fmt: skip
+#: Triggers that only report a toll ("were killed", "died"): folded into the attack told just before.
+CASUALTY_LEMMAS = frozenset({"kill", "die", "wound", "injure", "killing", "shoot"})
+#: Verbs that make what follows a commitment ("offered to send troops", "pledged aid").
+PROMISE_VERBS = frozenset(
+    {
+        "promise",
+        "pledge",
+        "offer",
+        "vow",
+        "commit",
+        "undertake",
+        "agree",
+        "willing",
+        "ready",
+        "prepared",
+        "committed",
+    }
+)
+COOPERATIVE_EVENTS = frozenset({"AID", "SUPPORT", "COOPERATE", "CONCEDE"})
+FORCEFUL_EVENTS = frozenset({"SANCTION", "COERCE", "ASSAULT"})
+
+
+#: Sectors of armed or state actors: they do not demonstrate, and their force is not a riot's.
+ARMED_OR_STATE = frozenset({"MIL", "COP", "REB", "UAF", "GOV", "CRM"})
+
+
+#: ACLED types that one person acting alone cannot make: no battle, no mob, no political attack.
+INDIVIDUAL_CRIME = frozenset({"Violence against civilians", "Battles", "Riots"})
+
+
+#: Objects of "with" that are what was used, not a side: "attacked with rockets", "with knives".
+INSTRUMENTS = frozenset(
+    {"gun", "rifle", "knife", "machete", "weapon", "firearm", "stone", "rock", "stick", "club", "axe",
+     "bullet", "ammunition", "gunfire", "fire", "explosive", "bomb", "grenade", "missile", "rocket",
+     "shell", "mortar", "artillery", "drone", "airstrike", "gas", "teargas", "baton", "whip", "pistol"}
+)  # fmt: skip
+
+
+def instrument(prep: Token) -> bool:
+    """Whether a "with" phrase names what was used ("with rockets") rather than the other side."""
+    return any(g.lemma_.lower() in INSTRUMENTS for g in prep.children if g.dep_ == "pobj")
+
+
+def coordinated_with_assembly(tok: Token) -> bool:
+    """ "gathered outside the courthouse and demanded justice": a demand coordinated with a verb of
+    gathering in public (not "demonstrate the will", which shows)."""
+    verbs = [c for c in tok.children if c.dep_ == "conj"]
+    if tok.dep_ == "conj":
+        verbs.append(tok.head)
+    return any(
+        v.pos_ == "VERB"
+        and v.lemma_.lower() in senses().assembly
+        and not any(c.dep_ in {"dobj", "nsubjpass", "ccomp"} for c in v.children)
+        for v in verbs
+    )
+
+
+def armed_or_state(actors: list[Actor]) -> bool:
+    return any(a.sector in ARMED_OR_STATE for a in actors)
+
+
+#: Verbs whose nominal object is what a statement or a demonstration is about, not what it reports.
+ABOUT_VERBS = PURPOSE_LEMMAS | frozenset({"commemorate", "remember", "investigate", "recall", "mark"})
+
+
+#: Words by which a paragraph says the side attacked fought back ("police fired back", "repelled").
+RESISTANCE_LEMMAS = frozenset(
+    {"repel", "repulse", "retaliate", "counterattack", "firefight", "gunfight", "shootout", "shoot-out",
+     "crossfire", "confrontation"}
+)  # fmt: skip
+
+
+def fought_back(tok: Token) -> bool:
+    """Whether the token says that the side attacked fought back: "repelled the attack", "fired
+    back", "returned fire", "exchanged fire", "responded with gunfire"."""
+    lemma = tok.lemma_.lower()
+    if lemma in RESISTANCE_LEMMAS:
+        return True
+    if lemma not in {"fire", "fight", "shoot", "strike", "hit", "return", "exchange", "respond"}:
+        return False
+    kids = {c.lemma_.lower() for c in tok.children}
+    if lemma in {"return", "exchange"}:
+        return "fire" in kids
+    if lemma == "respond":
+        grandkids = {g.lemma_.lower() for c in tok.children for g in c.children}
+        return bool((kids | grandkids) & {"fire", "gunfire", "shot", "attack"})
+    return "back" in kids
+
+
+def set_on_fire(tok: Token) -> bool:
+    """ "set tyres on fire", "set the market ablaze": burning, told with "set"."""
+    if tok.lemma_.lower() != "set":
+        return False
+    return any(t.lower_ in {"fire", "ablaze", "alight", "afire"} for t in tok.subtree)
+
+
+def in_passing(tok: Token) -> bool:
+    """Whether an event trigger mentions an event in passing rather than reporting it.
+
+    In a relative or participial clause ("the family of a man who was killed", "a man killed by
+    police"), as a noun's complement ("justice for the killing of", "the victims of the massacre"),
+    or as the nominal object of a demand or grievance ("gathered to repudiate the killing of").
+    """
+    node = tok
+    while node.i != node.head.i:
+        if node.dep_ in {"relcl", "acl"}:
+            return True
+        head = node.head
+        if node.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ in {"NOUN", "PROPN"}:
+            return True
+        if tok.pos_ == "NOUN" and node.dep_ in {"dobj", "pobj"} and head.lemma_.lower() in ABOUT_VERBS:
+            return True
+        if head.dep_ == "prep" and head.head.lemma_.lower() in ABOUT_VERBS and tok.pos_ == "NOUN":
+            return True
+        node = head
+    return False
+
+
+#: Place mentions that can say where an event happened (not "Baku said", not "Azerbaijani").
+LOCATING_ROLES = frozenset({"location", "other"})
+TEMPORAL_PREPOSITIONS = frozenset(
+    {
+        "on",
+        "in",
+        "since",
+        "during",
+        "by",
+        "until",
+        "till",
+        "at",
+        "from",
+        "before",
+        "after",
+        "between",
+        "through",
+        "throughout",
+        "over",
+        "around",
+        "of",
+    }
+)
+
+
+EVENT_SPAN_PREPOSITIONS = frozenset({"in", "during", "since", "after", "before", "until", "throughout"})
+
+
+def temporal_governor(root: Token) -> Token | None:
+    """The word a date expression modifies: "launched ... on Tuesday" → launched.
+
+    Only temporal attachments count (a temporal preposition's object, a bare temporal noun
+    phrase); a year inside a name ("the 2020 war") governs nothing.
+    """
+    tok = root
+    for _ in range(4):
+        if tok.dep_ == "conj":
+            tok = tok.head
+            continue
+        if tok.dep_ == "pobj" and tok.head.lower_ in TEMPORAL_PREPOSITIONS:
+            return tok.head.head
+        if tok.dep_ in {"npadvmod", "tmod", "advmod", "obl"}:
+            return tok.head
+        if tok.dep_ in {"compound", "nummod", "appos"} and tok.head.ent_type_ == "DATE":
+            tok = tok.head
+            continue
+        # "in the 2020 war": a year naming an event dates what happened during it.
+        if (
+            tok.dep_ in {"nummod", "compound", "amod"}
+            and tok.head.dep_ == "pobj"
+            and tok.head.head.lower_ in EVENT_SPAN_PREPOSITIONS
+        ):
+            return tok.head.head.head
+        return None
+    return None
+
+
+#: "a day after", "two weeks before": a clause dated from another.
+DAY_OFFSET = re.compile(
+    r"\b(?P<n>a|an|one|two|three|four|five|six|seven|\d+)\s+(?P<unit>days?|weeks?)\s+(?P<dir>after|before)\b",
+    re.IGNORECASE,
+)
+SMALL_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}

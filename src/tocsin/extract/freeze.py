@@ -1,0 +1,104 @@
+"""A finished draft becomes an :class:`Event`: stable id, factuality by date, actors named as ACLED
+names them, and the ACLED type of what happened (none for what was feared, planned or denied, for
+non-political arrests, for one person against another, and for what a court case is about)."""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import timedelta
+
+from tocsin.extract.acled import acled_type
+from tocsin.extract.actors import ActorDictionary
+from tocsin.extract.clauses import ARMED_OR_STATE, INDIVIDUAL_CRIME
+from tocsin.extract.draft import Draft
+from tocsin.extract.screen import political_arrest
+from tocsin.models import (
+    DateMethod,
+    Document,
+    Event,
+    Factuality,
+    PlacePrecision,
+)
+
+
+def event_id(doc_id: str, d: Draft) -> str:
+    key = f"{doc_id}|{d.event}|{d.offset + d.trigger.idx}|{d.date.start}"
+    return hashlib.sha256(key.encode()).hexdigest()[:16]
+
+
+def freeze(
+    actor_dict: ActorDictionary, document: Document, d: Draft, context: frozenset[str], resisted: bool
+) -> Event:
+    factuality = d.factuality
+    if (
+        document.published
+        and d.date.start is not None
+        and factuality is Factuality.ASSERTED
+        and (d.date.end or d.date.start) < document.published - timedelta(days=365)
+    ):
+        factuality = Factuality.HISTORICAL
+    elif (
+        document.published
+        and d.date.start is not None
+        and factuality is Factuality.ASSERTED
+        and d.date.start > document.published + timedelta(days=1)
+    ):
+        factuality = Factuality.FUTURE  # "talks are scheduled for next week"
+    actors, recipients = tuple(d.actors), tuple(d.recipients)
+    actors = tuple(actor_dict.localise(a, d.location.country_code if d.location else None) for a in actors)
+    recipients = tuple(
+        actor_dict.localise(a, d.location.country_code if d.location else None) for a in recipients
+    )
+    acled = acled_type(
+        d.event,
+        d.mode,
+        frozenset(d.lemmas | {d.lemma}),
+        actors,
+        recipients,
+        context=context,
+        resisted=resisted,
+        sentence=frozenset(t.lemma_.lower() for t in d.trigger.sent),
+        casualties=bool(d.dead or d.injured),
+    )
+    if factuality in {Factuality.NEGATED, Factuality.HYPOTHETICAL, Factuality.FUTURE}:
+        acled = (None, None)  # ACLED codes what happened, not what was feared, planned or denied
+    if acled[1] == "Arrests" and not political_arrest(d.trigger):
+        acled = (None, None)  # ACLED codes political arrests, not every suspect taken in
+    if d.court:
+        acled = (None, None)  # what a court case is about: coded from its own report, not this one
+    sides = {a.sector for a in actors + recipients}
+    if d.individual and acled[0] in INDIVIDUAL_CRIME and not sides & ARMED_OR_STATE:
+        acled = (None, None)  # one person against another, no armed or state side: crime
+    crowd = {"Riots": "Rioters", "Protests": "Protesters"}.get(acled[0] or "")
+    if crowd:
+        actors = tuple(actor_dict.localise(a, None, crowd=crowd) for a in actors)
+    confidence = (
+        0.5
+        + 0.15 * bool(actors)
+        + 0.1 * bool(recipients)
+        + 0.1 * (d.date.method not in {DateMethod.INFERRED, DateMethod.NONE})
+        + 0.1 * (d.location is not None and d.location.precision is not PlacePrecision.UNRESOLVED)
+    )
+    return Event(
+        id=event_id(document.id, d),
+        doc_id=document.id,
+        event=d.event,
+        mode=d.mode,
+        acled_event_type=acled[0],
+        acled_sub_event_type=acled[1],
+        actor=actors,
+        recipient=recipients,
+        date=d.date,
+        location=d.location,
+        dead=d.dead,
+        injured=d.injured,
+        arrested=d.arrested,
+        factuality=factuality,
+        claimed_by=tuple(d.claimed_by),
+        denied_by=tuple(d.denied_by),
+        confirmed_by=tuple(d.confirmed_by),
+        evidence=tuple(d.evidence),
+        confidence=round(min(confidence, 0.95), 2),
+        related=tuple(event_id(document.id, r) for r in d.related),
+        background=d.background,
+    )
