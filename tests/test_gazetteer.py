@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tocsin.geo.gazetteer import GazetteerEntry, fold, open_gazetteer
-from tocsin.geo.resolve import haversine_km
+from tocsin.geo.mentions import haversine_km
 
 
 def test_fold_unifies_case_accents_and_apostrophes() -> None:

@@ -13,7 +13,8 @@ from tests.conftest import SAMPLES
 from tocsin.cli import cli
 from tocsin.geo.gazetteer import open_gazetteer
 from tocsin.geo.imports import import_file
-from tocsin.geo.resolve import PlaceResolver, haversine_km
+from tocsin.geo.mentions import haversine_km
+from tocsin.geo.resolve import PlaceResolver
 from tocsin.nlp.pipeline import build_nlp
 from tocsin.pipeline import Pipeline
 

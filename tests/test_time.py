@@ -101,7 +101,7 @@ def test_ranges_join_into_one_expression() -> None:
 
 
 def test_document_clock_anchors_and_ignores_flashbacks() -> None:
-    from tocsin.time import DocumentClock
+    from tocsin.narrative import DocumentClock
 
     clock = DocumentClock(PUB)
     clock.read("On March 27, troops fired on civilians.")
@@ -111,7 +111,7 @@ def test_document_clock_anchors_and_ignores_flashbacks() -> None:
 
 
 def test_year_ago_inherits_the_quarter_being_discussed() -> None:
-    from tocsin.time import DocumentClock
+    from tocsin.narrative import DocumentClock
 
     clock = DocumentClock(date(1989, 11, 2))
     clock.read("Net income rose in the third quarter.")
@@ -130,7 +130,7 @@ def test_a_month_and_day_told_in_the_past_is_not_months_ahead() -> None:
 
 
 def test_a_background_day_long_before_does_not_move_the_narrative() -> None:
-    from tocsin.time import DocumentClock
+    from tocsin.narrative import DocumentClock
 
     clock = DocumentClock(date(2022, 2, 10))
     clock.read("Separatists shelled the village of Pisky on Tuesday.")

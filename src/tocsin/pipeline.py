@@ -25,8 +25,9 @@ from tocsin.geo.resolve import PlaceResolver
 from tocsin.ingest.documents import build_document
 from tocsin.ingest.items import InputItem
 from tocsin.models import Document, Event, Rejection, Segment
+from tocsin.narrative import DocumentClock
 from tocsin.nlp.pipeline import build_nlp
-from tocsin.time import DocumentClock, TimeExpression
+from tocsin.time import TimeExpression
 
 
 @dataclass(frozen=True, slots=True)

@@ -113,7 +113,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 _LOOKS_BACK = re.compile(
     r"\b(since|ago|previously|earlier|last)\s+(?:(?:the|early|late|mid-?)\s+)?$", re.IGNORECASE
 )
-_PERIOD = re.compile(r"\b(quarter|period|three months)\b", re.IGNORECASE)
+PERIOD = re.compile(r"\b(quarter|period|three months)\b", re.IGNORECASE)
 #: A sentence told in the past tense ("was shot down", "attacked", "had fled"): a month and day
 #: without a year in it lie before publication, not after.
 _PAST_TENSE = re.compile(
@@ -125,7 +125,7 @@ _PAST_TENSE = re.compile(
 _AHEAD = timedelta(days=60)
 #: How far back a date may jump from the narrative's day and still move it: beyond, a flashback.
 FLASHBACK_DAYS = 31
-_YEAR_AGO = re.compile(r"(a|one) year (ago|earlier)|year-(earlier|ago)")
+YEAR_AGO = re.compile(r"(a|one) year (ago|earlier)|year-(earlier|ago)")
 _PAST_REF = frozenset({"recently", "recent", "lately", "in the past", "the past", "formerly"})
 _FUTURE_REF = frozenset({"soon", "in the future", "the future", "shortly"})
 
@@ -173,7 +173,7 @@ def _infer_year(month: int, day: int, published: date, *, future: bool | None) -
     return min(candidates, key=lambda d: (abs((d - published).days), d > published))
 
 
-def _month_end(year: int, month: int) -> date:
+def month_end(year: int, month: int) -> date:
     nxt = date(year + (month == 12), month % 12 + 1, 1)
     return nxt - timedelta(days=1)
 
@@ -215,7 +215,7 @@ def _shift(base: date, unit: str, n: int) -> tuple[date, date | None, DatePrecis
     if unit == "month":
         index = base.year * 12 + base.month - 1 + n
         year, month = divmod(index, 12)
-        return date(year, month + 1, 1), _month_end(year, month + 1), DatePrecision.MONTH
+        return date(year, month + 1, 1), month_end(year, month + 1), DatePrecision.MONTH
     year = base.year + n
     return date(year, 1, 1), date(year, 12, 31), DatePrecision.YEAR
 
@@ -249,7 +249,7 @@ def _quarter(g: dict[str, str | None], published: date | None, text: str) -> Dat
         year -= 1
     start = date(year, 3 * q - 2, 1)
     method = DateMethod.EXPLICIT if g.get("year") else DateMethod.PUBLICATION
-    return _span(start, _month_end(year, 3 * q), DatePrecision.MONTH, method, text)
+    return _span(start, month_end(year, 3 * q), DatePrecision.MONTH, method, text)
 
 
 def _season(g: dict[str, str | None], published: date | None, text: str) -> DateSpan | None:
@@ -262,7 +262,7 @@ def _season(g: dict[str, str | None], published: date | None, text: str) -> Date
     else:
         year = published.year + {"last": -1, "next": 1}.get(rel, 0)
     start = date(year, month, 1)
-    end = _month_end(year + (month == 12), (month + 2 - 1) % 12 + 1)
+    end = month_end(year + (month == 12), (month + 2 - 1) % 12 + 1)
     return _span(start, end, DatePrecision.MONTH, DateMethod.PUBLICATION, text)
 
 
@@ -295,7 +295,7 @@ def _h_day(g: dict[str, str | None], published: date | None, anchor: date | None
 def _h_my(g: dict[str, str | None], published: date | None, anchor: date | None, text: str,
           future: bool | None) -> DateSpan | None:  # fmt: skip
     year, month = int(g["year"] or 0), _month_number(g["month"] or "")
-    return _span(date(year, month, 1), _month_end(year, month), DatePrecision.MONTH,
+    return _span(date(year, month, 1), month_end(year, month), DatePrecision.MONTH,
                  DateMethod.EXPLICIT, text)  # fmt: skip
 
 
@@ -320,7 +320,7 @@ def _h_month(g: dict[str, str | None], published: date | None, anchor: date | No
         here = published.year * 12 + published.month
         year = min((published.year - 1, published.year, published.year + 1),
                    key=lambda y: (abs(y * 12 + month - here), y * 12 + month > here))  # fmt: skip
-    return _span(date(year, month, 1), _month_end(year, month), DatePrecision.MONTH,
+    return _span(date(year, month, 1), month_end(year, month), DatePrecision.MONTH,
                  DateMethod.PUBLICATION, text)  # fmt: skip
 
 
@@ -550,53 +550,3 @@ def iso_value(span: DateSpan) -> str | None:
     if span.precision is DatePrecision.YEAR:
         return str(span.start.year)
     return None
-
-
-class DocumentClock:
-    """Reads a document's sentences in order, keeping the day the narrative has established.
-
-    A sentence with exactly one day-precision date moves the narrative to that day, unless it is
-    a flashback ("previously") or lists several dates; "That same day" then resolves against it.
-    """
-
-    def __init__(self, published: date | None) -> None:
-        self.published = published
-        self.anchor: DateSpan | None = None
-        #: The quarter the last sentences spoke of ("the third quarter"), for "a year earlier".
-        self.quarter: DateSpan | None = None
-        self._quarter_age = 0
-
-    def read(self, sentence: str, offset: int = 0) -> list[TimeExpression]:
-        """Expressions of one sentence, with offsets shifted by ``offset``."""
-        anchor_day = self.anchor.start if self.anchor else None
-        exprs = find_dates(sentence, published=self.published, anchor=anchor_day)
-        quarters = [e for e in exprs if e.kind == "quarter" and e.span.start is not None]
-        if quarters:
-            self.quarter, self._quarter_age = quarters[-1].span, 0
-        else:
-            self._quarter_age += 1
-        if self.quarter is not None and (self._quarter_age <= 1 or _PERIOD.search(sentence)):
-            exprs = [self._year_ago_quarter(e) for e in exprs]
-        days = [e for e in exprs if is_anchor(e)]
-        if len(days) == 1 and "previously" not in sentence.lower() and not self._flashback(days[0].span):
-            self.anchor = days[0].span
-        if offset:
-            exprs = [replace(e, start=e.start + offset, end=e.end + offset) for e in exprs]
-        return exprs
-
-    def _flashback(self, span: DateSpan) -> bool:
-        """A day long before the narrative's (a background mention: "MH17 was shot down on July 17"
-        in a story of this week's shelling) is told in passing and does not move the narrative."""
-        current = self.anchor.start if self.anchor else self.published
-        if current is None or span.start is None:
-            return False
-        return span.start < current - timedelta(days=FLASHBACK_DAYS)
-
-    def _year_ago_quarter(self, e: TimeExpression) -> TimeExpression:
-        """In talk of a quarter, "a year earlier" is that quarter a year before, not the year."""
-        if self.quarter is None or self.quarter.start is None or not _YEAR_AGO.fullmatch(e.text.lower()):
-            return e
-        q_start = self.quarter.start.replace(year=self.quarter.start.year - 1)
-        q_end = _month_end(q_start.year, q_start.month + 2)
-        span = DateSpan(q_start, q_end, DatePrecision.MONTH, DateMethod.NARRATIVE, e.text)
-        return replace(e, span=span, value=f"{q_start.year}-Q{(q_start.month - 1) // 3 + 1}")

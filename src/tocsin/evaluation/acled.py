@@ -21,7 +21,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from tocsin.geo.resolve import haversine_km
+from tocsin.geo.mentions import haversine_km
 from tocsin.ingest.documents import Metadata
 from tocsin.ingest.items import InputItem
 from tocsin.models import Rejection

@@ -17,7 +17,8 @@ from typing import Any
 
 from spacy.language import Language
 
-from tocsin.geo.resolve import PlaceResolver, haversine_km
+from tocsin.geo.mentions import haversine_km
+from tocsin.geo.resolve import PlaceResolver
 
 
 @dataclass(frozen=True, slots=True)

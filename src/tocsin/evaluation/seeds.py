@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from tocsin.geo.resolve import haversine_km
+from tocsin.geo.mentions import haversine_km
 
 
 def load_gold(path: Path) -> list[dict[str, Any]]:

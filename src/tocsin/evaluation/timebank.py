@@ -18,7 +18,8 @@ from typing import Any
 
 from spacy.language import Language
 
-from tocsin.time import DocumentClock, TimeExpression
+from tocsin.narrative import DocumentClock
+from tocsin.time import TimeExpression
 
 
 @dataclass(frozen=True, slots=True)

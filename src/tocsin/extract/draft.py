@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span, Token
 
 from tocsin.extract.screen import Dropped
-from tocsin.geo.resolve import PlaceMention
+from tocsin.geo.mentions import PlaceMention
 from tocsin.models import (
     Actor,
     DateMethod,
@@ -17,7 +17,8 @@ from tocsin.models import (
     Factuality,
     Place,
 )
-from tocsin.time import DocumentClock, TimeExpression
+from tocsin.narrative import DocumentClock
+from tocsin.time import TimeExpression
 
 
 @dataclass(slots=True)

@@ -50,7 +50,8 @@ from tocsin.extract.screen import (
     senses,
 )
 from tocsin.extract.triggers import PATIENT_SUBJECT_MODES, find_triggers
-from tocsin.geo.resolve import PlaceMention, PlaceResolver, precision_rank
+from tocsin.geo.mentions import PlaceMention, precision_rank
+from tocsin.geo.resolve import PlaceResolver
 from tocsin.models import (
     Actor,
     DateMethod,
@@ -64,7 +65,7 @@ from tocsin.models import (
     PlacePrecision,
     Segment,
 )
-from tocsin.time import DocumentClock
+from tocsin.narrative import DocumentClock
 
 _FALSE_ADVERBS = frozenset({"falsely", "wrongly", "baselessly", "groundlessly"})
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from tocsin.extract.clauses import STATEMENT_EVENTS
 from tocsin.extract.draft import Draft, actor_keys, add_unique
-from tocsin.geo.resolve import precision_rank
+from tocsin.geo.mentions import precision_rank
 
 
 def link_denials(drafts: list[Draft]) -> None:

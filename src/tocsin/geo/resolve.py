@@ -18,267 +18,40 @@ Resolution keeps to a stated container ("Paris, Texas"), else ranks candidates w
 from __future__ import annotations
 
 import math
-import re
 import statistics
 from collections import Counter
-from collections.abc import Sequence
-from dataclasses import dataclass, field
-from functools import lru_cache
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
 from tocsin.extract.actors import ActorDictionary
 from tocsin.geo.gazetteer import Gazetteer, GazetteerEntry, countries, fold
+from tocsin.geo.mentions import (
+    AREAL,
+    COMPASS,
+    DEMONYM_LABELS,
+    INSTITUTION_WORDS,
+    KIND_BASE,
+    LOCATIVE_PREPOSITIONS,
+    NAMED_BODY_LABELS,
+    PART_WORDS,
+    PLACE_LABELS,
+    STREET_WORDS,
+    UNMARKED_PLACE_PREPOSITIONS,
+    Focus,
+    PlaceMention,
+    capital_names,
+    compass_only,
+    contains,
+    feature_extent,
+    haversine_km,
+    is_title_name,
+    listed_with_places,
+    mention_role,
+    next_place,
+    person_names,
+    place_context,
+)
 from tocsin.models import Place, PlacePrecision
-from tocsin.nlp.gazetteer_ruler import FEATURE_WORDS
-
-LOCATIVE_PREPOSITIONS = frozenset(
-    {
-        "in",
-        "at",
-        "near",
-        "along",
-        "into",
-        "across",
-        "through",
-        "outside",
-        "inside",
-        "around",
-        "toward",
-        "towards",
-        "within",
-        "between",
-        "from",
-        "on",
-        "onto",
-        "to",
-        "of",
-        "throughout",
-        "via",
-        "beyond",
-    }
-)
-_LINEAR = frozenset({"road", "highway", "corridor", "route", "border", "line", "railway", "pipeline"})
-_AREAL = frozenset({"region", "province", "district", "governorate", "oblast", "county", "state"})
-_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
-_ORDER = {
-    PlacePrecision.EXACT: 0,
-    PlacePrecision.NEAR: 1,
-    PlacePrecision.REGION: 2,
-    PlacePrecision.COUNTRY: 3,
-    PlacePrecision.UNRESOLVED: 4,
-}
-
-
-@dataclass(frozen=True, slots=True)
-class PlaceMention:
-    """A place mention in a parsed text: the resolved place, its role and its head token index."""
-
-    place: Place
-    role: str
-    head: int
-    sentence_start: int
-    #: Whether every candidate of the name lies in one country (so it may set the document's focus).
-    certain: bool = True
-
-
-def precision_rank(p: PlacePrecision) -> int:
-    """Sort key: exact first, unresolved last."""
-    return _ORDER[p]
-
-
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance in kilometres."""
-    r = 6371.0088
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * r * math.asin(math.sqrt(a))
-
-
-def _role(span: Span) -> str:
-    root = span.root
-    # Widen through the feature noun: "the Lachin Corridor" → the role of "Corridor".
-    head = root
-    while head.dep_ == "compound" and head.head.lower_ in FEATURE_WORDS | _LINEAR:
-        head = head.head
-    if head.dep_ == "pobj" and head.head.lower_ == "by" and head.i == root.i:
-        return "actor"  # "an offensive by Azerbaijan", "killed by Nigeria": who acted
-    if head.dep_ == "pobj" and head.head.lower_ in LOCATIVE_PREPOSITIONS:
-        if head.head.lower_ == "of" and head.head.head.pos_ not in {"NOUN", "PROPN"}:
-            return "other"
-        if head.head.lower_ == "of" and head.head.head.lower_ not in (
-            FEATURE_WORDS
-            | _LINEAR
-            | {
-                "north",
-                "south",
-                "east",
-                "west",
-                "outskirts",
-                "town",
-                "city",
-                "village",
-                "capital",
-                "part",
-                "area",
-                "centre",
-                "center",
-            }
-        ):
-            return "actor" if head.i == root.i else "other"
-        return "location"
-    if head.dep_ in {"nsubj", "nsubjpass", "poss", "agent"} and head.i == root.i:
-        return "actor"
-    if root.dep_ in {"compound", "amod", "nmod"} and head.i == root.i:
-        return "actor"
-    if head.i != root.i:
-        return "location"
-    return "other"
-
-
-def _feature_extent(
-    doc: Doc, span: Span, by_start: dict[int, Span]
-) -> tuple[int, int, list[Span], str | None]:
-    """Widen a mention over "X-Y road" and "X Corridor"; return start, end, parts, feature word.
-
-    ``by_start``: the text's entities by first token (``doc.ents`` is rebuilt on every access).
-    """
-    parts = [span]
-    end = span.end
-    # "Stepanakert-Lisagor road": NAME - NAME FEATURE
-    if end + 1 < len(doc) and doc[end].text in {"-", "–"}:
-        nxt = by_start.get(end + 1)
-        if nxt is not None and nxt.label_ in _PLACE_LABELS:
-            parts.append(nxt)
-            end = nxt.end
-    feature = None
-    if end < len(doc) and doc[end].lower_ in FEATURE_WORDS | _LINEAR:
-        feature = doc[end].lower_
-        end += 1
-    if len(parts) == 2 and feature is None:
-        return span.start, span.end, [span], None
-    return span.start, end, parts, feature
-
-
-@dataclass
-class Focus:
-    """What a document is about, geographically: mention counts by country and by admin1."""
-
-    countries: Counter[str] = field(default_factory=Counter)
-    admin1: Counter[tuple[str, str]] = field(default_factory=Counter)
-    #: Where the document's resolved places below country level cluster (median point), if any.
-    centre: tuple[float, float] | None = None
-    #: For each first-level region, how many of the document's distinct place names have a
-    #: candidate there ("Decatur", "DeKalb County" and "Avondale Estates" all do in Georgia).
-    support: Counter[tuple[str, str]] = field(default_factory=Counter)
-    names: int = 0
-
-    def country_share(self, code: str) -> float:
-        total = sum(self.countries.values())
-        return self.countries.get(code, 0) / total if total else 0.0
-
-    def admin1_share(self, code: str, admin1: str | None) -> float:
-        total = sum(self.admin1.values())
-        return self.admin1.get((code, admin1 or ""), 0) / total if total and admin1 else 0.0
-
-    def admin1_support(self, code: str, admin1: str | None) -> float:
-        """Share of the document's place names that could lie in this first-level region."""
-        if not admin1 or self.names < 2:
-            return 0.0
-        return self.support.get((code, admin1), 0) / self.names
-
-
-#: How much each kind of place is worth before population and focus (see :meth:`PlaceResolver.score`).
-_KIND_BASE = {"country": 7.0, "region": 6.0, "admin1": 3.0, "admin2": 1.0, "city": 0.0, "place": 1.0}
-_DEMONYM_LABELS = frozenset({"NORP"})
-#: Directions that NER takes for places on their own ("the South", "Central").
-_COMPASS = frozenset(
-    {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "central"}
-)
-#: Prepositions before an unmarked name that make it a place when ", <place>" follows.
-_UNMARKED_PLACE_PREPOSITIONS = LOCATIVE_PREPOSITIONS - {"of", "to", "from", "on"}
-#: Nouns whose "of" names a place: "the town of Martakert".
-_SETTLEMENTS = frozenset(
-    {"town", "village", "city", "hamlet", "settlement", "municipality", "commune", "district", "province",
-     "region", "outskirts", "suburb", "township", "county"}
-)  # fmt: skip
-#: Street words: "X Street" capitalised is an address, not a place named after X.
-_STREET_WORDS = frozenset({"street", "road", "avenue", "boulevard", "drive", "lane", "square"})
-#: Words of direction or extent before a place name ("Northeast Georgia", "Greater London").
-_PART_WORDS = _COMPASS | frozenset(
-    {"northern", "southern", "eastern", "western", "northeastern", "northwestern", "southeastern",
-     "southwestern", "upper", "lower", "greater", "downtown", "historic", "metro", "metropolitan", "inner",
-     "outer", "n", "s", "e", "w", "ne", "nw", "se", "sw"}
-)  # fmt: skip
-#: Entities whose names may hold a place ("Texas Department of Health", "Dublin City Council").
-_NAMED_BODY_LABELS = frozenset({"ORG", "PERSON", "PRODUCT", "WORK_OF_ART", "EVENT"})
-#: Words that, after a city's name, make an institution of that city ("Paris High School").
-_INSTITUTION_WORDS = frozenset(
-    {"city", "county", "high", "middle", "elementary", "public", "police", "fire", "school", "schools",
-     "library", "council", "community", "chamber", "university", "college", "hospital", "municipal",
-     "board", "department", "township", "village", "town", "housing", "area", "regional", "historical",
-     "convention", "recreation", "planning", "district", "courthouse", "court", "post", "parks", "mayor",
-     "mayoral", "development", "olympic", "airport", "port", "harbor", "harbour", "sheriff", "fair",
-     "commonwealth", "parish", "metro", "metropolitan"}
-)  # fmt: skip
-
-
-def _compass_only(name: str) -> bool:
-    """ "North East", "the North-West", "Central": a name made of words of direction alone."""
-    words = [w for w in re.split(r"[\s-]+", name.lower()) if w and w != "the"]
-    return bool(words) and all(w in _PART_WORDS for w in words)
-
-
-def _contains(area: GazetteerEntry, place: GazetteerEntry) -> bool:
-    """Whether ``place`` lies in ``area``: its country, its first-level region by name, or (for
-    second-level and named regions, whose extent the gazetteer lacks) within 150 km of its point."""
-    if area.kind == "country":
-        return place.country_code == area.country_code and place.kind != "country"
-    if area.kind == "admin1":
-        return place.country_code == area.country_code and place.admin1 == area.name and place is not area
-    near = haversine_km(area.lat, area.lon, place.lat, place.lon) <= 150
-    return near and place is not area and (not area.country_code or place.country_code == area.country_code)
-
-
-@lru_cache(maxsize=1)
-def _capital_names() -> dict[str, str]:
-    """Each country's capital, folded, by ISO code."""
-    return {c.iso2: fold(c.capital) for c in countries() if c.capital}
-
-
-def _place_context(ent: Span, by_start: dict[int, Span]) -> bool:
-    """Whether a name stands where only a place can: "the town of X", "X, <place>" ("Martakert,
-    Nagorno-Karabakh"), or listed with places."""
-    doc = ent.doc
-    if ent.start > 1 and doc[ent.start - 1].lower_ == "of" and doc[ent.start - 2].lower_ in _SETTLEMENTS:
-        return True
-    return _next_place(doc, ent.end, by_start) is not None or _listed_with_places(ent)
-
-
-def _next_place(doc: Doc, end: int, by_start: dict[int, Span]) -> Span | None:
-    """The place named right after ", " or " (" at ``end``: the container a text states."""
-    if end + 1 >= len(doc) or doc[end].text not in {",", "("}:
-        return None
-    nxt = by_start.get(end + 1)
-    return nxt if nxt is not None and nxt.label_ in _PLACE_LABELS else None
-
-
-def _is_title_name(tok: Token) -> bool:
-    return tok.pos_ == "PROPN" and tok.text[:1].isupper() and tok.is_alpha
-
-
-def _listed_with_places(ent: Span) -> bool:
-    """Whether a name is coordinated with a place ("Lisagor, Yeghtsahogh and Hin Shen")."""
-    named = [t for t in (ent.root, *ent.root.conjuncts) if t.ent_type_]
-    places = sum(t.ent_type_ in _PLACE_LABELS for t in named)
-    return places >= 2 and 2 * places >= len(named)  # at least half the names listed are places
-
-
-def _person_names(ents: Sequence[Span]) -> set[str]:
-    """Surnames of the people a text names ("Joe Trapani" gives "Trapani"); not first names, which
-    NER also gives to places it takes for people ("Greer Station", "Alexandria Blizzard")."""
-    return {ent[-1].text for ent in ents if ent.label_ == "PERSON" and len(ent) > 1}
 
 
 class PlaceResolver:
@@ -309,7 +82,7 @@ class PlaceResolver:
         minus 3 when only an alternate name matched ("Egypt" is also a hamlet in Arizona), and
         regions get +3 when a regional noun follows ("Idlib province").
         """
-        value = _KIND_BASE.get(entry.kind, 0.0) + math.log10(entry.population + 10)
+        value = KIND_BASE.get(entry.kind, 0.0) + math.log10(entry.population + 10)
         value += 6.0 * focus.country_share(entry.country_code)
         value += 3.0 * focus.admin1_share(entry.country_code, entry.admin1)
         if entry.kind != "country":
@@ -319,7 +92,7 @@ class PlaceResolver:
             value += 2.0 * math.exp(-km / 300.0)
         if entry.kind not in {"country", "region"} and fold(entry.name) != fold(name):
             value -= 3.0
-        if feature in _AREAL and entry.kind in {"admin1", "admin2", "region"}:
+        if feature in AREAL and entry.kind in {"admin1", "admin2", "region"}:
             value += 3.0
         return value
 
@@ -342,10 +115,10 @@ class PlaceResolver:
             return []
         ranked = sorted(cands, key=lambda e: -self.score(e, name, focus, feature))
         best = ranked[0]
-        if best.kind in {"admin1", "admin2"} and feature not in _AREAL:
+        if best.kind in {"admin1", "admin2"} and feature not in AREAL:
             # "in Donetsk": the city, not the oblast named after it, unless "region" follows;
             # "Washington": the national capital, not the state named like it.
-            capital = _capital_names().get(best.country_code) == fold(name)
+            capital = capital_names().get(best.country_code) == fold(name)
             inside = [
                 c
                 for c in ranked
@@ -378,7 +151,7 @@ class PlaceResolver:
         stated = False
         for part in parts:
             cands = self._candidates(part.text, focus, feature)
-            inside = [c for c in cands if any(_contains(w, c) for w in within or [])]
+            inside = [c for c in cands if any(contains(w, c) for w in within or [])]
             if inside:
                 cands, stated = inside, True
             elif within and cands and len(parts) == 1:
@@ -388,7 +161,7 @@ class PlaceResolver:
                 why = f"{part.text} inside {area.name} as the text says, not in the gazetteer; {area.name}"
                 return Place(text, start, end, area.name, area.geonameid, area.lat, area.lon,
                              area.country_code, area.admin1, PlacePrecision.REGION, why)  # fmt: skip
-            if _compass_only(part.text) and not stated:
+            if compass_only(part.text) and not stated:
                 # "the North East": a name made of directions is part of a country the document
                 # is about, or of none that can be told.
                 cands = [c for c in cands if focus.country_share(c.country_code) >= 0.3]
@@ -409,7 +182,7 @@ class PlaceResolver:
         e = entries[0]
         if e.kind == "country":
             precision = PlacePrecision.COUNTRY
-        elif e.kind in {"region", "admin1", "admin2"} or feature in _AREAL:
+        elif e.kind in {"region", "admin1", "admin2"} or feature in AREAL:
             precision = PlacePrecision.REGION
         elif feature is not None:
             precision = PlacePrecision.NEAR
@@ -435,31 +208,31 @@ class PlaceResolver:
         out: list[PlaceMention] = []
         consumed = -1
         ents = doc.ents
-        people = _person_names(ents)
+        people = person_names(ents)
         by_start = {e.start: e for e in ents}
         for ent in ents:
             if ent.start < consumed:
                 continue
-            if ent.label_ in _DEMONYM_LABELS:
+            if ent.label_ in DEMONYM_LABELS:
                 demonym = self._demonym(ent, offset)
                 if demonym is not None:
                     out.append(demonym)
                 continue
-            if ent.label_ in _NAMED_BODY_LABELS:
+            if ent.label_ in NAMED_BODY_LABELS:
                 inside = self._within_name(ent, offset, focus, person=ent.label_ == "PERSON")
-                if inside or not _place_context(ent, by_start):
+                if inside or not place_context(ent, by_start):
                     out.extend(inside)
                     continue
                 # "the town of Martakert", "Lisagor, Yeghtsahogh, Hin Shen and Mets Shen": a place,
                 # whatever NER took it for; resolved below, or kept unresolved with its text.
-            elif ent.label_ not in _PLACE_LABELS or self.actors.is_organisation(ent.text):
+            elif ent.label_ not in PLACE_LABELS or self.actors.is_organisation(ent.text):
                 continue
-            elif len(ent) == 1 and (ent.text in people or ent[0].lower_ in _COMPASS):
+            elif len(ent) == 1 and (ent.text in people or ent[0].lower_ in COMPASS):
                 continue  # "Trapani said", after "Joe Trapani": the person; "North": no place
-            start, end, parts, feature = _feature_extent(doc, ent, by_start)
+            start, end, parts, feature = feature_extent(doc, ent, by_start)
             consumed = end
             span = doc[start:end]
-            if len(parts) == 1 and feature in _STREET_WORDS and doc[end - 1].text[:1].isupper():
+            if len(parts) == 1 and feature in STREET_WORDS and doc[end - 1].text[:1].isupper():
                 continue  # "Darby Street", "Mayfield Road": an address, not the town it is named after
             place = self._resolve_parts(
                 span.text,
@@ -484,12 +257,12 @@ class PlaceResolver:
                 # place in their name may be ("Laurel County High School").
                 out.extend(self._within_name(ent, offset, focus))
                 continue
-            role = _role(ent) if feature is None else "location"
+            role = mention_role(ent) if feature is None else "location"
             unknown = place.precision is PlacePrecision.UNRESOLVED
             if (
                 (unknown or (len(span) == 1 and self._look_alike(span.text, focus)))
                 and role != "location"
-                and not _listed_with_places(ent)
+                and not listed_with_places(ent)
             ):
                 continue  # an unknown name, not where something happened nor listed with places
             if unknown and len(span) == 1 and span.text.isupper():
@@ -508,12 +281,12 @@ class PlaceResolver:
         # From each place that follows a comma, back over the unmarked capitalised words before it.
         for container in by_start.values():
             comma = container.start - 1
-            if comma < 2 or _next_place(doc, comma, by_start) is None:
+            if comma < 2 or next_place(doc, comma, by_start) is None:
                 continue
             start = comma
-            while start > 0 and _is_title_name(doc[start - 1]) and not doc[start - 1].ent_type_:
+            while start > 0 and is_title_name(doc[start - 1]) and not doc[start - 1].ent_type_:
                 start -= 1
-            if start == comma or start == 0 or doc[start - 1].lower_ not in _UNMARKED_PLACE_PREPOSITIONS:
+            if start == comma or start == 0 or doc[start - 1].lower_ not in UNMARKED_PLACE_PREPOSITIONS:
                 continue
             span = doc[start:comma]
             place = self._resolve_parts(
@@ -546,7 +319,7 @@ class PlaceResolver:
     def _container(self, doc: Doc, end: int, by_start: dict[int, Span]) -> list[GazetteerEntry]:
         """The areas a mention is said to lie in: "Martakert, Nagorno-Karabakh", "Paris, Texas",
         "Alexandria, La.", "Sarh (Moyen-Chari)": the regions or countries the next name can be."""
-        nxt = _next_place(doc, end, by_start)
+        nxt = next_place(doc, end, by_start)
         if nxt is None:
             return []
         return [
@@ -557,7 +330,7 @@ class PlaceResolver:
         """ "Northeast Georgia", "South Philadelphia", "Eastern Kentucky": the place after a word
         of direction or extent, to region (or near) precision, when the whole is not known."""
         words = [t for t in ent if t.lower_ not in {"the", "a"}]
-        if len(words) < 2 or words[0].lower_.rstrip(".") not in _PART_WORDS or _compass_only(ent.text):
+        if len(words) < 2 or words[0].lower_.rstrip(".") not in PART_WORDS or compass_only(ent.text):
             return None  # "North East" is no part of a place called "East"
         rest = ent.doc[words[1].i : ent.end]
         cands = self._candidates(rest.text, focus)
@@ -640,14 +413,14 @@ class PlaceResolver:
             demonym = self._demonym(part, offset)
             if demonym is not None:
                 return demonym
-        if len(part) == 1 and part[0].lower_ in _PART_WORDS:
+        if len(part) == 1 and part[0].lower_ in PART_WORDS:
             return None
         cands = self._candidates(part.text, focus)
         if not cands:
             return None
         kinds = {c.kind for c in cands if fold(c.name) == fold(part.text) or c.kind in {"country", "region"}}
         county = part[-1].lower_ in {"county", "parish"} and "admin2" in {c.kind for c in cands}
-        institution = following in _INSTITUTION_WORDS and "city" in kinds
+        institution = following in INSTITUTION_WORDS and "city" in kinds
         named = bool(kinds) and whole  # "in Torrington", tagged as an organisation
         if not ((kinds & {"country", "region", "admin1"} and not person) or county or institution or named):
             return None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from tocsin.geo.resolve import PlaceMention
+from tocsin.geo.mentions import PlaceMention
 from tocsin.models import Actor, DateSpan, Document, Event, Evidence, Place
 from tocsin.time import TimeExpression, iso_value
 
