@@ -13,7 +13,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
-from tocsin.extract.acled import VIOLENT_CUES
+from tocsin.extract.acled import CROWD_SECTORS, VIOLENT_CUES
 from tocsin.extract.actors import ActorDictionary
 from tocsin.extract.attribution import CONFIRM_VERBS, SPEECH_VERBS, Attribution, attribute
 from tocsin.extract.casualties import Casualty, find_casualties
@@ -290,6 +290,8 @@ class EventExtractor:
                 individual=bool(actor_toks) and all(individual(t) for t in actor_toks),
             )
             self._apply_attribution(d, att, ctx)
+            if d.factuality is Factuality.ASSERTED and sent.text.rstrip(" \"'”’)").endswith("?"):
+                d.factuality = Factuality.HYPOTHETICAL  # a question asserts nothing
             self._intent(d, tok)
             out.append(d)
         return out
@@ -334,7 +336,7 @@ class EventExtractor:
             civilian = unarmed and any(a.sector in {"PRO", "CVL"} for a in d.actors)
             # A blockade by people with no arms or office ("parents blocked the highway") is a protest;
             # not one by a state ("Azerbaijan has closed the corridor": no sector, but a country).
-            people = all(a.sector is not None or a.country is None for a in d.actors)
+            people = all(a.sector is not None for a in d.actors)  # not "downed trees blocking roads"
             blockade = unarmed and people and d.event == "COERCE" and d.mode == "restrict"
             # Demonstrators' demands, and demands made by people gathered in public ("gathered outside
             # the courthouse and demanded justice"), are a demonstration; other requests are requests.
@@ -566,12 +568,21 @@ class EventExtractor:
         return frozenset(context), resisted
 
     def _force_or_grievance(self, tok: Token) -> bool:
-        """Whether a violent verb tells of force by armed or state actors ("police beat up the
-        demonstrators", "he was attacked by national guards") or is mentioned in passing ("a man
-        who was stabbed"): neither turns a demonstration violent."""
+        """Whether a violent verb tells of anything but demonstrators' own violence: force by armed
+        or state actors ("police beat up the demonstrators"), by someone unnamed ("they beat me up"),
+        or violence mentioned in passing ("a man who was stabbed"). ACLED's rule: a demonstration is
+        peaceful unless its participants engage in violence or destruction."""
         if tok.pos_ != "VERB" or tok.lemma_.lower() not in VIOLENT_CUES:
             return False
         if in_passing(tok):
             return True
-        doers, _ = roles(tok, event="ASSAULT")  # subject, passive agent, or the coordinated verb's
-        return any(self.actors.normalise(phrase_text(d)).sector in ARMED_OR_STATE for d in doers)
+        doers, victims = roles(tok, event="ASSAULT")  # subject, passive agent, or coordinated verb's
+        sectors = {self.actors.normalise(phrase_text(d)).sector for d in doers if not is_pronoun(d)}
+        if sectors & CROWD_SECTORS and not sectors & ARMED_OR_STATE:
+            return False  # "protesters attacked a bank", "residents torched cars"
+        if not doers and victims and tok.tag_ == "VBN":
+            # "shops were looted", "cars were torched": property destroyed, no one named; not people.
+            hurt = {self.actors.normalise(phrase_text(v)).sector for v in victims}
+            people = any(v.ent_type_ == "PERSON" or individual(v) for v in victims)
+            return people or bool(hurt - {None, "BUS", "EDU", "REL", "HLH"})
+        return True

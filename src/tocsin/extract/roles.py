@@ -216,6 +216,17 @@ def _inherited_actor(tok: Token) -> Token | None:
     return None
 
 
+#: Sectors whose plain nouns, as a modifier, name who used force: "police firing", "army shelling".
+_FORCE_SECTORS = frozenset({"COP", "MIL", "REB", "UAF", "CRM", "PRO"})
+
+
+def _force_noun(tok: Token) -> bool:
+    """Whether a common noun names an armed, state or crowd actor ("police", "army", "militant")."""
+    from tocsin.extract.actors import actor_dictionary
+
+    return actor_dictionary().sector_of(tok.lemma_) in _FORCE_SECTORS
+
+
 def roles(tok: Token, *, event: str = "", patient_subject: bool = False) -> tuple[list[Token], list[Token]]:
     """Head tokens of the actor(s) and recipient(s) of the event that ``tok`` triggers.
 
@@ -255,6 +266,14 @@ def roles(tok: Token, *, event: str = "", patient_subject: bool = False) -> tupl
     else:
         actor = _pobj(tok, {"by"}) or _child(tok, "poss")
         for c in tok.lefts:
+            if (
+                c.dep_ == "compound"
+                and c.pos_ == "NOUN"
+                and event in ACTOR_COMPOUND_EVENTS
+                and _force_noun(c)
+            ):
+                actor = actor or c  # "police firing", "army shelling", "militant attack"
+                continue
             if c.pos_ not in {"PROPN", "ADJ"} or not c.text[:1].isupper():
                 continue
             # "the Azerbaijani advance": a demonym is the actor; "the Artsakh blockade": a name

@@ -38,6 +38,13 @@ SCREENED_EVENTS = frozenset({"ASSAULT", "PROTEST", "COERCE", "THREATEN", "MOBILI
 _SCORE = re.compile(r"(?<![\d-])(\d{1,3})\s?[-–]\s?(\d{1,3})(?![\d-]|\s*-?\s*(?:hour|day|year|week|month))")
 _TARGET_PREPS = frozenset({"at", "on", "against", "into", "upon"})
 _CAUSE_PREPS = frozenset({"of", "from", "after", "following"})
+#: What is fired when firing is shooting.
+_PROJECTILES = frozenset(
+    {"shot", "round", "bullet", "shell", "rocket", "missile", "mortar", "gun", "weapon", "gas",
+     "teargas", "canister", "grenade", "salvo", "volley", "projectile", "arrow", "cannon", "flare",
+     "pellet", "torpedo", "munition", "ammunition", "gunshot", "burst"}
+)  # fmt: skip
+_AIRCRAFT = frozenset({"flight", "airliner", "jetliner", "plane", "aircraft", "airplane"})
 _ACCIDENT_VERBS = frozenset({"crash", "collide", "overturn", "capsize", "derail", "drown", "skid", "plunge"})
 _TRIGGER_DEPS_OF_SUBJECT = frozenset({"nsubj", "nsubjpass", "poss", "compound"})
 
@@ -52,6 +59,7 @@ class Senses:
     domains: dict[str, frozenset[str]]
     conflict: frozenset[str]
     figurative: frozenset[str]
+    figurative_modifiers: frozenset[str]
     abstract: frozenset[str]
     medical_modifiers: frozenset[str]
     causes: frozenset[str]
@@ -86,6 +94,7 @@ def senses() -> Senses:
         domains={k: words(v) for k, v in subject["domains"].items()},
         conflict=words(data["conflict"]["words"]),
         figurative=words(data["figurative"]["lemmas"]),
+        figurative_modifiers=words(data["figurative"]["modifiers"]),
         abstract=words(data["objects"]["abstract"]),
         medical_modifiers=words(data["medical"]["modifiers"]),
         causes=words(data["medical"]["causes"]),
@@ -164,11 +173,31 @@ def _mentions(span: Span | Iterable[Token], words: frozenset[str]) -> bool:
     return any(_lemma(t) in words or t.lower_ in words for t in span)
 
 
-def _medical(tok: Token, s: Senses) -> str | None:
+def _modified_sense(tok: Token, s: Senses) -> str | None:
+    """ "heart attack", "cardiac arrest" (medical); "shark attack" (an animal's); "a legal assault",
+    "a verbal attack", "a charm offensive", "a price war" (figurative)."""
     mods = [c for c in tok.children if c.dep_ in {"compound", "amod", "nmod"}]
     hit = next((c for c in mods if _lemma(c) in s.medical_modifiers), None)
     if hit is not None:
         return f"medical sense: '{hit.text} {tok.text}'"
+    hit = next((c for c in mods if _lemma(c) in s.nonhuman), None)
+    if hit is not None:
+        return f"an animal's: '{hit.text} {tok.text}'"
+    hit = next((c for c in mods if _lemma(c) in s.figurative_modifiers), None)
+    if hit is not None and _lemma(tok) in s.figurative:
+        return f"figurative: '{hit.text} {tok.text}'"
+    return None
+
+
+def _title(tok: Token) -> str | None:
+    """A heading or a title ("The Family Romanov: Murder, Rebellion, and the Fall of Imperial
+    Russia"): no verb, and its words capitalised; it names, it reports nothing."""
+    sent = tok.sent
+    if any(t.pos_ in {"VERB", "AUX"} for t in sent):
+        return None
+    words = [t for t in sent if t.is_alpha and not t.is_stop]
+    if len(words) >= 3 and sum(t.text[:1].isupper() for t in words) >= 0.75 * len(words):
+        return "a title or heading: no verb, every word capitalised"
     return None
 
 
@@ -186,6 +215,9 @@ def _accident(tok: Token, event: str, s: Senses) -> str | None:
     lemma = _lemma(tok)
     doers = [c for c in tok.children if c.dep_ == "nsubj"]
     doers += [g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    if tok.dep_ == "relcl":
+        # "the 2009 crash outside Buffalo, which killed 50 people": the antecedent, or what it is in.
+        doers.extend([tok.head, *list(tok.head.ancestors)[:3]])
     agent = next((d for d in doers if _lemma(d) in s.accident_agents | s.accident_events), None)
     if agent is not None:
         return f"an accident or disaster: '{agent.text}' is what {tok.text} (no one attacked)"
@@ -201,10 +233,15 @@ def _accident(tok: Token, event: str, s: Senses) -> str | None:
         verbs.append(tok.head)
     for verb in verbs:
         for c in verb.children:
-            if c.dep_ == "prep" and c.lower_ in {"in", "during", "from", "after", "by"}:
-                obj = next((g for g in c.children if g.dep_ == "pobj"), None)
-                if obj is not None and _lemma(obj) in s.accident_events:
-                    return f"an accident or disaster: {verb.text} {c.text} a {obj.text}"
+            if c.dep_ != "prep":
+                continue
+            obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if obj is None:
+                continue
+            if c.lower_ in {"in", "during", "from", "after", "by"} and _lemma(obj) in s.accident_events:
+                return f"an accident or disaster: {verb.text} {c.text} a {obj.text}"
+            if c.lower_ in {"on", "aboard"} and _lemma(obj) in _AIRCRAFT:
+                return f"an air disaster: {verb.text} {c.text} a {obj.text}"
     if lemma in {"explosion", "blast", "explode", "fire"} or tok.text.lower() in {"exploded", "explosion"}:
         around = [c for c in tok.children if c.dep_ in {"compound", "amod", "nsubj", "nmod"}]
         around += [g for c in tok.children if c.lower_ == "of" for g in c.children]
@@ -241,7 +278,7 @@ def _abstract_object(tok: Token, s: Senses) -> str | None:
     # in the sentence), *against* an enemy unless what is fought is a condition.
     if _lemma(tok) in {"fight", "fighting", "battle", "war", "campaign", "struggle"}:
         for c in tok.children:
-            if c.dep_ != "prep" or c.lower_ not in {"for", "against", "on"}:
+            if c.dep_ != "prep" or c.lower_ not in {"for", "against", "on", "with"}:
                 continue
             what = next((g for g in c.children if g.dep_ == "pobj"), None)
             if what is None or what.pos_ != "NOUN" or what.ent_type_:
@@ -292,7 +329,7 @@ def _market(tok: Token, s: Senses) -> str | None:
 
 #: Domains in which nothing is violent or contentious unless the sentence speaks of conflict;
 #: in the others (markets, health, politics) only the figurative triggers take the domain's sense.
-_NOTHING_VIOLENT = frozenset({"sport", "entertainment"})
+_NOTHING_VIOLENT = frozenset({"sport", "entertainment", "cooking"})
 
 
 def _subject_sense(tok: Token, subject: str | None, s: Senses) -> str | None:
@@ -345,7 +382,8 @@ def screen(tok: Token, event: str, subject: str | None) -> Screened | None:
         return None
     s = senses()
     for check in (
-        _medical(tok, s),
+        _modified_sense(tok, s),
+        _title(tok),
         _not_protest(tok, event, s),
         _accident(tok, event, s),
         _abstract_object(tok, s),
@@ -355,7 +393,22 @@ def screen(tok: Token, event: str, subject: str | None) -> Screened | None:
     ):
         if check is not None:
             return Screened("drop", check)
+    particles = {c.lower_ for c in tok.children if c.dep_ == "prt"}
+    if _lemma(tok) == "shell" and "out" in particles:
+        return Screened("drop", "'shell out': to pay")
+    patient = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+    targeted = any(c.dep_ == "prep" and c.lower_ in _TARGET_PREPS | {"upon"} for c in tok.children)
+    if _lemma(tok) == "fire" and patient is not None and not targeted and _lemma(patient) not in _PROJECTILES:
+        # "shots were fired", "rockets were fired from Gaza": projectiles; "the coach was fired": dismissed.
+        return Screened("drop", f"'{patient.text} ... {tok.text}': dismissed from a job")
+    if _lemma(tok) == "kill" and "off" in particles:
+        return Screened("drop", "'kill off': a character written out, or a thing ended")
     if event == "ASSAULT":
+        doers = [c for c in tok.children if c.dep_ == "nsubj"]
+        doers += [g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        beast = next((d for d in doers if _lemma(d) in s.nonhuman), None)
+        if beast is not None:
+            return Screened("drop", f"'{beast.text}' is an animal: no political violence")
         hurt = _objects(tok)
         if hurt and all(_lemma(o) in s.nonhuman for o in hurt):
             return Screened("drop", f"'{tok.text} {hurt[0].text}': no person was attacked")

@@ -55,12 +55,11 @@ def _pos_ok(trig: Trigger, tok: Token) -> bool:
 
 def match_trigger(tok: Token) -> Trigger | None:
     """The first lexicon row whose lemma, part of speech and condition fit the token."""
-    rows = lexicon().get(tok.lemma_.lower()) or lexicon().get(tok.lower_)
-    if not rows:
-        return None
-    for trig in rows:
-        if _pos_ok(trig, tok) and _condition_holds(trig, tok):
-            return trig
+    # By lemma, then by the word as written ("firing" is a noun of its own, not only "fire").
+    for key in dict.fromkeys((tok.lemma_.lower(), tok.lower_)):
+        for trig in lexicon().get(key, ()):
+            if _pos_ok(trig, tok) and _condition_holds(trig, tok):
+                return trig
     return None
 
 
