@@ -1,9 +1,12 @@
 """Throughput of ``tocsin extract`` beside bare spaCy ``nlp.pipe`` on the same texts, in one run.
 
-    .venv/bin/python scripts/benchmark.py [--words 50000] [--repeat 3]
+    .venv/bin/python scripts/benchmark.py [--words 50000] [--repeat 3] [--corpus samples|news]
 
-The bundled sample articles are repeated (each copy a distinct document id) to about ``--words``
-words. Three measurements, same machine, same run (the second and third repeated ``--repeat``
+``--corpus samples``: the bundled sample articles repeated (each copy a distinct document id) to
+about ``--words`` words. ``--corpus news``: real short news, the wire stories of
+``../shared/dev/glocon/dev.jsonl`` and the articles of ``../shared/dev/ipe/dev.jsonl`` (read when
+present, never copied), in file order up to about ``--words`` words. Three measurements, same
+machine, same run (the second and third repeated ``--repeat``
 times, the fastest of each kept: the run least disturbed by other load on the machine):
 1. ``tocsin extract --input-format jsonl`` as a user runs it (a subprocess, model load included);
 2. the library pipeline in this process, models already loaded (steady-state throughput);
@@ -28,14 +31,33 @@ from typing import Any
 
 import spacy
 
-from tocsin import time as tocsin_time
+from tocsin import narrative
 from tocsin.config import load_settings
+from tocsin.extract import events as extract_events
 from tocsin.geo.resolve import PlaceResolver
 from tocsin.ingest.readers import iter_inputs
 from tocsin.nlp.gazetteer_ruler import GazetteerRuler
 from tocsin.pipeline import Coded, Pipeline
 
 ROOT = Path(__file__).resolve().parents[1]
+
+
+def _news(target_words: int) -> list[dict[str, str]]:
+    """Real short news from the dev sets beside the repository (GLOCON wire stories, IPE articles)."""
+    out: list[dict[str, str]] = []
+    words = 0
+    for name in ("glocon/dev.jsonl", "ipe/dev.jsonl"):
+        path = ROOT.parent / "shared" / "dev" / name
+        if not path.is_file():
+            raise SystemExit(f"benchmark: no {path} (the news corpus needs ../shared/dev)")
+        for line in path.read_text(encoding="utf-8").splitlines():
+            row = json.loads(line)
+            doc_id = f"{name.split('/')[0]}-{row['id']}"
+            out.append({"id": doc_id, "text": row["text"], "published": row.get("published") or ""})
+            words += len(row["text"].split())
+            if words >= target_words:
+                return out
+    return out
 
 
 def _corpus(target_words: int) -> list[dict[str, str]]:
@@ -58,7 +80,7 @@ class StageTimer:
     def __init__(self) -> None:
         self.seconds: dict[str, float] = {}
 
-    def wrap(self, owner: Any, name: str, stage: str) -> None:
+    def wrap(self, owner: Any, name: str, stage: str, *, static: bool = False) -> None:
         original = getattr(owner, name)
 
         def timed(*args: Any, **kwargs: Any) -> Any:
@@ -68,7 +90,7 @@ class StageTimer:
             finally:
                 self.seconds[stage] = self.seconds.get(stage, 0.0) + time.perf_counter() - start
 
-        setattr(owner, name, timed)
+        setattr(owner, name, staticmethod(timed) if static else timed)
 
 
 def _fastest(run: Callable[[], None], repeat: int) -> float:
@@ -90,8 +112,9 @@ def main() -> None:
         default=3,
         help="Time the steady-state and bare spaCy runs this many times and keep the fastest of each.",
     )
+    parser.add_argument("--corpus", choices=["samples", "news"], default="samples")
     args = parser.parse_args()
-    corpus = _corpus(args.words)
+    corpus = _news(args.words) if args.corpus == "news" else _corpus(args.words)
     n_docs = len(corpus)
     n_words = sum(len(d["text"].split()) for d in corpus)
     settings = load_settings()
@@ -154,7 +177,9 @@ def main() -> None:
 
     # Stage shares: a second steady-state run with the date and place stages timed.
     timer = StageTimer()
-    timer.wrap(tocsin_time.DocumentClock, "read", "dates (DocumentClock.read)")
+    timer.wrap(narrative.DocumentClock, "read", "dates (DocumentClock.read)")
+    timer.wrap(extract_events, "screen", "precision stage (screen: senses, participants)")
+    timer.wrap(extract_events, "document_subject", "precision stage (the document's subject)")
     timer.wrap(PlaceResolver, "mentions", "places (mentions and resolution)")
     timer.wrap(GazetteerRuler, "__call__", "places (gazetteer ruler in the spaCy pipeline)")
     with tempfile.TemporaryDirectory() as tmp:

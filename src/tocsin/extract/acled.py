@@ -178,6 +178,9 @@ _FIGHTING = frozenset(
      "repel", "counterattack", "counteroffensive", "firefight", "exchange"}
 )  # fmt: skip
 _STATE = frozenset({"MIL", "GOV", "COP"})
+#: Modes that say force was used but not how: the weapon named decides. An abduction, a rape or
+#: property destroyed stay what they are whatever vehicle or tool the sentence names.
+_GENERIC_FORCE = frozenset({None, "firearms", "primitive", "aerial"})
 _NON_STATE_ARMED = frozenset({"REB", "UAF", "CRM"})
 _VAC = "Violence against civilians"
 _SD = "Strategic developments"
@@ -273,7 +276,7 @@ def acled_type(
         if special is not None:
             return _EXPLOSIONS, special
         weapon = weapon_mode(sentence) if not triggers & _TWO_SIDED else None
-        if mode not in _REMOTE and weapon in _REMOTE and not resisted:
+        if mode in _GENERIC_FORCE and weapon in _REMOTE and not resisted:
             mode = weapon  # "attacked the village with rockets", "killed by a landmine"
         return _violence(mode, triggers, doers, targets, context=context, resisted=resisted)
     if event == "MOBILIZE" and mode == "base" and doers & ARMED_SECTORS:

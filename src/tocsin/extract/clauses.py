@@ -57,6 +57,9 @@ FORCEFUL_EVENTS = frozenset({"SANCTION", "COERCE", "ASSAULT"})
 ARMED_OR_STATE = frozenset({"MIL", "COP", "REB", "UAF", "GOV", "CRM"})
 
 
+#: Sectors that do not demonstrate: armed and state actors, firms, media, courts, legislatures.
+NOT_DEMONSTRATORS = ARMED_OR_STATE | frozenset({"BUS", "MED", "JUD", "LEG", "IGO", "UNO"})
+
 #: ACLED types that one person acting alone cannot make: no battle, no mob, no political attack.
 INDIVIDUAL_CRIME = frozenset({"Violence against civilians", "Battles", "Riots"})
 
@@ -75,11 +78,11 @@ def instrument(prep: Token) -> bool:
 
 
 def coordinated_with_assembly(tok: Token) -> bool:
-    """ "gathered outside the courthouse and demanded justice": a demand coordinated with a verb of
-    gathering in public (not "demonstrate the will", which shows)."""
+    """ "gathered outside the courthouse and demanded justice", "gathered to urge": a demand made by
+    gathering in public, coordinated with it or its purpose (not "demonstrate the will", which shows)."""
     verbs = [c for c in tok.children if c.dep_ == "conj"]
-    if tok.dep_ == "conj":
-        verbs.append(tok.head)
+    if tok.dep_ in {"conj", "xcomp", "advcl"}:
+        verbs.append(tok.head)  # "gathered and demanded", "gathered at the lake to urge"
     return any(
         v.pos_ == "VERB"
         and v.lemma_.lower() in senses().assembly

@@ -13,7 +13,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
-from tocsin.extract.acled import CROWD_SECTORS, VIOLENT_CUES
+from tocsin.extract.acled import VIOLENT_CUES
 from tocsin.extract.actors import ActorDictionary
 from tocsin.extract.attribution import CONFIRM_VERBS, SPEECH_VERBS, Attribution, attribute
 from tocsin.extract.casualties import Casualty, find_casualties
@@ -24,6 +24,7 @@ from tocsin.extract.clauses import (
     COOPERATIVE_EVENTS,
     FORCEFUL_EVENTS,
     LOCATING_ROLES,
+    NOT_DEMONSTRATORS,
     PROMISE_VERBS,
     PURPOSE_LEMMAS,
     STATEMENT_EVENTS,
@@ -43,6 +44,7 @@ from tocsin.extract.roles import is_pronoun, phrase_text, roles, victim_identity
 from tocsin.extract.screen import (
     Dropped,
     document_subject,
+    inanimate,
     individual,
     natural_death,
     nonhuman_victim,
@@ -323,8 +325,8 @@ class EventExtractor:
                 continue
             trig = Trigger(gov.lemma_.lower(), "VERB", "PROTEST", "demo", "")
             (protest, *_) = self._draft(gov, trig, sv, ctx)
-            if armed_or_state(protest.actors):
-                continue
+            if any(a.sector in NOT_DEMONSTRATORS for a in protest.actors):
+                continue  # people press demands in public; states, armies, firms and media do not
             if existing is not None:
                 out.remove(existing)
             # The demand itself ("to demand lower prices") is what the protest is about, not another event.
@@ -336,7 +338,9 @@ class EventExtractor:
             civilian = unarmed and any(a.sector in {"PRO", "CVL"} for a in d.actors)
             # A blockade by people with no arms or office ("parents blocked the highway") is a protest;
             # not one by a state ("Azerbaijan has closed the corridor": no sector, but a country).
-            people = all(a.sector is not None for a in d.actors)  # not "downed trees blocking roads"
+            # People, not things: "residents blocked the road", not "downed trees blocking roads".
+            people = all(a.sector is not None or a.country is None for a in d.actors)
+            people = people and not any(a.sector is None and inanimate(a.name) for a in d.actors)
             blockade = unarmed and people and d.event == "COERCE" and d.mode == "restrict"
             # Demonstrators' demands, and demands made by people gathered in public ("gathered outside
             # the courthouse and demanded justice"), are a demonstration; other requests are requests.
@@ -577,9 +581,10 @@ class EventExtractor:
         if in_passing(tok):
             return True
         doers, victims = roles(tok, event="ASSAULT")  # subject, passive agent, or coordinated verb's
-        sectors = {self.actors.normalise(phrase_text(d)).sector for d in doers if not is_pronoun(d)}
-        if sectors & CROWD_SECTORS and not sectors & ARMED_OR_STATE:
-            return False  # "protesters attacked a bank", "residents torched cars"
+        named = [d for d in doers if not is_pronoun(d)]
+        sectors = {self.actors.normalise(phrase_text(d)).sector for d in named}
+        if named and not sectors & ARMED_OR_STATE:
+            return False  # "protesters attacked a bank", "seaweed collectors burned tyres"
         if not doers and victims and tok.tag_ == "VBN":
             # "shops were looted", "cars were torched": property destroyed, no one named; not people.
             hurt = {self.actors.normalise(phrase_text(v)).sector for v in victims}

@@ -12,13 +12,28 @@ from tocsin.extract.actors import ActorDictionary
 from tocsin.extract.clauses import ARMED_OR_STATE, INDIVIDUAL_CRIME
 from tocsin.extract.draft import Draft
 from tocsin.extract.screen import political_arrest
-from tocsin.models import (
-    DateMethod,
-    Document,
-    Event,
-    Factuality,
-    PlacePrecision,
-)
+from tocsin.models import Actor, DateMethod, Document, Event, Factuality, PlacePrecision
+
+#: An arrest of this many people or more is a mass arrest, which ACLED codes whoever is taken.
+MASS_ARREST = 10
+
+
+def _acled_arrest(d: Draft, actors: tuple[Actor, ...], recipients: tuple[Actor, ...]) -> bool:
+    """ACLED's arrests: political (its sentence says so), mass arrests, arrests by the military,
+    and detentions of migrants or refugees; not every suspect the police take in."""
+    return (
+        political_arrest(d.trigger)
+        or (d.arrested or 0) >= MASS_ARREST
+        or any(a.sector == "MIL" for a in actors)
+        or any(r.sector == "REF" for r in recipients)
+    )
+
+
+def _instrument_words(d: Draft) -> frozenset[str]:
+    """The lemmas of the event's sentence, less what the trigger acts on: "destroyed an IED" names
+    no weapon used (it is disrupted weapons use), "attacked with an IED" does."""
+    acted_on = {t.i for c in d.trigger.children if c.dep_ in {"dobj", "obj", "nsubjpass"} for t in c.subtree}
+    return frozenset(t.lemma_.lower() for t in d.trigger.sent if t.i not in acted_on)
 
 
 def event_id(doc_id: str, d: Draft) -> str:
@@ -57,13 +72,13 @@ def freeze(
         recipients,
         context=context,
         resisted=resisted,
-        sentence=frozenset(t.lemma_.lower() for t in d.trigger.sent),
+        sentence=_instrument_words(d),
         casualties=bool(d.dead or d.injured),
     )
     if factuality in {Factuality.NEGATED, Factuality.HYPOTHETICAL, Factuality.FUTURE}:
         acled = (None, None)  # ACLED codes what happened, not what was feared, planned or denied
-    if acled[1] == "Arrests" and not political_arrest(d.trigger):
-        acled = (None, None)  # ACLED codes political arrests, not every suspect taken in
+    if acled[1] == "Arrests" and not _acled_arrest(d, actors, recipients):
+        acled = (None, None)  # ACLED codes political or mass arrests, not every suspect taken in
     if d.court:
         acled = (None, None)  # what a court case is about: coded from its own report, not this one
     sides = {a.sector for a in actors + recipients}

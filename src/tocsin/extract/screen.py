@@ -206,7 +206,8 @@ _MINES = frozenset({"mine", "landmine", "ied", "explosive", "bomb", "device", "b
 
 
 def _hit_a_mine(verb: Token) -> bool:
-    return any(_lemma(o) in _MINES for o in _objects(verb))
+    """ "their truck struck a mine", "a vehicle hit an IED likely planted by ...": a mine it struck."""
+    return any(_lemma(t) in _MINES for t in verb.subtree if t.i > verb.i)
 
 
 def _accident(tok: Token, event: str, s: Senses) -> str | None:
@@ -321,6 +322,7 @@ def _market(tok: Token, s: Senses) -> str | None:
     parts = [c for c in tok.children if c.dep_ in _TRIGGER_DEPS_OF_SUBJECT]
     if tok.dep_ in {"dobj", "pobj", "nsubj"}:
         parts.append(tok.head)
+    parts = [p for p in parts if p.pos_ in {"NOUN", "PROPN"}]  # "the dollar's advance", not "exchanged"
     hit = next((p for p in parts if _lemma(p) in markets), None)
     if hit is not None:
         return f"a market movement: '{hit.text}' and '{tok.text}'"
@@ -386,7 +388,7 @@ def screen(tok: Token, event: str, subject: str | None) -> Screened | None:
         _title(tok),
         _not_protest(tok, event, s),
         _accident(tok, event, s),
-        _abstract_object(tok, s),
+        _abstract_object(tok, s) if event != "PROTEST" else None,  # one protests against ideas
         _contest(tok, s),
         _market(tok, s),
         _subject_sense(tok, subject, s),
@@ -441,3 +443,13 @@ def political_arrest(tok: Token) -> bool:
     """Whether an arrest is one ACLED codes: its sentence says who was arrested or why in
     political terms (protesters, activists, journalists, militants; over a protest)."""
     return _mentions(tok.sent, senses().political)
+
+
+def inanimate(name: str) -> bool:
+    """Whether an actor's name is a thing or a force of nature, not people ("downed trees")."""
+    words = name.lower().split()
+    if not words:
+        return False
+    head = words[-1]
+    s = senses()
+    return any(w in s.accident_agents or w in s.nonhuman for w in (head, head.removesuffix("s")))

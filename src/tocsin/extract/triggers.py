@@ -17,6 +17,12 @@ def _objects(tok: Token) -> set[str]:
             out.add(child.lemma_.lower())
         elif child.dep_ in {"prep", "prt", "advmod"}:
             out.update(g.lemma_.lower() for g in child.children if g.dep_ == "pobj")
+        elif child.dep_ == "ccomp":
+            # "struck an IED likely planted by ...", parsed as a clause: its subject, right after
+            # the verb, is what was struck.
+            out.update(
+                g.lemma_.lower() for g in child.children if g.dep_ == "nsubj" and tok.i < g.i < child.i
+            )
     return out
 
 
@@ -75,14 +81,16 @@ def find_triggers(sent: Span) -> list[tuple[Token, Trigger]]:
             continue
         # A noun that modifies another names a kind of thing, not an event ("rape seed", "attack
         # helicopter", "strike force", "the murder case").
+        trig = match_trigger(tok)
+        if trig is None:
+            continue
         if (
             tok.dep_ == "compound"
             and tok.pos_ == "NOUN"
             and tok.head.pos_ in {"NOUN", "PROPN"}
-            and tok.head.lemma_.lower() not in lexicon()  # "a protest sit-in", "a bomb attack"
+            and tok.head.lemma_.lower() not in lexicon()  # "a bomb attack": the head is the event
+            and trig.event != "PROTEST"  # "a protest sit-in", "a protest camp": forms of protest
         ):
             continue
-        trig = match_trigger(tok)
-        if trig is not None:
-            out.append((tok, trig))
+        out.append((tok, trig))
     return out
