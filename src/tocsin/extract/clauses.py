@@ -137,19 +137,26 @@ def in_passing(tok: Token) -> bool:
     police"), as a noun's complement ("justice for the killing of", "the victims of the massacre"),
     or as the nominal object of a demand or grievance ("gathered to repudiate the killing of").
     """
+    return passing_kind(tok) is not None
+
+
+def passing_kind(tok: Token) -> str | None:
+    """How an event is mentioned in passing: ``clause`` (a relative or participial clause, which
+    a misparse can make of a report's main verb) or ``topic`` (a noun's complement, or what a
+    demand or grievance is about: surely not what the sentence reports); ``None``: reported."""
     node = tok
     while node.i != node.head.i:
         if node.dep_ in {"relcl", "acl"}:
-            return True
+            return "clause"
         head = node.head
         if node.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ in {"NOUN", "PROPN"}:
-            return True
+            return "topic"
         if tok.pos_ == "NOUN" and node.dep_ in {"dobj", "pobj"} and head.lemma_.lower() in ABOUT_VERBS:
-            return True
+            return "topic"
         if head.dep_ == "prep" and head.head.lemma_.lower() in ABOUT_VERBS and tok.pos_ == "NOUN":
-            return True
+            return "topic"
         node = head
-    return False
+    return None
 
 
 #: Place mentions that can say where an event happened (not "Baku said", not "Azerbaijani").

@@ -54,6 +54,8 @@ class Draft:
     sentences: set[int] = field(default_factory=set)
     #: Mentioned in passing (see :func:`in_passing`), not what its sentence reports.
     background: bool = False
+    #: Mentioned as what a noun or a grievance is about (see :func:`passing_kind`): not typed by ACLED.
+    topic: bool = False
     #: What a court case or a charge is about (screen.py): background, and not typed by ACLED.
     court: bool = False
     #: Done by one person acting alone ("he", "a man", a named person): crime, not political violence.

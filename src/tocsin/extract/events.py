@@ -33,6 +33,7 @@ from tocsin.extract.clauses import (
     fought_back,
     in_passing,
     instrument,
+    passing_kind,
     set_on_fire,
 )
 from tocsin.extract.dating import dates_for
@@ -289,6 +290,7 @@ class EventExtractor:
                 location=location,
                 factuality=att.factuality,
                 background=in_passing(tok),
+                topic=passing_kind(tok) == "topic",
                 individual=bool(actor_toks) and all(individual(t) for t in actor_toks),
             )
             self._apply_attribution(d, att, ctx)

@@ -79,6 +79,10 @@ def freeze(
         acled = (None, None)  # ACLED codes what happened, not what was feared, planned or denied
     if acled[1] == "Arrests" and not _acled_arrest(d, actors, recipients):
         acled = (None, None)  # ACLED codes political or mass arrests, not every suspect taken in
+    if d.topic and d.event != "PROTEST":
+        # What a noun or a grievance is about ("justice for the killing of", "the victims of the
+        # massacre"): ACLED codes an event from its own report, not from every later mention.
+        acled = (None, None)
     if d.court:
         acled = (None, None)  # what a court case is about: coded from its own report, not this one
     sides = {a.sector for a in actors + recipients}

@@ -206,8 +206,14 @@ _MINES = frozenset({"mine", "landmine", "ied", "explosive", "bomb", "device", "b
 
 
 def _hit_a_mine(verb: Token) -> bool:
-    """ "their truck struck a mine", "a vehicle hit an IED likely planted by ...": a mine it struck."""
-    return any(_lemma(t) in _MINES for t in verb.subtree if t.i > verb.i)
+    """ "their truck struck a mine", "a vehicle hit an IED likely planted by ...", "was hit by a
+    landmine": a mine it struck (not "struck by a train at a gold mine")."""
+    hit = [c for c in verb.children if c.dep_ in {"dobj", "obj"}]
+    hit += [g for c in verb.children if c.dep_ in {"agent", "prep"} and c.lower_ in {"by", "on"}
+            for g in c.children if g.dep_ == "pobj"]  # fmt: skip
+    hit += [g for c in verb.children if c.dep_ == "ccomp" for g in c.children
+            if g.dep_ == "nsubj" and verb.i < g.i < c.i]  # fmt: skip
+    return any(_lemma(t) in _MINES for t in hit)
 
 
 def _accident(tok: Token, event: str, s: Senses) -> str | None:
@@ -232,6 +238,8 @@ def _accident(tok: Token, event: str, s: Senses) -> str | None:
     verbs = [tok, *(c for c in tok.children if c.dep_ == "conj")]
     if tok.dep_ == "conj":
         verbs.append(tok.head)
+    if tok.dep_ == "ccomp":  # "A child was killed and six were injured in an accident, X said."
+        verbs.extend(c for c in tok.head.children if c.dep_ == "ccomp" and c.i != tok.i)
     for verb in verbs:
         for c in verb.children:
             if c.dep_ != "prep":

@@ -10,12 +10,16 @@ from tocsin.extract.lexicon import Trigger, lexicon
 PATIENT_SUBJECT_MODES = frozenset({"explosives"})
 
 
+#: Prepositions of place: "struck by a train at a gold mine" struck no mine.
+_WHERE = frozenset({"at", "in", "near", "inside", "outside", "around", "beside", "behind", "across"})
+
+
 def _objects(tok: Token) -> set[str]:
     out = set()
     for child in tok.children:
         if child.dep_ in {"dobj", "obj", "attr", "nsubjpass", "pobj", "oprd"}:
             out.add(child.lemma_.lower())
-        elif child.dep_ in {"prep", "prt", "advmod"}:
+        elif child.dep_ in {"prep", "prt", "advmod"} and child.lower_ not in _WHERE:
             out.update(g.lemma_.lower() for g in child.children if g.dep_ == "pobj")
         elif child.dep_ == "ccomp":
             # "struck an IED likely planted by ...", parsed as a clause: its subject, right after
