@@ -313,8 +313,12 @@ def acled_type(
         event == "AGREE" and (doers | targets) & ARMED_SECTORS
     ):
         return _SD, "Agreement"  # armed actors agreeing, or surrendering to one another
-    if event == "MOBILIZE" and doers & ARMED_SECTORS:
-        return _SD, "Change to group/activity"  # deployments, reinforcements
+    # Deployments, reinforcements, withdrawals of armed forces ("troops were deployed": the forces
+    # moved are the passive's subject).
+    if event == "MOBILIZE" and (doers | targets) & ARMED_SECTORS:
+        return _SD, "Change to group/activity"
+    if event == "RETREAT" and mode == "withdraw" and (doers | targets) & ARMED_SECTORS:
+        return _SD, "Change to group/activity"
     return None, None
 
 

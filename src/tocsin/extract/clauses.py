@@ -61,7 +61,7 @@ ARMED_OR_STATE = frozenset({"MIL", "COP", "REB", "UAF", "GOV", "CRM"})
 NOT_DEMONSTRATORS = ARMED_OR_STATE | frozenset({"BUS", "MED", "JUD", "LEG", "IGO", "UNO"})
 
 #: ACLED types that one person acting alone cannot make: no battle, no mob, no political attack.
-INDIVIDUAL_CRIME = frozenset({"Violence against civilians", "Battles", "Riots"})
+INDIVIDUAL_CRIME = frozenset({"Violence against civilians", "Battles", "Riots", "Strategic developments"})
 
 
 #: Objects of "with" that are what was used, not a side: "attacked with rockets", "with knives".

@@ -30,8 +30,10 @@ def _acled_arrest(d: Draft, actors: tuple[Actor, ...], recipients: tuple[Actor, 
 
 
 def _instrument_words(d: Draft) -> frozenset[str]:
-    """The lemmas of the event's sentence, less what the trigger acts on: "destroyed an IED" names
-    no weapon used (it is disrupted weapons use), "attacked with an IED" does."""
+    """The lemmas of the event's sentence, less what is destroyed, seized or found: "destroyed an
+    IED" names no weapon used (it is disrupted weapons use); "fired rockets" does."""
+    if d.event == "ASSAULT" and d.mode != "property":
+        return frozenset(t.lemma_.lower() for t in d.trigger.sent)
     acted_on = {t.i for c in d.trigger.children if c.dep_ in {"dobj", "obj", "nsubjpass"} for t in c.subtree}
     return frozenset(t.lemma_.lower() for t in d.trigger.sent if t.i not in acted_on)
 

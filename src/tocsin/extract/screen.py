@@ -249,7 +249,8 @@ def _accident(tok: Token, event: str, s: Senses) -> str | None:
                 continue
             if c.lower_ in {"in", "during", "from", "after", "by"} and _lemma(obj) in s.accident_events:
                 return f"an accident or disaster: {verb.text} {c.text} a {obj.text}"
-            if c.lower_ in {"on", "aboard"} and _lemma(obj) in _AIRCRAFT:
+            craft = {_lemma(obj), *(_lemma(g) for g in obj.children if g.dep_ == "compound")}
+            if c.lower_ in {"on", "aboard"} and craft & _AIRCRAFT:
                 return f"an air disaster: {verb.text} {c.text} a {obj.text}"
     if lemma in {"explosion", "blast", "explode", "fire"} or tok.text.lower() in {"exploded", "explosion"}:
         around = [c for c in tok.children if c.dep_ in {"compound", "amod", "nsubj", "nmod"}]
