@@ -114,10 +114,19 @@ def test_asking_signing_and_condolences_are_no_protest(pipeline: Any) -> None:
         "More than 30,000 people signed a petition against the new law.",
         "The residents would like to express condolences to the family.",
         "The gala raised $3.2 million to support the fight against blood cancer.",
+        "Investigators asked whether the crew took too long to request permission to climb.",
+        "The series is set to show a controversial plot line to express its view.",
+        "The 1980 law banned nonstop flights from the airport.",
     ):
         assert _protests(code_text(pipeline, text, "2023-05-02")) == [], text
     marched = code_text(pipeline, "Hundreds of residents gathered outside the town hall to demand water.")
     assert [e["acled_sub_event_type"] for e in _protests(marched)] == ["Peaceful protest"]
+    for text in (
+        "Parents took over the school on Monday to demand repairs.",
+        "Truck drivers blocked the highway on Monday to complain about fuel prices.",
+        "Villagers set up a camp outside the ministry on Monday to demand land.",
+    ):
+        assert [e["acled_event_type"] for e in _protests(code_text(pipeline, text))] == ["Protests"], text
 
 
 def test_a_vigil_is_peaceful_even_when_the_story_tells_of_the_killing(pipeline: Any) -> None:

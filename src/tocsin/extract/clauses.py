@@ -11,7 +11,7 @@ import re
 
 from spacy.tokens import Token
 
-from tocsin.extract.screen import senses
+from tocsin.extract.screen import public_act
 from tocsin.models import (
     Actor,
 )
@@ -83,12 +83,14 @@ def coordinated_with_assembly(tok: Token) -> bool:
     verbs = [c for c in tok.children if c.dep_ == "conj"]
     if tok.dep_ in {"conj", "xcomp", "advcl"}:
         verbs.append(tok.head)  # "gathered and demanded", "gathered at the lake to urge"
-    return any(
-        v.pos_ == "VERB"
-        and v.lemma_.lower() in senses().assembly
-        and not any(c.dep_ in {"dobj", "nsubjpass", "ccomp"} for c in v.children)
-        for v in verbs
-    )
+    return any(v.pos_ == "VERB" and public_act(v) and not _shows(v) for v in verbs)
+
+
+def _shows(verb: Token) -> bool:
+    """ "demonstrate the will", "as was demonstrated": showing, not demonstrating."""
+    if verb.lemma_.lower() != "demonstrate":
+        return False
+    return any(c.dep_ in {"dobj", "nsubjpass", "ccomp"} for c in verb.children)
 
 
 def armed_or_state(actors: list[Actor]) -> bool:

@@ -49,6 +49,7 @@ from tocsin.extract.screen import (
     individual,
     natural_death,
     nonhuman_victim,
+    public_act,
     screen,
     senses,
 )
@@ -313,7 +314,7 @@ class EventExtractor:
             if not any(c.lower_ == "to" for c in tok.children) and tok.lemma_.lower() != "demand":
                 continue
             gov = tok.head
-            if gov.pos_ != "VERB" or gov.i == tok.i or gov.lemma_.lower() not in senses().assembly:
+            if gov.pos_ != "VERB" or gov.i == tok.i or not public_act(gov):
                 continue  # a protest needs people in public: "raising funds to support" is none
             if any(
                 d.event == "PROTEST" and d.trigger.head.i == gov.i and d.trigger.dep_ in {"dobj", "obj"}
@@ -344,6 +345,7 @@ class EventExtractor:
             people = all(a.sector is not None or a.country is None for a in d.actors)
             people = people and not any(a.sector is None and inanimate(a.name) for a in d.actors)
             blockade = unarmed and people and d.event == "COERCE" and d.mode == "restrict"
+            blockade = blockade and d.lemma in senses().blockade  # a ban blocks nothing
             # Demonstrators' demands, and demands made by people gathered in public ("gathered outside
             # the courthouse and demanded justice"), are a demonstration; other requests are requests.
             assembled = coordinated_with_assembly(d.trigger)

@@ -71,6 +71,8 @@ class Senses:
     individuals: frozenset[str]
     political: frozenset[str]
     assembly: frozenset[str]
+    assembly_phrasal: frozenset[str]
+    blockade: frozenset[str]
     not_protest: frozenset[str]
 
 
@@ -106,6 +108,8 @@ def senses() -> Senses:
         individuals=words(data["individual"]["persons"]),
         political=words(data["arrest"]["political"]),
         assembly=words(data["protest"]["assembly"]),
+        assembly_phrasal=words(data["protest"]["assembly_phrasal"]),
+        blockade=words(data["protest"]["blockade"]),
         not_protest=words(data["protest"]["not_protest"]),
     )
 
@@ -462,3 +466,15 @@ def inanimate(name: str) -> bool:
     head = words[-1]
     s = senses()
     return any(w in s.accident_agents or w in s.nonhuman for w in (head, head.removesuffix("s")))
+
+
+def public_act(verb: Token) -> bool:
+    """Whether a verb is a public collective act, the kind a demonstration is made of: gathering,
+    marching, blocking, occupying ("gathered", "blocked the road", "took over the school", "set up
+    a camp", "took to the streets"), not any verb ("took too long", "are set to show")."""
+    s = senses()
+    lemma = _lemma(verb)
+    if lemma in s.assembly:
+        return True
+    particles = [c.lower_ for c in verb.children if c.dep_ in {"prt", "prep"}]
+    return any(f"{lemma} {p}" in s.assembly_phrasal for p in particles)
