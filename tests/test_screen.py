@@ -51,6 +51,9 @@ def _screened(pipeline: Any, text: str) -> list[Any]:
         "Zuma said that he would continue to fight for the freedom of black people.",
         "Crime is killing South Africa, the minister said.",
         "Grain maize should fall by 0.8 percent, with rape seed down 5.1 percent.",
+        "Many object to seeing the real leader of a rogue country killed onscreen.",
+        "Bindi Irwin lost her father in 2006 to a stingray attack.",
+        "The coach was fired after the defeat.",
     ],
 )
 def test_non_violent_senses_give_no_violence(pipeline: Any, text: str) -> None:
@@ -117,6 +120,7 @@ def test_asking_signing_and_condolences_are_no_protest(pipeline: Any) -> None:
         "Investigators asked whether the crew took too long to request permission to climb.",
         "The series is set to show a controversial plot line to express its view.",
         "The 1980 law banned nonstop flights from the airport.",
+        "Indonesians in Surabaya are holding a candle-lit vigil for the victims of the crashed airplane.",
     ):
         assert _protests(code_text(pipeline, text, "2023-05-02")) == [], text
     marched = code_text(pipeline, "Hundreds of residents gathered outside the town hall to demand water.")

@@ -187,6 +187,7 @@ def _modified_sense(tok: Token, s: Senses) -> str | None:
     hit = next((c for c in mods if _lemma(c) in s.nonhuman), None)
     if hit is not None:
         return f"an animal's: '{hit.text} {tok.text}'"
+    mods += [c for c in tok.children if c.dep_ in {"advmod", "oprd"}]  # "killed onscreen"
     hit = next((c for c in mods if _lemma(c) in s.figurative_modifiers), None)
     if hit is not None and _lemma(tok) in s.figurative:
         return f"figurative: '{hit.text} {tok.text}'"
@@ -229,7 +230,9 @@ def _accident(tok: Token, event: str, s: Senses) -> str | None:
     if tok.dep_ == "relcl":
         # "the 2009 crash outside Buffalo, which killed 50 people": the antecedent, or what it is in.
         doers.extend([tok.head, *list(tok.head.ancestors)[:3]])
-    agent = next((d for d in doers if _lemma(d) in s.accident_agents | s.accident_events), None)
+    # The subject phrase's nouns: "the Cat in the Hat balloon -- tossed by winds -- struck a pole".
+    nouns = [t for d in doers for t in d.subtree if t.pos_ in {"NOUN", "PROPN"} and t.dep_ != "relcl"]
+    agent = next((d for d in nouns if _lemma(d) in s.accident_agents | s.accident_events), None)
     if agent is not None:
         return f"an accident or disaster: '{agent.text}' is what {tok.text} (no one attacked)"
     # "A gas cylinder explosion killed two people": what killed was an accident.
@@ -367,6 +370,22 @@ def _not_protest(tok: Token, event: str, s: Senses) -> str | None:
     return None
 
 
+def _mourning(tok: Token, event: str, s: Senses) -> str | None:
+    """A vigil or a march for the victims of an accident or a disaster mourns; it presses no claim
+    ("a candle-lit vigil for the victims of the crashed airplane")."""
+    if event != "PROTEST":
+        return None
+    around = list(tok.children)
+    if tok.dep_ in {"dobj", "obj"}:
+        around += list(tok.head.children)  # "holding a vigil for the victims of ..."
+    for c in around:
+        if c.dep_ == "prep" and c.lower_ in {"for", "of"}:
+            words = {_lemma(t) for t in c.subtree} | {t.lower_ for t in c.subtree}
+            if "victim" in words and words & (s.accident_events | s.accident_agents | {"crashed"}):
+                return f"'{tok.text} {c.text} ...': mourning the victims of an accident"
+    return None
+
+
 def _legal(tok: Token, s: Senses) -> str | None:
     """A violent act that a court case or a charge is about: "accused of killing", "jailed for
     stabbing", "faces a charge of murder for allegedly killing"."""
@@ -400,6 +419,7 @@ def screen(tok: Token, event: str, subject: str | None) -> Screened | None:
         _modified_sense(tok, s),
         _title(tok),
         _not_protest(tok, event, s),
+        _mourning(tok, event, s),
         _accident(tok, event, s),
         _abstract_object(tok, s) if event != "PROTEST" else None,  # one protests against ideas
         _contest(tok, s),
