@@ -230,9 +230,7 @@ def _accident(tok: Token, event: str, s: Senses) -> str | None:
     if tok.dep_ == "relcl":
         # "the 2009 crash outside Buffalo, which killed 50 people": the antecedent, or what it is in.
         doers.extend([tok.head, *list(tok.head.ancestors)[:3]])
-    # The subject phrase's nouns: "the Cat in the Hat balloon -- tossed by winds -- struck a pole".
-    nouns = [t for d in doers for t in d.subtree if t.pos_ in {"NOUN", "PROPN"} and t.dep_ != "relcl"]
-    agent = next((d for d in nouns if _lemma(d) in s.accident_agents | s.accident_events), None)
+    agent = next((d for d in doers if _lemma(d) in s.accident_agents | s.accident_events), None)
     if agent is not None:
         return f"an accident or disaster: '{agent.text}' is what {tok.text} (no one attacked)"
     # "A gas cylinder explosion killed two people": what killed was an accident.
