@@ -277,3 +277,22 @@ def test_sexual_violence_whatever_the_lemmatiser_makes_of_it(pipeline: Any) -> N
         assert "Sexual violence" in {e["acled_sub_event_type"] for e in events}, text
     music = code_text(pipeline, "He rapped about his childhood on the new album.", published="2022-06-14")
     assert [e for e in music if e["event"] == "ASSAULT"] == []
+
+
+def test_explosives_destroyed_or_defused_are_disrupted_weapons_use(pipeline: Any) -> None:
+    events = code_text(pipeline, "Soldiers discovered and destroyed an IED planted near Gao.", "2022-06-01")
+    assert "Disrupted weapons use" in {e["acled_sub_event_type"] for e in events}
+    bridges = code_text(pipeline, "Rebels destroyed three bridges near Gao.", "2022-06-01")
+    assert "Disrupted weapons use" not in {e["acled_sub_event_type"] for e in bridges}
+
+
+def test_a_demonstration_met_with_lethal_force_is_excessive_force(pipeline: Any) -> None:
+    text = (
+        "On 20 May 2022, citizens demonstrated in Abeche to denounce the presence of foreign troops. "
+        "Police forces shot dead two demonstrators."
+    )
+    (protest,) = [e for e in code_text(pipeline, text, "2022-05-20") if e["event"] == "PROTEST"]
+    assert protest["acled_sub_event_type"] == "Excessive force against protesters"
+    calm = "On 20 May 2022, citizens demonstrated in Abeche to denounce the presence of foreign troops."
+    (protest,) = [e for e in code_text(pipeline, calm, "2022-05-20") if e["event"] == "PROTEST"]
+    assert protest["acled_sub_event_type"] == "Peaceful protest"

@@ -133,6 +133,12 @@ _WEAPONS = frozenset(
         "grenade",
         "cartridge",
         "munition",
+        "device",
+        "landmine",
+        "mine",
+        "rocket",
+        "mortar",
+        "detonator",
     }
 )
 _GOODS = frozenset(
@@ -258,6 +264,7 @@ def acled_type(
     resisted: bool = False,
     sentence: frozenset[str] = frozenset(),
     casualties: bool = False,
+    crackdown: bool = False,
 ) -> tuple[str | None, str | None]:
     """ACLED ``(event_type, sub_event_type)`` for an event, or ``(None, None)`` out of scope.
 
@@ -265,7 +272,8 @@ def acled_type(
     the document (for a demonstration's course: "clashed", "dispersed"); ``resisted``: the
     event's paragraph says the side attacked fought back ("police fired back"), which makes an
     attack by an armed or unknown side a battle; ``sentence``: the lemmas of the event's
-    sentences (the weapon named there); ``casualties``: someone was killed or injured.
+    sentences (the weapon named there); ``casualties``: someone was killed or injured;
+    ``crackdown``: the document tells of the forces of order killing or injuring people.
     """
     doers = _sectors(actors)
     targets = _sectors(recipients)
@@ -304,6 +312,8 @@ def acled_type(
         dispersed = bool(context & INTERVENTION_CUES)
         if violent:
             return "Riots", "Violent demonstration"
+        if crackdown:
+            return "Protests", "Excessive force against protesters"  # the forces killed or hurt
         if dispersed:
             return "Protests", "Protest with intervention"
         return "Protests", "Peaceful protest"

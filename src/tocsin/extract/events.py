@@ -556,7 +556,16 @@ class EventExtractor:
         # What the document's verbs say happened ("clashed", "dispersed"), and a few telling nouns:
         # "protested the arrest of their leader" is no dispersal.
         context, resisted = self._document_cues(parsed)
-        return [freeze(self.actors, document, d, context, d.offset in resisted) for d in merged], ctx.dropped
+        # Demonstrators killed or hurt by the forces of order: ACLED's excessive force.
+        crackdown = any(
+            d.event in {"ASSAULT", "COERCE"}
+            and (d.dead or d.injured)
+            and any(a.sector in {"COP", "MIL"} for a in d.actors)
+            for d in merged
+        )
+        events = [freeze(self.actors, document, d, context, d.offset in resisted, crackdown=crackdown)
+                  for d in merged]  # fmt: skip
+        return events, ctx.dropped
 
     def _document_cues(self, parsed: list[tuple[Segment, Doc]]) -> tuple[frozenset[str], set[int]]:
         """What the document's verbs say happened ("clashed", "dispersed", "set ... on fire") and a

@@ -44,7 +44,13 @@ def event_id(doc_id: str, d: Draft) -> str:
 
 
 def freeze(
-    actor_dict: ActorDictionary, document: Document, d: Draft, context: frozenset[str], resisted: bool
+    actor_dict: ActorDictionary,
+    document: Document,
+    d: Draft,
+    context: frozenset[str],
+    resisted: bool,
+    *,
+    crackdown: bool = False,
 ) -> Event:
     factuality = d.factuality
     if (
@@ -76,6 +82,7 @@ def freeze(
         resisted=resisted,
         sentence=_instrument_words(d),
         casualties=bool(d.dead or d.injured),
+        crackdown=crackdown,
     )
     if factuality in {Factuality.NEGATED, Factuality.HYPOTHETICAL, Factuality.FUTURE}:
         acled = (None, None)  # ACLED codes what happened, not what was feared, planned or denied
