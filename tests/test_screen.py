@@ -121,6 +121,8 @@ def test_asking_signing_and_condolences_are_no_protest(pipeline: Any) -> None:
         "The series is set to show a controversial plot line to express its view.",
         "The 1980 law banned nonstop flights from the airport.",
         "Indonesians in Surabaya are holding a candle-lit vigil for the victims of the crashed airplane.",
+        "The Soviet-era jets are able to fly a strike mission with bombs.",
+        "In the category of the-gentleman-doth-protest-too-much, he criticized the newspapers.",
     ):
         assert _protests(code_text(pipeline, text, "2023-05-02")) == [], text
     marched = code_text(pipeline, "Hundreds of residents gathered outside the town hall to demand water.")
@@ -129,6 +131,7 @@ def test_asking_signing_and_condolences_are_no_protest(pipeline: Any) -> None:
         "Parents took over the school on Monday to demand repairs.",
         "Truck drivers blocked the highway on Monday to complain about fuel prices.",
         "Villagers set up a camp outside the ministry on Monday to demand land.",
+        "Workers at the gold mine went on strike on Monday over unpaid wages.",
     ):
         assert [e["acled_event_type"] for e in _protests(code_text(pipeline, text))] == ["Protests"], text
 

@@ -74,6 +74,7 @@ class Senses:
     assembly_phrasal: frozenset[str]
     blockade: frozenset[str]
     not_protest: frozenset[str]
+    military: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -111,6 +112,7 @@ def senses() -> Senses:
         assembly_phrasal=words(data["protest"]["assembly_phrasal"]),
         blockade=words(data["protest"]["blockade"]),
         not_protest=words(data["protest"]["not_protest"]),
+        military=words([*data["weapons"]["aerial"], *data["weapons"]["heavy-weapons"], "bomb", "sortie"]),
     )
 
 
@@ -361,6 +363,10 @@ def _not_protest(tok: Token, event: str, s: Senses) -> str | None:
         return None
     if _lemma(tok) in s.not_protest:
         return f"'{tok.text}' asks; a protest needs people in public"
+    # "a strike" among aircraft and missiles is a military strike, not a walkout.
+    military = senses().military
+    if _lemma(tok) == "strike" and any(_lemma(t) in military for t in tok.sent):
+        return f"'{tok.text}' beside weapons: a military strike, not a walkout"
     # People demonstrate; a thing that "is demonstrated" or "demonstrates that" is shown.
     shown = any(c.dep_ in {"nsubjpass", "dobj", "ccomp"} for c in tok.children)
     if _lemma(tok) == "demonstrate" and tok.pos_ == "VERB" and shown:

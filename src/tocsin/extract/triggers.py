@@ -85,6 +85,10 @@ def find_triggers(sent: Span) -> list[tuple[Token, Trigger]]:
             continue
         # A noun that modifies another names a kind of thing, not an event ("rape seed", "attack
         # helicopter", "strike force", "the murder case").
+        # A word inside a hyphenated phrase names a kind ("the-gentleman-doth-protest-too-much").
+        doc = tok.doc
+        if 0 < tok.i < len(doc) - 1 and doc[tok.i - 1].text == "-" and doc[tok.i + 1].text == "-":
+            continue
         trig = match_trigger(tok)
         if trig is None:
             continue
