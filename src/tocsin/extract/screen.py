@@ -365,7 +365,10 @@ def _not_protest(tok: Token, event: str, s: Senses) -> str | None:
         return f"'{tok.text}' asks; a protest needs people in public"
     # "a strike" among aircraft and missiles is a military strike, not a walkout.
     military = senses().military
-    if _lemma(tok) == "strike" and any(_lemma(t) in military for t in tok.sent):
+    words = {w for t in tok.sent for w in (_lemma(t), t.lower_, t.lower_.removesuffix("s"))}
+    if _lemma(tok) == "strike" and (
+        words & military or tok.head.lemma_.lower() in {"mission", "aircraft", "force"}
+    ):
         return f"'{tok.text}' beside weapons: a military strike, not a walkout"
     # People demonstrate; a thing that "is demonstrated" or "demonstrates that" is shown.
     shown = any(c.dep_ in {"nsubjpass", "dobj", "ccomp"} for c in tok.children)
