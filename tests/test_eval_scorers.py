@@ -78,3 +78,57 @@ def test_plover_scorer_maps_old_type_names(pipeline: Any, tmp_path: Path) -> Non
     assert report["event_type_accuracy"] == 1.0  # DEMAND is REQUEST, FIGHT is ASSAULT
     assert report["source_match"] == 1.0
     assert party_matches([{"text": "the convoy", "name": "convoy", "country": None}], ["army convoy"])
+
+
+def _record(**fields: Any) -> dict[str, Any]:
+    base: dict[str, Any] = {
+        "event": "ASSAULT",
+        "mode": None,
+        "acled_event_type": "Violence against civilians",
+        "factuality": "asserted",
+        "background": False,
+        "actor": [],
+        "dead": None,
+        "evidence": [],
+    }
+    return {**base, **fields}
+
+
+def test_glocon_counts_contentious_events_of_named_non_state_sides_that_happened() -> None:
+    from tocsin.evaluation.glocon import contentious
+
+    gang = [{"sector": "UAF"}]
+    assert contentious(_record(actor=gang))
+    assert contentious(_record(acled_event_type="Protests"))
+    assert not contentious(_record(actor=gang, factuality="future"))
+    assert not contentious(_record(actor=gang, background=True))
+    assert not contentious(_record(actor=[{"sector": "MIL"}]))  # state violence is not GLOCON's
+    assert not contentious(_record())  # nobody named: a crime, as far as the text says
+
+
+def test_ipe_police_actions_need_the_police_and_an_act_that_happened() -> None:
+    from tocsin.evaluation.ipe import police_actions
+
+    police = [{"sector": "COP"}]
+    assert police_actions(_record(actor=police, dead=2)) == {"FORCE", "KILL"}
+    assert police_actions(_record(actor=police)) == {"FORCE"}
+    assert police_actions(_record(actor=[{"sector": "CVL"}], dead=2)) == set()  # a mob's killing
+    assert police_actions(_record(event="COERCE", mode="arrest")) == {"ARREST"}  # nobody named
+    assert police_actions(_record(event="COERCE", mode="arrest", factuality="future")) == set()
+
+
+def test_ipe_sentences_are_found_in_order_in_the_article() -> None:
+    from tocsin.evaluation.ipe import IpeSentence, sentence_spans
+
+    text = "police fired. police fired. the mob fled."
+    sents = tuple(
+        IpeSentence(i, t, frozenset()) for i, t in enumerate(["police fired.", "police fired.", "gone"])
+    )
+    assert sentence_spans(text, sents) == [(0, 13), (14, 27), None]
+
+
+def test_precision_recall_f1() -> None:
+    from tocsin.evaluation.corpus import prf
+
+    assert prf(3, 1, 1) == (0.75, 0.75, 0.75)
+    assert prf(0, 0, 4) == (0.0, 0.0, 0.0)

@@ -19,11 +19,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from tocsin.ingest.documents import Metadata, parse_published
-from tocsin.ingest.items import InputItem
-from tocsin.models import Rejection
-from tocsin.pipeline import Coded, Pipeline
-from tocsin.report.records import event_json
+from tocsin.evaluation.corpus import code_texts, prf
+from tocsin.pipeline import Pipeline
 
 PROTEST_TYPES = frozenset({"Protests", "Riots"})
 VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
@@ -96,9 +93,7 @@ class GloconReport:
 
     def as_dict(self, *, examples: int = 0) -> dict[str, Any]:
         """JSON-ready summary; ``examples`` false positives and misses (id: the event's sentence)."""
-        p = self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
-        r = self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
-        f1 = 2 * p * r / (p + r) if p + r else 0.0
+        p, r, f1 = prf(self.tp, self.fp, self.fn)
         out: dict[str, Any] = {
             "documents": self.documents,
             "scored": self.scored,
@@ -128,16 +123,11 @@ def evaluate(docs: list[GloconDoc], pipeline: Pipeline) -> GloconReport:
     """Code every story and score the protest-document decision."""
     report = GloconReport()
     by_id = {d.id: d for d in docs}
-    items = [
-        InputItem(d.id, d.text, "text", Metadata(id=d.id, published=parse_published(d.published)), None)
-        for d in docs
-    ]
-    for result in pipeline.run(items):
-        label = result.source if isinstance(result, Rejection) else result.label
+    for label, coded in code_texts(pipeline, ((d.id, d.text, d.published) for d in docs)):
         doc = by_id[label]
         report.documents += 1
-        events = [event_json(e) for e in result.events] if isinstance(result, Coded) else []
-        report.rejected += not isinstance(result, Coded)
+        events = coded or []
+        report.rejected += coded is None
         if doc.unclear:
             continue
         report.scored += 1

@@ -23,11 +23,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from tocsin.ingest.documents import Metadata, parse_published
-from tocsin.ingest.items import InputItem
-from tocsin.models import Rejection
-from tocsin.pipeline import Coded, Pipeline
-from tocsin.report.records import event_json
+from tocsin.evaluation.corpus import code_texts, prf
+from tocsin.pipeline import Pipeline
 
 LABELS = ("KILL", "ARREST", "FORCE")
 HAPPENED = frozenset({"asserted", "claimed"})
@@ -126,9 +123,7 @@ class IpeReport:
         }
         for label in LABELS:
             tp, fp, fn = self.tp[label], self.fp[label], self.fn[label]
-            p = tp / (tp + fp) if tp + fp else 0.0
-            r = tp / (tp + fn) if tp + fn else 0.0
-            f1 = 2 * p * r / (p + r) if p + r else 0.0
+            p, r, f1 = prf(tp, fp, fn)
             out[label.lower()] = {
                 "gold": tp + fn,
                 "predicted": tp + fp,
@@ -145,14 +140,10 @@ def evaluate(docs: list[IpeDoc], pipeline: Pipeline) -> IpeReport:
     """Code every article and score each labelled sentence."""
     report = IpeReport()
     by_id = {d.id: d for d in docs}
-    items = [
-        InputItem(d.id, d.text, "text", Metadata(id=d.id, published=parse_published(d.published)), None)
-        for d in docs
-    ]
-    for result in pipeline.run(items):
-        doc = by_id[result.source if isinstance(result, Rejection) else result.label]
+    for label, coded in code_texts(pipeline, ((d.id, d.text, d.published) for d in docs)):
+        doc = by_id[label]
         report.articles += 1
-        events = [event_json(e) for e in result.events] if isinstance(result, Coded) else []
+        events = coded or []
         spans = sentence_spans(doc.text, doc.sentences)
         predicted: list[set[str]] = [set() for _ in doc.sentences]
         for e in events:
