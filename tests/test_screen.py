@@ -160,3 +160,14 @@ def test_one_person_against_another_is_crime_not_political_violence(pipeline: An
     assert stab["acled_event_type"] is None
     gang = code_text(pipeline, "Gunmen stabbed a village chief in Zamfara on Saturday.")
     assert [e["acled_event_type"] for e in _violence(gang)] == ["Violence against civilians"]
+
+
+def test_the_toll_of_an_accident_told_after_it_is_no_attack(pipeline: Any) -> None:
+    crash = (
+        "A child was killed in an accident at Kenilworth on Saturday. "
+        "Six others were injured, paramedics said."
+    )
+    assert _violence(code_text(pipeline, crash, "2023-05-02")) == []
+    attack = "Gunmen attacked a bus near Gao on Monday. Five people were injured."
+    (event,) = _violence(code_text(pipeline, attack, "2023-05-02"))
+    assert event["injured"] == 5

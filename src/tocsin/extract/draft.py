@@ -107,5 +107,7 @@ class Context:
     last_violent: Draft | None = None
     #: What the document is about when it is not conflict (sport, markets, ...): see screen.py.
     subject: str | None = None
+    #: An accident or a disaster was told, and no attack since: a toll with no one doing it is its.
+    after_accident: bool = False
     #: Candidates the precision stage dropped or demoted, with their reasons.
     dropped: list[Dropped] = field(default_factory=list)

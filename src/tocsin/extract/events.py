@@ -52,6 +52,7 @@ from tocsin.extract.screen import (
     public_act,
     screen,
     senses,
+    toll_of_accident,
 )
 from tocsin.extract.triggers import PATIENT_SUBJECT_MODES, find_triggers
 from tocsin.geo.mentions import PlaceMention, precision_rank
@@ -215,6 +216,8 @@ class EventExtractor:
         kept = []
         for d in drafts:
             verdict = screen(d.trigger, d.event, ctx.subject)
+            if verdict is None and ctx.after_accident:
+                verdict = toll_of_accident(d.trigger, d.event, bool(d.actors))
             if verdict is not None:
                 start = sv.offset + d.trigger.idx
                 end = start + len(d.trigger.text)
@@ -222,6 +225,10 @@ class EventExtractor:
                 found = Dropped(sv.doc_id, sv.index, d.event, d.trigger.text, start, end, verdict.action,
                                 verdict.reason, text)  # fmt: skip
                 ctx.dropped.append(found)
+            if verdict is not None and verdict.kind == "accident":
+                ctx.after_accident = True
+            elif verdict is None and d.event == "ASSAULT":
+                ctx.after_accident = False  # an attack told since: what follows may be its toll
             if verdict is not None and verdict.action == "drop":
                 continue
             if verdict is not None:

@@ -38,6 +38,8 @@ SCREENED_EVENTS = frozenset({"ASSAULT", "PROTEST", "COERCE", "THREATEN", "MOBILI
 _SCORE = re.compile(r"(?<![\d-])(\d{1,3})\s?[-–]\s?(\d{1,3})(?![\d-]|\s*-?\s*(?:hour|day|year|week|month))")
 _TARGET_PREPS = frozenset({"at", "on", "against", "into", "upon"})
 _CAUSE_PREPS = frozenset({"of", "from", "after", "following"})
+#: Words that tell a toll ("were killed", "died", "were injured", "was struck").
+_TOLL_WORDS = frozenset({"kill", "die", "injure", "wound", "hurt", "strike", "hit"})
 #: What is fired when firing is shooting.
 _PROJECTILES = frozenset(
     {"shot", "round", "bullet", "shell", "rocket", "missile", "mortar", "gun", "weapon", "gas",
@@ -118,10 +120,12 @@ def senses() -> Senses:
 
 @dataclass(frozen=True, slots=True)
 class Screened:
-    """The stage's verdict on one candidate: ``drop`` it, or keep it as ``background``."""
+    """The stage's verdict on one candidate: ``drop`` it, or keep it as ``background``; ``kind``
+    names the test (``accident`` for accidents and disasters: their toll may follow)."""
 
     action: str
     reason: str
+    kind: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -422,12 +426,14 @@ def screen(tok: Token, event: str, subject: str | None) -> Screened | None:
     if event not in SCREENED_EVENTS:
         return None
     s = senses()
+    accident = _accident(tok, event, s)
+    if accident is not None:
+        return Screened("drop", accident, "accident")
     for check in (
         _modified_sense(tok, s),
         _title(tok),
         _not_protest(tok, event, s),
         _mourning(tok, event, s),
-        _accident(tok, event, s),
         _abstract_object(tok, s) if event != "PROTEST" else None,  # one protests against ideas
         _contest(tok, s),
         _market(tok, s),
@@ -505,3 +511,15 @@ def public_act(verb: Token) -> bool:
         return True
     particles = [c.lower_ for c in verb.children if c.dep_ in {"prt", "prep"}]
     return any(f"{lemma} {p}" in s.assembly_phrasal for p in particles)
+
+
+def toll_of_accident(tok: Token, event: str, has_actor: bool) -> Screened | None:
+    """After an accident or a disaster, "Five people were injured." or "One child died at the
+    scene." told with no one doing it and no weapon is that accident's toll, not an attack."""
+    if event != "ASSAULT" or has_actor or _lemma(tok) not in _TOLL_WORDS:
+        return None
+    if any(_lemma(t) in senses().military or _lemma(t) in _MINES for t in tok.sent):
+        return None
+    return Screened(
+        "drop", f"'{tok.text}' with no one doing it: the toll of the accident told before", "accident"
+    )
