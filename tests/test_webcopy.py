@@ -67,13 +67,14 @@ def test_teasers_furniture_and_tables_are_set_aside() -> None:
         "Gunmen attacked a village in Borno State on Tuesday, killing 12 people.\n\n"
         "Related: Las Vegas shooting followed a depressingly familiar routine\n\n"
         "MORE: Five killed in attack on army base\n\n"
+        "Related article: Actress compares a bad review to being attacked\n\n"
         "Our comment policy: comments are moderated and may take a day to appear.\n\n"
         "Please consider a donation to support independent journalism.\n\n"
         "Killed | Wounded | Missing | Province\n\n"
         "Residents said the attackers arrived on motorcycles."
     )
     labels = [label for label, _ in _labelled(text)]
-    assert labels == ["body", "teaser", "teaser", "boilerplate", "boilerplate", "table", "body"]
+    assert labels == ["body", "teaser", "teaser", "teaser", "boilerplate", "boilerplate", "table", "body"]
 
 
 def test_a_sentence_that_only_mentions_more_is_body() -> None:
