@@ -30,7 +30,8 @@ _BOILERPLATE = re.compile(
 )
 #: A link to another story: "Related: Las Vegas shooting followed ...", "MORE: ...", "WATCH: ...".
 _TEASER = re.compile(
-    r"^\s*(?:related(?: stor(?:y|ies)| articles?| coverage| posts?| links?| content| news)?|more|read more|read also|also read|"
+    r"^\s*(?:related(?: stor(?:y|ies)| articles?| coverage| posts?| links?| content| news)?|"
+    r"more|read more|read also|also read|"
     r"see also|watch|listen|recommended|trending|popular|top stories|latest|don'?t miss|must read|"
     r"more on this|more from \w+|photos?|video|gallery|opinion|editor'?s picks?)\s*[:|»›>]\s*\S",
     re.IGNORECASE,
