@@ -284,6 +284,9 @@ def test_explosives_destroyed_or_defused_are_disrupted_weapons_use(pipeline: Any
     assert "Disrupted weapons use" in {e["acled_sub_event_type"] for e in events}
     bridges = code_text(pipeline, "Rebels destroyed three bridges near Gao.", "2022-06-01")
     assert "Disrupted weapons use" not in {e["acled_sub_event_type"] for e in bridges}
+    # What was destroyed is not the means; the dynamite it was destroyed with is.
+    blasted = code_text(pipeline, "Maoist guerrillas damaged three bridges with dynamite.", "2022-06-01")
+    assert "Remote explosive/landmine/IED" in {e["acled_sub_event_type"] for e in blasted}
 
 
 def test_a_demonstration_met_with_lethal_force_is_excessive_force(pipeline: Any) -> None:

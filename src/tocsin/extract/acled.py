@@ -201,6 +201,12 @@ def weapon_classes() -> dict[str, frozenset[str]]:
     return {k: frozenset(v) for k, v in tomllib.loads(raw)["weapons"].items()}
 
 
+@lru_cache(maxsize=1)
+def weapon_words() -> frozenset[str]:
+    """Every weapon word of ``data/senses.toml``, whatever its class."""
+    return frozenset(w for ws in weapon_classes().values() for w in ws)
+
+
 def weapon_mode(words: frozenset[str]) -> str | None:
     """The most specific weapon class among a sentence's lemmas: chemical, suicide and grenade
     before the remote kinds, explosives before shelling before air."""
@@ -286,6 +292,8 @@ def acled_type(
         weapon = weapon_mode(sentence) if not triggers & _TWO_SIDED else None
         if mode in _GENERIC_FORCE and weapon in _REMOTE and not resisted:
             mode = weapon  # "attacked the village with rockets", "killed by a landmine"
+        elif mode == "property" and weapon == "explosives":
+            mode = weapon  # "damaged three bridges with dynamite": what was destroyed is not the means
         return _violence(mode, triggers, doers, targets, context=context, resisted=resisted)
     if event == "MOBILIZE" and mode == "base" and doers & ARMED_SECTORS:
         return _SD, "Headquarters or base established"

@@ -11,6 +11,7 @@ import re
 
 from spacy.tokens import Token
 
+from tocsin.extract.acled import weapon_words
 from tocsin.extract.screen import public_act
 from tocsin.models import (
     Actor,
@@ -74,7 +75,8 @@ INSTRUMENTS = frozenset(
 
 def instrument(prep: Token) -> bool:
     """Whether a "with" phrase names what was used ("with rockets") rather than the other side."""
-    return any(g.lemma_.lower() in INSTRUMENTS for g in prep.children if g.dep_ == "pobj")
+    weapons = weapon_words()
+    return any(g.lemma_.lower() in INSTRUMENTS | weapons for g in prep.children if g.dep_ == "pobj")
 
 
 def coordinated_with_assembly(tok: Token) -> bool:

@@ -35,7 +35,10 @@ def _instrument_words(d: Draft) -> frozenset[str]:
     if d.event == "ASSAULT" and d.mode != "property":
         return frozenset(t.lemma_.lower() for t in d.trigger.sent)
     acted_on = {t.i for c in d.trigger.children if c.dep_ in {"dobj", "obj", "nsubjpass"} for t in c.subtree}
-    return frozenset(t.lemma_.lower() for t in d.trigger.sent if t.i not in acted_on)
+    # ... but what is said to be used is the means, wherever the parse hangs it ("three bridges in
+    # the district with dynamite").
+    used = {t.i for p in d.trigger.sent if p.lower_ in {"with", "using"} for t in p.subtree}
+    return frozenset(t.lemma_.lower() for t in d.trigger.sent if t.i not in acted_on or t.i in used)
 
 
 def event_id(doc_id: str, d: Draft) -> str:
