@@ -185,8 +185,10 @@ def attribute(trigger: Token, *, statement: bool) -> Attribution:
                     att.reporter = node
                 if lemma in ACCUSE_VERBS and any(c.lower_ in _FALSE_ADVERBS for c in node.children):
                     att.rejecting = node
-        elif lemma in FUTURE_VERBS and child.dep_ in {"xcomp", "ccomp"}:
-            att.factuality = Factuality.FUTURE
+        elif lemma in FUTURE_VERBS and (
+            child.dep_ in {"xcomp", "ccomp"} or (child.dep_ == "prep" and child.lower_ in {"at", "to"})
+        ):
+            att.factuality = Factuality.FUTURE  # "plans to attack", "aimed at blowing things up"
         source = _according_to(node)
         if source is not None and source not in att.claimed_by:
             att.claimed_by.append(source)
