@@ -171,3 +171,23 @@ def test_the_toll_of_an_accident_told_after_it_is_no_attack(pipeline: Any) -> No
     attack = "Gunmen attacked a bus near Gao on Monday. Five people were injured."
     (event,) = _violence(code_text(pipeline, attack, "2023-05-02"))
     assert event["injured"] == 5
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A magnitude 6.1 earthquake struck central Italy on Wednesday, killing at least 120 people.",
+        "A landslide buried a village in Yunnan on Monday, killing 30.",
+        "Lightning struck a school in Malawi, killing four pupils.",
+        "A blast at a coal mine in Shanxi killed 15 miners on Tuesday.",
+        "An explosion at a chemical plant in Tianjin killed 12 workers on Tuesday.",
+    ],
+)
+def test_disasters_are_no_attacks(pipeline: Any, text: str) -> None:
+    events = code_text(pipeline, text, "2023-05-02")
+    assert [e for e in events if e["acled_event_type"]] == []
+
+
+def test_a_bomb_at_a_market_is_an_attack_beside_the_disasters(pipeline: Any) -> None:
+    events = code_text(pipeline, "A bomb exploded at a market in Kabul, killing 12 people.", "2023-05-02")
+    assert "Explosions/Remote violence" in {e["acled_event_type"] for e in events}

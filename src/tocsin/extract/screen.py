@@ -227,6 +227,22 @@ def _hit_a_mine(verb: Token) -> bool:
     return any(_lemma(t) in _MINES for t in hit)
 
 
+def _accidental_blast(blast: Token, s: Senses) -> Token | None:
+    """What made an explosion or a fire an accident: "a gas explosion", "the explosion of a
+    cylinder", "a blast at a coal mine", "an explosion at a chemical plant" (a mine only as a pit,
+    named with what is mined); ``None`` when nothing says so."""
+    around = [c for c in blast.children if c.dep_ in {"compound", "amod", "nsubj", "nmod"}]
+    around += [g for c in blast.children if c.lower_ == "of" for g in c.children]
+    around += [
+        g
+        for c in blast.children
+        if c.dep_ == "prep" and c.lower_ in {"at", "in", "inside"}
+        for g in c.children
+        if g.dep_ == "pobj" and (_lemma(g) != "mine" or any(k.dep_ == "compound" for k in g.children))
+    ]
+    return next((c for c in around if _lemma(c) in s.accident_explosives), None)
+
+
 def _accident(tok: Token, event: str, s: Senses) -> str | None:
     if event != "ASSAULT" or _hit_a_mine(tok):
         return None
@@ -236,15 +252,17 @@ def _accident(tok: Token, event: str, s: Senses) -> str | None:
     if tok.dep_ == "relcl":
         # "the 2009 crash outside Buffalo, which killed 50 people": the antecedent, or what it is in.
         doers.extend([tok.head, *list(tok.head.ancestors)[:3]])
+    if tok.dep_ in {"advcl", "xcomp", "conj"} and tok.head.pos_ == "VERB":
+        # "An earthquake struck central Italy, killing 120": the subject of the verb it follows.
+        doers.extend(c for c in tok.head.children if c.dep_ in {"nsubj", "nsubjpass"})
     agent = next((d for d in doers if _lemma(d) in s.accident_agents | s.accident_events), None)
     if agent is not None:
         return f"an accident or disaster: '{agent.text}' is what {tok.text} (no one attacked)"
-    # "A gas cylinder explosion killed two people": what killed was an accident.
+    # "A gas cylinder explosion killed two people", "A blast at a coal mine killed 15 miners".
     for d in doers:
-        if _lemma(d) in {"explosion", "blast", "fire"} and any(
-            _lemma(c) in s.accident_explosives for c in d.children if c.dep_ in {"compound", "amod", "nmod"}
-        ):
-            return f"an accident: a {d.text} that was no bomb {tok.text}"
+        what = _accidental_blast(d, s) if _lemma(d) in {"explosion", "blast", "fire"} else None
+        if what is not None:
+            return f"an accident: a {what.text} {d.text} that was no bomb {tok.text}"
     # "killed in a crash", "were killed and many injured in a collision": the coordinated verbs too.
     verbs = [tok, *(c for c in tok.children if c.dep_ == "conj")]
     if tok.dep_ == "conj":
@@ -264,9 +282,7 @@ def _accident(tok: Token, event: str, s: Senses) -> str | None:
             if c.lower_ in {"on", "aboard"} and craft & _AIRCRAFT:
                 return f"an air disaster: {verb.text} {c.text} a {obj.text}"
     if lemma in {"explosion", "blast", "explode", "fire"} or tok.text.lower() in {"exploded", "explosion"}:
-        around = [c for c in tok.children if c.dep_ in {"compound", "amod", "nsubj", "nmod"}]
-        around += [g for c in tok.children if c.lower_ == "of" for g in c.children]
-        what = next((c for c in around if _lemma(c) in s.accident_explosives), None)
+        what = _accidental_blast(tok, s)
         if what is not None:
             return f"an accident: a {what.text} {tok.text}, no bomb"
     # "injured when their SUV crashed", "killed when he was struck by a locomotive".
