@@ -13,14 +13,11 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
-from tocsin.extract.acled import VIOLENT_CUES
 from tocsin.extract.actors import ActorDictionary
 from tocsin.extract.attribution import CONFIRM_VERBS, SPEECH_VERBS, Attribution, attribute
 from tocsin.extract.casualties import Casualty, find_casualties
 from tocsin.extract.clauses import (
-    ARMED_OR_STATE,
     CASUALTY_LEMMAS,
-    CONTEXT_NOUNS,
     COOPERATIVE_EVENTS,
     FORCEFUL_EVENTS,
     LOCATING_ROLES,
@@ -30,12 +27,11 @@ from tocsin.extract.clauses import (
     STATEMENT_EVENTS,
     armed_or_state,
     coordinated_with_assembly,
-    fought_back,
     in_passing,
     instrument,
     passing_kind,
-    set_on_fire,
 )
+from tocsin.extract.cues import document_cues
 from tocsin.extract.dating import dates_for
 from tocsin.extract.draft import Context, Draft, SentenceView, actor_keys, add_unique
 from tocsin.extract.freeze import freeze
@@ -562,7 +558,7 @@ class EventExtractor:
         merged = merge_reports(drafts)
         # What the document's verbs say happened ("clashed", "dispersed"), and a few telling nouns:
         # "protested the arrest of their leader" is no dispersal.
-        context, resisted = self._document_cues(parsed)
+        context, resisted = document_cues(parsed, self.actors)
         # Demonstrators killed or hurt by the forces of order: ACLED's excessive force.
         crackdown = any(
             d.event in {"ASSAULT", "COERCE"}
@@ -573,41 +569,3 @@ class EventExtractor:
         events = [freeze(self.actors, document, d, context, d.offset in resisted, crackdown=crackdown)
                   for d in merged]  # fmt: skip
         return events, ctx.dropped
-
-    def _document_cues(self, parsed: list[tuple[Segment, Doc]]) -> tuple[frozenset[str], set[int]]:
-        """What the document's verbs say happened ("clashed", "dispersed", "set ... on fire") and a
-        few telling nouns, leaving out force by armed or state actors and violence told in passing;
-        and the paragraphs (by start) that say the side attacked fought back. One pass over the text."""
-        context: set[str] = set()
-        resisted: set[int] = set()
-        for seg, doc in parsed:
-            for t in doc:
-                lemma = t.lemma_.lower()
-                if (t.pos_ == "VERB" or lemma in CONTEXT_NOUNS) and not self._force_or_grievance(t):
-                    context.add(lemma)
-                if set_on_fire(t):
-                    context.add("burn")
-                if fought_back(t):
-                    resisted.add(seg.start)
-        return frozenset(context), resisted
-
-    def _force_or_grievance(self, tok: Token) -> bool:
-        """Whether a violent verb tells of anything but demonstrators' own violence: force by armed
-        or state actors ("police beat up the demonstrators"), by someone unnamed ("they beat me up"),
-        or violence mentioned in passing ("a man who was stabbed"). ACLED's rule: a demonstration is
-        peaceful unless its participants engage in violence or destruction."""
-        if tok.pos_ != "VERB" or tok.lemma_.lower() not in VIOLENT_CUES:
-            return False
-        if in_passing(tok):
-            return True
-        doers, victims = roles(tok, event="ASSAULT")  # subject, passive agent, or coordinated verb's
-        named = [d for d in doers if not is_pronoun(d)]
-        sectors = {self.actors.normalise(phrase_text(d)).sector for d in named}
-        if named and not sectors & ARMED_OR_STATE:
-            return False  # "protesters attacked a bank", "seaweed collectors burned tyres"
-        if not doers and victims and tok.tag_ == "VBN":
-            # "shops were looted", "cars were torched": property destroyed, no one named; not people.
-            hurt = {self.actors.normalise(phrase_text(v)).sector for v in victims}
-            people = any(v.ent_type_ == "PERSON" or individual(v) for v in victims)
-            return people or bool(hurt - {None, "BUS", "EDU", "REL", "HLH"})
-        return True

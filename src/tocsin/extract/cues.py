@@ -1,0 +1,57 @@
+"""What a whole document says about its demonstrations and attacks: the verbs and telling nouns
+of its course ("clashed", "dispersed", "set ... on fire", tear gas) counted only when the
+demonstrators themselves did them (ACLED: a demonstration is peaceful unless its participants
+turn violent), and the paragraphs in which the side attacked fought back."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from tocsin.extract.acled import VIOLENT_CUES
+from tocsin.extract.actors import ActorDictionary
+from tocsin.extract.clauses import ARMED_OR_STATE, CONTEXT_NOUNS, fought_back, in_passing, set_on_fire
+from tocsin.extract.roles import is_pronoun, phrase_text, roles
+from tocsin.extract.screen import individual
+from tocsin.models import Segment
+
+
+def document_cues(
+    parsed: list[tuple[Segment, Doc]], actors: ActorDictionary
+) -> tuple[frozenset[str], set[int]]:
+    """What the document's verbs say happened ("clashed", "dispersed", "set ... on fire") and a
+    few telling nouns, leaving out force by armed or state actors and violence told in passing;
+    and the paragraphs (by start) that say the side attacked fought back. One pass over the text."""
+    context: set[str] = set()
+    resisted: set[int] = set()
+    for seg, doc in parsed:
+        for t in doc:
+            lemma = t.lemma_.lower()
+            if (t.pos_ == "VERB" or lemma in CONTEXT_NOUNS) and not _force_or_grievance(t, actors):
+                context.add(lemma)
+            if set_on_fire(t):
+                context.add("burn")
+            if fought_back(t):
+                resisted.add(seg.start)
+    return frozenset(context), resisted
+
+
+def _force_or_grievance(tok: Token, actors: ActorDictionary) -> bool:
+    """Whether a violent verb tells of anything but demonstrators' own violence: force by armed
+    or state actors ("police beat up the demonstrators"), by someone unnamed ("they beat me up"),
+    or violence mentioned in passing ("a man who was stabbed"). ACLED's rule: a demonstration is
+    peaceful unless its participants engage in violence or destruction."""
+    if tok.pos_ != "VERB" or tok.lemma_.lower() not in VIOLENT_CUES:
+        return False
+    if in_passing(tok):
+        return True
+    doers, victims = roles(tok, event="ASSAULT")  # subject, passive agent, or coordinated verb's
+    named = [d for d in doers if not is_pronoun(d)]
+    sectors = {actors.normalise(phrase_text(d)).sector for d in named}
+    if named and not sectors & ARMED_OR_STATE:
+        return False  # "protesters attacked a bank", "seaweed collectors burned tyres"
+    if not doers and victims and tok.tag_ == "VBN":
+        # "shops were looted", "cars were torched": property destroyed, no one named; not people.
+        hurt = {actors.normalise(phrase_text(v)).sector for v in victims}
+        people = any(v.ent_type_ == "PERSON" or individual(v) for v in victims)
+        return people or bool(hurt - {None, "BUS", "EDU", "REL", "HLH"})
+    return True
