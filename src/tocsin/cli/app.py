@@ -100,3 +100,27 @@ _PUBLISHED = click.option(
     metavar="YYYY-MM-DD",
     help="Publication date for inputs that do not carry their own.",
 )
+
+
+def _parsed_inputs(
+    ctx: click.Context,
+    paths: tuple[str, ...],
+    input_format: str,
+    published: str | None,
+    rejected: list[Rejection],
+) -> tuple[Any, Iterator[Any]]:
+    """The pipeline and the parsed documents of a reading command (dates, places); each rejected
+    input is named on stderr and appended to ``rejected``."""
+    from tocsin.pipeline import Parsed
+
+    pipe, items = _coding_inputs(ctx, paths, input_format, published)
+
+    def parsed() -> Iterator[Parsed]:
+        for result in pipe.run_parsed(items):
+            if isinstance(result, Parsed):
+                yield result
+            elif isinstance(result, Rejection):
+                rejected.append(result)
+                _say_rejection(result)
+
+    return pipe, parsed()

@@ -86,27 +86,9 @@ _CSV_FIELDS = [
 
 
 def _csv_row(e: dict[str, Any]) -> dict[str, Any]:
+    """One event as a CSV row: the record's own fields as they are, parties and place flattened."""
     loc = e["location"] or {}
-    return {
-        **{
-            k: e[k]
-            for k in (
-                "id",
-                "doc_id",
-                "date",
-                "date_end",
-                "date_precision",
-                "event",
-                "mode",
-                "acled_event_type",
-                "acled_sub_event_type",
-                "dead",
-                "injured",
-                "arrested",
-                "factuality",
-                "confidence",
-            )
-        },
+    derived = {
         "actor": _parties(e["actor"]),
         "recipient": _parties(e["recipient"]),
         "location": loc.get("name") or loc.get("text"),
@@ -119,6 +101,7 @@ def _csv_row(e: dict[str, Any]) -> dict[str, Any]:
         "confirmed_by": _parties(e["confirmed_by"]),
         "evidence": " | ".join(x["text"] for x in e["evidence"]),
     }
+    return {k: derived[k] if k in derived else e[k] for k in _CSV_FIELDS}
 
 
 @cli.command()

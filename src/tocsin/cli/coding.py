@@ -18,6 +18,7 @@ from tocsin.cli.app import (
     EXIT_REJECTED,
     _coding_inputs,
     _date_option,
+    _parsed_inputs,
     _pipeline,
     _say_rejection,
     _settings,
@@ -77,18 +78,12 @@ def dates(ctx: click.Context, paths: tuple[str, ...], input_format: str, publish
     2023-W12, 2023-03, 2023, 2023-Q3, PRESENT_REF ...), end_value (ranges), precision, method.
     Without a publication date, relative expressions stay unresolved (precision unknown).
     """
-    from tocsin.pipeline import Parsed
-
-    pipe, items = _coding_inputs(ctx, paths, input_format, published)
-    failed = 0
-    for result in pipe.run_parsed(items):
-        if not isinstance(result, Parsed):
-            failed += 1
-            _say_rejection(result)
-            continue
+    rejected: list[Rejection] = []
+    pipe, parsed = _parsed_inputs(ctx, paths, input_format, published, rejected)
+    for result in parsed:
         for expr in pipe.dates(result):
             click.echo(json.dumps(time_json(result.document.id, expr), ensure_ascii=False))
-    ctx.exit(EXIT_REJECTED if failed else EXIT_OK)
+    ctx.exit(EXIT_REJECTED if rejected else EXIT_OK)
 
 
 @cli.command()

@@ -13,11 +13,11 @@ from tocsin.cli.app import (
     _PUBLISHED,
     EXIT_OK,
     EXIT_REJECTED,
-    _coding_inputs,
-    _say_rejection,
+    _parsed_inputs,
     cli,
 )
 from tocsin.errors import InputError
+from tocsin.models import Rejection
 from tocsin.report.records import place_mention_json
 
 
@@ -33,20 +33,14 @@ def places(ctx: click.Context, paths: tuple[str, ...], input_format: str, publis
     country_code, admin1, precision (exact, near, region, country, unresolved), reason, role
     (location, actor, demonym, other).
     """
-    from tocsin.pipeline import Parsed
-
-    pipe, items = _coding_inputs(ctx, paths, input_format, published)
-    failed = 0
-    for result in pipe.run_parsed(items):
-        if not isinstance(result, Parsed):
-            failed += 1
-            _say_rejection(result)
-            continue
-        resolver = pipe.extractor.resolver
+    rejected: list[Rejection] = []
+    pipe, parsed = _parsed_inputs(ctx, paths, input_format, published, rejected)
+    resolver = pipe.extractor.resolver
+    for result in parsed:
         for mentions in resolver.document_mentions([(seg.start, doc) for seg, doc in result.paragraphs]):
             for m in mentions:
                 click.echo(json.dumps(place_mention_json(result.document.id, m), ensure_ascii=False))
-    ctx.exit(EXIT_REJECTED if failed else EXIT_OK)
+    ctx.exit(EXIT_REJECTED if rejected else EXIT_OK)
 
 
 @cli.group()
