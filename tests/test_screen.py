@@ -191,3 +191,16 @@ def test_disasters_are_no_attacks(pipeline: Any, text: str) -> None:
 def test_a_bomb_at_a_market_is_an_attack_beside_the_disasters(pipeline: Any) -> None:
     events = code_text(pipeline, "A bomb exploded at a market in Kabul, killing 12 people.", "2023-05-02")
     assert "Explosions/Remote violence" in {e["acled_event_type"] for e in events}
+
+
+def test_a_pronoun_points_back_never_to_the_speaker_after_it(pipeline: Any) -> None:
+    events = code_text(
+        pipeline,
+        "A 31-year-old man was arrested after he allegedly shot his girlfriend on Sunday, police said.",
+        "2023-05-02",
+    )
+    (shot,) = _violence(events)
+    assert all(a["sector"] != "COP" for a in shot["actor"])
+    army = code_text(pipeline, "The army said it had killed 20 militants near Gao on Monday.", "2023-05-02")
+    (kill,) = _violence(army)
+    assert [a["sector"] for a in kill["actor"]] == ["MIL"]

@@ -82,9 +82,16 @@ class EventExtractor:
     def _actor(self, tok: Token, ctx: Context) -> Actor | None:
         if is_pronoun(tok) and tok.lower_ in {"it", "they", "he", "she"}:
             # "The government announced it will ...": the speaker of the clause above.
+            # The pronoun must agree ("he"/"she" a person who speaks, "it"/"they" a body) and come
+            # after the speaker: "he shot his girlfriend, police said" is no shooting by the police.
             for above in tok.ancestors:
                 subj = next((c for c in above.children if c.dep_ == "nsubj" and c.i != tok.i), None)
-                if subj is not None and not is_pronoun(subj) and above.lemma_.lower() in SPEECH_VERBS:
+                if subj is None or is_pronoun(subj) or above.lemma_.lower() not in SPEECH_VERBS:
+                    continue
+                if subj.i > tok.i:
+                    break  # a pronoun points back: in "he shot her, police said" it is not the police
+                person = subj.ent_type_ == "PERSON" or individual(subj)
+                if person == (tok.lower_ in {"he", "she"}):
                     return self.actors.normalise(phrase_text(subj))
         if is_pronoun(tok):
             if tok.lower_ in {"it", "they"} and ctx.last_subject is not None:
