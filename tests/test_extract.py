@@ -299,3 +299,16 @@ def test_a_demonstration_met_with_lethal_force_is_excessive_force(pipeline: Any)
     calm = "On 20 May 2022, citizens demonstrated in Abeche to denounce the presence of foreign troops."
     (protest,) = [e for e in code_text(pipeline, calm, "2022-05-20") if e["event"] == "PROTEST"]
     assert protest["acled_sub_event_type"] == "Peaceful protest"
+
+
+def test_what_is_feared_is_hypothetical_and_untyped(pipeline: Any) -> None:
+    for text in (
+        "The new jets make the islands more vulnerable to an attack by the air force.",
+        "Residents fled for fear of attacks by the militia.",
+    ):
+        (attack,) = _only(code_text(pipeline, text, "2015-01-02"), "ASSAULT")
+        assert attack["factuality"] == "hypothetical" and attack["acled_event_type"] is None, text
+    (real,) = _only(
+        code_text(pipeline, "Gunmen attacked a village near Gao on Monday.", "2015-01-02"), "ASSAULT"
+    )
+    assert real["factuality"] == "asserted"

@@ -126,6 +126,22 @@ def _negated(tok: Token) -> bool:
     return any(c.dep_ == "neg" for c in tok.children)
 
 
+#: Words of risk and fear: an act they point at ("vulnerable to an attack", "the risk of
+#: clashes", "fear of reprisals") is what may happen, not what did.
+_RISK = frozenset(
+    {"vulnerable", "risk", "threat", "fear", "danger", "possibility", "prospect", "likelihood",
+     "susceptible", "prone", "exposed", "chance", "spectre", "specter", "worry", "concern"}
+)  # fmt: skip
+
+
+def _feared(trigger: Token) -> bool:
+    """Whether a noun trigger is what a word of risk or fear points at ("vulnerable to an attack")."""
+    if trigger.pos_ not in {"NOUN", "PROPN"} or trigger.dep_ != "pobj":
+        return False
+    prep = trigger.head
+    return prep.lower_ in {"to", "of", "against"} and prep.head.lemma_.lower() in _RISK
+
+
 def attribute(trigger: Token, *, statement: bool) -> Attribution:
     """Read factuality and claimants for ``trigger``; ``statement`` marks ACCUSE/REJECT-like events.
 
@@ -150,6 +166,8 @@ def attribute(trigger: Token, *, statement: bool) -> Attribution:
         if source is not None:
             att.claimed_by.append(source)
             att.factuality = Factuality.CLAIMED
+    if _feared(trigger) and att.factuality is Factuality.ASSERTED:
+        att.factuality = Factuality.HYPOTHETICAL  # "vulnerable to an attack", "fear of attacks"
     # Walk up through the governing verbs.
     child = trigger
     node = trigger.head
