@@ -22,10 +22,9 @@
 
 from __future__ import annotations
 
-import tomllib
 from functools import lru_cache
-from importlib import resources
 
+from tocsin.extract.screen import senses
 from tocsin.models import Actor
 
 #: Sectors that fight: criminal gangs and cartels too, so that gang against gang is a battle.
@@ -193,12 +192,10 @@ _SD = "Strategic developments"
 _EXPLOSIONS = "Explosions/Remote violence"
 
 
-@lru_cache(maxsize=1)
 def weapon_classes() -> dict[str, frozenset[str]]:
     """The weapon words of ``data/senses.toml`` by class (aerial, heavy-weapons, explosives,
-    grenade, suicide, chemical)."""
-    raw = resources.files("tocsin.data").joinpath("senses.toml").read_text(encoding="utf-8")
-    return {k: frozenset(v) for k, v in tomllib.loads(raw)["weapons"].items()}
+    grenade, suicide, chemical), read once with the precision stage's word classes."""
+    return senses().weapons
 
 
 @lru_cache(maxsize=1)

@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 import tomllib
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -77,6 +77,8 @@ class Senses:
     blockade: frozenset[str]
     not_protest: frozenset[str]
     military: frozenset[str]
+    #: Weapon words by ACLED class (aerial, heavy-weapons, explosives, grenade, suicide, chemical).
+    weapons: dict[str, frozenset[str]]
 
 
 @lru_cache(maxsize=1)
@@ -115,6 +117,7 @@ def senses() -> Senses:
         blockade=words(data["protest"]["blockade"]),
         not_protest=words(data["protest"]["not_protest"]),
         military=words([*data["weapons"]["aerial"], *data["weapons"]["heavy-weapons"], "bomb", "sortie"]),
+        weapons={k: words(v) for k, v in data["weapons"].items()},
     )
 
 
@@ -445,18 +448,20 @@ def screen(tok: Token, event: str, subject: str | None) -> Screened | None:
     accident = _accident(tok, event, s)
     if accident is not None:
         return Screened("drop", accident, "accident")
-    for check in (
-        _modified_sense(tok, s),
-        _title(tok),
-        _not_protest(tok, event, s),
-        _mourning(tok, event, s),
-        _abstract_object(tok, s) if event != "PROTEST" else None,  # one protests against ideas
-        _contest(tok, s),
-        _market(tok, s),
-        _subject_sense(tok, subject, s),
-    ):
-        if check is not None:
-            return Screened("drop", check)
+    checks: tuple[Callable[[], str | None], ...] = (
+        lambda: _modified_sense(tok, s),
+        lambda: _title(tok),
+        lambda: _not_protest(tok, event, s),
+        lambda: _mourning(tok, event, s),
+        lambda: _abstract_object(tok, s) if event != "PROTEST" else None,  # one protests against ideas
+        lambda: _contest(tok, s),
+        lambda: _market(tok, s),
+        lambda: _subject_sense(tok, subject, s),
+    )
+    for check in checks:  # in order, each only if none before it has decided
+        reason = check()
+        if reason is not None:
+            return Screened("drop", reason)
     particles = {c.lower_ for c in tok.children if c.dep_ == "prt"}
     if _lemma(tok) == "shell" and "out" in particles:
         return Screened("drop", "'shell out': to pay")
