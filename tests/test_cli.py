@@ -162,3 +162,22 @@ def test_evaluations_name_missing_data_instead_of_failing(runner: CliRunner, tmp
     ):
         result = runner.invoke(cli, args)
         assert result.exit_code == 1 and message in result.stderr, args
+
+
+@pytest.mark.parametrize(
+    ("command", "content"),
+    [
+        (["evaluate", "glocon", "--file"], '{"id": "1", "text": "x"\n'),  # broken JSON
+        (["evaluate", "glocon", "--file"], '{"text": "no id"}\n'),  # a field missing
+        (["evaluate", "plover", "--file"], "[{"),
+    ],
+)
+def test_an_unreadable_evaluation_file_is_one_line_not_a_traceback(
+    runner: CliRunner, tmp_path: Path, command: list[str], content: str
+) -> None:
+    data = tmp_path / "data.jsonl"
+    data.write_text(content, encoding="utf-8")
+    result = runner.invoke(cli, [*command, str(data)])
+    assert result.exit_code == 1
+    assert "could not be read" in result.output and str(data) in result.output
+    assert "Traceback" not in result.output and not isinstance(result.exception, (ValueError, KeyError))

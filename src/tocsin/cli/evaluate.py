@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import click
 
@@ -17,6 +18,8 @@ from tocsin.cli.app import (
 from tocsin.ingest.readers import iter_inputs
 from tocsin.report.records import event_json
 
+T = TypeVar("T")
+
 
 @cli.group()
 def evaluate() -> None:
@@ -27,6 +30,18 @@ def _dev_data(path: Path, what: str, *, folder: bool = False) -> None:
     """Stop with a clear message when an evaluation's data is not where it was said to be."""
     if not (path.is_dir() if folder else path.is_file()):
         raise click.ClickException(f"no {what} at {path}")
+
+
+def _loaded(what: str, load: Callable[..., T], *paths: Path) -> T:
+    """An evaluation's data read by ``load``; a file that cannot be read (bad JSON or CSV, a
+    missing field, a wrong encoding) stops with one line naming it, never a traceback."""
+    try:
+        return load(*paths)
+    except (ValueError, KeyError, TypeError, OSError) as exc:
+        where = ", ".join(str(p) for p in paths)
+        raise click.ClickException(
+            f"{what} at {where} could not be read: {type(exc).__name__}: {exc}"
+        ) from exc
 
 
 def _print_report(report: dict[str, Any]) -> None:
@@ -64,7 +79,7 @@ def evaluate_seeds(ctx: click.Context, docs: str, gold: str) -> None:
             records.extend(event_json(e) for e in result.events)
         else:
             _say_rejection(result)
-    report = score(records, load_gold(Path(gold)), spans)
+    report = score(records, _loaded("gold file", load_gold, Path(gold)), spans)
     _print_report(report.as_dict())
 
 
@@ -86,7 +101,7 @@ def evaluate_timebank(ctx: click.Context, directory: str, examples: int) -> None
     path = Path(directory)
     _dev_data(path, "TimeBank folder", folder=True)
     pipe = _pipeline(_settings(ctx))
-    report = score(load_dir(path), pipe.nlp)
+    report = score(_loaded("TimeBank folder", load_dir, path), pipe.nlp)
     _print_report(report.as_dict(examples=examples))
 
 
@@ -104,7 +119,7 @@ def evaluate_lgl(ctx: click.Context, path: str, limit: int, examples: int) -> No
 
     _dev_data(Path(path), "LGL file")
     pipe = _pipeline(_settings(ctx))
-    articles = load_lgl(Path(path))
+    articles = _loaded("LGL file", load_lgl, Path(path))
     report = score(articles[:limit] if limit else articles, pipe.nlp, pipe.extractor.resolver)
     _print_report(report.as_dict(examples=examples))
 
@@ -126,7 +141,7 @@ def evaluate_acled(ctx: click.Context, path: str, limit: int, examples: int) -> 
     from tocsin.evaluation.acled import load_acled
 
     _dev_data(Path(path), "ACLED file")
-    rows = load_acled(Path(path))
+    rows = _loaded("ACLED file", load_acled, Path(path))
     report = score(rows[:limit] if limit else rows, _pipeline(_settings(ctx)))
     _print_report(report.as_dict(examples=examples))
 
@@ -147,7 +162,7 @@ def evaluate_plover(ctx: click.Context, path: str, examples: int) -> None:
     from tocsin.evaluation.plover import load_plover
 
     _dev_data(Path(path), "PLOVER file")
-    report = score(load_plover(Path(path)), _pipeline(_settings(ctx)))
+    report = score(_loaded("PLOVER file", load_plover, Path(path)), _pipeline(_settings(ctx)))
     _print_report(report.as_dict(examples=examples))
 
 
@@ -171,7 +186,7 @@ def evaluate_glocon(ctx: click.Context, path: str, limit: int, examples: int) ->
     from tocsin.evaluation.glocon import load_glocon
 
     _dev_data(Path(path), "GLOCON file")
-    docs = load_glocon(Path(path))
+    docs = _loaded("GLOCON file", load_glocon, Path(path))
     report = score(docs[:limit] if limit else docs, _pipeline(_settings(ctx)))
     _print_report(report.as_dict(examples=examples))
 
@@ -195,6 +210,6 @@ def evaluate_ipe(ctx: click.Context, directory: str, limit: int, examples: int) 
     folder = Path(directory)
     _dev_data(folder / "dev.jsonl", "IPE articles")
     _dev_data(folder / "dev_sents.jsonl", "IPE sentences")
-    docs = load_ipe(folder / "dev.jsonl", folder / "dev_sents.jsonl")
+    docs = _loaded("IPE files", load_ipe, folder / "dev.jsonl", folder / "dev_sents.jsonl")
     report = score(docs[:limit] if limit else docs, _pipeline(_settings(ctx)))
     _print_report(report.as_dict(examples=examples))
