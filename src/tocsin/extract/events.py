@@ -27,7 +27,6 @@ from tocsin.extract.clauses import (
     STATEMENT_EVENTS,
     armed_or_state,
     coordinated_with_assembly,
-    in_passing,
     instrument,
     passing_kind,
 )
@@ -269,6 +268,7 @@ class EventExtractor:
         att = attribute(tok, statement=trig.event in STATEMENT_EVENTS)
         dates = dates_for(tok, sent, sv.exprs, ctx, sv.published_anchor)
         location = self._location(tok, sent, sv.mentions, ctx, sv.focus)
+        passing = passing_kind(tok)  # mentioned in passing: in a clause, or as what a noun is about
         out = []
         for date_span in dates:
             # "clashed with", "fighting between": two sides; "attacked with rockets": an instrument.
@@ -300,8 +300,8 @@ class EventExtractor:
                 date=date_span,
                 location=location,
                 factuality=att.factuality,
-                background=in_passing(tok),
-                topic=passing_kind(tok) == "topic",
+                background=passing is not None,
+                topic=passing == "topic",
                 individual=bool(actor_toks) and all(individual(t) for t in actor_toks),
             )
             self._apply_attribution(d, att, ctx)

@@ -55,7 +55,6 @@ _TRIGGER_DEPS_OF_SUBJECT = frozenset({"nsubj", "nsubjpass", "poss", "compound"})
 class Senses:
     """The word classes of ``data/senses.toml``."""
 
-    version: str
     min_cues: int
     ratio: float
     domains: dict[str, frozenset[str]]
@@ -86,16 +85,12 @@ def senses() -> Senses:
     """The bundled word classes, loaded once."""
     raw = resources.files("tocsin.data").joinpath("senses.toml").read_text(encoding="utf-8")
     data = tomllib.loads(raw)
-    version = next(
-        (line.split("version")[1].strip(" .") for line in raw.splitlines()[:2] if "version" in line), ""
-    )
     subject = data["subject"]
 
     def words(items: Iterable[str]) -> frozenset[str]:
         return frozenset(w.lower() for w in items)
 
     return Senses(
-        version=version,
         min_cues=int(subject["min_cues"]),
         ratio=float(subject["ratio"]),
         domains={k: words(v) for k, v in subject["domains"].items()},
