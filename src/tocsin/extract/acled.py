@@ -24,7 +24,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from tocsin.extract.screen import senses
+from tocsin.extract.senses import senses
 from tocsin.models import Actor
 
 #: Sectors that fight: criminal gangs and cartels too, so that gang against gang is a battle.
@@ -117,6 +117,15 @@ _PLACES = frozenset(
         "border",
     }
 )
+#: A raid or a search: violence only when force is used; the police's searches are law enforcement.
+_SEARCHES = frozenset({"raid", "storm", "swoop"})
+#: What a raid that is law enforcement does: searches, seizes, arrests.
+_LAW_ENFORCEMENT = frozenset(
+    {"arrest", "search", "seize", "find", "confiscate", "recover", "warrant", "discover", "bust", "nab"}
+)
+#: Place words that are also a job or a standing ("took up his new position", "a post"): territory
+#: only when an armed actor takes them.
+_ROLES = frozenset({"position", "post", "height", "base", "lead"})
 #: Seized weapons or explosives: ACLED's "disrupted weapons use".
 _WEAPONS = frozenset(
     {
@@ -165,7 +174,13 @@ _GOODS = frozenset(
         "fuel",
         "weapon",
         "arm",
-        # Drugs seized are property destroyed in ACLED's coding, not disrupted weapons use.
+    }
+)
+#: Drugs, their plants and laboratories: seized or destroyed by the forces of order, property
+#: destruction in ACLED's coding (not disrupted weapons use); other goods the police seize
+#: (contraband, cash, counterfeits) are law enforcement, not coded.
+_DRUGS = frozenset(
+    {
         "drug",
         "cocaine",
         "marijuana",
@@ -177,6 +192,8 @@ _GOODS = frozenset(
         "laboratory",
     }
 )
+#: What can be seized that is neither a place nor property: power, a chance, the lead.
+_INTANGIBLE = frozenset({"power", "initiative", "opportunity", "chance", "moment", "lead", "momentum"})
 #: Words of a fight in the document: territory taken amid them was taken by force.
 _FIGHTING = frozenset(
     {"clash", "fight", "fighting", "battle", "attack", "offensive", "assault", "shell", "shelling",
@@ -283,6 +300,8 @@ def acled_type(
     if event == "ASSAULT":
         if "PRO" in targets and casualties and not doers - _STATE and mode not in _REMOTE:
             return "Protests", "Excessive force against protesters"  # demonstrators killed or hurt
+        if triggers & _SEARCHES and not casualties and not doers - _STATE and sentence & _LAW_ENFORCEMENT:
+            return None, None  # a police raid that searched, seized or arrested, hurting no one
         special = _weapon_sub_type(mode, triggers, sentence)
         if special is not None:
             return _EXPLOSIONS, special
@@ -301,16 +320,27 @@ def acled_type(
     if event == "COERCE":
         if mode == "seize" and triggers & _WEAPONS:
             return _SD, "Disrupted weapons use"
-        if mode == "seize" and triggers & _GOODS:
+        if mode == "seize" and triggers & _DRUGS:
             return _SD, "Looting/property destruction"
-        if mode == "seize" and triggers & _PLACES:
+        if mode == "seize" and triggers & _GOODS:
+            if doers and not doers - _STATE:
+                return None, None  # the police seizing cash or counterfeits: law enforcement
+            return _SD, "Looting/property destruction"
+        held = triggers & _PLACES if doers & (ARMED_SECTORS | {"GOV"}) else triggers & (_PLACES - _ROLES)
+        if mode == "seize" and held:
+            # Territory is taken by armed actors or governments, not by investors "taking positions".
             return _SD, "Non-violent transfer of territory"
+        if mode == "seize" and triggers & _INTANGIBLE:
+            return None, None  # "seized power", "seized the initiative": no place, no property
         if mode == "seize" and doers & (ARMED_SECTORS | {"GOV"}) and recipients and not targets:
             return _SD, "Looting/property destruction"  # forces seizing a laboratory, a depot, plants
         if mode == "seize":
             return None, None  # a person seized is neither territory nor, without more, an arrest
         if mode == "arrest":
             return _SD, "Arrests"
+        if mode == "restrict" and "curfew" in triggers and not doers & CROWD_SECTORS:
+            return _SD, "Change to group/activity"  # ACLED's security measures: a curfew imposed
+
         return None, None
     if event == "PROTEST":
         violent = bool(context & VIOLENT_CUES) or mode == "riot"
@@ -330,6 +360,8 @@ def acled_type(
         return _SD, "Agreement"  # armed actors agreeing, or surrendering to one another
     # Deployments, reinforcements, withdrawals of armed forces ("troops were deployed": the forces
     # moved are the passive's subject).
+    if event == "MOBILIZE" and "patrol" in triggers:
+        return None, None  # a patrol is routine: no change in a group's activity
     if event == "MOBILIZE" and (doers | targets) & ARMED_SECTORS:
         return _SD, "Change to group/activity"
     if event == "RETREAT" and mode == "withdraw" and (doers | targets) & ARMED_SECTORS:

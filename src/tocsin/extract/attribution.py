@@ -142,6 +142,27 @@ def _feared(trigger: Token) -> bool:
     return prep.lower_ in {"to", "of", "against"} and prep.head.lemma_.lower() in _RISK
 
 
+#: Nouns of a scheme: an act they are for ("a plot to kill", "conspiracy to commit murder") was
+#: planned; the scheme may be real, the act has not happened.
+_SCHEMES = frozenset({"plot", "conspiracy", "scheme", "plan", "plotting", "conspire", "plotter"})
+
+
+def _schemed(trigger: Token) -> bool:
+    """Whether the trigger is the act a plot or conspiracy was for ("conspiracy to commit murder"),
+    not one a plot carried out ("a plot that killed five": a relative clause)."""
+    child = trigger
+    for above in list(trigger.ancestors)[:3]:
+        if child.dep_ == "relcl":
+            return False
+        lemma = above.lemma_.lower()
+        if lemma in _SCHEMES:
+            return True
+        if above.pos_ == "VERB" and lemma not in {"commit", "carry"}:
+            return False
+        child = above
+    return False
+
+
 def attribute(trigger: Token, *, statement: bool) -> Attribution:
     """Read factuality and claimants for ``trigger``; ``statement`` marks ACCUSE/REJECT-like events.
 
@@ -166,6 +187,8 @@ def attribute(trigger: Token, *, statement: bool) -> Attribution:
         if source is not None:
             att.claimed_by.append(source)
             att.factuality = Factuality.CLAIMED
+    if _schemed(trigger) and att.factuality is Factuality.ASSERTED:
+        att.factuality = Factuality.HYPOTHETICAL  # "a plot to kill", "conspiracy to commit murder"
     if _feared(trigger) and att.factuality is Factuality.ASSERTED:
         att.factuality = Factuality.HYPOTHETICAL  # "vulnerable to an attack", "fear of attacks"
     # Walk up through the governing verbs.

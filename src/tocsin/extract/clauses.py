@@ -226,3 +226,14 @@ DAY_OFFSET = re.compile(
     re.IGNORECASE,
 )
 SMALL_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+
+
+def unsaid(tok: Token) -> bool:
+    """Whether a word is said not to have been: "without a fight", "no clashes", "clashes were not
+    reported" (the territory was taken without fighting)."""
+    if tok.dep_ == "pobj" and tok.head.lower_ == "without":
+        return True
+    if any(c.dep_ in {"det", "neg"} and c.lower_ in {"no", "not"} for c in tok.children):
+        return True
+    head = tok.head
+    return tok.dep_ in {"nsubj", "nsubjpass"} and any(c.dep_ == "neg" for c in head.children)

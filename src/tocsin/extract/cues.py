@@ -9,9 +9,9 @@ from spacy.tokens import Doc, Token
 
 from tocsin.extract.acled import VIOLENT_CUES
 from tocsin.extract.actors import ActorDictionary
-from tocsin.extract.clauses import ARMED_OR_STATE, CONTEXT_NOUNS, fought_back, in_passing, set_on_fire
+from tocsin.extract.clauses import ARMED_OR_STATE, CONTEXT_NOUNS, fought_back, in_passing, set_on_fire, unsaid
 from tocsin.extract.roles import is_pronoun, phrase_text, roles
-from tocsin.extract.screen import individual
+from tocsin.extract.screen import individual, kind_of_thing
 from tocsin.models import Segment
 
 
@@ -26,6 +26,8 @@ def document_cues(
     for seg, doc in parsed:
         for t in doc:
             lemma = t.lemma_.lower()
+            if kind_of_thing(t) or unsaid(t):
+                continue  # "riot police": a kind of police, not a riot; "no clashes were reported"
             if (t.pos_ == "VERB" or lemma in CONTEXT_NOUNS) and not _force_or_grievance(t, actors):
                 context.add(lemma)
             if set_on_fire(t):

@@ -46,9 +46,9 @@ from tocsin.extract.screen import (
     nonhuman_victim,
     public_act,
     screen,
-    senses,
     toll_of_accident,
 )
+from tocsin.extract.senses import senses
 from tocsin.extract.triggers import PATIENT_SUBJECT_MODES, find_triggers
 from tocsin.geo.mentions import PlaceMention, precision_rank
 from tocsin.geo.resolve import PlaceResolver

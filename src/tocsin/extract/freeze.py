@@ -1,6 +1,7 @@
 """A finished draft becomes an :class:`Event`: stable id, factuality by date, actors named as ACLED
 names them, and the ACLED type of what happened (none for what was feared, planned or denied, for
-non-political arrests, for one person against another, and for what a court case is about)."""
+non-political arrests, for one person against another, for crime for gain, and for what a court
+case is about)."""
 
 from __future__ import annotations
 
@@ -9,11 +10,13 @@ from datetime import timedelta
 
 from tocsin.extract.acled import acled_type
 from tocsin.extract.actors import ActorDictionary
-from tocsin.extract.clauses import ARMED_OR_STATE, INDIVIDUAL_CRIME
+from tocsin.extract.clauses import ARMED_OR_STATE, INDIVIDUAL_CRIME, unsaid
 from tocsin.extract.draft import Draft
-from tocsin.extract.screen import political_arrest
+from tocsin.extract.screen import for_gain, political_arrest
 from tocsin.models import Actor, DateMethod, Document, Event, Factuality, PlacePrecision
 
+#: Sides whose violence is political whatever else it is: state forces and rebels.
+POLITICAL_FORCES = frozenset({"MIL", "COP", "GOV", "REB"})
 #: An arrest of this many people or more is a mass arrest, which ACLED codes whoever is taken.
 MASS_ARREST = 10
 
@@ -33,12 +36,14 @@ def _instrument_words(d: Draft) -> frozenset[str]:
     """The lemmas of the event's sentence, less what is destroyed, seized or found: "destroyed an
     IED" names no weapon used (it is disrupted weapons use); "fired rockets" does."""
     if d.event == "ASSAULT" and d.mode != "property":
-        return frozenset(t.lemma_.lower() for t in d.trigger.sent)
+        return frozenset(t.lemma_.lower() for t in d.trigger.sent if not unsaid(t))
     acted_on = {t.i for c in d.trigger.children if c.dep_ in {"dobj", "obj", "nsubjpass"} for t in c.subtree}
     # ... but what is said to be used is the means, wherever the parse hangs it ("three bridges in
     # the district with dynamite").
     used = {t.i for p in d.trigger.sent if p.lower_ in {"with", "using"} for t in p.subtree}
-    return frozenset(t.lemma_.lower() for t in d.trigger.sent if t.i not in acted_on or t.i in used)
+    return frozenset(
+        t.lemma_.lower() for t in d.trigger.sent if (t.i not in acted_on or t.i in used) and not unsaid(t)
+    )
 
 
 def event_id(doc_id: str, d: Draft) -> str:
@@ -100,6 +105,9 @@ def freeze(
     sides = {a.sector for a in actors + recipients}
     if d.individual and acled[0] in INDIVIDUAL_CRIME and not sides & ARMED_OR_STATE:
         acled = (None, None)  # one person against another, no armed or state side: crime
+    in_crime = acled[0] in {"Violence against civilians", "Battles"} and for_gain(d.trigger)
+    if in_crime and not sides & POLITICAL_FORCES:
+        acled = (None, None)  # violence in a robbery or a hijacking, no political side: crime
     crowd = {"Riots": "Rioters", "Protests": "Protesters"}.get(acled[0] or "")
     if crowd:
         actors = tuple(actor_dict.localise(a, None, crowd=crowd) for a in actors)

@@ -23,14 +23,13 @@ data (``data/senses.toml``); the rules here say how each class is used.
 from __future__ import annotations
 
 import re
-import tomllib
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from functools import lru_cache
-from importlib import resources
 
 from spacy.tokens import Doc, Span, Token
+
+from tocsin.extract.senses import Senses, senses
 
 #: The event types the stage screens: what alerts and counts are built on.
 SCREENED_EVENTS = frozenset({"ASSAULT", "PROTEST", "COERCE", "THREATEN", "MOBILIZE"})
@@ -49,71 +48,6 @@ _PROJECTILES = frozenset(
 _AIRCRAFT = frozenset({"flight", "airliner", "jetliner", "plane", "aircraft", "airplane"})
 _ACCIDENT_VERBS = frozenset({"crash", "collide", "overturn", "capsize", "derail", "drown", "skid", "plunge"})
 _TRIGGER_DEPS_OF_SUBJECT = frozenset({"nsubj", "nsubjpass", "poss", "compound"})
-
-
-@dataclass(frozen=True, slots=True)
-class Senses:
-    """The word classes of ``data/senses.toml``."""
-
-    min_cues: int
-    ratio: float
-    domains: dict[str, frozenset[str]]
-    conflict: frozenset[str]
-    figurative: frozenset[str]
-    figurative_modifiers: frozenset[str]
-    abstract: frozenset[str]
-    medical_modifiers: frozenset[str]
-    causes: frozenset[str]
-    accident_agents: frozenset[str]
-    accident_events: frozenset[str]
-    accident_explosives: frozenset[str]
-    nonhuman: frozenset[str]
-    legal: frozenset[str]
-    individuals: frozenset[str]
-    political: frozenset[str]
-    assembly: frozenset[str]
-    assembly_phrasal: frozenset[str]
-    blockade: frozenset[str]
-    not_protest: frozenset[str]
-    military: frozenset[str]
-    #: Weapon words by ACLED class (aerial, heavy-weapons, explosives, grenade, suicide, chemical).
-    weapons: dict[str, frozenset[str]]
-
-
-@lru_cache(maxsize=1)
-def senses() -> Senses:
-    """The bundled word classes, loaded once."""
-    raw = resources.files("tocsin.data").joinpath("senses.toml").read_text(encoding="utf-8")
-    data = tomllib.loads(raw)
-    subject = data["subject"]
-
-    def words(items: Iterable[str]) -> frozenset[str]:
-        return frozenset(w.lower() for w in items)
-
-    return Senses(
-        min_cues=int(subject["min_cues"]),
-        ratio=float(subject["ratio"]),
-        domains={k: words(v) for k, v in subject["domains"].items()},
-        conflict=words(data["conflict"]["words"]),
-        figurative=words(data["figurative"]["lemmas"]),
-        figurative_modifiers=words(data["figurative"]["modifiers"]),
-        abstract=words(data["objects"]["abstract"]),
-        medical_modifiers=words(data["medical"]["modifiers"]),
-        causes=words(data["medical"]["causes"]),
-        accident_agents=words(data["accident"]["agents"]),
-        accident_events=words(data["accident"]["events"]),
-        accident_explosives=words(data["accident"]["explosives"]),
-        nonhuman=words(data["nonhuman"]["victims"]),
-        legal=words(data["legal"]["heads"]),
-        individuals=words(data["individual"]["persons"]),
-        political=words(data["arrest"]["political"]),
-        assembly=words(data["protest"]["assembly"]),
-        assembly_phrasal=words(data["protest"]["assembly_phrasal"]),
-        blockade=words(data["protest"]["blockade"]),
-        not_protest=words(data["protest"]["not_protest"]),
-        military=words([*data["weapons"]["aerial"], *data["weapons"]["heavy-weapons"], "bomb", "sortie"]),
-        weapons={k: words(v) for k, v in data["weapons"].items()},
-    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -196,6 +130,79 @@ def _modified_sense(tok: Token, s: Senses) -> str | None:
     if hit is not None and _lemma(tok) in s.figurative:
         return f"figurative: '{hit.text} {tok.text}'"
     return None
+
+
+def kind_of_thing(tok: Token) -> bool:
+    """Whether a noun is a modifier naming a kind of thing ("riot police"): see :func:`_kind_of_thing`."""
+    return tok.dep_ == "compound" and _kind_of_thing(tok, senses()) is not None
+
+
+def _kind_of_thing(tok: Token, s: Senses) -> str | None:
+    """A trigger noun that modifies another noun names a kind of thing ("riot police", "protest
+    song", "attack helicopter"), unless what it modifies is itself an act ("strike action")."""
+    head = tok.head
+    if tok.dep_ != "compound" or tok.pos_ not in {"NOUN", "PROPN"} or head.pos_ not in {"NOUN", "PROPN"}:
+        return None
+    hyphenated = ""  # "sit-in" is three tokens: "sit", "-", "in"
+    if head.i >= 2 and head.nbor(-1).text == "-":
+        hyphenated = f"{head.doc[head.i - 2].lower_}-{head.lower_}"
+    if _lemma(head) in s.act_heads or head.lower_ in s.act_heads or hyphenated in s.act_heads:
+        return None  # "strike action", "a protest sit-in"
+    return f"'{tok.text} {head.text}': a kind of {head.text}, not an event"
+
+
+#: Prepositions that name the channel words are carried by: "by telephone", "in a letter".
+_CHANNEL_PREPS = frozenset({"by", "via", "through", "over", "in", "on"})
+#: Channels that are also places an attack can hit ("an attack on the newspaper"): only "by"/"in".
+_MEDIA_HOUSES = frozenset({"newspaper", "press", "radio", "television", "tv", "blog"})
+
+
+def _channel(tok: Token, s: Senses) -> str | None:
+    """An attack or a fight carried by words: "attacked the mayor on Twitter", "by telephone",
+    "in a statement" (no physical force: outside ACLED's scope)."""
+    if _lemma(tok) not in s.figurative:
+        return None
+    for c in tok.children:
+        if c.dep_ != "prep" or c.lower_ not in _CHANNEL_PREPS:
+            continue
+        for g in c.children:
+            if g.dep_ != "pobj" or (_lemma(g) not in s.channels and g.lower_ not in s.channels):
+                continue
+            if c.lower_ == "on" and _lemma(g) in _MEDIA_HOUSES:
+                continue  # "an attack on the newspaper" hits a building
+            return f"'{tok.text} {c.text} {g.text}': words, not force"
+    return None
+
+
+def habitual(tok: Token, s: Senses) -> str | None:
+    """A rate or a habit, not one event: "two workers are killed a week", "police routinely beat
+    them", "daily attacks", "every year" (a frequency on the trigger or its verb)."""
+    around = [tok, tok.head] if tok.dep_ in {"dobj", "obj", "nsubj", "nsubjpass"} else [tok]
+    for node in around:
+        for c in node.children:
+            if c.dep_ in {"advmod", "amod"} and c.pos_ in {"ADV", "ADJ"} and _lemma(c) in s.frequency:
+                return f"'{c.text}': a habit or a rate, not one event"
+            if c.dep_ != "npadvmod" or _lemma(c) not in s.frequency:
+                continue
+            dets = {g.lower_ for g in c.children if g.dep_ in {"det", "prep"}}
+            others = [g for g in c.children if g.dep_ not in {"det", "amod", "nummod"}]
+            if dets & {"a", "an", "every", "each", "per"} and not others:
+                return f"'{' '.join(t.text for t in c.subtree)}': a rate, not one event"
+    return None
+
+
+def for_gain(tok: Token) -> bool:
+    """Whether a violent act is told as happening in the course of a crime for gain: "shot dead
+    during a robbery", "wounded in a hijacking". Not violence *against* robbers ("a mob beat a man
+    they caught robbing": mob violence), nor the robbery itself (looting, when armed men do it)."""
+    crimes = senses().crime_gain
+    verb = tok.head if tok.dep_ in {"dobj", "obj", "nsubj", "nsubjpass"} else tok
+    for node in {tok, verb}:
+        for c in node.children:
+            during = c.dep_ == "prep" and c.lower_ in {"during", "in", "amid"}
+            if during and any(_lemma(g) in crimes for g in c.children if g.dep_ == "pobj"):
+                return True
+    return False
 
 
 def _title(tok: Token) -> str | None:
@@ -411,12 +418,27 @@ def _mourning(tok: Token, event: str, s: Senses) -> str | None:
     return None
 
 
+#: Verbs of arrest: the violent act someone is arrested *for* is what the charge is about.
+_ARRESTS = frozenset({"arrest", "detain", "nab", "apprehend", "hold", "book"})
+
+
 def _legal(tok: Token, s: Senses) -> str | None:
     """A violent act that a court case or a charge is about: "accused of killing", "jailed for
-    stabbing", "faces a charge of murder for allegedly killing"."""
+    stabbing", "faces a charge of murder for allegedly killing", "arrested for killing a man"."""
+    child = tok
     for above in list(tok.ancestors)[:5]:
         if _lemma(above) in s.legal and above.i != tok.i:
             return f"what '{above.text}' is about: a case before the courts, not the day's news"
+        if child.dep_ == "prep" and child.lower_ == "for":
+            if _lemma(above) in _ARRESTS:
+                return f"what '{above.text} {child.text}' is about: a charge, not the day's news"
+            # "agreed to a jail term for killing": the penalty is the verb's other object
+            penalty = [o for o in _objects(above) if _lemma(o) in s.legal]
+            penalty += [g for c in above.children if c.dep_ == "prep" and c.lower_ == "to"
+                        for g in c.children if _lemma(g) in s.legal]  # fmt: skip
+            if penalty:
+                return f"what '{penalty[0].text} {child.text}' is about: a case, not the day's news"
+        child = above
         # "would appear in court for attempted murder"
         court = [g for c in above.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
         if any(_lemma(g) in {"court", "trial", "tribunal"} for g in court):
@@ -445,6 +467,8 @@ def screen(tok: Token, event: str, subject: str | None) -> Screened | None:
         return Screened("drop", accident, "accident")
     checks: tuple[Callable[[], str | None], ...] = (
         lambda: _modified_sense(tok, s),
+        lambda: _kind_of_thing(tok, s),
+        lambda: _channel(tok, s) if event != "PROTEST" else None,
         lambda: _title(tok),
         lambda: _not_protest(tok, event, s),
         lambda: _mourning(tok, event, s),
@@ -479,6 +503,9 @@ def screen(tok: Token, event: str, subject: str | None) -> Screened | None:
         why = _legal(tok, s)
         if why is not None:
             return Screened("background", why)
+    why = habitual(tok, s)
+    if why is not None:
+        return Screened("background", why)
     return None
 
 

@@ -1,0 +1,86 @@
+"""The precision stage's word classes (``data/senses.toml``): what a word can mean, read once."""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+
+@dataclass(frozen=True, slots=True)
+class Senses:
+    """The word classes of ``data/senses.toml``."""
+
+    min_cues: int
+    ratio: float
+    domains: dict[str, frozenset[str]]
+    conflict: frozenset[str]
+    figurative: frozenset[str]
+    figurative_modifiers: frozenset[str]
+    abstract: frozenset[str]
+    medical_modifiers: frozenset[str]
+    causes: frozenset[str]
+    accident_agents: frozenset[str]
+    accident_events: frozenset[str]
+    accident_explosives: frozenset[str]
+    nonhuman: frozenset[str]
+    legal: frozenset[str]
+    individuals: frozenset[str]
+    political: frozenset[str]
+    assembly: frozenset[str]
+    assembly_phrasal: frozenset[str]
+    blockade: frozenset[str]
+    not_protest: frozenset[str]
+    military: frozenset[str]
+    #: Weapon words by ACLED class (aerial, heavy-weapons, explosives, grenade, suicide, chemical).
+    weapons: dict[str, frozenset[str]]
+    #: Crime for gain (robbery, hijacking): violence in it is crime.
+    crime_gain: frozenset[str]
+    #: Words of frequency ("a week", "every year", "usually"): a rate, not one event.
+    frequency: frozenset[str]
+    #: Nouns that a trigger noun may modify and still be an event ("strike action").
+    act_heads: frozenset[str]
+    #: How words are carried ("by telephone", "on Twitter"): an attack through them is verbal.
+    channels: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def senses() -> Senses:
+    """The bundled word classes, loaded once."""
+    raw = resources.files("tocsin.data").joinpath("senses.toml").read_text(encoding="utf-8")
+    data = tomllib.loads(raw)
+    subject = data["subject"]
+
+    def words(items: Iterable[str]) -> frozenset[str]:
+        return frozenset(w.lower() for w in items)
+
+    return Senses(
+        min_cues=int(subject["min_cues"]),
+        ratio=float(subject["ratio"]),
+        domains={k: words(v) for k, v in subject["domains"].items()},
+        conflict=words(data["conflict"]["words"]),
+        figurative=words(data["figurative"]["lemmas"]),
+        figurative_modifiers=words(data["figurative"]["modifiers"]),
+        abstract=words(data["objects"]["abstract"]),
+        medical_modifiers=words(data["medical"]["modifiers"]),
+        causes=words(data["medical"]["causes"]),
+        accident_agents=words(data["accident"]["agents"]),
+        accident_events=words(data["accident"]["events"]),
+        accident_explosives=words(data["accident"]["explosives"]),
+        nonhuman=words(data["nonhuman"]["victims"]),
+        legal=words(data["legal"]["heads"]),
+        individuals=words(data["individual"]["persons"]),
+        political=words(data["arrest"]["political"]),
+        assembly=words(data["protest"]["assembly"]),
+        assembly_phrasal=words(data["protest"]["assembly_phrasal"]),
+        blockade=words(data["protest"]["blockade"]),
+        not_protest=words(data["protest"]["not_protest"]),
+        military=words([*data["weapons"]["aerial"], *data["weapons"]["heavy-weapons"], "bomb", "sortie"]),
+        weapons={k: words(v) for k, v in data["weapons"].items()},
+        crime_gain=words(data["crime"]["gain"]),
+        frequency=words(data["habitual"]["words"]),
+        act_heads=words(data["modifier"]["act_heads"]),
+        channels=words(data["modifier"]["channels"]),
+    )

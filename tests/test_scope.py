@@ -1,0 +1,137 @@
+"""What is in ACLED's scope and what is not, for acts that do happen (slow: loads the model).
+
+Each rule is tested on a sentence that must lose its violent or contentious type beside one of the
+same shape that must keep it, so that a rule dropping everything fails.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from tests.conftest import code_text
+
+pytestmark = pytest.mark.slow
+
+
+def _types(events: list[dict[str, Any]]) -> set[str | None]:
+    return {e["acled_sub_event_type"] for e in events}
+
+
+def _by_trigger(events: list[dict[str, Any]], trigger: str) -> dict[str, Any]:
+    return next(e for e in events if e["evidence"][0]["trigger"] == trigger)
+
+
+def test_riot_police_are_police_not_a_riot(pipeline: Any) -> None:
+    guarded = code_text(pipeline, "Riot police guarded the stadium on Saturday as fans arrived.")
+    assert not [e for e in guarded if e["event"] == "PROTEST"]
+    watched = code_text(
+        pipeline, "Hundreds of teachers held a demonstration in Accra on Monday while riot police watched."
+    )
+    assert "Peaceful protest" in _types(watched)  # "riot" there says nothing of the demonstrators
+    rioted = code_text(pipeline, "Rioters burned cars and looted shops in Accra on Monday.")
+    assert {"Riots"} & {e["acled_event_type"] for e in rioted}
+
+
+def test_a_protest_song_is_no_protest_but_a_protest_march_is(pipeline: Any) -> None:
+    song = code_text(pipeline, "The band released a protest song on Friday.")
+    assert not [e for e in song if e["event"] == "PROTEST"]
+    march = code_text(pipeline, "Thousands joined a protest march in Nairobi on Friday against new taxes.")
+    assert "Protests" in {e["acled_event_type"] for e in march}
+
+
+def test_a_rate_is_no_event(pipeline: Any) -> None:
+    rate = code_text(pipeline, "Two construction workers are killed a week in South Africa, a minister said.")
+    assert all(e["acled_event_type"] is None for e in rate)
+    assert any(e["event"] == "ASSAULT" and e["background"] for e in rate)  # kept, as background
+    once = code_text(
+        pipeline, "Two construction workers were killed in Johannesburg on Monday when gunmen opened fire."
+    )
+    assert "Violence against civilians" in {e["acled_event_type"] for e in once}
+
+
+def test_violence_in_a_robbery_is_crime_but_a_mob_punishing_a_robber_is_mob_violence(pipeline: Any) -> None:
+    robbery = code_text(pipeline, "A pastor was shot dead at home in Durban during a robbery on Saturday.")
+    shot = _by_trigger(robbery, "shot")
+    assert shot["acled_event_type"] is None and shot["dead"] == 1
+    mob = code_text(pipeline, "On Sunday, a mob of residents beat to death a man they caught robbing a shop.")
+    assert "Mob violence" in _types(mob)
+
+
+def test_an_attack_in_words_is_no_violence(pipeline: Any) -> None:
+    words = code_text(pipeline, "The opposition leader attacked the minister on Twitter on Monday.")
+    assert not [e for e in words if e["event"] == "ASSAULT"]
+    blows = code_text(pipeline, "Gunmen attacked the minister's convoy on Monday near Mogadishu.")
+    assert [e for e in blows if e["event"] == "ASSAULT" and e["acled_event_type"]]
+
+
+def test_what_the_police_seize_is_coded_only_when_acled_codes_it(pipeline: Any) -> None:
+    goods = code_text(pipeline, "Police seized counterfeit goods in Johannesburg on Tuesday.")
+    assert _types(goods) <= {None}
+    drugs = code_text(pipeline, "Police seized 500 kilograms of cocaine in Cali on Tuesday.")
+    assert "Looting/property destruction" in _types(drugs)
+    looted = code_text(pipeline, "Militants seized livestock in the village of Kanawogo on Tuesday.")
+    assert "Looting/property destruction" in _types(looted)
+
+
+def test_territory_is_taken_by_armed_actors_not_by_investors(pipeline: Any) -> None:
+    markets = code_text(pipeline, "Investors took large positions in the dollar on Tuesday.")
+    assert _types(markets) <= {None}
+    job = code_text(pipeline, "Maroleng takes up his new position at the broadcaster on Thursday.")
+    assert _types(job) <= {None}
+    rebels = code_text(pipeline, "On Tuesday, M23 rebels took control of Bunagana without a fight.")
+    assert "Non-violent transfer of territory" in _types(rebels)
+
+
+def test_seizing_power_is_no_looting(pipeline: Any) -> None:
+    coup = code_text(pipeline, "Army rebels seized power in the capital last week.")
+    assert "Looting/property destruction" not in _types(coup)
+
+
+def test_a_police_search_is_law_enforcement_a_raid_that_kills_is_violence(pipeline: Any) -> None:
+    search = code_text(pipeline, "Police raided a home in Cape Town on Sunday and arrested two suspects.")
+    assert all(e["acled_event_type"] is None for e in search if e["event"] == "ASSAULT")
+    deadly = code_text(pipeline, "Soldiers raided a village in Borno on Sunday, killing five civilians.")
+    assert "Violence against civilians" in {e["acled_event_type"] for e in deadly}
+
+
+def test_a_conspiracy_to_murder_is_no_murder(pipeline: Any) -> None:
+    plot = code_text(pipeline, "She was charged on Monday with conspiracy to commit murder.")
+    murder = _by_trigger(plot, "murder")
+    assert murder["factuality"] != "asserted" and murder["acled_event_type"] is None
+    done = code_text(pipeline, "A plot by militants killed five soldiers in Gao on Monday.")
+    assert any(e["event"] == "ASSAULT" and e["factuality"] == "asserted" for e in done)
+
+
+def test_the_act_a_sentence_or_an_arrest_is_for_is_a_case(pipeline: Any) -> None:
+    for text in (
+        "The man agreed to a 20-year jail term for killing a constable.",
+        "Two people were arrested on Thursday for killing a man in KwaDabeka.",
+    ):
+        killing = _by_trigger(code_text(pipeline, text), "killing")
+        assert killing["background"] and killing["acled_event_type"] is None, text
+
+
+def test_a_curfew_is_a_security_measure_a_patrol_is_routine(pipeline: Any) -> None:
+    curfew = code_text(pipeline, "The government imposed a dusk-to-dawn curfew in Marsabit on Tuesday.")
+    assert "Change to group/activity" in _types(curfew)
+    patrol = code_text(pipeline, "Police were conducting routine patrols in Khayelitsha on Friday.")
+    assert _types(patrol) <= {None}
+    deployed = code_text(pipeline, "The army deployed 600 troops to Colima on Sunday.")
+    assert "Change to group/activity" in _types(deployed)
+
+
+def test_struck_is_an_air_strike_only_from_the_air(pipeline: Any) -> None:
+    jets = code_text(pipeline, "Jets struck a camp in Deir al-Zour on Sunday.")
+    assert "Air/drone strike" in _types(jets)
+    gunmen = code_text(pipeline, "Gunmen struck a village in Zamfara on Sunday, killing four people.")
+    assert "Air/drone strike" not in _types(gunmen)
+    assert "Violence against civilians" in {e["acled_event_type"] for e in gunmen}
+
+
+def test_advances_made_are_progress_not_an_offensive(pipeline: Any) -> None:
+    progress = code_text(pipeline, "The country has made considerable advances in children's rights.")
+    assert not [e for e in progress if e["event"] == "ASSAULT"]
+    offensive = code_text(pipeline, "Government troops launched an advance on the rebel-held town on Monday.")
+    assert [e for e in offensive if e["event"] == "ASSAULT"]
