@@ -136,7 +136,7 @@ def test_ingest_records_rejections(runner: CliRunner, tmp_path: Path) -> None:
 
 def test_events_without_store_is_a_clear_error(runner: CliRunner, tmp_path: Path) -> None:
     result = runner.invoke(cli, ["events", "--db", str(tmp_path / "none.duckdb")])
-    assert result.exit_code == 1
+    assert result.exit_code == 2  # a store error, not a rejected input
     assert "run `tocsin ingest` first" in result.stderr
 
 
@@ -161,7 +161,7 @@ def test_evaluations_name_missing_data_instead_of_failing(runner: CliRunner, tmp
         (["evaluate", "acled", "--file", str(tmp_path / "none.csv")], "no ACLED file at"),
     ):
         result = runner.invoke(cli, args)
-        assert result.exit_code == 1 and message in result.stderr, args
+        assert result.exit_code == 2 and message in result.stderr, args
 
 
 @pytest.mark.parametrize(
@@ -178,6 +178,6 @@ def test_an_unreadable_evaluation_file_is_one_line_not_a_traceback(
     data = tmp_path / "data.jsonl"
     data.write_text(content, encoding="utf-8")
     result = runner.invoke(cli, [*command, str(data)])
-    assert result.exit_code == 1
+    assert result.exit_code == 2
     assert "could not be read" in result.output and str(data) in result.output
     assert "Traceback" not in result.output and not isinstance(result.exception, (ValueError, KeyError))

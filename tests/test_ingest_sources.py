@@ -224,7 +224,7 @@ def test_urls_from_a_local_server(server: str) -> None:
     dead = f"http://127.0.0.1:{closed.server_address[1]}/story"
     closed.server_close()  # nothing listens there any more
     urls = [f"{server}/story", f"{server}/moved", f"{server}/missing", f"{server}/huge", dead]
-    out = list(iter_inputs(urls, defaults=Metadata(), max_bytes=100_000))
+    out = list(iter_inputs(urls, defaults=Metadata(), max_bytes=100_000, allow_private_urls=True))
     story, moved = out[0], out[1]
     assert isinstance(story, InputItem) and story.fmt == "html" and story.meta.url == f"{server}/story"
     assert isinstance(moved, InputItem) and moved.meta.url == f"{server}/story"  # redirect followed
@@ -232,6 +232,26 @@ def test_urls_from_a_local_server(server: str) -> None:
     assert reasons[0] == ("unreachable", "HTTP 404")
     assert reasons[1][0] == "too_large"
     assert reasons[2][0] == "unreachable"
+
+
+def test_private_addresses_are_refused_unless_allowed(server: str) -> None:
+    port = server.rsplit(":", 1)[1]
+    # loopback by name, by dotted quad and as one integer (2130706433 is 127.0.0.1)
+    urls = [f"{server}/story", f"http://localhost:{port}/story", f"http://2130706433:{port}/story"]
+    out = list(iter_inputs(urls, defaults=Metadata(), max_bytes=100_000))
+    assert [o.reason for o in out if isinstance(o, Rejection)] == ["refused"] * 3
+    assert all("allow_private_urls" in o.detail for o in out if isinstance(o, Rejection))
+    allowed = list(iter_inputs(urls[:1], defaults=Metadata(), max_bytes=100_000, allow_private_urls=True))
+    assert isinstance(allowed[0], InputItem)
+
+
+def test_a_redirect_into_the_private_network_is_refused(server: str) -> None:
+    from tocsin.ingest.urls import _guard
+    import httpx
+
+    with pytest.raises(Exception, match="not a public address"):
+        _guard(httpx.Request("GET", "http://169.254.169.254/latest/meta-data/"))  # link-local metadata
+    _guard(httpx.Request("GET", "http://93.184.216.34/"))  # a public address passes
 
 
 def test_near_duplicate_is_linked_not_coded_twice(runner: CliRunner, tmp_path: Path) -> None:

@@ -21,6 +21,13 @@ class Settings:
     batch_size: int
     max_bytes: int
     min_population: int
+    #: Budgets of one document: characters of text in all, and per paragraph (longer ones are cut).
+    max_chars: int = 400_000
+    max_paragraph_chars: int = 20_000
+    #: Folders a JSONL ``file`` may name besides the JSONL's own folder.
+    file_roots: tuple[str, ...] = ()
+    #: Whether URLs may reach loopback, private and link-local addresses.
+    allow_private_urls: bool = False
 
 
 def _read_toml(text: str, origin: str) -> dict[str, Any]:
@@ -31,12 +38,16 @@ def _read_toml(text: str, origin: str) -> dict[str, Any]:
 
 
 def _apply(settings: Settings, data: dict[str, Any], origin: str) -> Settings:
-    mapping = {
+    mapping: dict[tuple[str, str], tuple[str, type]] = {
         ("store", "db"): ("db", str),
         ("nlp", "model"): ("model", str),
         ("nlp", "batch_size"): ("batch_size", int),
         ("ingest", "max_bytes"): ("max_bytes", int),
         ("geo", "min_population"): ("min_population", int),
+        ("ingest", "max_chars"): ("max_chars", int),
+        ("ingest", "max_paragraph_chars"): ("max_paragraph_chars", int),
+        ("ingest", "file_roots"): ("file_roots", list),
+        ("ingest", "allow_private_urls"): ("allow_private_urls", bool),
     }
     changes: dict[str, Any] = {}
     for section, values in data.items():
@@ -47,8 +58,12 @@ def _apply(settings: Settings, data: dict[str, Any], origin: str) -> Settings:
             if target is None:
                 raise ConfigError(f"{origin}: unknown setting {section}.{key}")
             name, kind = target
-            if not isinstance(value, kind):
+            if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
                 raise ConfigError(f"{origin}: {section}.{key} must be {kind.__name__}")
+            if isinstance(value, list):
+                if not all(isinstance(v, str) for v in value):
+                    raise ConfigError(f"{origin}: {section}.{key} must be a list of strings")
+                value = tuple(value)
             changes[name] = value
     return replace(settings, **changes)
 

@@ -7,6 +7,13 @@ Rejection reasons are short stable codes so that users can count and filter them
 from __future__ import annotations
 
 
+def one_line(exc: BaseException) -> str:
+    """An exception as one short line: its type and the first line of its message."""
+    text = str(exc).strip().splitlines()
+    first = text[0] if text else ""
+    return f"{type(exc).__name__}: {first}"[:300] if first else type(exc).__name__
+
+
 class TocsinError(Exception):
     """Base of every error tocsin raises on purpose."""
 
@@ -42,4 +49,6 @@ REASONS: dict[str, str] = {
     "no_body": "no article text was found in the input",
     "unsupported": "a kind of content tocsin does not code (a PDF or image response in a WARC)",
     "unreachable": "a URL that could not be fetched (network error, timeout, HTTP error status)",
+    "refused": "an input tocsin will not read: a private address, a path outside the allowed folders",
+    "failed": "tocsin could not code this input (an internal error, logged with its traceback)",
 }

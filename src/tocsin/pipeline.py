@@ -16,7 +16,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from tocsin.config import Settings
-from tocsin.errors import InputError
+from tocsin.crashlog import log_exception
+from tocsin.errors import InputError, one_line
 from tocsin.extract.actors import actor_dictionary
 from tocsin.extract.events import EventExtractor
 from tocsin.extract.screen import Dropped
@@ -92,6 +93,8 @@ class Pipeline:
             fmt=item.fmt,
             max_bytes=self.settings.max_bytes,
             source_path=item.source_path,
+            max_chars=self.settings.max_chars,
+            max_paragraph_chars=self.settings.max_paragraph_chars,
         )
 
     def parse(self, documents: list[Document]) -> list[list[tuple[Segment, Doc]]]:
@@ -135,20 +138,44 @@ class Pipeline:
                 except InputError as exc:
                     order.append(Rejection(item.label, exc.reason, exc.detail))
                     continue
+                except Exception as exc:  # a parser's own failure on hostile input: this input only
+                    order.append(Rejection(item.label, "malformed", f"could not be read: {one_line(exc)}"))
+                    continue
                 if known is not None and known(doc):
                     order.append(Known(item.label, doc))
                     continue
                 order.append(len(ready))
                 ready.append((item, doc))
-            parsed = self.parse([doc for _, doc in ready])
+            parsed = self._parse_each_if_needed(ready)
             for entry in order:
-                if isinstance(entry, int):
-                    item, doc = ready[entry]
-                    raw = item.content if isinstance(item.content, bytes) else item.content.encode("utf-8")
-                    fmt = item.fmt if isinstance(item.content, bytes) else (item.fmt or "text")
-                    yield Parsed(item.label, doc, parsed[entry], raw, fmt)
-                else:
+                if not isinstance(entry, int):
                     yield entry
+                    continue
+                paragraphs = parsed[entry]
+                if isinstance(paragraphs, Rejection):
+                    yield paragraphs
+                    continue
+                item, doc = ready[entry]
+                raw = item.content if isinstance(item.content, bytes) else item.content.encode("utf-8")
+                fmt = item.fmt if isinstance(item.content, bytes) else (item.fmt or "text")
+                yield Parsed(item.label, doc, paragraphs, raw, fmt)
+
+    def _parse_each_if_needed(
+        self, ready: list[tuple[InputItem, Document]]
+    ) -> list[list[tuple[Segment, Doc]] | Rejection]:
+        """Parse a batch in one call; if that fails, each document alone, so that the one that
+        fails is rejected (its traceback logged) and the rest of the batch is coded."""
+        try:
+            return list(self.parse([doc for _, doc in ready]))
+        except Exception:
+            pass
+        out: list[list[tuple[Segment, Doc]] | Rejection] = []
+        for item, doc in ready:
+            try:
+                out.extend(self.parse([doc]))
+            except Exception as exc:
+                out.append(_failed(item.label, "parsing", exc))
+        return out
 
     def run(
         self,
@@ -160,7 +187,11 @@ class Pipeline:
         """Code every input, yielding a :class:`Coded`, :class:`Known` or :class:`Rejection` for each."""
         for result in self.run_parsed(items, batch=batch, known=known):
             if isinstance(result, Parsed):
-                events, dropped = self.extractor.extract_screened(result.document, result.paragraphs)
+                try:
+                    events, dropped = self.extractor.extract_screened(result.document, result.paragraphs)
+                except Exception as exc:
+                    yield _failed(result.label, "coding", exc)
+                    continue
                 yield Coded(
                     result.label,
                     result.document,
@@ -180,3 +211,9 @@ class Pipeline:
             for sent in doc.sents:
                 out.extend(clock.read(sent.text, offset=seg.start + sent.start_char))
         return out
+
+
+def _failed(label: str, stage: str, exc: Exception) -> Rejection:
+    """A rejection for an input that tocsin's own code failed on, its traceback in the error log."""
+    where = log_exception(f"{stage} {label}", exc)
+    return Rejection(label, "failed", f"{stage} failed ({one_line(exc)}); traceback in {where}")

@@ -1,7 +1,7 @@
 """The ``tocsin`` group, its settings and the helpers its commands share.
 
 Exit codes: 0 all inputs coded; 1 some inputs were rejected (each named on stderr, the rest of the
-batch still coded); 2 usage or configuration error.
+batch still coded); 2 usage, configuration or store error; 3 internal error (see ``tocsin.cli``).
 """
 
 from __future__ import annotations
@@ -20,7 +20,13 @@ from tocsin.ingest.documents import Metadata
 from tocsin.ingest.readers import INPUT_FORMATS, iter_inputs
 from tocsin.models import Rejection
 
-EXIT_OK, EXIT_REJECTED, EXIT_USAGE = 0, 1, 2
+EXIT_OK, EXIT_REJECTED, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
+
+
+class Failure(click.ClickException):
+    """A command that cannot run (no store, a store locked or broken, a missing file): exit 2."""
+
+    exit_code = EXIT_USAGE
 
 
 def _settings(ctx: click.Context) -> Settings:
@@ -58,13 +64,15 @@ def _coding_inputs(
     try:
         pipe = _pipeline(settings)
     except TocsinError as exc:
-        raise click.ClickException(str(exc)) from exc
+        raise Failure(str(exc)) from exc
     items = iter_inputs(
         list(paths),
         input_format=input_format,
         stdin=sys.stdin.buffer,
         defaults=Metadata(published=_date_option(published)),
         max_bytes=settings.max_bytes,
+        file_roots=settings.file_roots,
+        allow_private_urls=settings.allow_private_urls,
     )
     return pipe, items
 

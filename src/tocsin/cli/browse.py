@@ -11,6 +11,7 @@ from typing import Any
 import click
 
 from tocsin.cli.app import (
+    Failure,
     _date_option,
     _settings,
     cli,
@@ -131,7 +132,7 @@ def events(
     settings = _settings(ctx)
     path = db or settings.db
     if not Path(path).exists():
-        raise click.ClickException(f"no store at {path}: run `tocsin ingest` first")
+        raise Failure(f"no store at {path}: run `tocsin ingest` first")
     query = EventQuery(since=_date_option(since), until=_date_option(until), types=types, country=country)
     with Store(path) as store:
         records = list(store.events(query))
@@ -160,11 +161,11 @@ def show(ctx: click.Context, event_id: str, db: str | None, fmt: str) -> None:
     settings = _settings(ctx)
     path = db or settings.db
     if not Path(path).exists():
-        raise click.ClickException(f"no store at {path}: run `tocsin ingest` first")
+        raise Failure(f"no store at {path}: run `tocsin ingest` first")
     with Store(path) as store:
         record = store.event(event_id)
         if record is None:
-            raise click.ClickException(f"no single event with id {event_id!r}")
+            raise Failure(f"no single event with id {event_id!r}")
         document = store.document(record["doc_id"]) or {}
     if fmt == "json":
         document.pop("text", None)
@@ -213,7 +214,7 @@ def rejects(ctx: click.Context, db: str | None) -> None:
     settings = _settings(ctx)
     path = db or settings.db
     if not Path(path).exists():
-        raise click.ClickException(f"no store at {path}: run `tocsin ingest` first")
+        raise Failure(f"no store at {path}: run `tocsin ingest` first")
     with Store(path) as store:
         for r in store.rejections():
             click.echo(json.dumps(r, ensure_ascii=False))

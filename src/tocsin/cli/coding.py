@@ -16,6 +16,7 @@ from tocsin.cli.app import (
     _PUBLISHED,
     EXIT_OK,
     EXIT_REJECTED,
+    Failure,
     _coding_inputs,
     _date_option,
     _parsed_inputs,
@@ -113,11 +114,12 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], db: str | None, input_for
         pipe = _pipeline(settings)
         store = Store(db or settings.db)
     except TocsinError as exc:
-        raise click.ClickException(str(exc)) from exc
+        raise Failure(str(exc)) from exc
     interrupted = False
     with store:
         items = iter_inputs(list(paths), input_format=input_format, stdin=sys.stdin.buffer,
-                            defaults=defaults, max_bytes=settings.max_bytes)  # fmt: skip
+                            defaults=defaults, max_bytes=settings.max_bytes, file_roots=settings.file_roots,
+                            allow_private_urls=settings.allow_private_urls)  # fmt: skip
         try:
             for result in pipe.run(items, known=store.has_document):
                 if isinstance(result, Rejection):
@@ -185,7 +187,7 @@ def reprocess(ctx: click.Context, db: str | None) -> None:
     settings = _settings(ctx)
     path = db or settings.db
     if not Path(path).exists():
-        raise click.ClickException(f"no store at {path}: run `tocsin ingest` first")
+        raise Failure(f"no store at {path}: run `tocsin ingest` first")
     pipe = _pipeline(settings)
     done = removed = added = failed = 0
     with Store(path) as store:

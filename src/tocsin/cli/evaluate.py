@@ -10,6 +10,7 @@ from typing import Any, TypeVar
 import click
 
 from tocsin.cli.app import (
+    Failure,
     _pipeline,
     _say_rejection,
     _settings,
@@ -29,7 +30,7 @@ def evaluate() -> None:
 def _dev_data(path: Path, what: str, *, folder: bool = False) -> None:
     """Stop with a clear message when an evaluation's data is not where it was said to be."""
     if not (path.is_dir() if folder else path.is_file()):
-        raise click.ClickException(f"no {what} at {path}")
+        raise Failure(f"no {what} at {path}")
 
 
 def _loaded(what: str, load: Callable[..., T], *paths: Path) -> T:
@@ -39,9 +40,7 @@ def _loaded(what: str, load: Callable[..., T], *paths: Path) -> T:
         return load(*paths)
     except (ValueError, KeyError, TypeError, OSError) as exc:
         where = ", ".join(str(p) for p in paths)
-        raise click.ClickException(
-            f"{what} at {where} could not be read: {type(exc).__name__}: {exc}"
-        ) from exc
+        raise Failure(f"{what} at {where} could not be read: {type(exc).__name__}: {exc}") from exc
 
 
 def _print_report(report: dict[str, Any]) -> None:

@@ -6,7 +6,7 @@ import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
@@ -97,17 +97,43 @@ def check_english(text: str) -> None:
         )
 
 
+def _cut(segments: tuple[Segment, ...], text: str, limit: int) -> tuple[Segment, ...]:
+    """Segments longer than ``limit`` characters cut at the last space before it (a page with no line
+    breaks, a run with no punctuation): the parser's time and memory grow faster than their length."""
+    out: list[Segment] = []
+    for seg in segments:
+        start = seg.start
+        while seg.end - start > limit:
+            space = text.rfind(" ", start + limit // 2, start + limit)
+            stop = space if space > start else start + limit
+            out.append(Segment(seg.label, start, stop))
+            start = stop + 1 if space > start else stop
+        if start < seg.end:
+            out.append(Segment(seg.label, start, seg.end))
+    return tuple(out)
+
+
+def _plausible(published: date | None) -> date | None:
+    """A publication date tocsin can use: not before 1800, not after tomorrow (a two-digit year read
+    the wrong way round gives 2029 from "14-12-29"); otherwise none."""
+    if published is None or not date(1800, 1, 1) <= published <= date.today() + timedelta(days=1):
+        return None
+    return published
+
+
 def build_document(
-    raw: bytes | str, *, meta: Metadata, fmt: str, max_bytes: int, source_path: str | None
-) -> Document:
-    """Decode, extract (HTML), segment and identify one input. ``fmt``: text, html or auto."""
+    raw: bytes | str, *, meta: Metadata, fmt: str, max_bytes: int, source_path: str | None,
+    max_chars: int = 400_000, max_paragraph_chars: int = 20_000,
+) -> Document:  # fmt: skip
+    """Decode, extract (HTML), segment and identify one input. ``fmt``: text, html or auto. A body
+    over ``max_chars`` characters is rejected (``too_large``); longer paragraphs are cut."""
     text = raw if isinstance(raw, str) else decode(raw, max_bytes=max_bytes).text
     if isinstance(raw, str):
         if len(raw.encode("utf-8")) > max_bytes:
             raise InputError("too_large", f"over the limit of {max_bytes} bytes")
         if not raw.strip():
             raise InputError("empty", "no text in the input")
-    title, published, method = meta.title, meta.published, meta.published_method
+    title, published, method = meta.title, _plausible(meta.published), meta.published_method
     url, source, author = meta.url, meta.source, meta.author
     if fmt == "html" or (fmt == "auto" and looks_like_html(text)):
         page = extract_html(text, url=url)
@@ -122,24 +148,27 @@ def build_document(
         url = url or page.url
         source = source or page.sitename
         author = author or page.author
-        if published is None and page.published is not None:
+        if published is None and _plausible(page.published) is not None:
             published, method = page.published, "html-meta"
         seg_tuple = tuple(segments)
     else:
         seg_tuple = segment_text(text, title=title)
     if published is None and url:
-        published = date_from_url(url)
+        published = _plausible(date_from_url(url))
         method = "url" if published else method
-    if published is None and meta.captured is not None:
+    if published is None and _plausible(meta.captured) is not None:
         published, method = meta.captured, "capture"
     if published is None:
-        published = date_from_dateline(
-            " ".join(text[s.start : s.end] for s in seg_tuple if s.label == "body")
+        published = _plausible(
+            date_from_dateline(" ".join(text[s.start : s.end] for s in seg_tuple if s.label == "body"))
         )
         method = "text" if published else method
     body = " ".join(text[s.start : s.end] for s in seg_tuple if s.label == "body")
     if not body.strip():
         raise InputError("no_body", "no article text found")
+    if len(body) > max_chars:
+        raise InputError("too_large", f"{len(body)} characters of text, over the budget of {max_chars}")
+    seg_tuple = _cut(seg_tuple, text, max_paragraph_chars)
     check_english(body)
     digest = content_hash(text)
     return Document(

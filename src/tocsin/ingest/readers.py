@@ -7,11 +7,13 @@ and go on with the rest of the batch.
 from __future__ import annotations
 
 import json
+import os
+import stat
 from collections.abc import Iterator
 from pathlib import Path
 from typing import BinaryIO
 
-from tocsin.errors import InputError
+from tocsin.errors import InputError, one_line
 from tocsin.ingest.documents import Metadata, parse_published
 from tocsin.ingest.feeds import feed_items
 from tocsin.ingest.items import InputItem
@@ -24,27 +26,72 @@ INPUT_FORMATS = ("auto", "text", "html", "jsonl", "feed", "warc")
 
 
 def _jsonl_items(
-    lines: Iterator[bytes], label: str, base: Path | None, defaults: Metadata
-) -> Iterator[InputItem | Rejection]:
+    lines: Iterator[bytes], label: str, base: Path | None, defaults: Metadata,
+    roots: tuple[Path, ...] = (), max_bytes: int = 5_000_000,
+) -> Iterator[InputItem | Rejection]:  # fmt: skip
     for lineno, raw in enumerate(lines, start=1):
         where = f"{label}:{lineno}"
         if not raw.strip():
             continue
         try:
             obj = json.loads(raw)
-        except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-            yield Rejection(where, "malformed", f"not a JSON object: {exc}")
+        except (ValueError, RecursionError) as exc:  # bad JSON, bad UTF-8, a 5,000-digit number, deep nesting
+            yield Rejection(where, "malformed", f"not a JSON object: {one_line(exc)}")
             continue
         if not isinstance(obj, dict):
             yield Rejection(where, "malformed", "a JSONL line must be a JSON object")
             continue
         try:
-            yield _jsonl_item(obj, where, base, defaults)
+            yield _jsonl_item(obj, where, base, defaults, roots, max_bytes)
         except InputError as exc:
             yield Rejection(where, exc.reason, exc.detail)
 
 
-def _jsonl_item(obj: dict[str, object], where: str, base: Path | None, defaults: Metadata) -> InputItem:
+def _manifest_path(name: str, base: Path | None, roots: tuple[Path, ...]) -> Path:
+    """The file a JSONL line names, which must lie inside the JSONL's own folder (after symlinks)
+    or inside one of the ``roots`` the settings allow: never ``../``, ``/etc`` or a link out."""
+    if "\x00" in name:
+        raise InputError("malformed", "`file` holds a NUL character")
+    folder = (base or Path.cwd()).resolve()
+    path = (folder / name).resolve()
+    allowed = (folder, *(r.resolve() for r in roots))
+    if not any(path == r or path.is_relative_to(r) for r in allowed):
+        raise InputError("refused", f"`file` {name!r} lies outside the JSONL's folder {folder}")
+    return path
+
+
+def read_bounded(path: Path, max_bytes: int, *, head: int | None = None) -> bytes:
+    """A regular file's bytes, at most ``max_bytes`` (not a device, a FIFO or a socket: those could
+    block forever or never end, whatever ``st_size`` says); only the first ``head`` bytes if given."""
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    except OSError as exc:
+        raise InputError("missing", f"{path}: {exc.strerror or exc}") from exc
+    with os.fdopen(fd, "rb") as fh:
+        mode = os.fstat(fh.fileno()).st_mode
+        if not stat.S_ISREG(mode):
+            raise InputError("unsupported", f"{path} is not a regular file (a device, FIFO or socket)")
+        data = fh.read(head if head is not None else max_bytes + 1)
+    if head is None and len(data) > max_bytes:
+        raise InputError("too_large", f"{path}: over the limit of {max_bytes} bytes")
+    return data
+
+
+def guarded(source: str, items: Iterator[InputItem | Rejection]) -> Iterator[InputItem | Rejection]:
+    """The items of one source; if reading it fails midway (a truncated archive, a parser's own
+    bug), the items read before are kept and the rest of the source becomes one rejection."""
+    try:
+        yield from items
+    except InputError as exc:
+        yield Rejection(source, exc.reason, exc.detail)
+    except Exception as exc:  # one bad source never stops the batch (RecursionError included)
+        yield Rejection(source, "malformed", f"could not be read to its end: {one_line(exc)}")
+
+
+def _jsonl_item(
+    obj: dict[str, object], where: str, base: Path | None, defaults: Metadata,
+    roots: tuple[Path, ...] = (), max_bytes: int = 5_000_000,
+) -> InputItem:  # fmt: skip
     doc_id = obj.get("id")
     if doc_id is not None and not isinstance(doc_id, str | int):
         raise InputError("malformed", "`id` must be a string")
@@ -63,11 +110,8 @@ def _jsonl_item(obj: dict[str, object], where: str, base: Path | None, defaults:
     if isinstance(obj.get("html"), str):
         return InputItem(label, str(obj["html"]), "html", meta, None)
     if isinstance(obj.get("file"), str):
-        path = (base / str(obj["file"])) if base is not None else Path(str(obj["file"]))
-        try:
-            data = path.read_bytes()
-        except OSError as exc:
-            raise InputError("missing", f"{path}: {exc.strerror or exc}") from exc
+        path = _manifest_path(str(obj["file"]), base, roots)
+        data = read_bounded(path, max_bytes)
         return InputItem(label, data, "auto", meta, str(path))
     raise InputError("malformed", "a JSONL document needs `text`, `html` or `file`")
 
@@ -77,33 +121,25 @@ def _opt_str(value: object) -> str | None:
 
 
 def _file_items(
-    path: Path, input_format: str, defaults: Metadata, max_bytes: int
+    path: Path, input_format: str, defaults: Metadata, max_bytes: int, roots: tuple[Path, ...] = ()
 ) -> Iterator[InputItem | Rejection]:
     fmt = input_format
-    if fmt == "auto":
-        try:
-            with path.open("rb") as fh:
-                head = fh.read(65536)
-        except OSError as exc:
-            yield Rejection(str(path), "missing", exc.strerror or str(exc))
-            return
-        fmt = "jsonl" if path.suffix == ".jsonl" else sniff(head, name=path.name)
-    if fmt == "warc":
-        yield from warc_items(path, defaults=defaults, max_bytes=max_bytes)
-        return
-    if fmt == "jsonl":
-        try:
-            with path.open("rb") as fh:
-                yield from _jsonl_items(iter(fh), str(path), path.parent, defaults)
-        except OSError as exc:
-            yield Rejection(str(path), "missing", exc.strerror or str(exc))
-        return
     try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            yield Rejection(str(path), "too_large", f"{size} bytes is over the limit of {max_bytes}")
+        if fmt in {"auto", "warc"}:
+            head = read_bounded(path, max_bytes=2**62, head=65536)
+            if fmt == "auto":
+                fmt = "jsonl" if path.suffix == ".jsonl" else sniff(head, name=path.name)
+        if fmt == "warc":
+            yield from warc_items(path, defaults=defaults, max_bytes=max_bytes)
             return
-        data = path.read_bytes()
+        if fmt == "jsonl":
+            with path.open("rb") as fh:
+                yield from _jsonl_items(iter(fh), str(path), path.parent, defaults, roots, max_bytes)
+            return
+        data = read_bounded(path, max_bytes)
+    except InputError as exc:
+        yield Rejection(str(path), exc.reason, exc.detail)
+        return
     except OSError as exc:
         yield Rejection(str(path), "missing", exc.strerror or str(exc))
         return
@@ -123,46 +159,64 @@ def iter_inputs(
     stdin: BinaryIO | None = None,
     defaults: Metadata | None = None,
     max_bytes: int = 5_000_000,
+    file_roots: tuple[str, ...] = (),
+    allow_private_urls: bool = False,
 ) -> Iterator[InputItem | Rejection]:
     """Items (or rejections) for every input: files, directories (recursively, sorted, by content
-    type), ``-`` for stdin, and http(s) URLs. Nothing here raises for one bad input."""
+    type), ``-`` for stdin, and http(s) URLs. Nothing here raises for one bad input: a source that
+    fails midway keeps what was read from it and becomes one rejection for the rest."""
     if input_format not in INPUT_FORMATS:
         raise ValueError(f"input format must be one of {INPUT_FORMATS}")
     base_meta = defaults or Metadata()
+    roots = tuple(Path(r) for r in file_roots)
     for raw in paths:
         if raw == "-":
-            yield from _stdin_items(stdin, input_format, base_meta)
+            yield from guarded("<stdin>", _stdin_items(stdin, input_format, base_meta, roots, max_bytes))
             continue
         if is_url(raw):
-            yield from fetch(raw, max_bytes=max_bytes, defaults=base_meta)
+            yield from guarded(raw, fetch(raw, max_bytes=max_bytes, defaults=base_meta,
+                                          allow_private=allow_private_urls))  # fmt: skip
             continue
         path = Path(raw)
         if path.is_dir():
-            files = sorted(
-                p
-                for p in path.rglob("*")
-                if p.is_file() and not any(x.startswith(".") for x in p.relative_to(path).parts)
-            )
-            if not files:
-                yield Rejection(raw, "empty", "the directory holds no files")
-            for f in files:
-                yield from _file_items(f, input_format, base_meta, max_bytes)
+            yield from guarded(raw, _folder_items(path, input_format, base_meta, max_bytes, roots))
         elif path.exists():
-            yield from _file_items(path, input_format, base_meta, max_bytes)
+            yield from guarded(raw, _file_items(path, input_format, base_meta, max_bytes, roots))
+        elif path.is_symlink():
+            yield Rejection(raw, "missing", "a symbolic link to nothing")
         else:
             yield Rejection(raw, "missing", "no such file or directory")
 
 
+def _folder_items(
+    path: Path, input_format: str, defaults: Metadata, max_bytes: int, roots: tuple[Path, ...]
+) -> Iterator[InputItem | Rejection]:
+    entries = sorted(
+        p for p in path.rglob("*") if not any(x.startswith(".") for x in p.relative_to(path).parts)
+    )
+    files = [p for p in entries if p.is_file()]
+    if not files:
+        yield Rejection(str(path), "empty", "the directory holds no files")
+    for p in entries:
+        if p.is_symlink() and not p.exists():
+            yield Rejection(str(p), "missing", "a symbolic link to nothing")
+        elif p.is_file():
+            yield from guarded(str(p), _file_items(p, input_format, defaults, max_bytes, roots))
+
+
 def _stdin_items(
-    stdin: BinaryIO | None, input_format: str, defaults: Metadata
+    stdin: BinaryIO | None, input_format: str, defaults: Metadata, roots: tuple[Path, ...], max_bytes: int
 ) -> Iterator[InputItem | Rejection]:
     if stdin is None:
         yield Rejection("-", "missing", "no standard input")
         return
     if input_format == "jsonl":
-        yield from _jsonl_items(iter(stdin), "<stdin>", None, defaults)
+        yield from _jsonl_items(iter(stdin), "<stdin>", None, defaults, roots, max_bytes)
         return
-    data = stdin.read()
+    data = stdin.read(max_bytes + 1)
+    if len(data) > max_bytes:
+        yield Rejection("<stdin>", "too_large", f"over the limit of {max_bytes} bytes")
+        return
     if input_format == "feed" or (input_format == "auto" and sniff(data[:65536]) == "feed"):
         yield from feed_items(data, label="<stdin>", defaults=defaults)
         return

@@ -1,12 +1,17 @@
-"""Fetching a URL (httpx): timeouts, a size cap, redirects and a user agent; never a crash."""
+"""Fetching a URL (httpx): timeouts, an overall deadline, a size cap, redirects and a user agent;
+never a crash, and never an address inside the monitor's own network unless the settings allow it."""
 
 from __future__ import annotations
 
+import ipaddress
+import socket
+import time
 from collections.abc import Iterator
 
 import httpx
 
 from tocsin import __version__
+from tocsin.errors import one_line
 from tocsin.ingest.documents import Metadata
 from tocsin.ingest.feeds import feed_items
 from tocsin.ingest.items import InputItem
@@ -21,14 +26,47 @@ def is_url(text: str) -> bool:
     return text.startswith(("http://", "https://"))
 
 
+class RefusedAddress(Exception):
+    """A request (or a redirect) to a loopback, private, link-local or reserved address."""
+
+
+def private_host(host: str) -> str | None:
+    """The first address ``host`` resolves to that is not on the public internet, or ``None``."""
+    try:
+        infos = socket.getaddrinfo(host, None)
+    except (socket.gaierror, UnicodeError, ValueError):
+        return None  # unresolvable: httpx will say so
+    for info in infos:
+        addr = ipaddress.ip_address(str(info[4][0]).split("%")[0])
+        if not addr.is_global or addr.is_multicast:
+            return str(addr)
+    return None
+
+
+def _guard(request: httpx.Request) -> None:
+    """httpx request hook: runs before the first request and before every redirect."""
+    host = request.url.host
+    found = private_host(host)
+    if found is not None:
+        raise RefusedAddress(f"{host} resolves to {found}, not a public address")
+
+
 def fetch(
-    url: str, *, max_bytes: int, timeout: float = 15.0, defaults: Metadata
-) -> Iterator[InputItem | Rejection]:
-    """The document (or feed items) at ``url``, or a rejection saying why not."""
+    url: str, *, max_bytes: int, timeout: float = 15.0, deadline: float = 60.0, defaults: Metadata,
+    allow_private: bool = False,
+) -> Iterator[InputItem | Rejection]:  # fmt: skip
+    """The document (or feed items) at ``url``, or a rejection saying why not. ``timeout`` bounds
+    each read, ``deadline`` the whole transfer (a server trickling a byte at a time)."""
+    hooks = {} if allow_private else {"request": [_guard]}
+    started = time.monotonic()
     try:
         with (
             httpx.Client(
-                timeout=timeout, follow_redirects=True, max_redirects=5, headers={"User-Agent": USER_AGENT}
+                timeout=timeout,
+                follow_redirects=True,
+                max_redirects=5,
+                headers={"User-Agent": USER_AGENT},
+                event_hooks=hooks,
             ) as client,  # fmt: skip
             client.stream("GET", url) as response,
         ):
@@ -38,6 +76,9 @@ def fetch(
             chunks: list[bytes] = []
             size = 0
             for chunk in response.iter_bytes():
+                if time.monotonic() - started > deadline:
+                    yield Rejection(url, "unreachable", f"the transfer took longer than {deadline:.0f} s")
+                    return
                 size += len(chunk)
                 if size > max_bytes:
                     yield Rejection(url, "too_large", f"more than {max_bytes} bytes")
@@ -45,8 +86,11 @@ def fetch(
                 chunks.append(chunk)
             final_url = str(response.url)
             ctype = response.headers.get("content-type", "").lower()
-    except httpx.HTTPError as exc:
-        yield Rejection(url, "unreachable", f"{type(exc).__name__}: {exc}")
+    except RefusedAddress as exc:
+        yield Rejection(url, "refused", f"{exc} (set ingest.allow_private_urls to allow it)")
+        return
+    except (httpx.HTTPError, httpx.InvalidURL, ValueError) as exc:
+        yield Rejection(url, "unreachable", one_line(exc))
         return
     data = b"".join(chunks)
     kind = sniff(data[:65536], name=final_url)

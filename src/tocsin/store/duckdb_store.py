@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import os
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -17,7 +18,7 @@ from typing import Any
 
 import duckdb
 
-from tocsin.errors import StoreError
+from tocsin.errors import StoreError, one_line
 from tocsin.geo.gazetteer import country_by_iso2
 from tocsin.ingest.dedup import NearDuplicates, fingerprint, from_bytes, to_bytes
 from tocsin.models import Document, Event, Rejection
@@ -27,11 +28,15 @@ SCHEMA_VERSION = 2
 
 _DDL = [
     """CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR)""",
+    # Every column in the CREATE: DuckDB cannot replay a write-ahead log holding a CREATE with a
+    # DEFAULT current_timestamp followed by ALTER TABLE ADD COLUMN (a store killed before its first
+    # checkpoint could never be opened again). The ALTERs below only upgrade schema-1 stores.
     """CREATE TABLE IF NOT EXISTS documents (
         id VARCHAR PRIMARY KEY, content_hash VARCHAR NOT NULL, source_path VARCHAR, url VARCHAR,
         title VARCHAR, source VARCHAR, published DATE, published_method VARCHAR,
         language VARCHAR, text VARCHAR NOT NULL, segments VARCHAR NOT NULL,
-        ingested_at TIMESTAMP DEFAULT current_timestamp)""",
+        ingested_at TIMESTAMP DEFAULT current_timestamp, author VARCHAR, raw BLOB, raw_format VARCHAR,
+        duplicate_of VARCHAR, fingerprint BLOB)""",
     # Added in schema 2: the author, the raw input (gzip) and how to read it, near-duplicates.
     "ALTER TABLE documents ADD COLUMN IF NOT EXISTS author VARCHAR",
     "ALTER TABLE documents ADD COLUMN IF NOT EXISTS raw BLOB",
@@ -47,6 +52,26 @@ _DDL = [
         source VARCHAR NOT NULL, reason VARCHAR NOT NULL, detail VARCHAR,
         first_seen TIMESTAMP DEFAULT current_timestamp, PRIMARY KEY (source, reason))""",
 ]
+
+
+def _create(path: Path) -> None:
+    """Make a new store whole or not at all: the schema is written to a temporary file, checkpointed
+    and closed, then renamed into place, so that a kill at any moment leaves no half-made store."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.new")
+    for leftover in (tmp, tmp.with_name(tmp.name + ".wal")):
+        leftover.unlink(missing_ok=True)
+    conn = duckdb.connect(str(tmp))
+    try:
+        for ddl in _DDL:
+            conn.execute(ddl)
+        conn.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)])
+        conn.execute("CHECKPOINT")
+    finally:
+        conn.close()
+    if not path.exists():
+        os.replace(tmp, path)
+    tmp.unlink(missing_ok=True)
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,18 +122,34 @@ def event_countries(e: Event) -> list[str]:
 class Store:
     """A DuckDB file of documents, events and rejections. Use as a context manager."""
 
-    def __init__(self, path: str | Path) -> None:
+    def __init__(self, path: str | Path, *, read_only: bool = False) -> None:
         self.path = str(path)
+        self.read_only = read_only
         try:
-            if self.path != ":memory:":
-                Path(self.path).parent.mkdir(parents=True, exist_ok=True)
-            self.conn = duckdb.connect(self.path)
+            if self.path != ":memory:" and not read_only and not Path(self.path).exists():
+                _create(Path(self.path))
+            self.conn = duckdb.connect(self.path, read_only=read_only)
+            if not read_only:
+                self._upgrade()
         except (duckdb.Error, OSError) as exc:
-            raise StoreError(f"cannot open store {self.path}: {exc}") from exc
+            raise StoreError(f"cannot open store {self.path}: {one_line(exc)}") from exc
+        self._near: NearDuplicates | None = None
+
+    def _upgrade(self) -> None:
+        """Bring an older store to this schema, and checkpoint so that no DDL waits in the log."""
+        row = self.conn.execute(
+            "SELECT count(*) FROM information_schema.tables WHERE table_name = 'meta'"
+        ).fetchone()
+        version = None
+        if row and row[0]:
+            got = self.conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+            version = got[0] if got else None
+        if version == str(SCHEMA_VERSION):
+            return
         for ddl in _DDL:
             self.conn.execute(ddl)
         self.conn.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)])
-        self._near: NearDuplicates | None = None
+        self.conn.execute("CHECKPOINT")
 
     def __enter__(self) -> Store:
         return self
