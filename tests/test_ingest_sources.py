@@ -246,8 +246,9 @@ def test_private_addresses_are_refused_unless_allowed(server: str) -> None:
 
 
 def test_a_redirect_into_the_private_network_is_refused(server: str) -> None:
-    from tocsin.ingest.urls import _guard
     import httpx
+
+    from tocsin.ingest.urls import _guard
 
     with pytest.raises(Exception, match="not a public address"):
         _guard(httpx.Request("GET", "http://169.254.169.254/latest/meta-data/"))  # link-local metadata

@@ -23,7 +23,7 @@ from tocsin.extract.events import EventExtractor
 from tocsin.extract.screen import Dropped
 from tocsin.geo.gazetteer import Gazetteer, open_gazetteer
 from tocsin.geo.resolve import PlaceResolver
-from tocsin.ingest.documents import build_document
+from tocsin.ingest.documents import build_document, clean_text
 from tocsin.ingest.items import InputItem
 from tocsin.models import Document, Event, Rejection, Segment
 from tocsin.narrative import DocumentClock
@@ -156,7 +156,8 @@ class Pipeline:
                     yield paragraphs
                     continue
                 item, doc = ready[entry]
-                raw = item.content if isinstance(item.content, bytes) else item.content.encode("utf-8")
+                content = item.content
+                raw = content if isinstance(content, bytes) else (clean_text(content) or "").encode()
                 fmt = item.fmt if isinstance(item.content, bytes) else (item.fmt or "text")
                 yield Parsed(item.label, doc, paragraphs, raw, fmt)
 

@@ -25,7 +25,7 @@ from tocsin.cli.app import (
     _settings,
     cli,
 )
-from tocsin.errors import TocsinError
+from tocsin.errors import StoreError, TocsinError
 from tocsin.ingest.documents import Metadata
 from tocsin.ingest.readers import iter_inputs
 from tocsin.models import Rejection
@@ -127,9 +127,16 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], db: str | None, input_for
                     _say_rejection(result)
                     tally.count("rejected", reason=result.reason)
                 elif isinstance(result, Coded):
-                    status = store.add(
-                        result.document, result.events, raw=result.raw, raw_format=result.raw_format
-                    )
+                    try:
+                        status = store.add(
+                            result.document, result.events, raw=result.raw, raw_format=result.raw_format
+                        )
+                    except StoreError as exc:  # this document only (a value the store refuses)
+                        failure = Rejection(result.label, "failed", str(exc))
+                        store.reject(failure)
+                        _say_rejection(failure)
+                        tally.count("rejected", reason="failed")
+                        continue
                     tally.count(status, events=len(result.events) if status == "stored" else 0)
                 else:
                     tally.count("duplicate")

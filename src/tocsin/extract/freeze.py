@@ -47,7 +47,10 @@ def _instrument_words(d: Draft) -> frozenset[str]:
 
 
 def event_id(doc_id: str, d: Draft) -> str:
-    key = f"{doc_id}|{d.event}|{d.offset + d.trigger.idx}|{d.date.start}"
+    # The date's words too: one trigger with three unresolved dates ("on March 15, March 19 and
+    # March 22" with no publication date) is three events, and needs three ids.
+    when = d.date.start if d.date.start is not None else d.date.text
+    key = f"{doc_id}|{d.event}|{d.offset + d.trigger.idx}|{when}"
     return hashlib.sha256(key.encode()).hexdigest()[:16]
 
 

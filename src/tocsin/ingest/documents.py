@@ -113,6 +113,18 @@ def _cut(segments: tuple[Segment, ...], text: str, limit: int) -> tuple[Segment,
     return tuple(out)
 
 
+def clean_text(value: str | None) -> str | None:
+    """A string with lone surrogates ("\\ud800" from JSON, a file name that is not UTF-8) replaced by
+    U+FFFD: they cannot be stored, printed or encoded."""
+    if value is None:
+        return None
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return value.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
+    return value
+
+
 def _plausible(published: date | None) -> date | None:
     """A publication date tocsin can use: not before 1800, not after tomorrow (a two-digit year read
     the wrong way round gives 2029 from "14-12-29"); otherwise none."""
@@ -127,14 +139,15 @@ def build_document(
 ) -> Document:  # fmt: skip
     """Decode, extract (HTML), segment and identify one input. ``fmt``: text, html or auto. A body
     over ``max_chars`` characters is rejected (``too_large``); longer paragraphs are cut."""
-    text = raw if isinstance(raw, str) else decode(raw, max_bytes=max_bytes).text
+    text = (clean_text(raw) or "") if isinstance(raw, str) else decode(raw, max_bytes=max_bytes).text
+    source_path = clean_text(source_path)
     if isinstance(raw, str):
-        if len(raw.encode("utf-8")) > max_bytes:
+        if len(text.encode("utf-8")) > max_bytes:
             raise InputError("too_large", f"over the limit of {max_bytes} bytes")
-        if not raw.strip():
+        if not text.strip():
             raise InputError("empty", "no text in the input")
-    title, published, method = meta.title, _plausible(meta.published), meta.published_method
-    url, source, author = meta.url, meta.source, meta.author
+    title, published, method = clean_text(meta.title), _plausible(meta.published), meta.published_method
+    url, source, author = clean_text(meta.url), clean_text(meta.source), clean_text(meta.author)
     if fmt == "html" or (fmt == "auto" and looks_like_html(text)):
         page = extract_html(text, url=url)
         body_text = page.body
@@ -172,7 +185,7 @@ def build_document(
     check_english(body)
     digest = content_hash(text)
     return Document(
-        id=meta.id or digest[:16],
+        id=clean_text(meta.id) or digest[:16],
         content_hash=digest,
         text=text,
         segments=seg_tuple,

@@ -1,0 +1,197 @@
+"""Hostile and unlucky inputs, signals and kills (issue #11): nothing crashes, nothing is lost.
+
+The regression folder ``tests/fixtures/hostile`` holds one minimal file per input that once
+crashed tocsin; the kill tests run the real command in a subprocess and kill it mid-run.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import duckdb
+import pytest
+from click.testing import CliRunner
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from tocsin.cli import cli
+from tocsin.ingest.documents import Metadata, build_document
+from tocsin.ingest.items import InputItem
+from tocsin.ingest.readers import iter_inputs
+from tocsin.models import Rejection
+
+HOSTILE = Path(__file__).parent / "fixtures" / "hostile"
+SAMPLES = Path(__file__).parent.parent / "samples"
+STORY = "Gunmen attacked a police post in Gao on Monday, killing three officers, the army said."
+
+
+@pytest.fixture()
+def runner(pipeline: object) -> CliRunner:
+    return CliRunner()
+
+
+def _counts(db: Path) -> tuple[int, int, list[str]]:
+    with duckdb.connect(str(db), read_only=True) as conn:
+        docs = conn.execute("SELECT count(*) FROM documents").fetchone()
+        events = conn.execute("SELECT id FROM events ORDER BY id").fetchall()
+    assert docs is not None
+    return int(docs[0]), len(events), [e[0] for e in events]
+
+
+@pytest.mark.slow
+def test_every_hostile_file_is_one_line_and_the_good_ones_are_stored(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("TOCSIN_LOG", str(tmp_path / "errors.log"))
+    db = tmp_path / "h.duckdb"
+    result = runner.invoke(cli, ["ingest", "--db", str(db), str(HOSTILE)])
+    assert result.exit_code == 1, result.stderr  # some inputs rejected, none crashed
+    assert "Traceback" not in result.stderr and "Traceback" not in result.output
+    rejected = [line for line in result.stderr.splitlines() if line.startswith("tocsin: rejected")]
+    # "tocsin: rejected SOURCE: REASON: DETAIL", SOURCE a path (JSONL: path:line)
+    by_file = {
+        line.split(": ")[1].removeprefix("rejected ").split(":")[0].rsplit("/", 1)[-1] for line in rejected
+    }
+    for name in ("atom_year_zero.xml", "bigint.jsonl", "corrupt.warc.gz", "deep.jsonl", "escape.jsonl",
+                 "huge_length.warc", "iframe_comment.html", "nul_file.jsonl"):  # fmt: skip
+        assert name in by_file, name
+    assert all(len(line.split(": ")) >= 3 for line in rejected)  # source, reason, detail
+    docs, _, _ = _counts(db)
+    with duckdb.connect(str(db), read_only=True) as conn:
+        stored = {r[0] for r in conn.execute("SELECT coalesce(source_path, id) FROM documents").fetchall()}
+        published = dict(conn.execute("SELECT id, published FROM documents").fetchall())
+    assert any(s.endswith("good.txt") for s in stored)
+    assert docs >= 5  # good.txt, both surrogate lines, both odd-date lines and the feeds' items
+    assert published.get("d1") is None and published.get("d2") is None  # 0001-01-01 and 9999-12-31
+    again = runner.invoke(cli, ["ingest", "--db", str(db), str(HOSTILE)])
+    assert _counts(db)[0] == docs and "0 stored" in again.stderr  # re-running changes nothing
+
+
+def test_a_bad_jsonl_line_loses_neither_the_lines_before_nor_after(tmp_path: Path) -> None:
+    lines = [json.dumps({"id": f"g{i}", "text": STORY}) for i in range(20)]
+    lines.append('{"id": "bad", "text": "' + "[" * 10 + '", "x": ' + "9" * 5000 + "}")
+    lines += [json.dumps({"id": f"h{i}", "text": STORY}) for i in range(5)]
+    path = tmp_path / "mixed.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    out = list(iter_inputs([str(path)]))
+    assert sum(isinstance(o, InputItem) for o in out) == 25
+    (bad,) = [o for o in out if isinstance(o, Rejection)]
+    assert bad.reason == "malformed" and "\n" not in bad.detail
+
+
+def test_paths_that_never_end_or_never_answer_are_refused(tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    link = tmp_path / "zero"
+    link.symlink_to("/dev/zero")
+    manifest = tmp_path / "m.jsonl"
+    manifest.write_text(json.dumps({"id": "z", "file": "zero"}) + "\n", encoding="utf-8")
+    dangling = tmp_path / "gone"
+    dangling.symlink_to(tmp_path / "nothing-here")
+    started = time.monotonic()
+    out = list(iter_inputs(["/dev/zero", str(fifo), str(link), str(manifest), str(dangling)], max_bytes=1000))
+    assert time.monotonic() - started < 10
+    # the manifest's "zero" resolves to /dev/zero, outside its folder: refused before any read
+    assert [o.reason for o in out if isinstance(o, Rejection)] == ["unsupported"] * 3 + ["refused", "missing"]
+
+
+def test_a_jsonl_file_may_name_only_files_in_its_folder_or_allowed_roots(tmp_path: Path) -> None:
+    inside, outside = tmp_path / "feed", tmp_path / "elsewhere"
+    inside.mkdir()
+    outside.mkdir()
+    (inside / "a.txt").write_text(STORY, encoding="utf-8")
+    (outside / "b.txt").write_text(STORY, encoding="utf-8")
+    (inside / "link.txt").symlink_to(outside / "b.txt")
+    manifest = inside / "m.jsonl"
+    rows = [
+        {"id": "a", "file": "a.txt"},
+        {"id": "b", "file": "../elsewhere/b.txt"},
+        {"id": "c", "file": "link.txt"},
+    ]
+    manifest.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
+    out = list(iter_inputs([str(manifest)]))
+    assert [type(o).__name__ for o in out] == ["InputItem", "Rejection", "Rejection"]
+    assert {o.reason for o in out if isinstance(o, Rejection)} == {"refused"}
+    allowed = list(iter_inputs([str(manifest)], file_roots=(str(outside),)))
+    assert all(isinstance(o, InputItem) for o in allowed)
+
+
+def test_long_paragraphs_are_cut_and_long_documents_rejected() -> None:
+    words = ("soldiers shelled the town " * 40_000).strip()  # ~1,000,000 characters, no full stop
+    doc = build_document(words, meta=Metadata(id="long"), fmt="text", max_bytes=5_000_000, source_path=None,
+                         max_chars=2_000_000, max_paragraph_chars=20_000)  # fmt: skip
+    assert max(s.end - s.start for s in doc.segments) <= 20_000
+    assert sum(s.end - s.start for s in doc.body_segments()) >= len(words) - len(doc.segments)
+    from tocsin.errors import InputError
+
+    with pytest.raises(InputError, match="budget"):
+        build_document(words, meta=Metadata(id="long"), fmt="text", max_bytes=5_000_000, source_path=None,
+                       max_chars=400_000)  # fmt: skip
+
+
+_TEXT = st.text(max_size=200).map(lambda t: t.encode("utf-8", "surrogatepass"))
+_LINE = st.one_of(st.binary(max_size=200), _TEXT)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(_LINE, max_size=6))
+def test_jsonl_lines_of_any_bytes_never_raise(lines: list[bytes]) -> None:
+    import io
+
+    stream = io.BytesIO(b"\n".join(lines))
+    for out in iter_inputs(["-"], input_format="jsonl", stdin=stream):
+        assert isinstance(out, InputItem | Rejection)
+        if isinstance(out, Rejection):
+            assert "\n" not in out.detail
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.one_of(st.binary(max_size=600), st.text(max_size=600)), st.sampled_from(["auto", "text", "html"]))
+def test_documents_from_any_input_are_built_or_rejected(content: bytes | str, fmt: str) -> None:
+    from tocsin.errors import InputError
+
+    try:
+        doc = build_document(content, meta=Metadata(), fmt=fmt, max_bytes=100_000, source_path=None)
+    except InputError as exc:
+        assert "\n" not in exc.detail
+    else:
+        doc.text.encode("utf-8")  # storable: no lone surrogates
+        assert all(0 <= s.start <= s.end <= len(doc.text) for s in doc.segments)
+
+
+def _ingest_process(db: Path, home: Path) -> subprocess.Popen[bytes]:
+    env = {**os.environ, "HOME": str(home), "TOCSIN_LOG": str(home / "errors.log")}
+    code = "from tocsin.cli import main; main()"
+    return subprocess.Popen(
+        [sys.executable, "-c", code, "ingest", "--db", str(db), str(SAMPLES)],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env,
+    )  # fmt: skip
+
+
+@pytest.mark.slow
+def test_kill_and_sigterm_at_any_moment_then_resume_to_the_same_store(tmp_path: Path) -> None:
+    clean = tmp_path / "clean.duckdb"
+    proc = _ingest_process(clean, tmp_path)
+    assert proc.wait(timeout=300) in {0, 1}
+    expected = _counts(clean)
+    assert expected[0] >= 2 and expected[1] > 0
+    for n, (sig, delay) in enumerate([(signal.SIGKILL, 0.05), (signal.SIGKILL, 0.6), (signal.SIGTERM, 0.6),
+                                      (signal.SIGKILL, 3.0), (signal.SIGTERM, 3.0)]):  # fmt: skip
+        db = tmp_path / f"killed{n}.duckdb"
+        proc = _ingest_process(db, tmp_path)
+        time.sleep(delay)
+        proc.send_signal(sig)
+        _, err = proc.communicate(timeout=300)
+        assert b"Traceback" not in err
+        if sig == signal.SIGTERM and delay >= 3.0 and proc.returncode not in {0, 1}:
+            assert proc.returncode == 130, err  # handled like Ctrl-C once the command runs
+        resumed = _ingest_process(db, tmp_path)
+        _, err = resumed.communicate(timeout=300)
+        assert resumed.returncode in {0, 1}, err  # the store opens, whenever the kill came
+        assert _counts(db) == expected, (sig, delay)
