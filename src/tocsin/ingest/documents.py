@@ -97,17 +97,25 @@ def check_english(text: str) -> None:
         )
 
 
+#: The longest run of characters without a space that is parsed whole ("((((...", a base64 blob).
+_LONG_RUN = 1_000
+
+
 def _cut(segments: tuple[Segment, ...], text: str, limit: int) -> tuple[Segment, ...]:
     """Segments longer than ``limit`` characters cut at the last space before it (a page with no line
     breaks, a run with no punctuation): the parser's time and memory grow faster than their length."""
     out: list[Segment] = []
     for seg in segments:
         start = seg.start
-        while seg.end - start > limit:
-            space = text.rfind(" ", start + limit // 2, start + limit)
-            stop = space if space > start else start + limit
+        while seg.end - start > limit or (
+            seg.end - start > _LONG_RUN and " " not in text[start : start + _LONG_RUN]
+        ):
+            if " " not in text[start : start + _LONG_RUN]:
+                stop = start + _LONG_RUN  # a run of symbols, which the tokenizer splits in quadratic time
+            else:
+                stop = text.rfind(" ", start + 1, start + limit)
             out.append(Segment(seg.label, start, stop))
-            start = stop + 1 if space > start else stop
+            start = stop + 1 if text[stop : stop + 1] == " " else stop
         if start < seg.end:
             out.append(Segment(seg.label, start, seg.end))
     return tuple(out)
