@@ -62,8 +62,15 @@ def test_violence_in_a_robbery_is_crime_but_a_mob_punishing_a_robber_is_mob_viol
 def test_an_attack_in_words_is_no_violence(pipeline: Any) -> None:
     words = code_text(pipeline, "The opposition leader attacked the minister on Twitter on Monday.")
     assert not [e for e in words if e["event"] == "ASSAULT"]
-    blows = code_text(pipeline, "Gunmen attacked the minister's convoy on Monday near Mogadishu.")
-    assert [e for e in blows if e["event"] == "ASSAULT" and e["acled_event_type"]]
+    statement = code_text(pipeline, "The ruling party attacked the opposition in a statement on Monday.")
+    assert not [e for e in statement if e["event"] == "ASSAULT"]
+    for text in (
+        "Gunmen attacked the minister's convoy on Monday near Mogadishu.",
+        "Militants launched an attack on an army post in Gao on Monday.",
+        "Rebels attacked a column of troops near Beni on Monday.",
+    ):
+        blows = code_text(pipeline, text)
+        assert [e for e in blows if e["event"] == "ASSAULT" and e["acled_event_type"]], text
 
 
 def test_what_the_police_seize_is_coded_only_when_acled_codes_it(pipeline: Any) -> None:

@@ -151,10 +151,8 @@ def _kind_of_thing(tok: Token, s: Senses) -> str | None:
     return f"'{tok.text} {head.text}': a kind of {head.text}, not an event"
 
 
-#: Prepositions that name the channel words are carried by: "by telephone", "in a letter".
-_CHANNEL_PREPS = frozenset({"by", "via", "through", "over", "in", "on"})
-#: Channels that are also places an attack can hit ("an attack on the newspaper"): only "by"/"in".
-_MEDIA_HOUSES = frozenset({"newspaper", "press", "radio", "television", "tv", "blog"})
+#: Prepositions of the media words are carried on ("on Twitter", "by telephone"); texts take "in".
+_PLATFORM_PREPS = frozenset({"by", "via", "through", "over", "on"})
 
 
 def _channel(tok: Token, s: Senses) -> str | None:
@@ -163,18 +161,16 @@ def _channel(tok: Token, s: Senses) -> str | None:
     if _lemma(tok) not in s.figurative:
         return None
     for c in tok.children:
-        if c.dep_ != "prep" or c.lower_ not in _CHANNEL_PREPS:
+        if c.dep_ != "prep":
             continue
-        for g in c.children:
-            if g.dep_ != "pobj" or (_lemma(g) not in s.channels and g.lower_ not in s.channels):
-                continue
-            if c.lower_ == "on" and _lemma(g) in _MEDIA_HOUSES:
-                continue  # "an attack on the newspaper" hits a building
-            return f"'{tok.text} {c.text} {g.text}': words, not force"
+        words = s.platforms if c.lower_ in _PLATFORM_PREPS else s.texts if c.lower_ == "in" else frozenset()
+        medium = next((g for g in c.children if g.dep_ == "pobj" and _lemma(g) in words), None)
+        if medium is not None:
+            return f"'{tok.text} {c.text} {medium.text}': words, not force"
     return None
 
 
-def habitual(tok: Token, s: Senses) -> str | None:
+def _habitual(tok: Token, s: Senses) -> str | None:
     """A rate or a habit, not one event: "two workers are killed a week", "police routinely beat
     them", "daily attacks", "every year" (a frequency on the trigger or its verb)."""
     around = [tok, tok.head] if tok.dep_ in {"dobj", "obj", "nsubj", "nsubjpass"} else [tok]
@@ -503,7 +499,7 @@ def screen(tok: Token, event: str, subject: str | None) -> Screened | None:
         why = _legal(tok, s)
         if why is not None:
             return Screened("background", why)
-    why = habitual(tok, s)
+    why = _habitual(tok, s)
     if why is not None:
         return Screened("background", why)
     return None

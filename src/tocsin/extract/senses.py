@@ -42,8 +42,10 @@ class Senses:
     frequency: frozenset[str]
     #: Nouns that a trigger noun may modify and still be an event ("strike action").
     act_heads: frozenset[str]
-    #: How words are carried ("by telephone", "on Twitter"): an attack through them is verbal.
-    channels: frozenset[str]
+    #: Media words are carried on ("by telephone", "on Twitter") and texts they are put in ("in a
+    #: statement"): an attack through them is verbal.
+    platforms: frozenset[str]
+    texts: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -82,5 +84,6 @@ def senses() -> Senses:
         crime_gain=words(data["crime"]["gain"]),
         frequency=words(data["habitual"]["words"]),
         act_heads=words(data["modifier"]["act_heads"]),
-        channels=words(data["modifier"]["channels"]),
+        platforms=words(data["modifier"]["platforms"]),
+        texts=words(data["modifier"]["texts"]),
     )
