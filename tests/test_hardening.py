@@ -195,3 +195,55 @@ def test_kill_and_sigterm_at_any_moment_then_resume_to_the_same_store(tmp_path: 
         _, err = resumed.communicate(timeout=300)
         assert resumed.returncode in {0, 1}, err  # the store opens, whenever the kill came
         assert _counts(db) == expected, (sig, delay)
+
+
+@pytest.mark.slow
+def test_reading_commands_read_together_and_write_nothing(runner: CliRunner, tmp_path: Path) -> None:
+    db = tmp_path / "r.duckdb"
+    story = tmp_path / "story.txt"
+    story.write_text(STORY, encoding="utf-8")
+    assert (
+        runner.invoke(cli, ["ingest", "--db", str(db), "--published", "2024-05-06", str(story)]).exit_code
+        == 0
+    )
+    before = db.stat().st_mtime_ns
+    # another reader holds the store open in its own process meanwhile
+    code = (
+        "import duckdb, sys, time\n"
+        "c = duckdb.connect(sys.argv[1], read_only=True)\n"
+        "print('open', flush=True)\n"
+        "time.sleep(20)\n"
+    )
+    holder = subprocess.Popen([sys.executable, "-c", code, str(db)], stdout=subprocess.PIPE)
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == b"open"
+        listed = runner.invoke(cli, ["events", "--db", str(db), "--format", "jsonl"])
+        assert listed.exit_code == 0, listed.stderr
+        assert any(json.loads(line)["event"] == "ASSAULT" for line in listed.output.splitlines())
+        assert runner.invoke(cli, ["rejects", "--db", str(db)]).exit_code == 0
+    finally:
+        holder.kill()
+        holder.wait()
+    assert db.stat().st_mtime_ns == before
+
+
+@pytest.mark.parametrize("moment", ["after_open", "after_a_write"])
+def test_a_store_killed_before_its_first_checkpoint_opens_again(tmp_path: Path, moment: str) -> None:
+    """DuckDB could not replay a log holding CREATE ... DEFAULT current_timestamp then ALTER TABLE:
+    a new store killed in its first seconds could never be opened again."""
+    db = tmp_path / "new.duckdb"
+    code = (
+        "import os, signal, sys\n"
+        "from tocsin.store.duckdb_store import Store\n"
+        "from tocsin.models import Rejection\n"
+        "s = Store(sys.argv[1])\n"
+        "if sys.argv[2] == 'after_a_write':\n"
+        "    s.reject(Rejection('x', 'empty', 'nothing'))\n"
+        "os.kill(os.getpid(), signal.SIGKILL)\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", code, str(db), moment], capture_output=True, timeout=120)
+    assert proc.returncode == -signal.SIGKILL
+    from tocsin.store.duckdb_store import Store
+
+    with Store(db) as store:  # opens, and holds what was written before the kill
+        assert store.counts()["rejections"] == (1 if moment == "after_a_write" else 0)

@@ -105,6 +105,15 @@ def _csv_row(e: dict[str, Any]) -> dict[str, Any]:
     return {k: derived[k] if k in derived else e[k] for k in _CSV_FIELDS}
 
 
+def _stored(ctx: click.Context, db: str | None) -> Store:
+    """The store a reading command reads, opened read-only (it writes nothing, migrates nothing, and
+    several readers may read at once); a clear error when there is none yet."""
+    path = db or _settings(ctx).db
+    if not Path(path).exists():
+        raise Failure(f"no store at {path}: run `tocsin ingest` first")
+    return Store(path, read_only=True)
+
+
 @cli.command()
 @click.option("--db", default=None, help="DuckDB file (default from settings).")
 @click.option(
@@ -129,12 +138,8 @@ def events(
     country: str | None,
 ) -> None:
     """List stored events."""
-    settings = _settings(ctx)
-    path = db or settings.db
-    if not Path(path).exists():
-        raise Failure(f"no store at {path}: run `tocsin ingest` first")
     query = EventQuery(since=_date_option(since), until=_date_option(until), types=types, country=country)
-    with Store(path) as store:
+    with _stored(ctx, db) as store:
         records = list(store.events(query))
     if fmt == "jsonl":
         for e in records:
@@ -158,11 +163,7 @@ def events(
 @click.pass_context
 def show(ctx: click.Context, event_id: str, db: str | None, fmt: str) -> None:
     """Show one event (by id or unique id prefix) with its evidence sentences and source."""
-    settings = _settings(ctx)
-    path = db or settings.db
-    if not Path(path).exists():
-        raise Failure(f"no store at {path}: run `tocsin ingest` first")
-    with Store(path) as store:
+    with _stored(ctx, db) as store:
         record = store.event(event_id)
         if record is None:
             raise Failure(f"no single event with id {event_id!r}")
@@ -211,10 +212,6 @@ def show(ctx: click.Context, event_id: str, db: str | None, fmt: str) -> None:
 @click.pass_context
 def rejects(ctx: click.Context, db: str | None) -> None:
     """List the inputs that were rejected, with their reasons, one JSON object a line."""
-    settings = _settings(ctx)
-    path = db or settings.db
-    if not Path(path).exists():
-        raise Failure(f"no store at {path}: run `tocsin ingest` first")
-    with Store(path) as store:
+    with _stored(ctx, db) as store:
         for r in store.rejections():
             click.echo(json.dumps(r, ensure_ascii=False))

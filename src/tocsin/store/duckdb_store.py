@@ -54,6 +54,15 @@ _DDL = [
 ]
 
 
+def _apply_schema(conn: duckdb.DuckDBPyConnection) -> None:
+    """Create or upgrade the tables, record the schema version, and checkpoint so that no DDL waits
+    in the write-ahead log."""
+    for ddl in _DDL:
+        conn.execute(ddl)
+    conn.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)])
+    conn.execute("CHECKPOINT")
+
+
 def _create(path: Path) -> None:
     """Make a new store whole or not at all: the schema is written to a temporary file, checkpointed
     and closed, then renamed into place, so that a kill at any moment leaves no half-made store."""
@@ -63,10 +72,7 @@ def _create(path: Path) -> None:
         leftover.unlink(missing_ok=True)
     conn = duckdb.connect(str(tmp))
     try:
-        for ddl in _DDL:
-            conn.execute(ddl)
-        conn.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)])
-        conn.execute("CHECKPOINT")
+        _apply_schema(conn)
     finally:
         conn.close()
     if not path.exists():
@@ -120,11 +126,11 @@ def event_countries(e: Event) -> list[str]:
 
 
 class Store:
-    """A DuckDB file of documents, events and rejections. Use as a context manager."""
+    """A DuckDB file of documents, events and rejections. Use as a context manager; ``read_only``
+    for commands that only read (several may read at once, none while an ingest writes)."""
 
     def __init__(self, path: str | Path, *, read_only: bool = False) -> None:
         self.path = str(path)
-        self.read_only = read_only
         try:
             if self.path != ":memory:" and not read_only and not Path(self.path).exists():
                 _create(Path(self.path))
@@ -136,7 +142,7 @@ class Store:
         self._near: NearDuplicates | None = None
 
     def _upgrade(self) -> None:
-        """Bring an older store to this schema, and checkpoint so that no DDL waits in the log."""
+        """Bring an older store to this schema (nothing to do for a current one)."""
         row = self.conn.execute(
             "SELECT count(*) FROM information_schema.tables WHERE table_name = 'meta'"
         ).fetchone()
@@ -144,12 +150,8 @@ class Store:
         if row and row[0]:
             got = self.conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
             version = got[0] if got else None
-        if version == str(SCHEMA_VERSION):
-            return
-        for ddl in _DDL:
-            self.conn.execute(ddl)
-        self.conn.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)])
-        self.conn.execute("CHECKPOINT")
+        if version != str(SCHEMA_VERSION):
+            _apply_schema(self.conn)
 
     def __enter__(self) -> Store:
         return self
