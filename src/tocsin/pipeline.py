@@ -156,9 +156,10 @@ class Pipeline:
                     yield paragraphs
                     continue
                 item, doc = ready[entry]
-                content = item.content
-                raw = content if isinstance(content, bytes) else (clean_text(content) or "").encode()
-                fmt = item.fmt if isinstance(item.content, bytes) else (item.fmt or "text")
+                if isinstance(item.content, bytes):
+                    raw, fmt = item.content, item.fmt
+                else:
+                    raw, fmt = (clean_text(item.content) or "").encode(), item.fmt or "text"
                 yield Parsed(item.label, doc, paragraphs, raw, fmt)
 
     def _parse_each_if_needed(

@@ -33,9 +33,11 @@ def _dev_data(path: Path, what: str, *, folder: bool = False) -> None:
         raise Failure(f"no {what} at {path}")
 
 
-def _loaded(what: str, load: Callable[..., T], *paths: Path) -> T:
-    """An evaluation's data read by ``load``; a file that cannot be read (bad JSON or CSV, a
-    missing field, a wrong encoding) stops with one line naming it, never a traceback."""
+def _loaded(what: str, load: Callable[..., T], *paths: Path, folder: bool = False) -> T:
+    """An evaluation's data read by ``load``; data that is not there, or a file that cannot be read
+    (bad JSON or CSV, a missing field, a wrong encoding), stops with one line naming it."""
+    for path in paths:
+        _dev_data(path, what, folder=folder)
     try:
         return load(*paths)
     except (ValueError, KeyError, TypeError, OSError) as exc:
@@ -97,10 +99,8 @@ def evaluate_timebank(ctx: click.Context, directory: str, examples: int) -> None
     from tocsin.evaluation.timebank import evaluate as score
     from tocsin.evaluation.timebank import load_dir
 
-    path = Path(directory)
-    _dev_data(path, "TimeBank folder", folder=True)
-    pipe = _pipeline(_settings(ctx))
-    report = score(_loaded("TimeBank folder", load_dir, path), pipe.nlp)
+    documents = _loaded("TimeBank folder", load_dir, Path(directory), folder=True)
+    report = score(documents, _pipeline(_settings(ctx)).nlp)
     _print_report(report.as_dict(examples=examples))
 
 
@@ -116,9 +116,8 @@ def evaluate_lgl(ctx: click.Context, path: str, limit: int, examples: int) -> No
     from tocsin.evaluation.lgl import evaluate as score
     from tocsin.evaluation.lgl import load_lgl
 
-    _dev_data(Path(path), "LGL file")
-    pipe = _pipeline(_settings(ctx))
     articles = _loaded("LGL file", load_lgl, Path(path))
+    pipe = _pipeline(_settings(ctx))
     report = score(articles[:limit] if limit else articles, pipe.nlp, pipe.extractor.resolver)
     _print_report(report.as_dict(examples=examples))
 
@@ -139,7 +138,6 @@ def evaluate_acled(ctx: click.Context, path: str, limit: int, examples: int) -> 
     from tocsin.evaluation.acled import evaluate as score
     from tocsin.evaluation.acled import load_acled
 
-    _dev_data(Path(path), "ACLED file")
     rows = _loaded("ACLED file", load_acled, Path(path))
     report = score(rows[:limit] if limit else rows, _pipeline(_settings(ctx)))
     _print_report(report.as_dict(examples=examples))
@@ -160,7 +158,6 @@ def evaluate_plover(ctx: click.Context, path: str, examples: int) -> None:
     from tocsin.evaluation.plover import evaluate as score
     from tocsin.evaluation.plover import load_plover
 
-    _dev_data(Path(path), "PLOVER file")
     report = score(_loaded("PLOVER file", load_plover, Path(path)), _pipeline(_settings(ctx)))
     _print_report(report.as_dict(examples=examples))
 
@@ -184,7 +181,6 @@ def evaluate_glocon(ctx: click.Context, path: str, limit: int, examples: int) ->
     from tocsin.evaluation.glocon import evaluate as score
     from tocsin.evaluation.glocon import load_glocon
 
-    _dev_data(Path(path), "GLOCON file")
     docs = _loaded("GLOCON file", load_glocon, Path(path))
     report = score(docs[:limit] if limit else docs, _pipeline(_settings(ctx)))
     _print_report(report.as_dict(examples=examples))
@@ -207,8 +203,6 @@ def evaluate_ipe(ctx: click.Context, directory: str, limit: int, examples: int) 
     from tocsin.evaluation.ipe import load_ipe
 
     folder = Path(directory)
-    _dev_data(folder / "dev.jsonl", "IPE articles")
-    _dev_data(folder / "dev_sents.jsonl", "IPE sentences")
     docs = _loaded("IPE files", load_ipe, folder / "dev.jsonl", folder / "dev_sents.jsonl")
     report = score(docs[:limit] if limit else docs, _pipeline(_settings(ctx)))
     _print_report(report.as_dict(examples=examples))

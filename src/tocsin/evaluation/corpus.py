@@ -4,7 +4,7 @@ precision, recall and F1 from counts."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from typing import Any
+from typing import Any, Protocol, TypeVar
 
 from tocsin.ingest.documents import Metadata, parse_published
 from tocsin.ingest.items import InputItem
@@ -13,19 +13,32 @@ from tocsin.pipeline import Coded, Pipeline
 from tocsin.report.records import event_json
 
 
-def code_texts(
-    pipeline: Pipeline, texts: Iterable[tuple[str, str, str | None]]
-) -> Iterator[tuple[str, list[dict[str, Any]] | None]]:
-    """``(id, text, published)`` → ``(id, event records)`` in order; ``None`` for a rejected text."""
+class LabelledText(Protocol):
+    """A labelled document of an evaluation set: its id, its text, its publication date."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def text(self) -> str: ...
+    @property
+    def published(self) -> str | None: ...
+
+
+D = TypeVar("D", bound=LabelledText)
+
+
+def code_texts(pipeline: Pipeline, docs: Iterable[D]) -> Iterator[tuple[D, list[dict[str, Any]] | None]]:
+    """Each document with its event records, in order; ``None`` for a rejected text."""
+    by_id = {d.id: d for d in docs}
     items = [
-        InputItem(doc_id, text, "text", Metadata(id=doc_id, published=parse_published(published)), None)
-        for doc_id, text, published in texts
+        InputItem(d.id, d.text, "text", Metadata(id=d.id, published=parse_published(d.published)), None)
+        for d in by_id.values()
     ]
     for result in pipeline.run(items):
         if isinstance(result, Rejection):
-            yield result.source, None
+            yield by_id[result.source], None
         elif isinstance(result, Coded):
-            yield result.label, [event_json(e) for e in result.events]
+            yield by_id[result.label], [event_json(e) for e in result.events]
 
 
 def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:

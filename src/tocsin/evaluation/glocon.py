@@ -122,9 +122,7 @@ def _why(event: dict[str, Any]) -> str:
 def evaluate(docs: list[GloconDoc], pipeline: Pipeline) -> GloconReport:
     """Code every story and score the protest-document decision."""
     report = GloconReport()
-    by_id = {d.id: d for d in docs}
-    for label, coded in code_texts(pipeline, ((d.id, d.text, d.published) for d in docs)):
-        doc = by_id[label]
+    for doc, coded in code_texts(pipeline, docs):
         report.documents += 1
         events = coded or []
         report.rejected += coded is None

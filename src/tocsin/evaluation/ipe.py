@@ -139,9 +139,7 @@ class IpeReport:
 def evaluate(docs: list[IpeDoc], pipeline: Pipeline) -> IpeReport:
     """Code every article and score each labelled sentence."""
     report = IpeReport()
-    by_id = {d.id: d for d in docs}
-    for label, coded in code_texts(pipeline, ((d.id, d.text, d.published) for d in docs)):
-        doc = by_id[label]
+    for doc, coded in code_texts(pipeline, docs):
         report.articles += 1
         events = coded or []
         spans = sentence_spans(doc.text, doc.sentences)

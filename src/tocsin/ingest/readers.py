@@ -10,6 +10,7 @@ import json
 import os
 import stat
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import BinaryIO
 
@@ -60,19 +61,25 @@ def _manifest_path(name: str, base: Path | None, roots: tuple[Path, ...]) -> Pat
     return path
 
 
-def read_bounded(path: Path, max_bytes: int, *, head: int | None = None) -> bytes:
-    """A regular file's bytes, at most ``max_bytes`` (not a device, a FIFO or a socket: those could
-    block forever or never end, whatever ``st_size`` says); only the first ``head`` bytes if given."""
+@contextmanager
+def _regular_file(path: Path) -> Iterator[BinaryIO]:
+    """``path`` opened for reading if it is a regular file: not a device, a FIFO or a socket, which
+    could block forever or never end, whatever ``st_size`` says (``/dev/zero``, a named pipe)."""
     try:
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
     except OSError as exc:
         raise InputError("missing", f"{path}: {exc.strerror or exc}") from exc
     with os.fdopen(fd, "rb") as fh:
-        mode = os.fstat(fh.fileno()).st_mode
-        if not stat.S_ISREG(mode):
+        if not stat.S_ISREG(os.fstat(fh.fileno()).st_mode):
             raise InputError("unsupported", f"{path} is not a regular file (a device, FIFO or socket)")
-        data = fh.read(head if head is not None else max_bytes + 1)
-    if head is None and len(data) > max_bytes:
+        yield fh
+
+
+def _read_bounded(path: Path, max_bytes: int) -> bytes:
+    """A regular file's bytes; ``too_large`` past ``max_bytes``, read no further."""
+    with _regular_file(path) as fh:
+        data = fh.read(max_bytes + 1)
+    if len(data) > max_bytes:
         raise InputError("too_large", f"{path}: over the limit of {max_bytes} bytes")
     return data
 
@@ -111,7 +118,7 @@ def _jsonl_item(
         return InputItem(label, str(obj["html"]), "html", meta, None)
     if isinstance(obj.get("file"), str):
         path = _manifest_path(str(obj["file"]), base, roots)
-        data = read_bounded(path, max_bytes)
+        data = _read_bounded(path, max_bytes)
         return InputItem(label, data, "auto", meta, str(path))
     raise InputError("malformed", "a JSONL document needs `text`, `html` or `file`")
 
@@ -126,7 +133,8 @@ def _file_items(
     fmt = input_format
     try:
         if fmt in {"auto", "warc"}:
-            head = read_bounded(path, max_bytes=2**62, head=65536)
+            with _regular_file(path) as fh:
+                head = fh.read(65536)
             if fmt == "auto":
                 fmt = "jsonl" if path.suffix == ".jsonl" else sniff(head, name=path.name)
         if fmt == "warc":
@@ -136,7 +144,7 @@ def _file_items(
             with path.open("rb") as fh:
                 yield from _jsonl_items(iter(fh), str(path), path.parent, defaults, roots, max_bytes)
             return
-        data = read_bounded(path, max_bytes)
+        data = _read_bounded(path, max_bytes)
     except InputError as exc:
         yield Rejection(str(path), exc.reason, exc.detail)
         return
