@@ -62,6 +62,7 @@ def test_every_hostile_file_is_one_line_and_the_good_ones_are_stored(
                  "huge_length.warc", "iframe_comment.html", "nul_file.jsonl"):  # fmt: skip
         assert name in by_file, name
     assert all(len(line.split(": ")) >= 3 for line in rejected)  # source, reason, detail
+    assert all(line.startswith("tocsin: ") for line in result.stderr.splitlines())  # one line each (warcio)
     docs, _, _ = _counts(db)
     with duckdb.connect(str(db), read_only=True) as conn:
         stored = {r[0] for r in conn.execute("SELECT coalesce(source_path, id) FROM documents").fetchall()}

@@ -16,6 +16,7 @@ from tocsin.cli.app import (
     _settings,
     cli,
 )
+from tocsin.errors import one_line
 from tocsin.ingest.readers import iter_inputs
 from tocsin.report.records import event_json
 
@@ -42,7 +43,7 @@ def _loaded(what: str, load: Callable[..., T], *paths: Path, folder: bool = Fals
         return load(*paths)
     except (ValueError, KeyError, TypeError, OSError) as exc:
         where = ", ".join(str(p) for p in paths)
-        raise Failure(f"{what} at {where} could not be read: {type(exc).__name__}: {exc}") from exc
+        raise Failure(f"{what} at {where} could not be read: {one_line(exc)}") from exc
 
 
 def _print_report(report: dict[str, Any]) -> None:

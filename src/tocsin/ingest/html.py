@@ -8,7 +8,7 @@ from datetime import date
 from trafilatura import bare_extraction
 from trafilatura.settings import set_date_params
 
-from tocsin.errors import InputError
+from tocsin.errors import InputError, one_line
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,7 +42,7 @@ def extract_html(html: str, *, url: str | None = None) -> ExtractedPage:
             html, url=url, include_comments=True, with_metadata=True, date_extraction_params=DATE_PARAMS
         )
     except (ValueError, TypeError) as exc:
-        raise InputError("malformed", f"HTML could not be parsed: {exc}") from exc
+        raise InputError("malformed", f"HTML could not be parsed: {one_line(exc)}") from exc
     if result is None:
         raise InputError("no_body", "no article text found in the HTML")
     data = result.as_dict() if hasattr(result, "as_dict") else dict(result)

@@ -14,6 +14,7 @@ from pathlib import Path
 from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
 
+from tocsin.errors import one_line
 from tocsin.ingest.documents import Metadata
 from tocsin.ingest.items import InputItem
 from tocsin.models import Rejection
@@ -21,11 +22,19 @@ from tocsin.models import Rejection
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
 
 
+class _QuietIterator(ArchiveIterator):  # type: ignore[misc]
+    """warcio's iterator without the multi-line warning it writes to stderr when a record's
+    Content-Length is wrong; such records are still counted (``err_count``) and reported in one line."""
+
+    INC_RECORD = ""
+
+
 def warc_items(path: Path, *, defaults: Metadata, max_bytes: int) -> Iterator[InputItem | Rejection]:
     """Documents (HTML responses) and rejections (other responses) of one WARC file."""
     try:
         with path.open("rb") as fh:
-            for record in ArchiveIterator(fh):
+            records = _QuietIterator(fh)
+            for record in records:
                 if record.rec_type != "response":
                     continue
                 uri = record.rec_headers.get_header("WARC-Target-URI") or "?"
@@ -46,7 +55,10 @@ def warc_items(path: Path, *, defaults: Metadata, max_bytes: int) -> Iterator[In
                                 published_method="given" if defaults.published else "none",
                                 captured=captured)  # fmt: skip
                 yield InputItem(where, body, "html", meta, str(path))
+            if records.err_count:
+                detail = f"{records.err_count} record(s) longer or shorter than their Content-Length"
+                yield Rejection(str(path), "malformed", f"{detail}; the records read are kept")
     except ArchiveLoadFailed as exc:
-        yield Rejection(str(path), "malformed", f"not a readable WARC archive: {exc}")
+        yield Rejection(str(path), "malformed", f"not a readable WARC archive: {one_line(exc)}")
     except OSError as exc:
         yield Rejection(str(path), "missing", exc.strerror or str(exc))

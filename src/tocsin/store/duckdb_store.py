@@ -212,7 +212,7 @@ class Store:
             self.conn.execute("COMMIT")
         except duckdb.Error as exc:
             self.conn.execute("ROLLBACK")
-            raise StoreError(f"cannot store document {doc.id}: {exc}") from exc
+            raise StoreError(f"cannot store document {doc.id}: {one_line(exc)}") from exc
         if original is not None:
             return "near_duplicate"
         self._near_index().add(doc.id, signature)
@@ -239,7 +239,7 @@ class Store:
             self.conn.execute("COMMIT")
         except duckdb.Error as exc:
             self.conn.execute("ROLLBACK")
-            raise StoreError(f"cannot re-code document {doc_id}: {exc}") from exc
+            raise StoreError(f"cannot re-code document {doc_id}: {one_line(exc)}") from exc
         return (int(row[0]) if row else 0), len(events)
 
     def raw_documents(self) -> Iterator[StoredRaw]:
