@@ -129,6 +129,12 @@ def test_long_paragraphs_are_cut_and_long_documents_rejected() -> None:
                          max_chars=2_000_000, max_paragraph_chars=20_000)  # fmt: skip
     assert max(s.end - s.start for s in doc.segments) <= 20_000
     assert sum(s.end - s.start for s in doc.body_segments()) >= len(words) - len(doc.segments)
+    # a run of symbols in the middle of a paragraph is cut too: the tokenizer splits it in quadratic time
+    mixed = "Troops attacked the village of Kramatorsk on Monday. " + "(" * 5_000 + " officials said."
+    doc = build_document(mixed, meta=Metadata(id="run"), fmt="text", max_bytes=5_000_000, source_path=None)
+    pieces = [doc.text[s.start : s.end] for s in doc.segments]
+    assert max(len(w) for p in pieces for w in p.split()) <= 1_000
+    assert "".join(pieces).replace(" ", "") == doc.text.strip().replace(" ", "")  # nothing lost
     from tocsin.errors import InputError
 
     with pytest.raises(InputError, match="budget"):

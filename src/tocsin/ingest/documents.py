@@ -97,27 +97,30 @@ def check_english(text: str) -> None:
         )
 
 
-#: The longest run of characters without a space that is parsed whole ("((((...", a base64 blob).
+#: The longest run of characters without white space that is parsed whole ("((((...", a base64
+#: blob): spaCy's tokenizer splits such a run in quadratic time.
 _LONG_RUN = 1_000
+_RUN = re.compile(rf"\S{{{_LONG_RUN + 1},}}")
 
 
 def _cut(segments: tuple[Segment, ...], text: str, limit: int) -> tuple[Segment, ...]:
-    """Segments longer than ``limit`` characters cut at the last space before it (a page with no line
-    breaks, a run with no punctuation): the parser's time and memory grow faster than their length."""
+    """Segments no longer than ``limit`` characters, cut at the last space before it (a page with
+    no line breaks, a run with no punctuation), and runs without white space cut every
+    ``_LONG_RUN`` characters: the parser's time and memory grow faster than their length."""
     out: list[Segment] = []
     for seg in segments:
+        runs = _RUN.finditer(text, seg.start, seg.end)
+        stops = sorted({k for m in runs for k in range(m.start() + _LONG_RUN, m.end(), _LONG_RUN)})
         start = seg.start
-        while seg.end - start > limit or (
-            seg.end - start > _LONG_RUN and " " not in text[start : start + _LONG_RUN]
-        ):
-            if " " not in text[start : start + _LONG_RUN]:
-                stop = start + _LONG_RUN  # a run of symbols, which the tokenizer splits in quadratic time
-            else:
-                stop = text.rfind(" ", start + 1, start + limit)
-            out.append(Segment(seg.label, start, stop))
-            start = stop + 1 if text[stop : stop + 1] == " " else stop
-        if start < seg.end:
-            out.append(Segment(seg.label, start, seg.end))
+        for stop in [*stops, seg.end]:
+            while stop - start > limit:
+                space = text.rfind(" ", start + 1, start + limit)
+                cut = space if space > start else start + limit
+                out.append(Segment(seg.label, start, cut))
+                start = cut + 1 if space > start else cut
+            if stop > start:
+                out.append(Segment(seg.label, start, stop))
+            start = stop
     return tuple(out)
 
 
