@@ -31,3 +31,23 @@ def test_bad_settings_are_named(tmp_path: Path) -> None:
         load_settings(config_path=str(bad), env={})
     with pytest.raises(ConfigError, match="not found"):
         load_settings(config_path=str(tmp_path / "none.toml"), env={})
+
+
+def test_hardening_settings_are_read_and_checked(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    good = tmp_path / "good.toml"
+    text = '[ingest]\nfile_roots = ["/srv/feeds"]\nallow_private_urls = true\nmax_chars = 1000\n'
+    good.write_text(text, encoding="utf-8")
+    s = load_settings(config_path=str(good), env={})
+    assert (s.file_roots, s.allow_private_urls, s.max_chars) == (("/srv/feeds",), True, 1000)
+    defaults = load_settings(config_path=None, env={})
+    assert (defaults.file_roots, defaults.allow_private_urls) == ((), False)  # closed unless opened
+    for body, key in (
+        ("file_roots = [1]", "file_roots"),
+        ("max_chars = true", "max_chars"),  # a bool is not a number
+        ('allow_private_urls = "yes"', "allow_private_urls"),
+    ):
+        bad = tmp_path / "bad.toml"
+        bad.write_text(f"[ingest]\n{body}\n", encoding="utf-8")
+        with pytest.raises(ConfigError, match=key):
+            load_settings(config_path=str(bad), env={})
