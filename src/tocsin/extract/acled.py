@@ -22,11 +22,22 @@
 
 from __future__ import annotations
 
+import tomllib
 from functools import lru_cache
+from importlib import resources
 
 from tocsin.extract.senses import senses
 from tocsin.models import Actor
 
+
+def _word_classes() -> dict[str, frozenset[str]]:
+    """The word classes of ``data/acled_words.toml`` (what each is for is said there)."""
+    raw = resources.files("tocsin.data").joinpath("acled_words.toml").read_text(encoding="utf-8")
+    return {key: frozenset(words) for key, words in tomllib.loads(raw).items()}
+
+
+#: Read once, when the module is imported: the words the rules below test (``data/acled_words.toml``).
+_WORDS = _word_classes()
 #: Sectors that fight: criminal gangs and cartels too, so that gang against gang is a battle.
 ARMED_SECTORS = frozenset({"MIL", "REB", "UAF", "COP", "CRM"})
 _REMOTE = {
@@ -35,170 +46,22 @@ _REMOTE = {
     "heavy-weapons": "Shelling/artillery/missile attack",
     "explosives": "Remote explosive/landmine/IED",
 }
-_ONE_SIDED = frozenset(
-    {"ambush", "massacre", "execute", "behead", "lynch", "murder", "abduct", "kidnap", "abduction",
-     "kidnapping", "rape", "torture", "stab", "assassinate", "assassination"}
-)  # fmt: skip
-_TWO_SIDED = frozenset(
-    {
-        "clash",
-        "fight",
-        "fighting",
-        "battle",
-        "exchange",
-        "repel",
-        "skirmish",
-        "engage",
-        "shootout",
-        "shoot-out",
-        "firefight",
-        "gunfight",
-    }
-)
-#: Words that turn a demonstration violent, or say that it was dispersed.
-VIOLENT_CUES = frozenset(
-    {
-        "damage",
-        "destroy",
-        "rock",
-        "molotov",
-        "projectile",
-        "clash",
-        "burn",
-        "loot",
-        "vandalize",
-        "vandalise",
-        "stone",
-        "riot",
-        "torch",
-        "smash",
-        "pelt",
-        "ransack",
-        "rampage",
-        "barricade",
-        "tyre",  # burning tyres
-        "tire",
-        "attack",
-        "assault",
-        "beat",
-    }
-)
-INTERVENTION_CUES = frozenset(
-    {"disperse", "teargas", "tear", "arrest", "detain", "cannon", "rubber", "break", "intervene"}
-)
-#: Words of a document that make a crowd's violence part of a demonstration.
-DEMONSTRATION_CUES = frozenset({"protest", "demonstrate", "demonstration", "march", "rally", "sit-in"})
+_ONE_SIDED = _WORDS["one_sided"]
+_TWO_SIDED = _WORDS["two_sided"]
+VIOLENT_CUES = _WORDS["violent_cues"]
+INTERVENTION_CUES = _WORDS["intervention_cues"]
+DEMONSTRATION_CUES = _WORDS["demonstration_cues"]
 #: Sectors of unarmed people: their violence, as a crowd, is mob violence (a riot).
 CROWD_SECTORS = frozenset({"CVL", "PRO", "REF"})
-#: Objects of "seized" that make it territory, or loot (passed in ``triggers`` as the object's lemma).
-_PLACES = frozenset(
-    {
-        "town",
-        "village",
-        "city",
-        "area",
-        "territory",
-        "position",
-        "height",
-        "hill",
-        "base",
-        "post",
-        "checkpoint",
-        "airport",
-        "bridge",
-        "road",
-        "district",
-        "region",
-        "control",
-        "locality",
-        "outpost",
-        "camp",
-        "mine",
-        "border",
-    }
-)
-#: A raid or a search: violence only when force is used; the police's searches are law enforcement.
-_SEARCHES = frozenset({"raid", "storm", "swoop"})
-#: What a raid that is law enforcement does: searches, seizes, arrests.
-_LAW_ENFORCEMENT = frozenset(
-    {"arrest", "search", "seize", "find", "confiscate", "recover", "warrant", "discover", "bust", "nab"}
-)
-#: Place words that are also a job or a standing ("took up his new position", "a post"): territory
-#: only when an armed actor takes them.
-_ROLES = frozenset({"position", "post", "height", "base", "lead"})
-#: Seized weapons or explosives: ACLED's "disrupted weapons use".
-_WEAPONS = frozenset(
-    {
-        "weapon",
-        "arm",
-        "firearm",
-        "gun",
-        "rifle",
-        "explosive",
-        "ammunition",
-        "ied",
-        "bomb",
-        "grenade",
-        "cartridge",
-        "munition",
-        "device",
-        "landmine",
-        "mine",
-        "rocket",
-        "mortar",
-        "detonator",
-    }
-)
-_GOODS = frozenset(
-    {
-        "goods",
-        "good",
-        "property",
-        "cattle",
-        "livestock",
-        "vehicle",
-        "car",
-        "money",
-        "food",
-        "motorcycle",
-        "phone",
-        "equipment",
-        "shop",
-        "store",
-        "cow",
-        "goat",
-        "crop",
-        "harvest",
-        "supply",
-        "aid",
-        "fuel",
-        "weapon",
-        "arm",
-    }
-)
-#: Drugs, their plants and laboratories: seized or destroyed by the forces of order, property
-#: destruction in ACLED's coding (not disrupted weapons use); other goods the police seize
-#: (contraband, cash, counterfeits) are law enforcement, not coded.
-_DRUGS = frozenset(
-    {
-        "drug",
-        "cocaine",
-        "marijuana",
-        "cannabis",
-        "heroin",
-        "methamphetamine",
-        "plant",
-        "plantation",
-        "laboratory",
-    }
-)
-#: What can be seized that is neither a place nor property: power, a chance, the lead.
-_INTANGIBLE = frozenset({"power", "initiative", "opportunity", "chance", "moment", "lead", "momentum"})
-#: Words of a fight in the document: territory taken amid them was taken by force.
-_FIGHTING = frozenset(
-    {"clash", "fight", "fighting", "battle", "attack", "offensive", "assault", "shell", "shelling",
-     "repel", "counterattack", "counteroffensive", "firefight", "exchange"}
-)  # fmt: skip
+_PLACES = _WORDS["places"]
+_SEARCHES = _WORDS["searches"]
+_LAW_ENFORCEMENT = _WORDS["law_enforcement"]
+_ROLES = _WORDS["roles"]
+_WEAPONS = _WORDS["weapons"]
+_GOODS = _WORDS["goods"]
+_DRUGS = _WORDS["drugs"]
+_INTANGIBLE = _WORDS["intangible"]
+_FIGHTING = _WORDS["fighting"]
 _STATE = frozenset({"MIL", "GOV", "COP"})
 #: Modes that say force was used but not how: the weapon named decides. An abduction, a rape or
 #: property destroyed stay what they are whatever vehicle or tool the sentence names.
