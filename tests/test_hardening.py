@@ -13,6 +13,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 import duckdb
 import pytest
@@ -56,10 +57,12 @@ def test_every_hostile_file_is_one_line_and_the_good_ones_are_stored(
     rejected = [line for line in result.stderr.splitlines() if line.startswith("tocsin: rejected")]
     # "tocsin: rejected SOURCE: REASON: DETAIL", SOURCE a path (JSONL: path:line)
     by_file = {
-        line.split(": ")[1].removeprefix("rejected ").split(":")[0].rsplit("/", 1)[-1] for line in rejected
+        line.split(": ")[1].removeprefix("rejected ").split(":")[0].split("#")[0].rsplit("/", 1)[-1]
+        for line in rejected
     }
     for name in ("atom_year_zero.xml", "bigint.jsonl", "corrupt.warc.gz", "deep.jsonl", "escape.jsonl",
-                 "huge_length.warc", "iframe_comment.html", "nul_file.jsonl"):  # fmt: skip
+                 "huge_length.warc", "iframe_comment.html", "nul_file.jsonl", "zeros.warc.gz",
+                 "endless_header.warc.gz", "dangling_link"):  # fmt: skip
         assert name in by_file, name
     assert all(len(line.split(": ")) >= 3 for line in rejected)  # source, reason, detail
     assert all(line.startswith("tocsin: ") for line in result.stderr.splitlines())  # one line each (warcio)
@@ -70,6 +73,19 @@ def test_every_hostile_file_is_one_line_and_the_good_ones_are_stored(
     assert any(s.endswith("good.txt") for s in stored)
     assert docs >= 5  # good.txt, both surrogate lines, both odd-date lines and the feeds' items
     assert published.get("d1") is None and published.get("d2") is None  # 0001-01-01 and 9999-12-31
+    with duckdb.connect(str(db), read_only=True) as conn:
+        rows = conn.execute("SELECT id, source_path, text, published, source FROM documents").fetchall()
+    by_path = {Path(p).name: (i, t, d, o) for i, p, t, d, o in rows if p}
+    # 3,000 elements deep: the text before, inside and after the nest is all kept
+    nested = by_path["deep_nesting.html"][1]
+    assert "Before the nest" in nested and "Inside the nest" in nested and "After the nest" in nested
+    assert by_path["future_date.html"][2] is None  # a publication date in 2029 is not taken as given
+    # a file named by its folder's manifest is read once, with the manifest's id, date and outlet
+    assert by_path["wire-77.txt"][0] == "wire-77" and str(by_path["wire-77.txt"][2]) == "2024-03-07"
+    assert by_path["wire-77.txt"][3] == "Example Wire"
+    assert sum("Nairobi" in t for _, _, t, _, _ in rows) == 1
+    # feed items and inline JSONL documents record the file they came from
+    assert {"surrogate_title.rss", "surrogate.jsonl", "odd_dates.jsonl"} <= set(by_path)
     again = runner.invoke(cli, ["ingest", "--db", str(db), str(HOSTILE)])
     assert _counts(db)[0] == docs and "0 stored" in again.stderr  # re-running changes nothing
 
@@ -259,3 +275,39 @@ def test_a_store_killed_before_its_first_checkpoint_opens_again(tmp_path: Path, 
 
     with Store(db) as store:  # opens, and holds what was written before the kill
         assert store.counts()["rejections"] == (1 if moment == "after_a_write" else 0)
+
+
+def test_a_budget_interrupts_work_that_runs_over() -> None:
+    from tocsin.budget import Overtime, time_budget
+
+    started = time.monotonic()
+    with pytest.raises(Overtime), time_budget(0.2):
+        while True:
+            pass
+    assert time.monotonic() - started < 5
+    with time_budget(5):  # work within its budget is untouched, and the timer is cleared after
+        total = sum(range(1000))
+    time.sleep(0.3)
+    assert total == 499500
+
+
+@pytest.mark.slow
+def test_a_document_over_its_time_budget_is_rejected_and_the_batch_goes_on(pipeline: Any) -> None:
+    from dataclasses import replace
+
+    from tocsin.pipeline import Coded, Pipeline
+
+    slow = Pipeline(nlp=pipeline.nlp, gazetteer=pipeline.gazetteer,
+                    settings=replace(pipeline.settings, doc_seconds=1))  # fmt: skip
+    long_text = "\n\n".join(
+        f"Paragraph {i}: {STORY} Residents said the market stayed shut." for i in range(1500)
+    )
+    items = [InputItem("short", STORY, "text", Metadata(), None),
+             InputItem("long", long_text, "text", Metadata(), None),
+             InputItem("short-again", STORY + " Two more were hurt.", "text", Metadata(), None)]  # fmt: skip
+    out = list(slow.run(items))
+    assert [type(o).__name__ for o in out] == ["Coded", "Rejection", "Coded"]
+    rejected = out[1]
+    assert isinstance(rejected, Rejection) and rejected.reason == "too_slow"
+    assert "ingest.doc_seconds" in rejected.detail
+    assert all(o.events for o in out if isinstance(o, Coded))

@@ -24,10 +24,14 @@ class Settings:
     #: Budgets of one document: characters of text in all, and per paragraph (longer ones are cut).
     max_chars: int = 400_000
     max_paragraph_chars: int = 20_000
+    #: Seconds one document may take to be read, parsed or coded (each); past it, ``too_slow``.
+    doc_seconds: int = 60
     #: Folders a JSONL ``file`` may name besides the JSONL's own folder.
     file_roots: tuple[str, ...] = ()
     #: Whether URLs may reach loopback, private and link-local addresses.
     allow_private_urls: bool = False
+    #: Seconds a command waits for a store another process holds before giving up.
+    store_wait_seconds: int = 60
 
 
 def _read_toml(text: str, origin: str) -> dict[str, Any]:
@@ -40,12 +44,14 @@ def _read_toml(text: str, origin: str) -> dict[str, Any]:
 def _apply(settings: Settings, data: dict[str, Any], origin: str) -> Settings:
     mapping: dict[tuple[str, str], tuple[str, type]] = {
         ("store", "db"): ("db", str),
+        ("store", "wait_seconds"): ("store_wait_seconds", int),
         ("nlp", "model"): ("model", str),
         ("nlp", "batch_size"): ("batch_size", int),
         ("ingest", "max_bytes"): ("max_bytes", int),
         ("geo", "min_population"): ("min_population", int),
         ("ingest", "max_chars"): ("max_chars", int),
         ("ingest", "max_paragraph_chars"): ("max_paragraph_chars", int),
+        ("ingest", "doc_seconds"): ("doc_seconds", int),
         ("ingest", "file_roots"): ("file_roots", list),
         ("ingest", "allow_private_urls"): ("allow_private_urls", bool),
     }

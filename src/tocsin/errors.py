@@ -50,5 +50,6 @@ REASONS: dict[str, str] = {
     "unsupported": "a kind of content tocsin does not code (a PDF or image response in a WARC)",
     "unreachable": "a URL that could not be fetched (network error, timeout, HTTP error status)",
     "refused": "an input tocsin will not read: a private address, a path outside the allowed folders",
+    "too_slow": "reading, parsing or coding the input took longer than its budget (ingest.doc_seconds)",
     "failed": "tocsin could not code this input (an internal error, logged with its traceback)",
 }

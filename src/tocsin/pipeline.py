@@ -15,6 +15,7 @@ from itertools import islice
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from tocsin.budget import Overtime, time_budget
 from tocsin.config import Settings
 from tocsin.crashlog import log_exception
 from tocsin.errors import InputError, one_line
@@ -116,11 +117,13 @@ class Pipeline:
         *,
         batch: int = 32,
         known: Callable[[Document], bool] | None = None,
+        pause: Callable[[], None] | None = None,
     ) -> Iterator[Parsed | Known | Rejection]:
         """Build and parse every input, yielding a :class:`Parsed` or a :class:`Rejection`, in order.
 
         Documents for which ``known`` is true (already stored) are yielded as :class:`Known`
-        without parsing, so that a run resumed after an interruption skips what is done.
+        without parsing, so that a run resumed after an interruption skips what is done. ``pause``
+        is called before each batch is parsed (an ingest releases its store there, for readers).
         """
         iterator = iter(items)
         while True:
@@ -134,7 +137,11 @@ class Pipeline:
                     order.append(item)
                     continue
                 try:
-                    doc = self.document(item)
+                    with time_budget(self.settings.doc_seconds):
+                        doc = self.document(item)
+                except Overtime:
+                    order.append(self._too_slow(item.label, "reading"))
+                    continue
                 except InputError as exc:
                     order.append(Rejection(item.label, exc.reason, exc.detail))
                     continue
@@ -146,6 +153,8 @@ class Pipeline:
                     continue
                 order.append(len(ready))
                 ready.append((item, doc))
+            if pause is not None and ready:
+                pause()
             parsed = self._parse_each_if_needed(ready)
             for entry in order:
                 if not isinstance(entry, int):
@@ -165,19 +174,32 @@ class Pipeline:
     def _parse_each_if_needed(
         self, ready: list[tuple[InputItem, Document]]
     ) -> list[list[tuple[Segment, Doc]] | Rejection]:
-        """Parse a batch in one call; if that fails, each document alone, so that the one that
-        fails is rejected (its traceback logged) and the rest of the batch is coded."""
+        """Parse a batch in one call, within the budget of all its documents; if that fails or
+        runs over, each document alone within its own budget, so that the one that fails or is too
+        slow is rejected (a failure's traceback logged) and the rest of the batch is coded."""
+        seconds = self.settings.doc_seconds
         try:
-            return list(self.parse([doc for _, doc in ready]))
-        except Exception:
+            with time_budget(seconds * len(ready)):
+                return list(self.parse([doc for _, doc in ready]))
+        except (Exception, Overtime):
             pass
         out: list[list[tuple[Segment, Doc]] | Rejection] = []
         for item, doc in ready:
             try:
-                out.extend(self.parse([doc]))
+                with time_budget(seconds):
+                    out.extend(self.parse([doc]))
+            except Overtime:
+                out.append(self._too_slow(item.label, "parsing"))
             except Exception as exc:
                 out.append(_failed(item.label, "parsing", exc))
         return out
+
+    def _too_slow(self, label: str, stage: str) -> Rejection:
+        return Rejection(
+            label, "too_slow",
+            f"{stage} took more than the budget of {self.settings.doc_seconds:g} s per document"
+            " (setting ingest.doc_seconds)",
+        )  # fmt: skip
 
     def run(
         self,
@@ -185,12 +207,17 @@ class Pipeline:
         *,
         batch: int = 32,
         known: Callable[[Document], bool] | None = None,
+        pause: Callable[[], None] | None = None,
     ) -> Iterator[Result]:
         """Code every input, yielding a :class:`Coded`, :class:`Known` or :class:`Rejection` for each."""
-        for result in self.run_parsed(items, batch=batch, known=known):
+        for result in self.run_parsed(items, batch=batch, known=known, pause=pause):
             if isinstance(result, Parsed):
                 try:
-                    events, dropped = self.extractor.extract_screened(result.document, result.paragraphs)
+                    with time_budget(self.settings.doc_seconds):
+                        events, dropped = self.extractor.extract_screened(result.document, result.paragraphs)
+                except Overtime:
+                    yield self._too_slow(result.label, "coding")
+                    continue
                 except Exception as exc:
                     yield _failed(result.label, "coding", exc)
                     continue

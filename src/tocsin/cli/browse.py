@@ -108,10 +108,11 @@ def _csv_row(e: dict[str, Any]) -> dict[str, Any]:
 def _stored(ctx: click.Context, db: str | None) -> Store:
     """The store a reading command reads, opened read-only (it writes nothing, migrates nothing, and
     several readers may read at once); a clear error when there is none yet."""
-    path = db or _settings(ctx).db
+    settings = _settings(ctx)
+    path = db or settings.db
     if not Path(path).exists():
         raise Failure(f"no store at {path}: run `tocsin ingest` first")
-    return Store(path, read_only=True)
+    return Store(path, read_only=True, wait_seconds=settings.store_wait_seconds)
 
 
 @cli.command()

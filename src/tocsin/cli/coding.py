@@ -103,17 +103,25 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], db: str | None, input_for
     """Code PATHS (files, directories, -, URLs) and keep documents, events and rejections.
 
     Ingesting the same input again changes nothing; an interrupted run (Ctrl-C) leaves the store
-    consistent and, run again, skips what is already stored. A summary goes to stderr.
+    consistent and, run again, skips what is already stored. A different text under a stored
+    document id is a correction: it replaces the document and its events, the earlier text and
+    events kept in the store's history. Other commands can read the store while this runs; a
+    second writer is refused. A summary goes to stderr.
     """
     from tocsin.pipeline import Coded
 
     settings = _settings(ctx)
     defaults = Metadata(published=_date_option(published))
     tally = Tally(show=sys.stderr.isatty() if progress is None else progress)
+    try:  # the store first: a busy or broken store is refused before the models load
+        store = Store(db or settings.db, wait_seconds=settings.store_wait_seconds)
+    except TocsinError as exc:
+        raise Failure(str(exc)) from exc
+    store.release()  # readers may read while the models load
     try:
         pipe = _pipeline(settings)
-        store = Store(db or settings.db)
     except TocsinError as exc:
+        store.close()
         raise Failure(str(exc)) from exc
     interrupted = False
     with store:
@@ -121,7 +129,7 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], db: str | None, input_for
                             defaults=defaults, max_bytes=settings.max_bytes, file_roots=settings.file_roots,
                             allow_private_urls=settings.allow_private_urls)  # fmt: skip
         try:
-            for result in pipe.run(items, known=store.has_document):
+            for result in pipe.run(items, known=store.has_document, pause=store.release):
                 if isinstance(result, Rejection):
                     store.reject(result)
                     _say_rejection(result)
@@ -137,7 +145,8 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], db: str | None, input_for
                         _say_rejection(failure)
                         tally.count("rejected", reason="failed")
                         continue
-                    tally.count(status, events=len(result.events) if status == "stored" else 0)
+                    added = len(result.events) if status in {"stored", "corrected"} else 0
+                    tally.count(status, events=added)
                 else:
                     tally.count("duplicate")
         except KeyboardInterrupt:
@@ -176,6 +185,7 @@ class Tally:
         c = self.counts
         by_reason = ", ".join(f"{k} {v}" for k, v in sorted(self.reasons.items()))
         return (f"{c['read']} read, {c['stored']} stored, {c['duplicate']} already stored,"
+                f"{f' {n} corrected (earlier texts kept),' if (n := c['corrected']) else ''}"
                 f" {c['near_duplicate']} near-duplicates linked, {c['rejected']} rejected"
                 f"{f' ({by_reason})' if by_reason else ''}, {c['events']} events added")  # fmt: skip
 
@@ -197,7 +207,7 @@ def reprocess(ctx: click.Context, db: str | None) -> None:
         raise Failure(f"no store at {path}: run `tocsin ingest` first")
     pipe = _pipeline(settings)
     done = removed = added = failed = 0
-    with Store(path) as store:
+    with Store(path, wait_seconds=settings.store_wait_seconds) as store:
         stored = list(store.raw_documents())
         items: list[InputItem | Rejection] = []
         for r in stored:
@@ -207,7 +217,7 @@ def reprocess(ctx: click.Context, db: str | None) -> None:
             meta = Metadata(id=r.id, url=r.url, title=r.title, source=r.source, published=r.published,
                             published_method=r.published_method, author=r.author)  # fmt: skip
             items.append(InputItem(r.id, r.raw, r.raw_format, meta, r.source_path))
-        for result in pipe.run(items):
+        for result in pipe.run(items, pause=store.release):
             if isinstance(result, Coded):
                 gone, new = store.replace_events(result.document.id, result.events)
                 done, removed, added = done + 1, removed + gone, added + new

@@ -55,9 +55,16 @@ class NearDuplicates:
             self._lsh.insert(key, m)
             self._signatures[key] = m
 
-    def original_of(self, m: MinHash) -> str | None:
-        """The most similar indexed document at or above the threshold, if any."""
-        keys = self._lsh.query(m)
+    def replace(self, key: str, m: MinHash) -> None:
+        """Index a new fingerprint under an id already indexed (a corrected document)."""
+        if key in self._signatures:
+            self._lsh.remove(key)
+            del self._signatures[key]
+        self.add(key, m)
+
+    def original_of(self, m: MinHash, *, exclude: str | None = None) -> str | None:
+        """The most similar indexed document at or above the threshold, if any (not ``exclude``)."""
+        keys = [k for k in self._lsh.query(m) if k != exclude]
         if not keys:
             return None
         best: str = max(sorted(keys), key=lambda k: self._signatures[k].jaccard(m))

@@ -28,8 +28,10 @@ INPUT_FORMATS = ("auto", "text", "html", "jsonl", "feed", "warc")
 
 def _jsonl_items(
     lines: Iterator[bytes], label: str, base: Path | None, defaults: Metadata,
-    roots: tuple[Path, ...] = (), max_bytes: int = 5_000_000,
+    roots: tuple[Path, ...] = (), max_bytes: int = 5_000_000, source_path: str | None = None,
 ) -> Iterator[InputItem | Rejection]:  # fmt: skip
+    """The items of a JSONL stream; ``source_path`` (the JSONL file, if any) is recorded as the
+    origin of documents given inline (``text``, ``html``)."""
     for lineno, raw in enumerate(lines, start=1):
         where = f"{label}:{lineno}"
         if not raw.strip():
@@ -43,7 +45,7 @@ def _jsonl_items(
             yield Rejection(where, "malformed", "a JSONL line must be a JSON object")
             continue
         try:
-            yield _jsonl_item(obj, where, base, defaults, roots, max_bytes)
+            yield _jsonl_item(obj, where, base, defaults, roots, max_bytes, source_path)
         except InputError as exc:
             yield Rejection(where, exc.reason, exc.detail)
 
@@ -97,7 +99,7 @@ def guarded(source: str, items: Iterator[InputItem | Rejection]) -> Iterator[Inp
 
 def _jsonl_item(
     obj: dict[str, object], where: str, base: Path | None, defaults: Metadata,
-    roots: tuple[Path, ...] = (), max_bytes: int = 5_000_000,
+    roots: tuple[Path, ...] = (), max_bytes: int = 5_000_000, source_path: str | None = None,
 ) -> InputItem:  # fmt: skip
     doc_id = obj.get("id")
     if doc_id is not None and not isinstance(doc_id, str | int):
@@ -113,9 +115,9 @@ def _jsonl_item(
     )
     label = f"{where} ({doc_id})" if doc_id is not None else where
     if isinstance(obj.get("text"), str):
-        return InputItem(label, str(obj["text"]), "text", meta, None)
+        return InputItem(label, str(obj["text"]), "text", meta, source_path)
     if isinstance(obj.get("html"), str):
-        return InputItem(label, str(obj["html"]), "html", meta, None)
+        return InputItem(label, str(obj["html"]), "html", meta, source_path)
     if isinstance(obj.get("file"), str):
         path = _manifest_path(str(obj["file"]), base, roots)
         data = _read_bounded(path, max_bytes)
@@ -142,7 +144,9 @@ def _file_items(
             return
         if fmt == "jsonl":
             with path.open("rb") as fh:
-                yield from _jsonl_items(iter(fh), str(path), path.parent, defaults, roots, max_bytes)
+                yield from _jsonl_items(
+                    iter(fh), str(path), path.parent, defaults, roots, max_bytes, str(path)
+                )
             return
         data = _read_bounded(path, max_bytes)
     except InputError as exc:
@@ -152,7 +156,7 @@ def _file_items(
         yield Rejection(str(path), "missing", exc.strerror or str(exc))
         return
     if fmt == "feed":
-        yield from feed_items(data, label=str(path), defaults=defaults)
+        yield from feed_items(data, label=str(path), defaults=defaults, source_path=str(path))
         return
     meta = Metadata(published=defaults.published, published_method="given" if defaults.published else "none")
     yield InputItem(
@@ -205,11 +209,31 @@ def _folder_items(
     files = [p for p in entries if p.is_file()]
     if not files:
         yield Rejection(str(path), "empty", "the directory holds no files")
+    listed = _listed_in_manifests(files, roots) if input_format in {"auto", "jsonl"} else set()
     for p in entries:
         if p.is_symlink() and not p.exists():
             yield Rejection(str(p), "missing", "a symbolic link to nothing")
-        elif p.is_file():
+        elif p.is_file() and p.resolve() not in listed:
             yield from guarded(str(p), _file_items(p, input_format, defaults, max_bytes, roots))
+
+
+def _listed_in_manifests(files: list[Path], roots: tuple[Path, ...]) -> set[Path]:
+    """Files a JSONL manifest in the folder names: they are read through the manifest, with the
+    id, date and outlet it gives them, not a second time on their own without them."""
+    listed: set[Path] = set()
+    for manifest in (f for f in files if f.suffix == ".jsonl"):
+        try:
+            with _regular_file(manifest) as fh:
+                for line in fh:
+                    try:
+                        obj = json.loads(line)
+                        if isinstance(obj, dict) and isinstance(obj.get("file"), str):
+                            listed.add(_manifest_path(obj["file"], manifest.parent, roots))
+                    except (ValueError, RecursionError, InputError):
+                        continue  # the manifest's own reading rejects this line
+        except (OSError, InputError):
+            continue
+    return listed
 
 
 def _stdin_items(

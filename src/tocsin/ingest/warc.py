@@ -12,6 +12,7 @@ from datetime import date
 from pathlib import Path
 
 from warcio.archiveiterator import ArchiveIterator
+from warcio.bufferedreaders import DecompressingBufferedReader
 from warcio.exceptions import ArchiveLoadFailed
 
 from tocsin.errors import one_line
@@ -22,11 +23,41 @@ from tocsin.models import Rejection
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
 
 
+#: Bytes of header lines (WARC and HTTP headers, status lines) one record may have. warcio reads a
+#: line until its end, however far: a small .warc.gz can hold a header line of gigabytes.
+MAX_HEADER_BYTES = 1 << 20
+
+
+class _BoundedReader(DecompressingBufferedReader):  # type: ignore[misc]
+    """warcio's reader, refusing more than :data:`MAX_HEADER_BYTES` of lines between two reads of
+    content (warcio reads headers by lines and record bodies by ``read``)."""
+
+    line_bytes = 0
+
+    def readline(self, length: int | None = None) -> bytes:
+        room = MAX_HEADER_BYTES - self.line_bytes + 1
+        line: bytes = super().readline(room if length is None else min(length, room))
+        self.line_bytes += len(line)
+        if self.line_bytes > MAX_HEADER_BYTES:
+            raise ArchiveLoadFailed(f"over {MAX_HEADER_BYTES} bytes of header lines in one record")
+        return line
+
+    def read(self, length: int | None = None) -> bytes:
+        self.line_bytes = 0
+        data: bytes = super().read(length)
+        return data
+
+
 class _QuietIterator(ArchiveIterator):  # type: ignore[misc]
-    """warcio's iterator without the multi-line warning it writes to stderr when a record's
-    Content-Length is wrong; such records are still counted (``err_count``) and reported in one line."""
+    """warcio's iterator with header lines bounded (:class:`_BoundedReader`) and without the
+    multi-line warning it writes to stderr when a record's Content-Length is wrong; such records are
+    still counted (``err_count``) and reported in one line."""
 
     INC_RECORD = ""
+
+    def __init__(self, fileobj: object) -> None:
+        super().__init__(fileobj)
+        self.reader.__class__ = _BoundedReader
 
 
 def warc_items(path: Path, *, defaults: Metadata, max_bytes: int) -> Iterator[InputItem | Rejection]:

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import gzip
 import json
-import os
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -23,61 +22,8 @@ from tocsin.geo.gazetteer import country_by_iso2
 from tocsin.ingest.dedup import NearDuplicates, fingerprint, from_bytes, to_bytes
 from tocsin.models import Document, Event, Rejection
 from tocsin.report.records import document_json, event_json
-
-SCHEMA_VERSION = 2
-
-_DDL = [
-    """CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR)""",
-    # Every column in the CREATE: DuckDB cannot replay a write-ahead log holding a CREATE with a
-    # DEFAULT current_timestamp followed by ALTER TABLE ADD COLUMN (a store killed before its first
-    # checkpoint could never be opened again). The ALTERs below only upgrade schema-1 stores.
-    """CREATE TABLE IF NOT EXISTS documents (
-        id VARCHAR PRIMARY KEY, content_hash VARCHAR NOT NULL, source_path VARCHAR, url VARCHAR,
-        title VARCHAR, source VARCHAR, published DATE, published_method VARCHAR,
-        language VARCHAR, text VARCHAR NOT NULL, segments VARCHAR NOT NULL,
-        ingested_at TIMESTAMP DEFAULT current_timestamp, author VARCHAR, raw BLOB, raw_format VARCHAR,
-        duplicate_of VARCHAR, fingerprint BLOB)""",
-    # Added in schema 2: the author, the raw input (gzip) and how to read it, near-duplicates.
-    "ALTER TABLE documents ADD COLUMN IF NOT EXISTS author VARCHAR",
-    "ALTER TABLE documents ADD COLUMN IF NOT EXISTS raw BLOB",
-    "ALTER TABLE documents ADD COLUMN IF NOT EXISTS raw_format VARCHAR",
-    "ALTER TABLE documents ADD COLUMN IF NOT EXISTS duplicate_of VARCHAR",
-    "ALTER TABLE documents ADD COLUMN IF NOT EXISTS fingerprint BLOB",
-    """CREATE TABLE IF NOT EXISTS events (
-        id VARCHAR PRIMARY KEY, doc_id VARCHAR NOT NULL, event VARCHAR NOT NULL, mode VARCHAR,
-        acled_event_type VARCHAR, acled_sub_event_type VARCHAR, date DATE, date_end DATE,
-        date_precision VARCHAR, factuality VARCHAR, countries VARCHAR[], lat DOUBLE, lon DOUBLE,
-        dead INTEGER, injured INTEGER, arrested INTEGER, confidence DOUBLE, record VARCHAR NOT NULL)""",
-    """CREATE TABLE IF NOT EXISTS rejections (
-        source VARCHAR NOT NULL, reason VARCHAR NOT NULL, detail VARCHAR,
-        first_seen TIMESTAMP DEFAULT current_timestamp, PRIMARY KEY (source, reason))""",
-]
-
-
-def _apply_schema(conn: duckdb.DuckDBPyConnection) -> None:
-    """Create or upgrade the tables, record the schema version, and checkpoint so that no DDL waits
-    in the write-ahead log."""
-    for ddl in _DDL:
-        conn.execute(ddl)
-    conn.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)])
-    conn.execute("CHECKPOINT")
-
-
-def _create(path: Path) -> None:
-    """Make a new store whole or not at all: the schema is written to a temporary file, checkpointed
-    and closed, then renamed into place, so that a kill at any moment leaves no half-made store."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.new")
-    for leftover in (tmp, tmp.with_name(tmp.name + ".wal")):
-        leftover.unlink(missing_ok=True)
-    conn = duckdb.connect(str(tmp))
-    try:
-        _apply_schema(conn)
-    finally:
-        conn.close()
-    if not path.exists():
-        os.replace(tmp, path)
-    tmp.unlink(missing_ok=True)
+from tocsin.store.access import WriterLock, connect
+from tocsin.store.schema import SCHEMA_VERSION, apply_schema, create
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,20 +72,50 @@ def event_countries(e: Event) -> list[str]:
 
 
 class Store:
-    """A DuckDB file of documents, events and rejections. Use as a context manager; ``read_only``
-    for commands that only read (several may read at once, none while an ingest writes)."""
+    """A DuckDB file of documents, events and rejections. Use as a context manager.
 
-    def __init__(self, path: str | Path, *, read_only: bool = False) -> None:
+    ``read_only`` for commands that only read: several may read at once, and they wait (up to
+    ``wait_seconds``) while a writer holds the file. A writing store holds the store's writer lock
+    (see :mod:`tocsin.store.access`) and may :meth:`release` its connection between writes so that
+    readers get in; it reopens on next use.
+    """
+
+    def __init__(self, path: str | Path, *, read_only: bool = False, wait_seconds: float = 60.0) -> None:
         self.path = str(path)
+        self.read_only = read_only
+        self.wait_seconds = wait_seconds
+        self._memory = self.path == ":memory:"
+        self._lock: WriterLock | None = None
+        self._conn: duckdb.DuckDBPyConnection | None = None
         try:
-            if self.path != ":memory:" and not read_only and not Path(self.path).exists():
-                _create(Path(self.path))
-            self.conn = duckdb.connect(self.path, read_only=read_only)
+            if not self._memory and not read_only:
+                self._lock = WriterLock(self.path)
+                if not Path(self.path).exists():
+                    create(Path(self.path))
+            self._conn = connect(self.path, read_only=read_only, wait_seconds=wait_seconds)
             if not read_only:
                 self._upgrade()
         except (duckdb.Error, OSError) as exc:
+            self.close()
             raise StoreError(f"cannot open store {self.path}: {one_line(exc)}") from exc
+        except StoreError:
+            self.close()
+            raise
         self._near: NearDuplicates | None = None
+
+    @property
+    def conn(self) -> duckdb.DuckDBPyConnection:
+        """The open connection, reopened (waiting for readers to finish) after :meth:`release`."""
+        if self._conn is None:
+            self._conn = connect(self.path, read_only=self.read_only, wait_seconds=self.wait_seconds)
+        return self._conn
+
+    def release(self) -> None:
+        """Close the connection until the next use (keeping the writer lock), so that other
+        processes can read the file meanwhile. Nothing for an in-memory store."""
+        if self._conn is not None and not self._memory:
+            self._conn.close()
+            self._conn = None
 
     def _upgrade(self) -> None:
         """Bring an older store to this schema (nothing to do for a current one)."""
@@ -151,7 +127,7 @@ class Store:
             got = self.conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
             version = got[0] if got else None
         if version != str(SCHEMA_VERSION):
-            _apply_schema(self.conn)
+            apply_schema(self.conn)
 
     def __enter__(self) -> Store:
         return self
@@ -162,13 +138,21 @@ class Store:
         self.close()
 
     def close(self) -> None:
-        """Close the database."""
-        self.conn.close()
+        """Close the database and give up the writer lock."""
+        if self._conn is not None:
+            self._conn.close()
+            self._conn = None
+        if self._lock is not None:
+            self._lock.release()
+            self._lock = None
 
     def has_document(self, doc: Document) -> bool:
-        """Whether this document (same id, or same content under any id) is already stored."""
+        """Whether this text is already stored: under its id (now or as an earlier version of a
+        corrected document), or under any other id (an exact copy)."""
         row = self.conn.execute(
-            "SELECT 1 FROM documents WHERE id = ? OR content_hash = ? LIMIT 1", [doc.id, doc.content_hash]
+            "SELECT 1 FROM documents WHERE content_hash = ?"
+            " UNION ALL SELECT 1 FROM document_versions WHERE id = ? AND content_hash = ? LIMIT 1",
+            [doc.content_hash, doc.id, doc.content_hash],
         ).fetchone()
         return row is not None
 
@@ -187,25 +171,34 @@ class Store:
             raw_format: str = "auto") -> str:  # fmt: skip
         """Store a document with its events in one transaction.
 
-        Returns ``stored``; ``duplicate`` if it was already there (nothing written); or
-        ``near_duplicate`` if it is a copy of a stored document (kept, linked to the original by
-        ``duplicate_of``, its events not stored twice).
+        Returns ``stored``; ``duplicate`` if this text was already there (nothing written);
+        ``corrected`` if another text was stored under this id (a correction: the old text and its
+        events move to ``document_versions``, this one and its events replace them); or
+        ``near_duplicate`` if it is a copy of another stored document (kept, linked to the original
+        by ``duplicate_of``, its events not stored twice).
         """
         if self.has_document(doc):
             return "duplicate"
+        row = self.conn.execute(
+            "SELECT coalesce(version, 1) FROM documents WHERE id = ?", [doc.id]
+        ).fetchone()
+        previous = int(row[0]) if row else None
         body = " ".join(doc.text[s.start : s.end] for s in doc.body_segments())
         signature = fingerprint(body)
-        original = self._near_index().original_of(signature)
+        original = self._near_index().original_of(signature, exclude=doc.id)
         meta = document_json(doc)
         self.conn.execute("BEGIN TRANSACTION")
         try:
+            if previous is not None:
+                self._archive(doc.id)
             self.conn.execute(
                 "INSERT INTO documents (id, content_hash, source_path, url, title, source, published,"
                 " published_method, language, text, segments, author, raw, raw_format, duplicate_of,"
-                " fingerprint) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                " fingerprint, version) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 [doc.id, doc.content_hash, doc.source_path, doc.url, doc.title, doc.source, doc.published,
                  doc.published_method, doc.language, doc.text, json.dumps(meta["segments"]), doc.author,
-                 gzip.compress(raw) if raw is not None else None, raw_format, original, to_bytes(signature)],
+                 gzip.compress(raw) if raw is not None else None, raw_format, original, to_bytes(signature),
+                 (previous or 0) + 1],
             )  # fmt: skip
             if original is None:
                 self._insert_events(events)
@@ -215,8 +208,40 @@ class Store:
             raise StoreError(f"cannot store document {doc.id}: {one_line(exc)}") from exc
         if original is not None:
             return "near_duplicate"
-        self._near_index().add(doc.id, signature)
-        return "stored"
+        self._near_index().replace(doc.id, signature)
+        return "stored" if previous is None else "corrected"
+
+    def _archive(self, doc_id: str) -> None:
+        """Move a document's current text and its events into its history (inside a transaction)."""
+        records = [
+            json.loads(r)
+            for (r,) in self.conn.execute(
+                "SELECT record FROM events WHERE doc_id = ? ORDER BY id", [doc_id]
+            ).fetchall()
+        ]
+        self.conn.execute(
+            "INSERT INTO document_versions SELECT id, coalesce(version, 1), content_hash, source_path, url,"
+            " title, source, published, text, segments, raw, raw_format, ingested_at, current_timestamp, ?"
+            " FROM documents WHERE id = ?",
+            [json.dumps(records, ensure_ascii=False), doc_id],
+        )
+        self.conn.execute("DELETE FROM events WHERE doc_id = ?", [doc_id])
+        self.conn.execute("DELETE FROM documents WHERE id = ?", [doc_id])
+
+    def versions(self, doc_id: str) -> list[dict[str, Any]]:
+        """The earlier texts of a corrected document, oldest first, each with the events coded
+        from it and when it was replaced (empty for a document never corrected)."""
+        rows = self.conn.execute(
+            "SELECT version, content_hash, title, published, ingested_at, replaced_at, events"
+            " FROM document_versions WHERE id = ? ORDER BY version",
+            [doc_id],
+        ).fetchall()
+        return [
+            {"version": v, "content_hash": h, "title": t, "published": p.isoformat() if p else None,
+             "ingested_at": i.isoformat() if i else None, "replaced_at": r.isoformat(),
+             "events": json.loads(ev)}
+            for v, h, t, p, i, r, ev in rows
+        ]  # fmt: skip
 
     def _insert_events(self, events: tuple[Event, ...]) -> None:
         for e in events:
@@ -296,13 +321,14 @@ class Store:
     def document(self, doc_id: str) -> dict[str, Any] | None:
         """A stored document's metadata and text, or ``None``."""
         row = self.conn.execute(
-            "SELECT id, title, source, url, published, published_method, source_path, text"
-            " FROM documents WHERE id = ?",
+            "SELECT id, title, source, url, published, published_method, source_path, text,"
+            " coalesce(version, 1) FROM documents WHERE id = ?",
             [doc_id],
         ).fetchone()
         if row is None:
             return None
-        keys = ["id", "title", "source", "url", "published", "published_method", "source_path", "text"]
+        keys = ["id", "title", "source", "url", "published", "published_method", "source_path", "text",
+                "version"]  # fmt: skip
         out = dict(zip(keys, row, strict=True))
         out["published"] = out["published"].isoformat() if out["published"] else None
         return out

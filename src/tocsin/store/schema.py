@@ -1,0 +1,73 @@
+"""The store's tables, how a new store is made whole, and how an older one is brought up to date."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import duckdb
+
+SCHEMA_VERSION = 3
+
+_DDL = [
+    """CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR)""",
+    # Every column in the CREATE: DuckDB cannot replay a write-ahead log holding a CREATE with a
+    # DEFAULT current_timestamp followed by ALTER TABLE ADD COLUMN (a store killed before its first
+    # checkpoint could never be opened again). The ALTERs below only upgrade older stores.
+    """CREATE TABLE IF NOT EXISTS documents (
+        id VARCHAR PRIMARY KEY, content_hash VARCHAR NOT NULL, source_path VARCHAR, url VARCHAR,
+        title VARCHAR, source VARCHAR, published DATE, published_method VARCHAR,
+        language VARCHAR, text VARCHAR NOT NULL, segments VARCHAR NOT NULL,
+        ingested_at TIMESTAMP DEFAULT current_timestamp, author VARCHAR, raw BLOB, raw_format VARCHAR,
+        duplicate_of VARCHAR, fingerprint BLOB, version INTEGER)""",
+    # Added in schema 2: the author, the raw input (gzip) and how to read it, near-duplicates.
+    "ALTER TABLE documents ADD COLUMN IF NOT EXISTS author VARCHAR",
+    "ALTER TABLE documents ADD COLUMN IF NOT EXISTS raw BLOB",
+    "ALTER TABLE documents ADD COLUMN IF NOT EXISTS raw_format VARCHAR",
+    "ALTER TABLE documents ADD COLUMN IF NOT EXISTS duplicate_of VARCHAR",
+    "ALTER TABLE documents ADD COLUMN IF NOT EXISTS fingerprint BLOB",
+    # Added in schema 3: corrections. ``version`` counts the texts stored under an id (NULL: 1);
+    # each replaced text is kept in ``document_versions`` with the events coded from it (a JSON
+    # array of event records) and when it was replaced. No DEFAULT here (see above).
+    "ALTER TABLE documents ADD COLUMN IF NOT EXISTS version INTEGER",
+    """CREATE TABLE IF NOT EXISTS document_versions (
+        id VARCHAR NOT NULL, version INTEGER NOT NULL, content_hash VARCHAR NOT NULL,
+        source_path VARCHAR, url VARCHAR, title VARCHAR, source VARCHAR, published DATE,
+        text VARCHAR NOT NULL, segments VARCHAR NOT NULL, raw BLOB, raw_format VARCHAR,
+        ingested_at TIMESTAMP, replaced_at TIMESTAMP NOT NULL, events VARCHAR NOT NULL,
+        PRIMARY KEY (id, version))""",
+    """CREATE TABLE IF NOT EXISTS events (
+        id VARCHAR PRIMARY KEY, doc_id VARCHAR NOT NULL, event VARCHAR NOT NULL, mode VARCHAR,
+        acled_event_type VARCHAR, acled_sub_event_type VARCHAR, date DATE, date_end DATE,
+        date_precision VARCHAR, factuality VARCHAR, countries VARCHAR[], lat DOUBLE, lon DOUBLE,
+        dead INTEGER, injured INTEGER, arrested INTEGER, confidence DOUBLE, record VARCHAR NOT NULL)""",
+    """CREATE TABLE IF NOT EXISTS rejections (
+        source VARCHAR NOT NULL, reason VARCHAR NOT NULL, detail VARCHAR,
+        first_seen TIMESTAMP DEFAULT current_timestamp, PRIMARY KEY (source, reason))""",
+]
+
+
+def apply_schema(conn: duckdb.DuckDBPyConnection) -> None:
+    """Create or upgrade the tables, record the schema version, and checkpoint so that no DDL waits
+    in the write-ahead log."""
+    for ddl in _DDL:
+        conn.execute(ddl)
+    conn.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)])
+    conn.execute("CHECKPOINT")
+
+
+def create(path: Path) -> None:
+    """Make a new store whole or not at all: the schema is written to a temporary file, checkpointed
+    and closed, then renamed into place, so that a kill at any moment leaves no half-made store."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.new")
+    for leftover in (tmp, tmp.with_name(tmp.name + ".wal")):
+        leftover.unlink(missing_ok=True)
+    conn = duckdb.connect(str(tmp))
+    try:
+        apply_schema(conn)
+    finally:
+        conn.close()
+    if not path.exists():
+        os.replace(tmp, path)
+    tmp.unlink(missing_ok=True)

@@ -1,0 +1,128 @@
+"""The store under concurrent use and corrections: readers during an ingest, one writer, versions."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from tocsin.cli import cli
+from tocsin.errors import StoreError
+from tocsin.store.duckdb_store import Store
+
+TOWNS = ["Gao", "Mopti", "Kidal", "Timbuktu", "Menaka", "Segou", "Sikasso", "Kayes", "Bamako", "Koulikoro"]
+
+
+def _stories(folder: Path, n: int) -> None:
+    folder.mkdir()
+    for i in range(n):
+        town = TOWNS[i % len(TOWNS)]
+        (folder / f"s{i:03d}.txt").write_text(
+            f"Gunmen attacked a police post in {town} on Monday, killing {i + 2} officers, the army said."
+            f" Residents of {town} said the attackers fled on motorcycles after {i + 1} hours of fighting.",
+            encoding="utf-8",
+        )
+
+
+@pytest.mark.slow
+def test_readers_read_and_a_second_writer_is_refused_while_an_ingest_runs(tmp_path: Path) -> None:
+    stories = tmp_path / "stories"
+    _stories(stories, 400)
+    db = tmp_path / "busy.duckdb"
+    env = {**os.environ, "HOME": str(tmp_path), "TOCSIN_LOG": str(tmp_path / "errors.log")}
+    cmd = [sys.executable, "-c", "from tocsin.cli import main; main()", "ingest", "--db", str(db),
+           "--published", "2024-05-06", str(stories)]  # fmt: skip
+    writer = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
+    runner = CliRunner()
+    seen: list[int] = []
+    second = None
+    try:
+        while not db.exists() and writer.poll() is None:
+            time.sleep(0.05)
+        while writer.poll() is None:
+            listed = runner.invoke(cli, ["events", "--db", str(db), "--format", "jsonl"])
+            if writer.poll() is not None:
+                break  # this read may have come after the end: it proves nothing
+            assert listed.exit_code == 0, listed.output
+            assert runner.invoke(cli, ["rejects", "--db", str(db)]).exit_code == 0
+            seen.append(len(listed.output.splitlines()))
+            if second is None:
+                second = runner.invoke(cli, ["ingest", "--db", str(db), str(stories)])
+            time.sleep(0.2)
+        _, err = writer.communicate(timeout=300)
+    finally:
+        writer.kill()
+    assert writer.returncode == 0, err
+    assert second is not None and second.exit_code == 2
+    assert "being written by another tocsin process" in second.output
+    assert len(seen) >= 2, "no read landed while the ingest ran"
+    with Store(db, read_only=True) as store:
+        final = store.counts()["events"]
+    assert final > 0 and min(seen) < final  # a read saw the store part-way through the ingest
+
+
+def test_a_writer_lock_is_released_by_close_and_by_the_death_of_its_holder(tmp_path: Path) -> None:
+    db = tmp_path / "w.duckdb"
+    with Store(db):
+        with pytest.raises(StoreError, match="being written"):
+            Store(db)
+        with pytest.raises(StoreError):  # the writer's connection is open: not yet
+            Store(db, read_only=True, wait_seconds=0)
+    with Store(db) as again:  # closed: the next writer gets in
+        again.release()
+        with Store(db, read_only=True, wait_seconds=0) as reader:  # released: readers get in
+            assert reader.counts()["documents"] == 0
+    code = "import os, signal, sys\nfrom tocsin.store.duckdb_store import Store\nStore(sys.argv[1])\n" \
+           "os.kill(os.getpid(), signal.SIGKILL)\n"  # fmt: skip
+    proc = subprocess.run([sys.executable, "-c", code, str(db)], capture_output=True, timeout=120)
+    assert proc.returncode < 0
+    with Store(db) as after_kill:
+        assert after_kill.counts()["documents"] == 0
+
+
+def _jsonl(path: Path, text: str) -> Path:
+    path.write_text(json.dumps({"id": "wire-1", "published": "2024-05-06", "text": text}) + "\n")
+    return path
+
+
+def test_a_corrected_text_replaces_the_document_and_keeps_the_old_one(
+    pipeline: object, tmp_path: Path
+) -> None:
+    db = tmp_path / "c.duckdb"
+    first = _jsonl(
+        tmp_path / "first.jsonl", "Gunmen attacked a police post in Gao on Monday, killing three officers."
+    )
+    fixed = _jsonl(tmp_path / "fixed.jsonl", "Protesters marched peacefully through Bamako on Monday.")
+    runner = CliRunner()
+    assert runner.invoke(cli, ["ingest", "--db", str(db), str(first)]).exit_code == 0
+    with Store(db, read_only=True) as store:
+        before = [e["event"] for e in store.events()]
+    assert "ASSAULT" in before
+
+    corrected = runner.invoke(cli, ["ingest", "--db", str(db), str(fixed)])
+    assert corrected.exit_code == 0
+    assert "1 corrected" in corrected.stderr
+    with Store(db, read_only=True) as store:
+        now = [e["event"] for e in store.events()]
+        document = store.document("wire-1")
+        history = store.versions("wire-1")
+        counts = store.counts()
+    assert "ASSAULT" not in now and "PROTEST" in now
+    assert document is not None and document["version"] == 2 and "Bamako" in document["text"]
+    assert [v["version"] for v in history] == [1]
+    assert [e["event"] for e in history[0]["events"]] == before
+    assert counts["documents"] == 1
+
+    # Either text again changes nothing: the current one is stored, the old one is history.
+    for again in (fixed, first):
+        rerun = runner.invoke(cli, ["ingest", "--db", str(db), str(again)])
+        assert rerun.exit_code == 0 and "1 already stored" in rerun.stderr
+    with Store(db, read_only=True) as store:
+        assert [e["event"] for e in store.events()] == now
+        assert len(store.versions("wire-1")) == 1
