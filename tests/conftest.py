@@ -9,8 +9,23 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck
+from hypothesis import settings as hypothesis_settings
 
 from tocsin.config import Settings, load_settings
+
+# Fuzzing profiles (tests/test_fuzz.py): "ci", a few hundred cases per test, by default; "long", as
+# many as $TOCSIN_FUZZ_EXAMPLES per test (scripts/fuzz.sh runs it: the >= 10,000-case campaign).
+_QUIET = [HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.filter_too_much]
+hypothesis_settings.register_profile("ci", max_examples=200, deadline=None, suppress_health_check=_QUIET)
+hypothesis_settings.register_profile(
+    "long",
+    max_examples=int(os.environ.get("TOCSIN_FUZZ_EXAMPLES", "2500")),
+    deadline=None,
+    suppress_health_check=_QUIET,
+    print_blob=True,
+)
+hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 # The tests must not see (or write) a user's own imported places: a private data directory.
 os.environ["XDG_DATA_HOME"] = tempfile.mkdtemp(prefix="tocsin-tests-")

@@ -65,6 +65,15 @@ def test_one_sentence_three_dates_three_events(pipeline: Any) -> None:
     assert sorted(e["date"] for e in _only(events, "ASSAULT")) == ["2023-03-15", "2023-03-19", "2023-03-22"]
 
 
+def test_three_undated_events_keep_three_ids(pipeline: Any) -> None:
+    """Without a publication date the three dates stay unresolved: the events must not share an id
+    (the store kept one of three while the summary counted three)."""
+    text = "Troops fired on civilians on March 15, March 19 and March 22, residents said."
+    events = code_text(pipeline, text, published=None)
+    assaults = _only(events, "ASSAULT")
+    assert len(assaults) == 3 and len({e["id"] for e in assaults}) == 3
+
+
 def test_narrative_anchor_and_a_day_after(pipeline: Any) -> None:
     events = code_text(
         pipeline,

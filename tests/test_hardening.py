@@ -18,8 +18,6 @@ from typing import Any
 import duckdb
 import pytest
 from click.testing import CliRunner
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
 
 from tocsin.cli import cli
 from tocsin.ingest.documents import Metadata, build_document
@@ -156,36 +154,6 @@ def test_long_paragraphs_are_cut_and_long_documents_rejected() -> None:
     with pytest.raises(InputError, match="budget"):
         build_document(words, meta=Metadata(id="long"), fmt="text", max_bytes=5_000_000, source_path=None,
                        max_chars=400_000)  # fmt: skip
-
-
-_TEXT = st.text(max_size=200).map(lambda t: t.encode("utf-8", "surrogatepass"))
-_LINE = st.one_of(st.binary(max_size=200), _TEXT)
-
-
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.lists(_LINE, max_size=6))
-def test_jsonl_lines_of_any_bytes_never_raise(lines: list[bytes]) -> None:
-    import io
-
-    stream = io.BytesIO(b"\n".join(lines))
-    for out in iter_inputs(["-"], input_format="jsonl", stdin=stream):
-        assert isinstance(out, InputItem | Rejection)
-        if isinstance(out, Rejection):
-            assert "\n" not in out.detail
-
-
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.one_of(st.binary(max_size=600), st.text(max_size=600)), st.sampled_from(["auto", "text", "html"]))
-def test_documents_from_any_input_are_built_or_rejected(content: bytes | str, fmt: str) -> None:
-    from tocsin.errors import InputError
-
-    try:
-        doc = build_document(content, meta=Metadata(), fmt=fmt, max_bytes=100_000, source_path=None)
-    except InputError as exc:
-        assert "\n" not in exc.detail
-    else:
-        doc.text.encode("utf-8")  # storable: no lone surrogates
-        assert all(0 <= s.start <= s.end <= len(doc.text) for s in doc.segments)
 
 
 def _ingest_process(db: Path, home: Path) -> subprocess.Popen[bytes]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import json
 import threading
+import time
 from collections.abc import Iterator
 from datetime import UTC, date, datetime
 from email.utils import format_datetime
@@ -194,6 +195,17 @@ class _Handler(BaseHTTPRequestHandler):
             self.send_response(301)
             self.send_header("Location", "/story")
             self.end_headers()
+        elif self.path == "/trickle":  # a byte every 0.2 s, for as long as the client listens
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html")
+            self.end_headers()
+            try:
+                for _ in range(600):
+                    self.wfile.write(b"x")
+                    self.wfile.flush()
+                    time.sleep(0.2)
+            except OSError:
+                return
         elif self.path == "/huge":
             self.send_response(200)
             self.send_header("Content-Type", "text/html")
@@ -253,6 +265,18 @@ def test_a_redirect_into_the_private_network_is_refused(server: str) -> None:
     with pytest.raises(Exception, match="not a public address"):
         _guard(httpx.Request("GET", "http://169.254.169.254/latest/meta-data/"))  # link-local metadata
     _guard(httpx.Request("GET", "http://93.184.216.34/"))  # a public address passes
+
+
+def test_a_server_that_trickles_is_cut_off_at_the_deadline(server: str) -> None:
+    from tocsin.ingest.urls import fetch
+
+    started = time.monotonic()
+    out = list(fetch(f"{server}/trickle", max_bytes=100_000, deadline=1.5, defaults=Metadata(),
+                     allow_private=True))  # fmt: skip
+    assert time.monotonic() - started < 10  # each read is quick: only the whole-transfer deadline stops it
+    assert [(o.reason, "longer than" in o.detail) for o in out if isinstance(o, Rejection)] == [
+        ("unreachable", True)
+    ]
 
 
 def test_near_duplicate_is_linked_not_coded_twice(runner: CliRunner, tmp_path: Path) -> None:

@@ -90,11 +90,31 @@ class Document:
 
 @dataclass(frozen=True, slots=True)
 class Rejection:
-    """A document (or input line) that was not coded, with the reason why."""
+    """A document (or input line) that was not coded, with the reason why. Its source and detail
+    are one line of printable text whatever the input held (line breaks, control characters, lone
+    surrogates from a hostile header or file name become spaces or "?")."""
 
     source: str
     reason: str
     detail: str
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "source", _printable(self.source))
+        object.__setattr__(self, "detail", _printable(self.detail))
+
+
+def _printable(text: str) -> str:
+    """``text`` as one line: control characters as spaces, lone surrogates as "?"."""
+    line = "".join(" " if (ord(c) < 32 or 127 <= ord(c) < 160) else c for c in text)
+    return line.encode("utf-8", "replace").decode("utf-8") if _has_surrogate(line) else line
+
+
+def _has_surrogate(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
 
 
 @dataclass(frozen=True, slots=True)

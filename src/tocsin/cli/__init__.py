@@ -17,7 +17,7 @@ import click
 
 from tocsin.cli import browse, coding, evaluate, places
 from tocsin.cli.app import EXIT_INTERNAL, EXIT_USAGE, _pipeline, cli
-from tocsin.crashlog import log_exception
+from tocsin.crashlog import log_exception, warnings_to_log
 from tocsin.errors import TocsinError, one_line
 
 __all__ = ["_pipeline", "browse", "cli", "coding", "evaluate", "main", "places"]
@@ -31,6 +31,7 @@ def _terminate(signum: int, frame: FrameType | None) -> None:
 def main() -> None:
     """Entry point of the ``tocsin`` script: never a traceback on the terminal."""
     signal.signal(signal.SIGTERM, _terminate)
+    warnings_to_log()
     try:
         cli.main(standalone_mode=True)
     except TocsinError as exc:
