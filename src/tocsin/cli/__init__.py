@@ -15,12 +15,12 @@ from types import FrameType
 
 import click
 
-from tocsin.cli import browse, coding, evaluate, places
+from tocsin.cli import browse, coding, evaluate, fused, places
 from tocsin.cli.app import EXIT_INTERNAL, EXIT_USAGE, _pipeline, cli
 from tocsin.crashlog import log_exception, warnings_to_log
 from tocsin.errors import TocsinError, one_line
 
-__all__ = ["_pipeline", "browse", "cli", "coding", "evaluate", "main", "places"]
+__all__ = ["_pipeline", "browse", "cli", "coding", "evaluate", "fused", "main", "places"]
 
 
 def _terminate(signum: int, frame: FrameType | None) -> None:

@@ -44,6 +44,17 @@ def _date_option(value: str | None) -> date | None:
         raise click.BadParameter(f"{value!r} is not a YYYY-MM-DD date") from exc
 
 
+def _cell(value: Any, width: int) -> str:
+    """A table cell: the value as text, cut to ``width`` with an ellipsis."""
+    text = "" if value is None else str(value)
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def _parties(parties: list[dict[str, Any]]) -> str:
+    """Parties (actors, claimants) as one line of names."""
+    return "; ".join(p.get("name") or p.get("text") or "?" for p in parties)
+
+
 def _say_rejection(r: Rejection) -> None:
     click.echo(f"tocsin: rejected {r.source}: {r.reason}: {r.detail}", err=True)
 

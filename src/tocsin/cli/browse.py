@@ -12,21 +12,14 @@ import click
 
 from tocsin.cli.app import (
     Failure,
+    _cell,
     _date_option,
+    _parties,
     _settings,
     cli,
 )
+from tocsin.cli.fused import fused_text, print_fused
 from tocsin.store.duckdb_store import EventQuery, Store
-
-
-def _cell(value: Any, width: int) -> str:
-    text = "" if value is None else str(value)
-    return text if len(text) <= width else text[: width - 1] + "…"
-
-
-def _parties(parties: list[dict[str, Any]]) -> str:
-    return "; ".join(p["name"] for p in parties)
-
 
 _TABLE = [
     ("id", 8),
@@ -128,6 +121,11 @@ def _stored(ctx: click.Context, db: str | None) -> Store:
 @click.option(
     "--country", default=None, metavar="CODE", help="ISO code (AZ or AZE) of the event's place or of a party."
 )
+@click.option(
+    "--fused",
+    is_flag=True,
+    help="List fused events (one per occurrence, with the reports of every document), not reports.",
+)
 @click.pass_context
 def events(
     ctx: click.Context,
@@ -137,11 +135,16 @@ def events(
     until: str | None,
     types: tuple[str, ...],
     country: str | None,
+    fused: bool,
 ) -> None:
-    """List stored events."""
+    """List stored events: reports (what each document says, each with the `fused_id` of its
+    event), or with --fused the fused events."""
     query = EventQuery(since=_date_option(since), until=_date_option(until), types=types, country=country)
     with _stored(ctx, db) as store:
-        records = list(store.events(query))
+        records = list(store.fused_events(query) if fused else store.events(query))
+    if fused:
+        print_fused(records, fmt)
+        return
     if fmt == "jsonl":
         for e in records:
             click.echo(json.dumps(e, ensure_ascii=False))
@@ -163,12 +166,21 @@ def events(
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.pass_context
 def show(ctx: click.Context, event_id: str, db: str | None, fmt: str) -> None:
-    """Show one event (by id or unique id prefix) with its evidence sentences and source."""
+    """Show one report (by id or unique id prefix) with its evidence sentences and source, or one
+    fused event (by id, an id it had before a merge, or prefix) with each report's sentence,
+    source and claim side by side."""
     with _stored(ctx, db) as store:
         record = store.event(event_id)
-        if record is None:
+        fused = store.fused_event(event_id) if record is None else None
+        if record is None and fused is None:
             raise Failure(f"no single event with id {event_id!r}")
-        document = store.document(record["doc_id"]) or {}
+        document = (store.document(record["doc_id"]) or {}) if record is not None else {}
+    if fused is not None:
+        click.echo(
+            json.dumps({"event": fused}, ensure_ascii=False, indent=2) if fmt == "json" else fused_text(fused)
+        )
+        return
+    assert record is not None
     if fmt == "json":
         document.pop("text", None)
         click.echo(json.dumps({"event": record, "document": document}, ensure_ascii=False, indent=2))
@@ -184,6 +196,8 @@ def show(ctx: click.Context, event_id: str, db: str | None, fmt: str) -> None:
     ]
     if loc:
         lines.append(f"             {loc['reason']}")
+    if record.get("fused_id"):
+        lines.append(f"  event:     {record['fused_id']} (the fused event this report belongs to)")
     if record["acled_event_type"]:
         lines.append(f"  ACLED:     {record['acled_event_type']} / {record['acled_sub_event_type']}")
     for label, key in (("dead", "dead"), ("injured", "injured"), ("arrested", "arrested")):

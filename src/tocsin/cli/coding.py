@@ -31,6 +31,7 @@ from tocsin.ingest.readers import iter_inputs
 from tocsin.models import Rejection
 from tocsin.report.records import event_json, time_json
 from tocsin.store.duckdb_store import Store
+from tocsin.store.fusion import FusionCounts
 
 
 @cli.command()
@@ -124,6 +125,8 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], db: str | None, input_for
         store.close()
         raise Failure(str(exc)) from exc
     interrupted = False
+    next_fusion = FUSE_EVERY
+    fused = FusionCounts()
     with store:
         items = iter_inputs(list(paths), input_format=input_format, stdin=sys.stdin.buffer,
                             defaults=defaults, max_bytes=settings.max_bytes, file_roots=settings.file_roots,
@@ -147,15 +150,26 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], db: str | None, input_for
                         continue
                     added = len(result.events) if status in {"stored", "corrected"} else 0
                     tally.count(status, events=added)
-                else:
-                    tally.count("duplicate")
+                    if tally.counts["stored"] + tally.counts["corrected"] >= next_fusion:
+                        next_fusion += FUSE_EVERY  # keep the fused view fresh during a long run
+                        store.fuse()
+                else:  # the same text again: a reprint from another outlet or under another id counts
+                    tally.count("source" if store.add_source(result.document) else "duplicate")
+            fused = store.fuse()
         except KeyboardInterrupt:
             interrupted = True
         resume = "; interrupted: run the same command again to resume" if interrupted else ""
         click.echo(f"tocsin: {tally.summary()} to {store.path}{resume}", err=True)
+        if not interrupted and fused.reports:
+            click.echo(f"tocsin: fusion: {fused.opened} events opened, {fused.attached} joined by new"
+                       f" reports, {fused.merged} merged, {fused.split} split", err=True)  # fmt: skip
     if interrupted:
         ctx.exit(130)
     ctx.exit(EXIT_REJECTED if tally.counts["rejected"] else EXIT_OK)
+
+
+#: Documents stored between two fusion passes of a long ingest (one more runs at its end).
+FUSE_EVERY = 500
 
 
 class Tally:
@@ -185,6 +199,7 @@ class Tally:
         c = self.counts
         by_reason = ", ".join(f"{k} {v}" for k, v in sorted(self.reasons.items()))
         return (f"{c['read']} read, {c['stored']} stored, {c['duplicate']} already stored,"
+                f"{f' {n} reprints recorded as further sources,' if (n := c['source']) else ''}"
                 f"{f' {n} corrected (earlier texts kept),' if (n := c['corrected']) else ''}"
                 f" {c['near_duplicate']} near-duplicates linked, {c['rejected']} rejected"
                 f"{f' ({by_reason})' if by_reason else ''}, {c['events']} events added")  # fmt: skip
@@ -224,6 +239,7 @@ def reprocess(ctx: click.Context, db: str | None) -> None:
             elif isinstance(result, Rejection):
                 failed += 1
                 _say_rejection(result)
+        store.fuse()  # the re-coded reports join their events again
     click.echo(f"tocsin: {done} documents re-coded, {removed} events replaced by {added}, {failed} failed",
                err=True)  # fmt: skip
     ctx.exit(EXIT_REJECTED if failed else EXIT_OK)

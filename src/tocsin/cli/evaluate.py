@@ -187,6 +187,27 @@ def evaluate_glocon(ctx: click.Context, path: str, limit: int, examples: int) ->
     _print_report(report.as_dict(examples=examples))
 
 
+@evaluate.command("fusion")
+@click.option(
+    "--file",
+    "path",
+    default="../shared/dev/ucdp/ucdp_ged_ukraine_2014.csv",
+    show_default=True,
+    help="UCDP GED CSV whose source_article column lists each event's sources.",
+)
+@click.option("--limit", default=0, show_default=True, help="Only the first N UCDP events (0: all).")
+@click.pass_context
+def evaluate_fusion(ctx: click.Context, path: str, limit: int) -> None:
+    """Fusion of UCDP's source headlines (each a document) against UCDP's events: B-cubed over all
+    and multi-headline events, false merges, deaths within UCDP's range; JSON."""
+    from tocsin.evaluation.fusion import evaluate as score
+
+    file = Path(path)
+    if not file.is_file():
+        raise Failure(f"UCDP file not found: {file} (the dev data lives in ../shared/dev/ucdp)")
+    _print_report(score(file, _pipeline(_settings(ctx)), limit=limit))
+
+
 @evaluate.command("ipe")
 @click.option(
     "--dir",

@@ -18,11 +18,13 @@ from typing import Any
 import duckdb
 
 from tocsin.errors import StoreError, one_line
+from tocsin.fuse.reports import outlet_of
 from tocsin.geo.gazetteer import country_by_iso2
 from tocsin.ingest.dedup import NearDuplicates, fingerprint, from_bytes, to_bytes
 from tocsin.models import Document, Event, Rejection
 from tocsin.report.records import document_json, event_json
 from tocsin.store.access import WriterLock, connect
+from tocsin.store.fusion import FusionCounts, refuse
 from tocsin.store.schema import SCHEMA_VERSION, apply_schema, create
 
 
@@ -190,6 +192,7 @@ class Store:
         self.conn.execute("BEGIN TRANSACTION")
         try:
             if previous is not None:
+                self._unfuse(doc.id)
                 self._archive(doc.id)
             self.conn.execute(
                 "INSERT INTO documents (id, content_hash, source_path, url, title, source, published,"
@@ -243,29 +246,84 @@ class Store:
             for v, h, t, p, i, r, ev in rows
         ]  # fmt: skip
 
-    def _insert_events(self, events: tuple[Event, ...]) -> None:
+    def _insert_events(self, events: tuple[Event, ...], fused: dict[str, str] | None = None) -> None:
         for e in events:
             self.conn.execute(
-                "INSERT OR IGNORE INTO events VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                "INSERT OR IGNORE INTO events (id, doc_id, event, mode, acled_event_type,"
+                " acled_sub_event_type,"
+                " date, date_end, date_precision, factuality, countries, lat, lon, dead, injured, arrested,"
+                " confidence, record, fused_id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 [e.id, e.doc_id, e.event, e.mode, e.acled_event_type, e.acled_sub_event_type,
                  e.date.start, e.date.end, e.date.precision.value, e.factuality.value,
                  event_countries(e), e.location.lat if e.location else None,
                  e.location.lon if e.location else None, e.dead, e.injured, e.arrested,
-                 e.confidence, json.dumps(event_json(e), ensure_ascii=False)],
+                 e.confidence, json.dumps(event_json(e), ensure_ascii=False), (fused or {}).get(e.id)],
             )  # fmt: skip
 
+    def _unfuse(self, doc_id: str) -> dict[str, str]:
+        """Before a document's reports are removed: their events are marked for fusing again;
+        returns each report's fused id (a re-coded report that keeps its id keeps its event)."""
+        rows = self.conn.execute(
+            "SELECT id, fused_id FROM events WHERE doc_id = ? AND fused_id IS NOT NULL", [doc_id]
+        ).fetchall()
+        for fid in {f for _, f in rows}:
+            self.conn.execute("INSERT OR IGNORE INTO fusion_dirty VALUES (?)", [fid])
+        return dict(rows)
+
     def replace_events(self, doc_id: str, events: tuple[Event, ...]) -> tuple[int, int]:
-        """Re-code one document: its events replaced in one transaction; (removed, added)."""
+        """Re-code one document: its events replaced in one transaction; (removed, added). The
+        events they belonged to are fused again at the next :meth:`fuse`."""
         self.conn.execute("BEGIN TRANSACTION")
         try:
             row = self.conn.execute("SELECT count(*) FROM events WHERE doc_id = ?", [doc_id]).fetchone()
+            fused = self._unfuse(doc_id)
             self.conn.execute("DELETE FROM events WHERE doc_id = ?", [doc_id])
-            self._insert_events(events)
+            self._insert_events(events, fused)
             self.conn.execute("COMMIT")
         except duckdb.Error as exc:
             self.conn.execute("ROLLBACK")
             raise StoreError(f"cannot re-code document {doc_id}: {one_line(exc)}") from exc
         return (int(row[0]) if row else 0), len(events)
+
+    def fuse(self) -> FusionCounts:
+        """Fuse the reports stored since the last pass (and events that lost reports), in one
+        transaction: an interrupted pass leaves them pending for the next."""
+        self.conn.execute("BEGIN TRANSACTION")
+        try:
+            counts = refuse(self.conn)
+            self.conn.execute("COMMIT")
+        except duckdb.Error as exc:
+            self.conn.execute("ROLLBACK")
+            raise StoreError(f"cannot fuse events: {one_line(exc)}") from exc
+        return counts
+
+    def add_source(self, doc: Document) -> bool:
+        """Record a further outlet of a stored text (the same text from another outlet or under
+        another id: a reprint); whether it was new. The events' ``n_sources`` count it."""
+        outlet = outlet_of(doc.source, doc.url, doc.id)
+        stored = self.conn.execute(
+            "SELECT id, source, url FROM documents WHERE content_hash = ?", [doc.content_hash]
+        ).fetchall()
+        if not stored:  # an earlier version of a corrected document: not a reprint
+            return False
+        if any(i == doc.id and outlet_of(s, u, i) == outlet for i, s, u in stored):
+            return False  # the same document again
+        row = self.conn.execute(
+            "SELECT 1 FROM document_sources WHERE content_hash = ? AND outlet = ? AND doc_id = ?",
+            [doc.content_hash, outlet, doc.id],
+        ).fetchone()
+        if row is not None:
+            return False
+        self.conn.execute(
+            "INSERT INTO document_sources VALUES (?,?,?,?,?,?,?)",
+            [doc.content_hash, outlet, doc.id, doc.source, doc.url, doc.published, doc.source_path],
+        )
+        self.conn.execute(
+            "INSERT OR IGNORE INTO fusion_dirty SELECT DISTINCT e.fused_id FROM events e JOIN documents d"
+            " ON e.doc_id = d.id WHERE d.content_hash = ? AND e.fused_id IS NOT NULL",
+            [doc.content_hash],
+        )
+        return True
 
     def raw_documents(self) -> Iterator[StoredRaw]:
         """Every stored original (not near-duplicates) with its raw input, for re-coding."""
@@ -287,6 +345,31 @@ class Store:
     def events(self, query: EventQuery | None = None) -> Iterator[dict[str, Any]]:
         """Stored event records (JSON form) matching the query, by date then id."""
         q = query or EventQuery()
+        where, params = self._where(q)
+        if q.doc_id:
+            where.append("doc_id = ?")
+            params.append(q.doc_id)
+        sql = "SELECT record, fused_id FROM events"
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        sql += " ORDER BY date NULLS LAST, doc_id, id"
+        for record, fid in self.conn.execute(sql, params).fetchall():
+            out = json.loads(record)
+            out["fused_id"] = fid
+            yield out
+
+    def event(self, event_id: str) -> dict[str, Any] | None:
+        """One report (event record) by id (or unique id prefix), with its ``fused_id``, or ``None``."""
+        rows = self.conn.execute(
+            "SELECT record, fused_id FROM events WHERE id LIKE ? || '%' LIMIT 2", [event_id]
+        ).fetchall()
+        if len(rows) != 1:
+            return None
+        out: dict[str, Any] = json.loads(rows[0][0])
+        out["fused_id"] = rows[0][1]
+        return out
+
+    def _where(self, q: EventQuery) -> tuple[list[str], list[object]]:
         where: list[str] = []
         params: list[object] = []
         if q.since is not None:
@@ -301,22 +384,50 @@ class Store:
         if q.country:
             where.append("list_contains(countries, ?)")
             params.append(_iso3(q.country))
-        if q.doc_id:
-            where.append("doc_id = ?")
-            params.append(q.doc_id)
-        sql = "SELECT record FROM events"
+        return where, params
+
+    def fused_events(self, query: EventQuery | None = None) -> Iterator[dict[str, Any]]:
+        """Fused events (one per occurrence, with all its reports) matching the query."""
+        where, params = self._where(query or EventQuery())
+        sql = "SELECT record FROM fused_events"
         if where:
             sql += " WHERE " + " AND ".join(where)
-        sql += " ORDER BY date NULLS LAST, doc_id, id"
+        sql += " ORDER BY date NULLS LAST, id"
         for (record,) in self.conn.execute(sql, params).fetchall():
             yield json.loads(record)
 
-    def event(self, event_id: str) -> dict[str, Any] | None:
-        """One event record by id (or unique id prefix), or ``None``."""
+    def resolve(self, event_id: str) -> str | None:
+        """The current id of a fused event: itself, the survivor of a merge it was absorbed in, or
+        the one event whose id starts with it."""
+        alias = self.conn.execute("SELECT id FROM fused_aliases WHERE alias = ?", [event_id]).fetchone()
+        if alias:
+            return str(alias[0])
         rows = self.conn.execute(
-            "SELECT record FROM events WHERE id LIKE ? || '%' LIMIT 2", [event_id]
+            "SELECT id FROM fused_events WHERE id LIKE ? || '%' LIMIT 2", [event_id]
         ).fetchall()
-        return json.loads(rows[0][0]) if len(rows) == 1 else None
+        return str(rows[0][0]) if len(rows) == 1 else None
+
+    def fused_event(self, event_id: str) -> dict[str, Any] | None:
+        """One fused event by id, alias or unique prefix, or ``None``."""
+        current = self.resolve(event_id)
+        if current is None:
+            return None
+        row = self.conn.execute("SELECT record FROM fused_events WHERE id = ?", [current]).fetchone()
+        return json.loads(row[0]) if row else None
+
+    def history(self, event_id: str) -> list[dict[str, Any]]:
+        """Every open, attach, merge, split and dissolve of a fused event (and of those merged
+        into it), oldest first."""
+        current = self.resolve(event_id) or event_id
+        names = [current, *(r[0] for r in self.conn.execute(
+            "SELECT alias FROM fused_aliases WHERE id = ?", [current]).fetchall())]  # fmt: skip
+        rows = self.conn.execute(
+            "SELECT seq, happened_at, action, event_id, other_id, report_ids FROM fusion_history"
+            " WHERE list_contains(?, event_id) OR list_contains(?, other_id) ORDER BY seq",
+            [names, names],
+        ).fetchall()
+        return [{"seq": q, "at": a.isoformat(), "action": act, "event_id": e, "other_id": o,
+                 "report_ids": list(r or [])} for q, a, act, e, o, r in rows]  # fmt: skip
 
     def document(self, doc_id: str) -> dict[str, Any] | None:
         """A stored document's metadata and text, or ``None``."""

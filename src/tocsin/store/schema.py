@@ -7,7 +7,7 @@ from pathlib import Path
 
 import duckdb
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 _DDL = [
     """CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR)""",
@@ -40,7 +40,27 @@ _DDL = [
         id VARCHAR PRIMARY KEY, doc_id VARCHAR NOT NULL, event VARCHAR NOT NULL, mode VARCHAR,
         acled_event_type VARCHAR, acled_sub_event_type VARCHAR, date DATE, date_end DATE,
         date_precision VARCHAR, factuality VARCHAR, countries VARCHAR[], lat DOUBLE, lon DOUBLE,
-        dead INTEGER, injured INTEGER, arrested INTEGER, confidence DOUBLE, record VARCHAR NOT NULL)""",
+        dead INTEGER, injured INTEGER, arrested INTEGER, confidence DOUBLE, record VARCHAR NOT NULL,
+        fused_id VARCHAR)""",
+    # Added in schema 4: fusion. Each report (a row of ``events``) belongs to one fused event
+    # (``fused_id``; NULL while it waits to be fused); ``fused_events`` holds the fused records,
+    # ``fused_aliases`` the ids of events absorbed by a merge, ``fusion_history`` every open,
+    # attach, merge, split and dissolve; ``fusion_dirty`` events that lost reports (a correction,
+    # a re-coding) and must be fused again; ``document_sources`` further outlets of a stored text.
+    "ALTER TABLE events ADD COLUMN IF NOT EXISTS fused_id VARCHAR",
+    """CREATE TABLE IF NOT EXISTS fused_events (
+        id VARCHAR PRIMARY KEY, event VARCHAR, acled_event_type VARCHAR, date DATE, date_end DATE,
+        countries VARCHAR[], lat DOUBLE, lon DOUBLE, dead_best INTEGER, n_sources INTEGER,
+        first_reported DATE, last_reported DATE, record VARCHAR NOT NULL)""",
+    """CREATE TABLE IF NOT EXISTS fused_aliases (alias VARCHAR PRIMARY KEY, id VARCHAR NOT NULL)""",
+    """CREATE TABLE IF NOT EXISTS fusion_history (
+        seq BIGINT NOT NULL, happened_at TIMESTAMP NOT NULL, action VARCHAR NOT NULL,
+        event_id VARCHAR NOT NULL, other_id VARCHAR, report_ids VARCHAR[])""",
+    """CREATE TABLE IF NOT EXISTS fusion_dirty (fused_id VARCHAR PRIMARY KEY)""",
+    """CREATE TABLE IF NOT EXISTS document_sources (
+        content_hash VARCHAR NOT NULL, outlet VARCHAR NOT NULL, doc_id VARCHAR NOT NULL,
+        source VARCHAR, url VARCHAR, published DATE, source_path VARCHAR,
+        PRIMARY KEY (content_hash, outlet, doc_id))""",
     """CREATE TABLE IF NOT EXISTS rejections (
         source VARCHAR NOT NULL, reason VARCHAR NOT NULL, detail VARCHAR,
         first_seen TIMESTAMP DEFAULT current_timestamp, PRIMARY KEY (source, reason))""",
@@ -66,8 +86,12 @@ def create(path: Path) -> None:
     conn = duckdb.connect(str(tmp))
     try:
         apply_schema(conn)
-    finally:
+    except BaseException:
         conn.close()
+        for leftover in (tmp, tmp.with_name(tmp.name + ".wal")):
+            leftover.unlink(missing_ok=True)
+        raise
+    conn.close()
     if not path.exists():
         os.replace(tmp, path)
     tmp.unlink(missing_ok=True)

@@ -1,0 +1,171 @@
+"""Fusion against UCDP GED: do the reports of one UCDP event become one tocsin event?
+
+Every source UCDP lists for an event (``source_article``: ``"Outlet,YYYY-MM-DD,Headline"`` entries
+separated by ``;``) becomes a document: its text the headline, published on its date, from its
+outlet. All are coded and fused in a fresh in-memory store; then, over the headlines that belong to
+exactly one UCDP event (one article may support several events, as round-ups do):
+
+* B-cubed precision, recall and F1 of tocsin's grouping against UCDP's, for all such headlines and
+  for those of UCDP events with two or more headlines (leaving every headline alone already scores
+  well on single-source events; the multi-headline figure is the one that matters). A headline's
+  tocsin group is every headline whose reports share a fused event with one of its own reports
+  (a headline with no report is alone);
+* the false-merge rate: the share of tocsin's events holding headlines of two UCDP events;
+* the share of UCDP events whose tocsin ``dead_best`` lies within UCDP's [low, high] (the fused
+  event holding most of the UCDP event's headlines; an event with no figure counts as outside).
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from tocsin.ingest.documents import Metadata
+from tocsin.ingest.items import InputItem
+from tocsin.pipeline import Coded, Pipeline
+from tocsin.store.duckdb_store import Store
+
+
+@dataclass(frozen=True, slots=True)
+class GoldEvent:
+    """A UCDP event: its id, the ids of its headlines, and its death range."""
+
+    id: str
+    headlines: tuple[str, ...]
+    low: int
+    best: int
+    high: int
+
+
+@dataclass(frozen=True, slots=True)
+class Headline:
+    """One source article as UCDP lists it."""
+
+    id: str
+    outlet: str
+    published: date | None
+    text: str
+
+
+def _sources(field: str) -> list[tuple[str, str, str]]:
+    """(outlet, date, headline) of each entry of a ``source_article`` cell."""
+    out = []
+    for entry in field.split('";"'):
+        entry = entry.strip().strip('"')
+        parts = entry.split(",", 2)
+        if len(parts) == 3 and parts[2].strip():
+            out.append((parts[0].strip(), parts[1].strip(), parts[2].strip()))
+    return out
+
+
+def load_ucdp(path: Path) -> tuple[list[GoldEvent], dict[str, Headline]]:
+    """UCDP events and their distinct headlines from a GED CSV."""
+    events: list[GoldEvent] = []
+    headlines: dict[str, Headline] = {}
+    with path.open(encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            ids = []
+            for outlet, day, text in _sources(row.get("source_article") or ""):
+                hid = hashlib.sha1(f"{outlet}|{day}|{text}".encode()).hexdigest()[:16]
+                try:
+                    published = date.fromisoformat(day)
+                except ValueError:
+                    published = None
+                headlines.setdefault(hid, Headline(hid, outlet, published, text))
+                ids.append(hid)
+            if ids:
+                low, best, high = (int(float(row[k] or 0)) for k in ("low", "best", "high"))
+                events.append(GoldEvent(row["id"], tuple(dict.fromkeys(ids)), low, best, high))
+    return events, headlines
+
+
+def _bcubed(items: list[str], gold: dict[str, set[str]], pred: dict[str, set[str]]) -> dict[str, float]:
+    if not items:
+        return {"precision": 0.0, "recall": 0.0, "f1": 0.0, "headlines": 0}
+    scope = set(gold)
+    p = r = 0.0
+    for h in items:
+        mine = (pred.get(h, {h}) & scope) | {h}
+        both = len(mine & gold[h])
+        p += both / len(mine)
+        r += both / len(gold[h])
+    p, r = p / len(items), r / len(items)
+    f1 = round(2 * p * r / (p + r), 3) if p + r else 0.0
+    return {"precision": round(p, 3), "recall": round(r, 3), "f1": f1, "headlines": len(items)}
+
+
+def evaluate(path: Path, pipeline: Pipeline, *, limit: int = 0) -> dict[str, Any]:
+    """Code and fuse every headline; score the grouping and the death ranges against UCDP."""
+    events, headlines = load_ucdp(path)
+    if limit:
+        events = events[:limit]
+        wanted = {h for e in events for h in e.headlines}
+        headlines = {k: v for k, v in headlines.items() if k in wanted}
+    items = [InputItem(h.id, h.text, "text", Metadata(id=h.id, source=h.outlet, published=h.published,
+                                                        published_method="given" if h.published else "none"),
+                       None) for h in headlines.values()]  # fmt: skip
+    store = Store(":memory:")
+    coded = 0
+    for result in pipeline.run(items):
+        if isinstance(result, Coded):
+            store.add(result.document, result.events)
+            coded += 1
+    store.fuse()
+    groups: dict[str, set[str]] = defaultdict(set)  # fused event -> headlines
+    of_headline: dict[str, set[str]] = defaultdict(set)  # headline -> fused events
+    dead: dict[str, int | None] = {}
+    for record in store.fused_events():
+        dead[record["id"]] = record["dead_best"]
+        for doc_id in record["doc_ids"]:
+            groups[record["id"]].add(doc_id)
+            of_headline[doc_id].add(record["id"])
+    store.close()
+    pred = {h: set().union(*(groups[f] for f in fs)) for h, fs in of_headline.items()}
+    owners: dict[str, list[str]] = defaultdict(list)
+    for e in events:
+        for h in e.headlines:
+            owners[h].append(e.id)
+    gold = {
+        h: set(next(e.headlines for e in events if e.id == ids[0]))
+        for h, ids in owners.items()
+        if len(ids) == 1
+    }
+    single = sorted(gold)
+    multi = [h for h in single if len(gold[h]) >= 2]
+    event_of = {h: owners[h][0] for h in single}
+    merged = [f for f, hs in groups.items() if len({event_of[h] for h in hs if h in event_of}) >= 2]
+    multi_doc = [f for f, hs in groups.items() if len(hs) >= 2]
+    within = with_figure = 0
+    for e in events:
+        counts: dict[str, int] = defaultdict(int)
+        for h in e.headlines:
+            for f in of_headline.get(h, ()):
+                counts[f] += 1
+        if not counts:
+            continue
+        best = dead[max(sorted(counts), key=lambda f: counts[f])]
+        if best is not None:
+            with_figure += 1
+            within += e.low <= best <= e.high
+    return {
+        "ucdp_events": len(events),
+        "headlines": len(headlines),
+        "headlines_coded": coded,
+        "fused_events": len(groups),
+        "bcubed_all": _bcubed(single, gold, pred),
+        "bcubed_multi_headline": _bcubed(multi, gold, pred),
+        "bcubed_multi_headline_all_alone": _bcubed(multi, gold, {}),
+        "false_merge_rate": round(len(merged) / len(groups), 4) if groups else 0.0,
+        "false_merge_rate_multi_document_events": round(len(merged) / len(multi_doc), 4)
+        if multi_doc
+        else 0.0,
+        "multi_document_events": len(multi_doc),
+        "dead_best_within_range": round(within / len(events), 3) if events else 0.0,
+        "dead_best_within_range_where_given": round(within / with_figure, 3) if with_figure else 0.0,
+        "ucdp_events_with_a_tocsin_figure": with_figure,
+    }
