@@ -6,8 +6,8 @@ window meets theirs, and every report of the events those belong to. Grouping is
 :func:`tocsin.fuse.group.fuse` over that set, so the same reports give the same groups whatever
 order they came in. Ids stay put: a group keeps the id its members already had (after a merge,
 the id held by most of them; the others become aliases), a new group takes the id of its first
-report's event, and every open, attach, merge, split and dissolve is written to
-``fusion_history``. All of it happens in one transaction.
+report's event, and every open, attach, merge, move (reports that left one event for another),
+split and dissolve is written to ``fusion_history``. All of it happens in one transaction.
 """
 
 from __future__ import annotations
@@ -160,6 +160,10 @@ def refuse(conn: duckdb.DuckDBPyConnection) -> FusionCounts:
     seq = int(seq_row[0]) if seq_row else 0
     history: list[tuple[str, str, str | None, list[str]]] = []
     kept = set(new_ids)
+    before_members: dict[str, set[str]] = defaultdict(set)
+    for rid, old in current.items():
+        if old is not None:
+            before_members[old].add(rid)
     for members, gid in zip(groups, new_ids, strict=True):
         before = {current[m] for m in members} - {None}
         fresh = [m for m in members if current[m] is None]
@@ -171,13 +175,15 @@ def refuse(conn: duckdb.DuckDBPyConnection) -> FusionCounts:
             history.append(("attach", gid, None, fresh))
             counts.attached += 1
         moved = [m for m in members if current[m] not in {None, gid}]
-        for absorbed in sorted({c for m in moved if (c := current[m]) is not None} - kept):
-            history.append(("merge", gid, absorbed, [m for m in moved if current[m] == absorbed]))
-            counts.merged += 1
+        for other in sorted({c for m in moved if (c := current[m]) is not None}):
+            # from an event that is gone: a merge; from one that goes on: reports moved over
+            history.append(("merge" if other not in kept else "move", gid, other,
+                            [m for m in moved if current[m] == other]))  # fmt: skip
+            counts.merged += other not in kept
         changed = [m for m in members if current[m] != gid]
         if changed:
             conn.execute("UPDATE events SET fused_id = ? WHERE list_contains(?, id)", [gid, changed])
-        if changed or gid in dirty or fresh:
+        if set(members) != before_members.get(gid) or gid in dirty:
             _write(conn, gid, [by_id[m] for m in members], names, extra)
     for gone in sorted(old_ids - kept):
         survivors = [h[1] for h in history if h[0] == "merge" and h[2] == gone]
