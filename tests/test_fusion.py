@@ -55,12 +55,15 @@ def _event(
     denied_by: tuple[Actor, ...] = (),
 ) -> Event:  # fmt: skip
     doc = f"doc-{key}"
-    span = DateSpan(date.fromisoformat(day) if day else None, None,
-                    precision if day else DatePrecision.UNKNOWN, method if day else DateMethod.NONE)  # fmt: skip
+    start = date.fromisoformat(day) if day else None
+    span = DateSpan(
+        start, None, precision if day else DatePrecision.UNKNOWN, method if day else DateMethod.NONE
+    )
     ev = Evidence(doc, 0, 0, 20, f"sentence of {key}", "shelled", 0, 7)
     acled = "Explosions/Remote violence" if event == "ASSAULT" else None
-    return Event(hashlib.sha1(key.encode()).hexdigest()[:16], doc, event, mode, acled, sub, actors, recipients,
-                 span, _place(town), dead, None, None, fact, claimed_by, denied_by, (), (ev,), 0.9)  # fmt: skip
+    eid = hashlib.sha1(key.encode()).hexdigest()[:16]
+    return Event(eid, doc, event, mode, acled, sub, actors, recipients, span, _place(town), dead, None, None,
+                 fact, claimed_by, denied_by, (), (ev,), 0.9)  # fmt: skip
 
 
 def _report(e: Event, outlet: str = "", published: str = "2014-05-02") -> Report:
@@ -153,8 +156,10 @@ def test_the_grouping_is_the_same_whatever_the_order() -> None:
     rng = random.Random(7)
     towns = list(TOWNS)
     events = [_event(f"r{i}", town=rng.choice([*towns, None]), day=f"2014-05-0{rng.randint(1, 4)}",
-                     actors=rng.choice([(UKRAINE_ARMY,), (RUSSIA_ARMY,), ()]), dead=rng.choice([None, 1, 2, 3]),
-                     method=rng.choice([DateMethod.EXPLICIT, DateMethod.INFERRED])) for i in range(40)]  # fmt: skip
+                     actors=rng.choice([(UKRAINE_ARMY,), (RUSSIA_ARMY,), ()]),
+                     dead=rng.choice([None, 1, 2, 3]),
+                     method=rng.choice([DateMethod.EXPLICIT, DateMethod.INFERRED]))
+              for i in range(40)]  # fmt: skip
     expected = _groups(events)
     assert any(len(g) > 1 for g in expected) and len(expected) > 3
     for _ in range(10):

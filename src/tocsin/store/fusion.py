@@ -2,7 +2,8 @@
 
 Reports waiting to be fused (``events.fused_id`` NULL) and events that lost reports
 (``fusion_dirty``) are fused again together with their neighbourhood: every report whose date
-window meets theirs, and every report of the events those belong to. Grouping is the pure
+window meets theirs, and every report of the events those belong to. The neighbourhood depends on
+how many reports fall in those days, not on the size of the store. Grouping is the pure
 :func:`tocsin.fuse.group.fuse` over that set, so the same reports give the same groups whatever
 order they came in. Ids stay put: a group keeps the id its members already had (after a merge,
 the id held by most of them; the others become aliases), a new group takes the id of its first
@@ -14,8 +15,9 @@ from __future__ import annotations
 
 import json
 from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 import duckdb
@@ -25,9 +27,12 @@ from tocsin.fuse.record import fused_id, fused_record
 from tocsin.fuse.reports import Report, outlet_of, report_of
 from tocsin.geo.gazetteer import country_by_iso2
 
-#: Days a report's date window may reach beyond its date (a month's span and a day of slack);
-#: year-precise reports are fused only with what lies in this reach of the new ones.
-_REACH_DAYS = 32
+#: The last day a stored report's date may stand for (its end, else its start plus its precision's
+#: span), one day of slack on either side: the same windows as ``tocsin.fuse.match.window``, wide.
+_WINDOW_END = (
+    "coalesce(date_end, date + CASE date_precision WHEN 'week' THEN 6 WHEN 'month' THEN 30"
+    " WHEN 'year' THEN 365 ELSE 0 END) + 1"
+)
 
 
 @dataclass
@@ -42,36 +47,31 @@ class FusionCounts:
     dissolved: int = 0
 
 
+def _literals(values: Iterable[str]) -> str:
+    """SQL string literals for an ``IN (...)`` list: DuckDB answers ``id IN ('a', 'b')`` from the
+    primary key's index, where a list parameter or a join would scan the whole table."""
+    return ", ".join("'" + v.replace("'", "''") + "'" for v in sorted(set(values))) or "NULL"
+
+
 def _neighbourhood(conn: duckdb.DuckDBPyConnection) -> list[str]:
     """Ids of the reports to fuse again: the pending ones, those whose dates meet theirs, and all
     reports of the events touched (so that no event is cut in two by the window)."""
-    row = conn.execute(
-        "SELECT min(date), max(coalesce(date_end, date)) FROM events"
-        " WHERE fused_id IS NULL AND date IS NOT NULL"
-    ).fetchone()
-    ids = {r[0] for r in conn.execute("SELECT id FROM events WHERE fused_id IS NULL").fetchall()}
-    if row and row[0] is not None:
-        lo, hi = row[0], row[1]
-        ids |= {
-            r[0]
-            for r in conn.execute(
-                f"SELECT id FROM events WHERE date IS NOT NULL AND date <= ?::DATE + {_REACH_DAYS}"
-                f" AND coalesce(date_end, date) >= ?::DATE - {_REACH_DAYS}",
-                [hi, lo],
-            ).fetchall()
-        }
-    touched = conn.execute(
-        "SELECT DISTINCT fused_id FROM events WHERE fused_id IS NOT NULL AND list_contains(?, id)"
-        " UNION SELECT fused_id FROM fusion_dirty",
-        [sorted(ids)],
-    ).fetchall()
+    pending = conn.execute(f"SELECT id, date, {_WINDOW_END} FROM events WHERE fused_id IS NULL").fetchall()
+    ids = {r[0] for r in pending}
+    days = [(r[1], r[2]) for r in pending if r[1] is not None]
+    touched = {r[0] for r in conn.execute("SELECT fused_id FROM fusion_dirty").fetchall()}
+    if days:  # every report whose window meets the new ones' windows (a year-long window at most)
+        lo, hi = min(d for d, _ in days) - timedelta(days=1), max(e for _, e in days)
+        for rid, fid in conn.execute(
+            f"SELECT id, fused_id FROM events WHERE date BETWEEN ? AND ? AND {_WINDOW_END} >= ?",
+            [lo - timedelta(days=367), hi + timedelta(days=1), lo],
+        ).fetchall():
+            ids.add(rid)
+            if fid is not None:
+                touched.add(fid)
     if touched:
-        ids |= {
-            r[0]
-            for r in conn.execute(
-                "SELECT id FROM events WHERE list_contains(?, fused_id)", [[t[0] for t in touched]]
-            ).fetchall()
-        }
+        ids |= {r[0] for r in conn.execute(
+            f"SELECT id FROM events WHERE fused_id IN ({_literals(touched)})").fetchall()}  # fmt: skip
     return sorted(ids)
 
 
@@ -81,28 +81,33 @@ _Loaded = tuple[list[Report], dict[str, str | None], dict[str, str], dict[str, s
 def _load(conn: duckdb.DuckDBPyConnection, ids: list[str]) -> _Loaded:
     """The reports, their current fused ids, the outlets' names by document, and further outlets
     of each document (exact reprints recorded in ``document_sources``, near-duplicates linked)."""
-    rows = conn.execute(
-        "SELECT e.record, e.fused_id, d.id, d.source, d.url, d.published, d.content_hash"
-        " FROM events e JOIN documents d ON e.doc_id = d.id WHERE list_contains(?, e.id)",
-        [ids],
-    ).fetchall()
-    reports, current, names, hashes = [], {}, {}, {}
-    for record, fid, doc_id, source, url, published, digest in rows:
-        rec = json.loads(record)
-        reports.append(report_of(rec, outlet=outlet_of(source, url, doc_id), published=published))
+    rows = conn.execute(f"SELECT record, fused_id FROM events WHERE id IN ({_literals(ids)})").fetchall()
+    records = [(json.loads(r), fid) for r, fid in rows]
+    docs = {rec["doc_id"] for rec, _ in records}
+    meta = {
+        d: (source, url, published, digest)
+        for d, source, url, published, digest in conn.execute(
+            f"SELECT id, source, url, published, content_hash FROM documents WHERE id IN ({_literals(docs)})"
+        ).fetchall()
+    }
+    reports, current, names = [], {}, {}
+    for rec, fid in records:
+        source, url, published, _ = meta[rec["doc_id"]]
+        outlet = outlet_of(source, url, rec["doc_id"])
+        reports.append(report_of(rec, outlet=outlet, published=published))
         current[rec["id"]] = fid
-        names[doc_id] = source or outlet_of(source, url, doc_id).removeprefix("doc:")
-        hashes[doc_id] = digest
+        names[rec["doc_id"]] = source or outlet.removeprefix("doc:")
     extra: dict[str, set[str]] = defaultdict(set)
-    docs = sorted(hashes)
-    for doc_id, outlet in conn.execute(
-        "SELECT d.id, s.outlet FROM document_sources s JOIN documents d ON s.content_hash = d.content_hash"
-        " WHERE list_contains(?, d.id)"
-        " UNION ALL SELECT n.duplicate_of, n.source FROM documents n WHERE list_contains(?, n.duplicate_of)",
-        [docs, docs],
+    by_hash = {m[3]: d for d, m in meta.items()}
+    for digest, outlet in conn.execute(
+        f"SELECT content_hash, outlet FROM document_sources WHERE content_hash IN ({_literals(by_hash)})"
     ).fetchall():
-        if outlet:
-            extra[doc_id].add(outlet.casefold())
+        extra[by_hash[digest]].add(outlet.casefold())
+    for original, source in conn.execute(
+        f"SELECT duplicate_of, source FROM documents WHERE duplicate_of IN ({_literals(docs)})"
+    ).fetchall():
+        if source:
+            extra[original].add(source.casefold())
     return reports, current, names, extra
 
 
@@ -118,7 +123,18 @@ def _countries(record: dict[str, Any]) -> list[str]:
     return codes
 
 
-def _assign(groups: list[list[str]], current: dict[str, str | None], taken: set[str]) -> list[str]:
+def _taken(conn: duckdb.DuckDBPyConnection, event_id: str) -> bool:
+    """Whether an id is in use, by an event or as an alias of one."""
+    row = conn.execute(
+        "SELECT 1 FROM fused_events WHERE id = ? UNION ALL SELECT 1 FROM fused_aliases WHERE alias = ?",
+        [event_id, event_id],
+    ).fetchone()
+    return row is not None
+
+
+def _assign(
+    groups: list[list[str]], current: dict[str, str | None], old_ids: set[str], taken: Callable[[str], bool]
+) -> list[str]:
     """An id for each group: kept from its members where it can be, new otherwise."""
     claims: list[tuple[int, str, int, str]] = []  # (-members holding it, first id, group, old id)
     for g, members in enumerate(groups):
@@ -134,7 +150,7 @@ def _assign(groups: list[list[str]], current: dict[str, str | None], taken: set[
     for g, members in enumerate(groups):
         if g not in ids:
             new, n = fused_id(members[0]), 0
-            while new in used or new in taken:
+            while new in used or new in old_ids or taken(new):
                 n += 1
                 new = fused_id(f"{members[0]}#{n}")
             ids[g] = new
@@ -146,20 +162,22 @@ def _assign(groups: list[list[str]], current: dict[str, str | None], taken: set[
 def refuse(conn: duckdb.DuckDBPyConnection) -> FusionCounts:
     """Fuse the pending reports and the events that lost reports; call inside a transaction."""
     counts = FusionCounts()
-    ids = _neighbourhood(conn)
-    dirty = {r[0] for r in conn.execute("SELECT fused_id FROM fusion_dirty").fetchall()}
-    if not ids and not dirty:
+    pending = conn.execute(
+        "SELECT (SELECT count(*) FROM events WHERE fused_id IS NULL) + (SELECT count(*) FROM fusion_dirty)"
+    ).fetchone()
+    if not pending or not pending[0]:
         return counts
-    reports, current, names, extra = _load(conn, ids)
+    dirty = {r[0] for r in conn.execute("SELECT fused_id FROM fusion_dirty").fetchall()}
+    reports, current, names, extra = _load(conn, _neighbourhood(conn))
     by_id = {r.id: r for r in reports}
     groups = fuse(reports)
     old_ids = {v for v in current.values() if v} | dirty
-    taken = {r[0] for r in conn.execute("SELECT alias FROM fused_aliases").fetchall()}
-    new_ids = _assign(groups, current, taken | old_ids)
+    new_ids = _assign(groups, current, old_ids, lambda i: _taken(conn, i))
     seq_row = conn.execute("SELECT coalesce(max(seq), 0) FROM fusion_history").fetchone()
     seq = int(seq_row[0]) if seq_row else 0
     history: list[tuple[str, str, str | None, list[str]]] = []
     kept = set(new_ids)
+    assignments: list[tuple[str, str]] = []
     before_members: dict[str, set[str]] = defaultdict(set)
     for rid, old in current.items():
         if old is not None:
@@ -180,9 +198,7 @@ def refuse(conn: duckdb.DuckDBPyConnection) -> FusionCounts:
             history.append(("merge" if other not in kept else "move", gid, other,
                             [m for m in moved if current[m] == other]))  # fmt: skip
             counts.merged += other not in kept
-        changed = [m for m in members if current[m] != gid]
-        if changed:
-            conn.execute("UPDATE events SET fused_id = ? WHERE list_contains(?, id)", [gid, changed])
+        assignments.extend((m, gid) for m in members if current[m] != gid)
         if set(members) != before_members.get(gid) or gid in dirty:
             _write(conn, gid, [by_id[m] for m in members], names, extra)
     for gone in sorted(old_ids - kept):
@@ -194,10 +210,15 @@ def refuse(conn: duckdb.DuckDBPyConnection) -> FusionCounts:
             history.append(("dissolve", gone, None, []))
             counts.dissolved += 1
         conn.execute("DELETE FROM fused_events WHERE id = ?", [gone])
-    for action, gid, other, members in history:
+    by_event: dict[str, list[str]] = defaultdict(list)
+    for rid, gid in assignments:
+        by_event[gid].append(rid)
+    for gid, rids in sorted(by_event.items()):
+        conn.execute(f"UPDATE events SET fused_id = ? WHERE id IN ({_literals(rids)})", [gid])
+    for action, event_id, other_id, report_ids in history:
         seq += 1
         conn.execute("INSERT INTO fusion_history VALUES (?, current_timestamp, ?, ?, ?, ?)",
-                     [seq, action, gid, other, members])  # fmt: skip
+                     [seq, action, event_id, other_id, report_ids])  # fmt: skip
     conn.execute("DELETE FROM fusion_dirty")
     counts.reports = len(reports)
     return counts
