@@ -57,14 +57,14 @@ def _generate(store: Store, n: int) -> None:
         ['UA', 'RU', 'SY'][CAST(hash(i) % 3 AS BIGINT) + 1] AS cc,
         -30.0 + (hash(i * 7) % 6000) / 100.0 AS lat, -20.0 + (hash(i * 13) % 12000) / 100.0 AS lon,
         CAST(hash(i * 17) % 10 AS INTEGER) AS dead
-        FROM range({n}) t(i)""")  # noqa: S608 - generated numbers only
+        FROM range({n}) t(i)""")
     conn.execute("""INSERT INTO documents (id, content_hash, text, segments, source, published)
         SELECT doc_id, md5(doc_id), 'text', '[]', 'outlet ' || (hash(doc_id) % 50), min(day)
         FROM gen GROUP BY doc_id""")
     conn.execute(f"""INSERT INTO events (id, doc_id, event, mode, acled_event_type, date, date_precision,
         factuality, countries, lat, lon, dead, confidence, record, fused_id)
         SELECT id, doc_id, 'ASSAULT', 'heavy-weapons', 'Explosions/Remote violence', day, 'day', 'asserted',
-        [cc], lat, lon, dead, 0.9, {_RECORD}, 'f' || id FROM gen""")  # noqa: S608
+        [cc], lat, lon, dead, 0.9, {_RECORD}, 'f' || id FROM gen""")
     conn.execute("""INSERT INTO fused_events (id, event, date, lat, lon, n_sources, record)
         SELECT 'f' || id, 'ASSAULT', day, lat, lon, 1, '{}' FROM gen""")
     conn.execute("DROP TABLE gen")
@@ -109,7 +109,7 @@ def main() -> None:
         print(
             f"{n:>9,} reports in the store (built in {built:.1f} s): fusion per document"
             f" median {median * 1000:.1f} ms, p90 {p90 * 1000:.1f} ms"
-        )  # noqa: T201
+        )
 
 
 if __name__ == "__main__":
