@@ -1,8 +1,8 @@
 """The cost of fusion per document ingested, with N reports already in the store (issue #12).
 
 Generates a store of N reports (one document for every five, 100 reports a day: N/100 days, so
-that a bigger store is a longer history, not a denser one; places spread over a continent in three countries; already
-fused), then adds documents one at a time, each with one report on a random day, and times
+that a bigger store is a longer history, not a denser one; places spread over a continent in
+three countries; already fused), then adds documents one at a time, each with one report on a random day, and times
 `Store.fuse()` after each. Prints the median and the 90th percentile per document. The cost must
 stay flat as N grows: only the reports of the new ones' days are fused again.
 
@@ -78,7 +78,8 @@ def _document(i: int, rng: random.Random, days: int) -> tuple[Document, Event]:
     text = f"Troops shelled town {i} on {day}."
     place = Place("town", 0, 4, "town", None, lat, lon, "UA", None, PlacePrecision.EXACT, "generated")
     ev = Event(hashlib.sha1(doc_id.encode()).hexdigest()[:16], doc_id, "ASSAULT", "heavy-weapons",
-               "Explosions/Remote violence", None, (Actor("troops", "Military Forces of Ukraine", "UKR"),), (),
+               "Explosions/Remote violence", None, (Actor("troops", "Military Forces of Ukraine", "UKR"),),
+               (),
                DateSpan(day, None, DatePrecision.DAY, DateMethod.EXPLICIT), place, 2, None, None,
                Factuality.ASSERTED, (), (), (), (Evidence(doc_id, 0, 0, len(text), text, "shelled", 7, 14),),
                0.9)  # fmt: skip
