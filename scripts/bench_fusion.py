@@ -1,10 +1,11 @@
 """The cost of fusion per document ingested, with N reports already in the store (issue #12).
 
-Generates a store of N reports (one document for every five, 100 reports a day: N/100 days, so
-that a bigger store is a longer history, not a denser one; places spread over a continent in
+Generates a store of N reports (one document for every five, 100 reports a day: N/100 days,
+so that a bigger store is a longer history, not a denser one; places spread over a continent in
 three countries; already fused), then adds documents one at a time, each with one report on a
-random day, and times `Store.fuse()` after each. Prints the median and the 90th percentile per document. The cost must
-stay flat as N grows: only the reports of the new ones' days are fused again.
+random day, and times `Store.fuse()` after each. Prints the median and the 90th percentile per
+document. The cost must stay flat as N grows: only the reports of the new ones' days are fused
+again.
 
     .venv/bin/python scripts/bench_fusion.py 10000 1000000
 """
