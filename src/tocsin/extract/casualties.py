@@ -150,6 +150,8 @@ def _count_after(verb: Token) -> int | None:
     for tok in verb.doc[verb.i + 1 : min(len(verb.doc), verb.i + 8)]:
         if tok.pos_ in {"NOUN", "PROPN"} and not tok.like_num:
             break
+        if tok.pos_ == "ADP" and tok.lower_ in _PLACE_TIME_PREPOSITIONS:
+            break  # "killed in 2014", "killed on 12 May": what follows is a date or a place
         if tok.like_num or (tok.lower_ in _UNITS and tok.lower_ not in {"a", "an", "no"}):
             if groups and tok.i == groups[-1][-1].i + 1:
                 groups[-1].append(tok)
@@ -159,6 +161,13 @@ def _count_after(verb: Token) -> int | None:
             break  # "three were killed and five were wounded": the next clause's count is not this one's
     counts = [c for g in groups if (c := parse_number(g)) is not None]
     return min(counts) if counts else None
+
+
+#: Prepositions after which a number is a date or a place, never a count of the verb's victims
+#: (unlike "at least", "up to", "between ... and", "over", "about").
+_PLACE_TIME_PREPOSITIONS = frozenset(
+    {"in", "on", "since", "during", "from", "by", "near", "of", "after", "before"}
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,6 +181,10 @@ class Casualty:
 
 
 def _victim(tok: Token) -> Token | None:
+    if tok.dep_ == "acl" and tok.tag_ == "VBN" and (tok.head.like_num or tok.head.pos_ in {"NOUN", "PROPN"}):
+        # A reduced passive, as headlines write it: "Three civilians killed in Donetsk", "One killed
+        # in army assault": the word it qualifies is who was killed.
+        return tok.head
     for c in tok.children:
         if c.dep_ in {"nsubjpass", "dobj", "obj"}:
             return c
@@ -212,6 +225,8 @@ def find_casualties(sent: Span) -> list[Casualty]:
         if count is None and lemma in {"dead", "wounded", "injured"} and tok.head.i != tok.i:
             # "two people dead", "left five dead": the number is on the head or the word itself.
             count = _count_of(tok) or (_count_of(tok.head) if tok.dep_ in {"amod", "acomp"} else None)
+            if count is None and tok.dep_ in {"amod", "acomp"} and tok.head.like_num:
+                count = parse_number([tok.head])  # "Five dead as police storm the camp"
         if count is None and lemma in {"fatality", "casualty", "toll", "death"}:
             count = _count_of(tok)
         if count is not None:

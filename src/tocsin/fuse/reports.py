@@ -8,6 +8,8 @@ from datetime import date
 from typing import Any
 from urllib.parse import urlsplit
 
+from tocsin.fuse.rules import rules
+
 
 @dataclass(frozen=True, slots=True)
 class Report:
@@ -58,9 +60,12 @@ def outlet_of(source: str | None, url: str | None, doc_id: str) -> str:
 def _named(parties: list[dict[str, Any]]) -> frozenset[str]:
     """The sides the parties stand for: a country ("Ukraine", "Military Forces of Ukraine" and
     "Police Forces of Ukraine" are one side, told at different grain), else a dictionary entity;
-    bare sectors ("civilians", "gunmen") name no side."""
+    bare sectors ("gunmen") and those who are no side (civilians, medics: ``[parties]`` in
+    ``data/fusion.toml``) name none."""
     out = set()
     for p in parties:
+        if p.get("sector") in rules().not_sides:
+            continue
         if p.get("country"):
             out.add(f"country:{p['country']}")
         elif p.get("entity") and p.get("name"):

@@ -34,6 +34,7 @@ class Rules:
     distinct_sub_types: frozenset[str]
     alone: frozenset[str]
     statements: frozenset[str]
+    not_sides: frozenset[str]
 
 
 @functools.cache
@@ -65,4 +66,5 @@ def rules() -> Rules:
         distinct_sub_types=frozenset(t["distinct_sub_event_types"]),
         alone=frozenset(t["alone"]),
         statements=frozenset(t["statements"]),
+        not_sides=frozenset(data["parties"]["not_sides"]),
     )
