@@ -10,6 +10,7 @@ equally strong edges to two reports that cannot be one event is ambiguous and st
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import date
 
 from tocsin.fuse.match import compatible, evidence, fusible, window
 from tocsin.fuse.reports import Report
@@ -18,18 +19,22 @@ from tocsin.fuse.rules import rules as default_rules
 
 
 def _edges(reports: list[Report], rules: Rules) -> list[tuple[float, str, str]]:
-    """Strong compatible pairs, found by sweeping the reports in order of their windows."""
+    """Strong compatible pairs, found by sweeping the reports in order of their windows (blocking
+    by date), each compared only with those of its country or of none (blocking by country)."""
     live = sorted((window(r, rules), r.id, r) for r in reports if fusible(r, rules))
     edges: list[tuple[float, str, str]] = []
-    open_: list[tuple[tuple[object, object], str, Report]] = []
-    for win, rid, r in live:
-        open_ = [o for o in open_ if o[0][1] >= win[0]]  # type: ignore[operator]
-        for _, oid, other in open_:
+    open_: dict[str | None, list[tuple[date, Report]]] = {}
+    for (start, end), rid, r in live:
+        for key in list(open_):
+            open_[key] = [o for o in open_[key] if o[0] >= start]
+        candidates = [o for key, items in open_.items() if r.country is None or key in {None, r.country}
+                      for o in items]  # fmt: skip
+        for _, other in candidates:
             if compatible(r, other, rules):
                 score = evidence(r, other, rules)
                 if score >= rules.join:
-                    edges.append((score, min(rid, oid), max(rid, oid)))
-        open_.append((win, rid, r))
+                    edges.append((score, min(rid, other.id), max(rid, other.id)))
+        open_.setdefault(r.country, []).append((end, r))
     return sorted(edges, key=lambda e: (-e[0], e[1], e[2]))
 
 

@@ -11,6 +11,7 @@ report known only to a month or a country joins an event only with a named party
 
 from __future__ import annotations
 
+import functools
 from datetime import date, timedelta
 
 from tocsin.fuse.reports import Report
@@ -31,6 +32,7 @@ def fusible(r: Report, rules: Rules) -> bool:
     )
 
 
+@functools.lru_cache(maxsize=65536)
 def window(r: Report, rules: Rules) -> tuple[date, date]:
     """The days the report's date may stand for. A date stated in the text is widened by its slack
     on both sides; a date that is only the publication day (or the narrative's) may be earlier,

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
@@ -26,6 +26,7 @@ from tocsin.fuse.group import fuse
 from tocsin.fuse.record import fused_id, fused_record
 from tocsin.fuse.reports import Report, outlet_of, report_of
 from tocsin.geo.gazetteer import country_by_iso2
+from tocsin.store.literals import Value, in_list, values_chunks
 
 #: The last day a stored report's date may stand for (its end, else its start plus its precision's
 #: span), one day of slack on either side: the same windows as ``tocsin.fuse.match.window``, wide.
@@ -47,12 +48,6 @@ class FusionCounts:
     dissolved: int = 0
 
 
-def _literals(values: Iterable[str]) -> str:
-    """SQL string literals for an ``IN (...)`` list: DuckDB answers ``id IN ('a', 'b')`` from the
-    primary key's index, where a list parameter or a join would scan the whole table."""
-    return ", ".join("'" + v.replace("'", "''") + "'" for v in sorted(set(values))) or "NULL"
-
-
 def _neighbourhood(conn: duckdb.DuckDBPyConnection) -> list[str]:
     """Ids of the reports to fuse again: the pending ones, those whose dates meet theirs, and all
     reports of the events touched (so that no event is cut in two by the window)."""
@@ -71,7 +66,7 @@ def _neighbourhood(conn: duckdb.DuckDBPyConnection) -> list[str]:
                 touched.add(fid)
     if touched:
         ids |= {r[0] for r in conn.execute(
-            f"SELECT id FROM events WHERE fused_id IN ({_literals(touched)})").fetchall()}  # fmt: skip
+            f"SELECT id FROM events WHERE fused_id IN ({in_list(touched)})").fetchall()}  # fmt: skip
     return sorted(ids)
 
 
@@ -81,13 +76,13 @@ _Loaded = tuple[list[Report], dict[str, str | None], dict[str, str], dict[str, s
 def _load(conn: duckdb.DuckDBPyConnection, ids: list[str]) -> _Loaded:
     """The reports, their current fused ids, the outlets' names by document, and further outlets
     of each document (exact reprints recorded in ``document_sources``, near-duplicates linked)."""
-    rows = conn.execute(f"SELECT record, fused_id FROM events WHERE id IN ({_literals(ids)})").fetchall()
+    rows = conn.execute(f"SELECT record, fused_id FROM events WHERE id IN ({in_list(ids)})").fetchall()
     records = [(json.loads(r), fid) for r, fid in rows]
     docs = {rec["doc_id"] for rec, _ in records}
     meta = {
         d: (source, url, published, digest)
         for d, source, url, published, digest in conn.execute(
-            f"SELECT id, source, url, published, content_hash FROM documents WHERE id IN ({_literals(docs)})"
+            f"SELECT id, source, url, published, content_hash FROM documents WHERE id IN ({in_list(docs)})"
         ).fetchall()
     }
     reports, current, names = [], {}, {}
@@ -100,11 +95,11 @@ def _load(conn: duckdb.DuckDBPyConnection, ids: list[str]) -> _Loaded:
     extra: dict[str, set[str]] = defaultdict(set)
     by_hash = {m[3]: d for d, m in meta.items()}
     for digest, outlet in conn.execute(
-        f"SELECT content_hash, outlet FROM document_sources WHERE content_hash IN ({_literals(by_hash)})"
+        f"SELECT content_hash, outlet FROM document_sources WHERE content_hash IN ({in_list(by_hash)})"
     ).fetchall():
         extra[by_hash[digest]].add(outlet.casefold())
     for original, source in conn.execute(
-        f"SELECT duplicate_of, source FROM documents WHERE duplicate_of IN ({_literals(docs)})"
+        f"SELECT duplicate_of, source FROM documents WHERE duplicate_of IN ({in_list(docs)})"
     ).fetchall():
         if source:
             extra[original].add(source.casefold())
@@ -123,40 +118,39 @@ def _countries(record: dict[str, Any]) -> list[str]:
     return codes
 
 
-def _taken(conn: duckdb.DuckDBPyConnection, event_id: str) -> bool:
-    """Whether an id is in use, by an event or as an alias of one."""
-    row = conn.execute(
-        "SELECT 1 FROM fused_events WHERE id = ? UNION ALL SELECT 1 FROM fused_aliases WHERE alias = ?",
-        [event_id, event_id],
-    ).fetchone()
-    return row is not None
+def _taken(conn: duckdb.DuckDBPyConnection, ids: set[str]) -> set[str]:
+    """Those of ``ids`` in use, by an event or as an alias of one."""
+    listed = in_list(ids)
+    return {r[0] for r in conn.execute(
+        f"SELECT id FROM fused_events WHERE id IN ({listed})"
+        f" UNION SELECT alias FROM fused_aliases WHERE alias IN ({listed})").fetchall()}  # fmt: skip
 
 
 def _assign(
-    groups: list[list[str]], current: dict[str, str | None], old_ids: set[str], taken: Callable[[str], bool]
-) -> list[str]:
+    groups: list[list[str]], current: dict[str, str | None], old_ids: set[str],
+    taken: Callable[[set[str]], set[str]],
+) -> list[str]:  # fmt: skip
     """An id for each group: kept from its members where it can be, new otherwise."""
     claims: list[tuple[int, str, int, str]] = []  # (-members holding it, first id, group, old id)
     for g, members in enumerate(groups):
         held = Counter(c for m in members if (c := current[m]) is not None)
         claims.extend((-n, members[0], g, old) for old, n in held.items())
     ids: dict[int, str] = {}
-    used: set[str] = set()
     for _, _, g, old in sorted(claims):
-        if g not in ids and old not in used:
+        if g not in ids and old not in ids.values():
             ids[g] = old
-            used.add(old)
-    out = []
-    for g, members in enumerate(groups):
-        if g not in ids:
-            new, n = fused_id(members[0]), 0
-            while new in used or new in old_ids or taken(new):
-                n += 1
-                new = fused_id(f"{members[0]}#{n}")
-            ids[g] = new
-            used.add(new)
-        out.append(ids[g])
-    return out
+    tries = {g: 0 for g in range(len(groups)) if g not in ids}
+    while tries:  # a new group's id comes from its first report; on the rare clash, the next one
+        wanted = {g: fused_id(groups[g][0] + (f"#{n}" if n else "")) for g, n in tries.items()}
+        busy = taken(set(wanted.values())) | old_ids | set(ids.values())
+        for g in sorted(wanted):
+            if wanted[g] in busy:
+                tries[g] += 1
+            else:
+                ids[g] = wanted[g]
+                busy.add(wanted[g])
+                del tries[g]
+    return [ids[g] for g in range(len(groups))]
 
 
 def refuse(conn: duckdb.DuckDBPyConnection) -> FusionCounts:
@@ -178,6 +172,7 @@ def refuse(conn: duckdb.DuckDBPyConnection) -> FusionCounts:
     history: list[tuple[str, str, str | None, list[str]]] = []
     kept = set(new_ids)
     assignments: list[tuple[str, str]] = []
+    rows: list[list[Value]] = []
     before_members: dict[str, set[str]] = defaultdict(set)
     for rid, old in current.items():
         if old is not None:
@@ -200,7 +195,7 @@ def refuse(conn: duckdb.DuckDBPyConnection) -> FusionCounts:
             counts.merged += other not in kept
         assignments.extend((m, gid) for m in members if current[m] != gid)
         if set(members) != before_members.get(gid) or gid in dirty:
-            _write(conn, gid, [by_id[m] for m in members], names, extra)
+            rows.append(_row(gid, [by_id[m] for m in members], names, extra))
     for gone in sorted(old_ids - kept):
         survivors = [h[1] for h in history if h[0] == "merge" and h[2] == gone]
         if survivors:
@@ -210,34 +205,33 @@ def refuse(conn: duckdb.DuckDBPyConnection) -> FusionCounts:
             history.append(("dissolve", gone, None, []))
             counts.dissolved += 1
         conn.execute("DELETE FROM fused_events WHERE id = ?", [gone])
-    by_event: dict[str, list[str]] = defaultdict(list)
-    for rid, gid in assignments:
-        by_event[gid].append(rid)
-    for gid, rids in sorted(by_event.items()):
-        conn.execute(f"UPDATE events SET fused_id = ? WHERE id IN ({_literals(rids)})", [gid])
+    if rows:
+        conn.execute(f"DELETE FROM fused_events WHERE id IN ({in_list(str(r[0]) for r in rows)})")
+        for values in values_chunks(rows):
+            conn.execute(f"INSERT INTO fused_events {values}")
+    for values in values_chunks(assignments):
+        conn.execute(f"UPDATE events SET fused_id = v.f FROM ({values}) v(id, f) WHERE events.id = v.id")
+    steps: list[list[Value]] = []
     for action, event_id, other_id, report_ids in history:
         seq += 1
-        conn.execute("INSERT INTO fusion_history VALUES (?, current_timestamp, ?, ?, ?, ?)",
-                     [seq, action, event_id, other_id, report_ids])  # fmt: skip
+        steps.append([seq, action, event_id, other_id, report_ids])
+    for values in values_chunks(steps):
+        conn.execute("INSERT INTO fusion_history (seq, action, event_id, other_id, report_ids, happened_at)"
+                     f" SELECT *, current_timestamp FROM ({values})")  # fmt: skip
     conn.execute("DELETE FROM fusion_dirty")
     counts.reports = len(reports)
     return counts
 
 
-def _write(
-    conn: duckdb.DuckDBPyConnection, gid: str, members: list[Report], names: dict[str, str],
-    extra: dict[str, set[str]],
-) -> None:  # fmt: skip
+def _row(gid: str, members: list[Report], names: dict[str, str], extra: dict[str, set[str]]) -> list[Value]:
+    """The ``fused_events`` row of one event."""
     outlets = {o for r in members for o in extra.get(r.doc_id, set())}
     record = fused_record(gid, members, sources=names, extra_outlets=outlets)
     loc = record["location"] or {}
-    conn.execute(
-        "INSERT OR REPLACE INTO fused_events VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
-        [gid, record["event"], record["acled_event_type"], _day(record["date"]), _day(record["date_end"]),
-         _countries(record), loc.get("lat"), loc.get("lon"), record["dead_best"], record["n_sources"],
-         _day(record["first_reported"]), _day(record["last_reported"]),
-         json.dumps(record, ensure_ascii=False)],
-    )  # fmt: skip
+    return [gid, record["event"], record["acled_event_type"], _day(record["date"]), _day(record["date_end"]),
+            _countries(record), loc.get("lat"), loc.get("lon"), record["dead_best"], record["n_sources"],
+            _day(record["first_reported"]), _day(record["last_reported"]),
+            json.dumps(record, ensure_ascii=False)]  # fmt: skip
 
 
 def _day(value: str | None) -> date | None:
