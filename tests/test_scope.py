@@ -142,3 +142,11 @@ def test_advances_made_are_progress_not_an_offensive(pipeline: Any) -> None:
     assert not [e for e in progress if e["event"] == "ASSAULT"]
     offensive = code_text(pipeline, "Government troops launched an advance on the rebel-held town on Monday.")
     assert [e for e in offensive if e["event"] == "ASSAULT"]
+
+
+def test_rebel_fire_is_gunfire_but_a_fire_at_a_market_is_a_blaze(pipeline: Any) -> None:
+    for text in ("Six soldiers were killed by rebel fire in the east, the ministry said.",
+                 "A soldier was killed by Ukrainian mortar fire near Donetsk."):  # fmt: skip
+        assert [e["dead"] for e in code_text(pipeline, text) if e["event"] == "ASSAULT"], text
+    blaze = code_text(pipeline, "Three people were killed in a fire at a market on Monday.")
+    assert not [e for e in blaze if e["event"] == "ASSAULT"]

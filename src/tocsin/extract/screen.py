@@ -244,6 +244,15 @@ def _accidental_blast(blast: Token, s: Senses) -> Token | None:
     return next((c for c in around if _lemma(c) in s.accident_explosives), None)
 
 
+def _gunfire(tok: Token, s: Senses) -> bool:
+    """ "rebel fire", "Ukrainian mortar fire", "sniper fire": fire from weapons, not a blaze."""
+    return _lemma(tok) == "fire" and any(
+        _lemma(c) in s.hostile_fire or c.ent_type_ == "NORP"
+        for c in tok.children
+        if c.dep_ in {"compound", "amod", "nmod", "poss"}
+    )
+
+
 def _accident(tok: Token, event: str, s: Senses) -> str | None:
     if event != "ASSAULT" or _hit_a_mine(tok):
         return None
@@ -256,7 +265,8 @@ def _accident(tok: Token, event: str, s: Senses) -> str | None:
     if tok.dep_ in {"advcl", "xcomp", "conj"} and tok.head.pos_ == "VERB":
         # "An earthquake struck central Italy, killing 120": the subject of the verb it follows.
         doers.extend(c for c in tok.head.children if c.dep_ in {"nsubj", "nsubjpass"})
-    agent = next((d for d in doers if _lemma(d) in s.accident_agents | s.accident_events), None)
+    agent = next((d for d in doers if _lemma(d) in s.accident_agents | s.accident_events
+                  and not _gunfire(d, s)), None)  # fmt: skip
     if agent is not None:
         return f"an accident or disaster: '{agent.text}' is what {tok.text} (no one attacked)"
     # "A gas cylinder explosion killed two people", "A blast at a coal mine killed 15 miners".
@@ -277,7 +287,8 @@ def _accident(tok: Token, event: str, s: Senses) -> str | None:
             obj = next((g for g in c.children if g.dep_ == "pobj"), None)
             if obj is None:
                 continue
-            if c.lower_ in {"in", "during", "from", "after", "by"} and _lemma(obj) in s.accident_events:
+            if c.lower_ in {"in", "during", "from", "after", "by"} and _lemma(obj) in s.accident_events \
+                    and not _gunfire(obj, s):  # fmt: skip
                 return f"an accident or disaster: {verb.text} {c.text} a {obj.text}"
             craft = {_lemma(obj), *(_lemma(g) for g in obj.children if g.dep_ == "compound")}
             if c.lower_ in {"on", "aboard"} and craft & _AIRCRAFT:

@@ -25,6 +25,7 @@ class Senses:
     accident_agents: frozenset[str]
     accident_events: frozenset[str]
     accident_explosives: frozenset[str]
+    hostile_fire: frozenset[str]
     nonhuman: frozenset[str]
     legal: frozenset[str]
     individuals: frozenset[str]
@@ -71,6 +72,7 @@ def senses() -> Senses:
         accident_agents=words(data["accident"]["agents"]),
         accident_events=words(data["accident"]["events"]),
         accident_explosives=words(data["accident"]["explosives"]),
+        hostile_fire=words(data["accident"]["hostile_fire"]),
         nonhuman=words(data["nonhuman"]["victims"]),
         legal=words(data["legal"]["heads"]),
         individuals=words(data["individual"]["persons"]),
