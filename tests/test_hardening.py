@@ -35,12 +35,16 @@ def runner(pipeline: object) -> CliRunner:
     return CliRunner()
 
 
-def _counts(db: Path) -> tuple[int, int, list[str]]:
+def _counts(db: Path) -> tuple[int, int, list[str], list[list[str]]]:
+    """Documents, reports, report ids and the fused groups (each event's report ids) of a store."""
     with duckdb.connect(str(db), read_only=True) as conn:
         docs = conn.execute("SELECT count(*) FROM documents").fetchone()
         events = conn.execute("SELECT id FROM events ORDER BY id").fetchall()
+        groups = conn.execute(
+            "SELECT list_sort(list(id)) FROM events GROUP BY fused_id ORDER BY 1"
+        ).fetchall()
     assert docs is not None
-    return int(docs[0]), len(events), [e[0] for e in events]
+    return int(docs[0]), len(events), [e[0] for e in events], [g[0] for g in groups]
 
 
 @pytest.mark.slow
@@ -64,7 +68,7 @@ def test_every_hostile_file_is_one_line_and_the_good_ones_are_stored(
         assert name in by_file, name
     assert all(len(line.split(": ")) >= 3 for line in rejected)  # source, reason, detail
     assert all(line.startswith("tocsin: ") for line in result.stderr.splitlines())  # one line each (warcio)
-    docs, _, _ = _counts(db)
+    docs, _, _, _ = _counts(db)
     with duckdb.connect(str(db), read_only=True) as conn:
         stored = {r[0] for r in conn.execute("SELECT coalesce(source_path, id) FROM documents").fetchall()}
         published = dict(conn.execute("SELECT id, published FROM documents").fetchall())
