@@ -283,3 +283,21 @@ def test_a_document_over_its_time_budget_is_rejected_and_the_batch_goes_on(pipel
     assert isinstance(rejected, Rejection) and rejected.reason == "too_slow"
     assert "ingest.doc_seconds" in rejected.detail
     assert all(o.events for o in out if isinstance(o, Coded))
+
+
+def test_a_signal_inside_a_duckdb_query_is_an_interruption() -> None:
+    """DuckDB turns a KeyboardInterrupt raised while it runs a query into its own error; that is
+    still Ctrl-C or SIGTERM (exit 130), not an internal error (exit 3)."""
+    from tocsin.errors import StoreError, is_interrupt
+
+    try:
+        try:
+            raise KeyboardInterrupt
+        except KeyboardInterrupt as inner:
+            raise RuntimeError("Query interrupted") from inner
+    except RuntimeError as exc:
+        assert is_interrupt(exc)
+        wrapped = StoreError("cannot store document x")
+        wrapped.__cause__ = exc
+        assert is_interrupt(wrapped)
+    assert not is_interrupt(RuntimeError("Query interrupted"))  # the message alone proves nothing

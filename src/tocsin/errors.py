@@ -14,6 +14,18 @@ def one_line(exc: BaseException) -> str:
     return f"{type(exc).__name__}: {first}"[:300] if first else type(exc).__name__
 
 
+def is_interrupt(exc: BaseException) -> bool:
+    """Whether an exception is Ctrl-C or SIGTERM: a ``KeyboardInterrupt``, or the error DuckDB
+    raises in its place when the signal lands while it runs a query ("Query interrupted", caused by
+    the ``KeyboardInterrupt``)."""
+    seen: BaseException | None = exc
+    while seen is not None:
+        if isinstance(seen, KeyboardInterrupt):
+            return True
+        seen = seen.__cause__ or seen.__context__
+    return False
+
+
 class TocsinError(Exception):
     """Base of every error tocsin raises on purpose."""
 

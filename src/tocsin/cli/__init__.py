@@ -15,12 +15,12 @@ from types import FrameType
 
 import click
 
-from tocsin.cli import browse, coding, evaluate, fused, places
+from tocsin.cli import browse, coding, evaluate, fused, imports, places
 from tocsin.cli.app import EXIT_INTERNAL, EXIT_USAGE, _pipeline, cli
 from tocsin.crashlog import log_exception, warnings_to_log
-from tocsin.errors import TocsinError, one_line
+from tocsin.errors import TocsinError, is_interrupt, one_line
 
-__all__ = ["_pipeline", "browse", "cli", "coding", "evaluate", "fused", "main", "places"]
+__all__ = ["_pipeline", "browse", "cli", "coding", "evaluate", "fused", "imports", "main", "places"]
 
 
 def _terminate(signum: int, frame: FrameType | None) -> None:
@@ -41,6 +41,9 @@ def main() -> None:
         click.echo("tocsin: interrupted", err=True)
         sys.exit(130)
     except Exception as exc:
+        if is_interrupt(exc):  # DuckDB's own error for a signal that landed inside a query
+            click.echo("tocsin: interrupted", err=True)
+            sys.exit(130)
         where = log_exception(" ".join(sys.argv), exc)
         click.echo(f"tocsin: internal error ({one_line(exc)}); traceback in {where}", err=True)
         sys.exit(EXIT_INTERNAL)

@@ -37,7 +37,7 @@ _TABLE = [
 def _table_row(e: dict[str, Any]) -> list[str]:
     loc = e["location"]
     values = [
-        e["id"][:8],
+        e["id"] if ":" in e["id"] else e["id"][:8],  # an imported id ("ucdp:153027") whole
         e["date"],
         e["event"],
         e["mode"],
@@ -47,7 +47,8 @@ def _table_row(e: dict[str, Any]) -> list[str]:
         e["dead"],
         e["factuality"],
     ]
-    return [_cell(v, w).ljust(w) for v, (_, w) in zip(values, _TABLE, strict=True)]
+    widths = [max(w, len(values[0])) if i == 0 else w for i, (_, w) in enumerate(_TABLE)]
+    return [_cell(v, w).ljust(w) for v, w in zip(values, widths, strict=True)]
 
 
 _CSV_FIELDS = [
@@ -90,12 +91,13 @@ def _csv_row(e: dict[str, Any]) -> dict[str, Any]:
         "lat": loc.get("lat"),
         "lon": loc.get("lon"),
         "location_precision": loc.get("precision"),
-        "claimed_by": _parties(e["claimed_by"]),
-        "denied_by": _parties(e["denied_by"]),
-        "confirmed_by": _parties(e["confirmed_by"]),
-        "evidence": " | ".join(x["text"] for x in e["evidence"]),
+        "claimed_by": _parties(e.get("claimed_by") or []),
+        "denied_by": _parties(e.get("denied_by") or []),
+        "confirmed_by": _parties(e.get("confirmed_by") or []),
+        "evidence": " | ".join(x["text"] for x in e.get("evidence") or []) or e.get("notes"),
     }
-    return {k: derived[k] if k in derived else e[k] for k in _CSV_FIELDS}
+    # an imported event has no doc_id, evidence or confidence: its provenance stands in the id
+    return {k: derived[k] if k in derived else e.get(k) for k in _CSV_FIELDS}
 
 
 def _stored(ctx: click.Context, db: str | None) -> Store:
@@ -121,6 +123,7 @@ def _stored(ctx: click.Context, db: str | None) -> Store:
 @click.option(
     "--country", default=None, metavar="CODE", help="ISO code (AZ or AZE) of the event's place or of a party."
 )
+@click.option("--imported", is_flag=True, help="List imported events (ACLED, UCDP) instead of reports.")
 @click.option(
     "--fused",
     is_flag=True,
@@ -135,13 +138,17 @@ def events(
     until: str | None,
     types: tuple[str, ...],
     country: str | None,
+    imported: bool,
     fused: bool,
 ) -> None:
     """List stored events: reports (what each document says, each with the `fused_id` of its
     event), or with --fused the fused events."""
     query = EventQuery(since=_date_option(since), until=_date_option(until), types=types, country=country)
     with _stored(ctx, db) as store:
-        records = list(store.fused_events(query) if fused else store.events(query))
+        if imported:
+            records = list(store.imported_events(query))
+        else:
+            records = list(store.fused_events(query) if fused else store.events(query))
     if fused:
         print_fused(records, fmt)
         return
@@ -154,9 +161,12 @@ def events(
         for e in records:
             writer.writerow(_csv_row(e))
     else:
-        click.echo(" ".join(name.ljust(w) for name, w in _TABLE).rstrip())
-        for e in records:
-            click.echo(" ".join(_table_row(e)).rstrip())
+        rows = [_table_row(e) for e in records]
+        first = max([_TABLE[0][1], *(len(r[0]) for r in rows)])
+        head = [_TABLE[0][0].ljust(first), *(name.ljust(w) for name, w in _TABLE[1:])]
+        click.echo(" ".join(head).rstrip())
+        for row in rows:
+            click.echo(" ".join([row[0].ljust(first), *row[1:]]).rstrip())
         click.echo(f"({len(records)} events)")
 
 

@@ -25,7 +25,7 @@ from tocsin.cli.app import (
     _settings,
     cli,
 )
-from tocsin.errors import StoreError, TocsinError
+from tocsin.errors import StoreError, TocsinError, is_interrupt
 from tocsin.ingest.documents import Metadata
 from tocsin.ingest.readers import iter_inputs
 from tocsin.models import Rejection
@@ -143,6 +143,8 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], db: str | None, input_for
                             result.document, result.events, raw=result.raw, raw_format=result.raw_format
                         )
                     except StoreError as exc:  # this document only (a value the store refuses)
+                        if is_interrupt(exc):
+                            raise
                         failure = Rejection(result.label, "failed", str(exc))
                         store.reject(failure)
                         _say_rejection(failure)
@@ -156,7 +158,9 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], db: str | None, input_for
                 else:  # the same text again: a reprint from another outlet or under another id counts
                     tally.count("source" if store.add_source(result.document) else "duplicate")
             fused = store.fuse()
-        except KeyboardInterrupt:
+        except BaseException as exc:
+            if not is_interrupt(exc):
+                raise
             interrupted = True
         resume = "; interrupted: run the same command again to resume" if interrupted else ""
         click.echo(f"tocsin: {tally.summary()} to {store.path}{resume}", err=True)

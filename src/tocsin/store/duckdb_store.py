@@ -20,11 +20,13 @@ import duckdb
 from tocsin.errors import StoreError, one_line
 from tocsin.fuse.reports import outlet_of
 from tocsin.geo.gazetteer import country_by_iso2
+from tocsin.importers.rows import Imported
 from tocsin.ingest.dedup import NearDuplicates, fingerprint, from_bytes, to_bytes
 from tocsin.models import Document, Event, Rejection
 from tocsin.report.records import document_json, event_json
 from tocsin.store.access import WriterLock, connect
 from tocsin.store.fusion import FusionCounts, refuse
+from tocsin.store.imported import imported, store_imported
 from tocsin.store.schema import SCHEMA_VERSION, apply_schema, create
 
 
@@ -296,6 +298,31 @@ class Store:
             self.conn.execute("ROLLBACK")
             raise StoreError(f"cannot fuse events: {one_line(exc)}") from exc
         return counts
+
+    def import_events(self, events: list[Imported]) -> tuple[int, int, int]:
+        """Store imported events in one transaction: (added, updated, unchanged)."""
+        self.conn.execute("BEGIN TRANSACTION")
+        try:
+            counts = store_imported(self.conn, events)
+            self.conn.execute("COMMIT")
+        except duckdb.Error as exc:
+            self.conn.execute("ROLLBACK")
+            raise StoreError(f"cannot store imported events: {one_line(exc)}") from exc
+        return counts
+
+    def imported_events(
+        self, query: EventQuery | None = None, dataset: str | None = None
+    ) -> Iterator[dict[str, Any]]:
+        """Imported events matching the query (dates, country) and dataset."""
+        q = query or EventQuery()
+        country = (
+            country_by_iso2()[code].iso2 if (code := (q.country or "").upper()) in country_by_iso2() else None
+        )
+        if q.country and country is None:  # an alpha-3 code
+            country = next(
+                (c.iso2 for c in country_by_iso2().values() if c.iso3 == q.country.upper()), q.country
+            )
+        return imported(self.conn, since=q.since, until=q.until, country=country, dataset=dataset)
 
     def add_source(self, doc: Document) -> bool:
         """Record a further outlet of a stored text (the same text from another outlet or under

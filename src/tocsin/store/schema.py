@@ -7,7 +7,7 @@ from pathlib import Path
 
 import duckdb
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 _DDL = [
     """CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR)""",
@@ -61,6 +61,12 @@ _DDL = [
         content_hash VARCHAR NOT NULL, outlet VARCHAR NOT NULL, doc_id VARCHAR NOT NULL,
         source VARCHAR, url VARCHAR, published DATE, source_path VARCHAR,
         PRIMARY KEY (content_hash, outlet, doc_id))""",
+    # Added in schema 5: event histories imported from ACLED and UCDP exports, kept apart from
+    # tocsin's own reports (``tocsin import-events``); ``digest`` tells a changed row from the same.
+    """CREATE TABLE IF NOT EXISTS imported_events (
+        id VARCHAR PRIMARY KEY, dataset VARCHAR NOT NULL, row_id VARCHAR NOT NULL, date DATE NOT NULL,
+        date_end DATE, event VARCHAR, acled_event_type VARCHAR, country_code VARCHAR, admin1 VARCHAR,
+        lat DOUBLE, lon DOUBLE, dead_best INTEGER, digest VARCHAR NOT NULL, record VARCHAR NOT NULL)""",
     """CREATE TABLE IF NOT EXISTS rejections (
         source VARCHAR NOT NULL, reason VARCHAR NOT NULL, detail VARCHAR,
         first_seen TIMESTAMP DEFAULT current_timestamp, PRIMARY KEY (source, reason))""",
