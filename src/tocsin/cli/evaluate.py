@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -206,6 +207,34 @@ def evaluate_fusion(ctx: click.Context, path: str, limit: int) -> None:
     if not file.is_file():
         raise Failure(f"UCDP file not found: {file} (the dev data lives in ../shared/dev/ucdp)")
     _print_report(score(file, _pipeline(_settings(ctx)), limit=limit))
+
+
+def _span(value: str) -> tuple[date, date]:
+    try:
+        first, last = (date.fromisoformat(v) for v in value.split(":", 1))
+    except ValueError as exc:
+        raise click.BadParameter(f"{value!r} is not START:END (YYYY-MM-DD:YYYY-MM-DD)") from exc
+    return first, last
+
+
+@evaluate.command("alerts")
+@click.option("--import", "fmt", type=click.Choice(["acled", "ucdp"]), required=True, help="Format of FILE.")
+@click.argument("file", type=click.Path(dir_okay=False))
+@click.option("--onset", "onsets", multiple=True, metavar="YYYY-MM-DD", help="A major onset (repeatable).")
+@click.option("--quiet", "quiet", multiple=True, metavar="START:END", help="A quiet span (repeatable).")
+def evaluate_alerts(fmt: str, file: str, onsets: tuple[str, ...], quiet: tuple[str, ...]) -> None:
+    """Alerts replayed on an ACLED or UCDP history: the lead before each onset, serious alerts per
+    area-year in quiet spans, and the share of serious alerts followed by escalation; JSON."""
+    from tocsin.evaluation.alerts import evaluate as score
+
+    path = Path(file)
+    if not path.is_file():
+        raise Failure(f"no such file: {path}")
+    try:
+        days = [date.fromisoformat(d) for d in onsets]
+    except ValueError as exc:
+        raise click.BadParameter(f"an onset is not a YYYY-MM-DD date: {exc}") from exc
+    _print_report(score(path, fmt, days, [_span(q) for q in quiet]))
 
 
 @evaluate.command("ipe")

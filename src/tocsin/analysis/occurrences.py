@@ -1,0 +1,106 @@
+"""Events as the alert rules see them: a day, an area, what kind of act, deaths, who reported it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from tocsin.geo.gazetteer import admin1_names, country_by_iso2
+
+VIOLENT_FACTUALITY = frozenset({"asserted", "claimed", "disputed"})
+
+
+@dataclass(frozen=True, slots=True)
+class Area:
+    """Where events are counted: a first-level region, or a country when no region is known."""
+
+    name: str
+    country_code: str | None
+    admin1: str | None
+
+    def as_dict(self) -> dict[str, str | None]:
+        return {"name": self.name, "country_code": self.country_code, "admin1": self.admin1}
+
+
+@dataclass(frozen=True, slots=True)
+class Occurrence:
+    """One event on one day in one area; ``known`` is the first day a monitor could have seen it."""
+
+    id: str
+    day: date
+    known: date
+    area: Area
+    event: str
+    mode: str | None
+    factuality: str
+    dead: int
+    sources: frozenset[str]
+    claimed_by: tuple[str, ...]
+
+    @property
+    def violent(self) -> bool:
+        return self.event == "ASSAULT" and self.factuality in VIOLENT_FACTUALITY
+
+
+def _area(location: dict[str, Any] | None) -> Area | None:
+    if not location:
+        return None
+    cc = (location.get("country_code") or "").upper() or None
+    admin1 = location.get("admin1") or None
+    country = country_by_iso2().get(cc or "")
+    if admin1:
+        name = admin1_names().get((cc or "", admin1), admin1)  # a GeoNames code, or a name as imported
+        return Area(name, cc, admin1)
+    if country is not None:
+        return Area(country.name, cc, None)
+    return (
+        Area(location.get("country") or cc or "unknown", cc, None) if cc or location.get("country") else None
+    )
+
+
+def _day(value: str | None) -> date | None:
+    return date.fromisoformat(value) if value else None
+
+
+def from_fused(record: dict[str, Any]) -> Occurrence | None:
+    """An occurrence of a fused event (none without a day or a place)."""
+    day, area = _day(record.get("date")), _area(record.get("location"))
+    first = _day(record.get("first_reported"))
+    if day is None and record.get("factuality") == "future":
+        day = first  # a warning with no date of its own: dated the day it was given
+    if day is None or area is None:
+        return None
+    sources = frozenset(c["source"] for c in record.get("claims") or [] if c.get("source"))
+    known = first if record.get("factuality") == "future" and first else max(day, first) if first else day
+    return Occurrence(
+        record["id"],
+        day,
+        known,
+        area,
+        record["event"],
+        record.get("mode"),
+        record["factuality"],
+        record.get("dead_best") or 0,
+        sources,
+        tuple(p.get("name") or p.get("text") or "" for p in record.get("claimed_by") or []),
+    )
+
+
+def from_imported(record: dict[str, Any]) -> Occurrence | None:
+    """An occurrence of an imported ACLED or UCDP event (known on its own day in a replay)."""
+    day, area = _day(record.get("date")), _area(record.get("location"))
+    if day is None or area is None or not record.get("event"):
+        return None
+    return Occurrence(
+        record["id"],
+        day,
+        day,
+        area,
+        record["event"],
+        record.get("mode"),
+        "asserted",
+        record.get("dead_best") or 0,
+        frozenset({record["dataset"]}),
+        (),
+    )

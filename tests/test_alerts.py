@@ -1,0 +1,104 @@
+"""Alert rules on small made-up series: where each must fire and where it must not."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from tocsin.analysis.alerts import alerts_on, replay
+from tocsin.analysis.occurrences import Area, Occurrence
+from tocsin.analysis.rules import coverage, fulfilment, precursor, surge, warned
+
+DONETSK = Area("Donetsk", "UA", "05")
+LUHANSK = Area("Luhansk", "UA", "14")
+DAY0 = date(2022, 1, 3)
+
+
+def _occ(n: int, day: date, *, area: Area = DONETSK, event: str = "ASSAULT", dead: int = 0,
+         known: date | None = None, factuality: str = "asserted", sources: tuple[str, ...] = ("AFP",),
+         mode: str | None = None) -> Occurrence:  # fmt: skip
+    key = f"e{n}-{day}-{area.name}-{event}"
+    return Occurrence(key, day, known or day, area, event, mode, factuality, dead, frozenset(sources),
+                      ("Armenians",))  # fmt: skip
+
+
+def _weekly(counts: list[int], **kw: object) -> list[Occurrence]:
+    """``counts[k]`` events in week k, spread over its days."""
+    out = []
+    for week, n in enumerate(counts):
+        for i in range(n):
+            out.append(_occ(i, DAY0 + timedelta(days=7 * week + i % 7), **kw))  # type: ignore[arg-type]
+    return out
+
+
+def _last_day(weeks: int) -> date:
+    return DAY0 + timedelta(days=7 * weeks - 1)
+
+
+def test_a_surge_against_a_quiet_month_fires_at_the_level_of_its_ratio() -> None:
+    (alert,) = surge(_weekly([1, 1, 1, 1, 6]), _last_day(5))
+    assert alert.kind == "surge" and alert.level == "alert" and alert.observed == 6 and alert.baseline == 1.0
+    assert alert.explanation.startswith("Donetsk: 6 violent events in the 7 days to 2022-02-06")
+    assert len(alert.event_ids) == 6 and alert.window == (_last_day(5) - timedelta(days=6), _last_day(5))
+    (watch,) = surge(_weekly([4, 4, 4, 4, 9]), _last_day(5))
+    assert watch.level == "watch"  # 9 against 4: more than double, less than triple
+
+
+def test_no_surge_when_steady_or_too_few() -> None:
+    assert surge(_weekly([6, 6, 6, 6, 6]), _last_day(5)) == []  # steady violence is no surge
+    assert surge(_weekly([0, 0, 0, 0, 4]), _last_day(5)) == []  # 4 events: under the minimum of 5
+    assert surge(_weekly([0, 0, 0, 0, 6], area=LUHANSK), _last_day(5))[0].area == LUHANSK
+    protests = _weekly([0, 0, 0, 0, 8], event="PROTEST")
+    assert surge(protests, _last_day(5)) == []  # only violence counts
+
+
+def test_deaths_surge_without_more_events() -> None:
+    series = [*_weekly([1, 1, 1, 1], dead=1), _occ(99, _last_day(5), dead=40)]
+    (alert,) = surge(series, _last_day(5))
+    assert "40 deaths" in alert.explanation and alert.level == "alert"
+
+
+def test_precursors_rise_before_violence() -> None:
+    threats = _weekly([0, 0, 0, 0, 5], event="THREATEN")
+    (alert,) = precursor(threats, _last_day(5))
+    assert alert.kind == "precursor" and alert.level == "alert"
+    blockades = _weekly([0, 0, 0, 0, 5], event="COERCE", mode="restrict")
+    assert precursor(blockades, _last_day(5))
+    arrests = _weekly([0, 0, 0, 0, 5], event="COERCE", mode="arrest")
+    assert precursor(arrests, _last_day(5)) == []
+
+
+def test_a_warning_is_kept_and_fulfilled_by_what_came_later() -> None:
+    said = DAY0
+    offensive = _occ(1, said, event="ASSAULT", factuality="future", area=Area("Nagorno-Karabakh", "AZ", None))
+    (warning,) = warned([offensive], said)
+    assert warning.kind == "warned" and warning.extra["claimed_by"] == ["Armenians"]
+    assert warned([offensive], said + timedelta(days=1)) == []  # raised once, the day it is given
+    later = _occ(2, said + timedelta(days=180), area=Area("Nagorno-Karabakh", "AZ", None))
+    elsewhere = _occ(3, said + timedelta(days=30), area=Area("Kharkiv", "UA", "07"))
+    done = fulfilment(warning, [offensive, elsewhere, later])
+    assert done == {"event_id": later.id, "day": later.day.isoformat(), "lead_days": 180}
+    assert fulfilment(warning, [offensive, elsewhere]) is None
+
+
+def test_a_daily_source_gone_silent_is_a_notice_once() -> None:
+    daily = [_occ(i, DAY0 + timedelta(days=i), sources=("SMM",)) for i in range(14)]
+    every_other = [_occ(i, DAY0 + timedelta(days=2 * i), sources=("Weekly",)) for i in range(7)]
+    last = DAY0 + timedelta(days=13)
+    assert coverage(daily + every_other, last + timedelta(days=2)) == []  # two days: not yet
+    (notice,) = coverage(daily + every_other, last + timedelta(days=3))
+    assert notice.kind == "coverage" and notice.area.name == "SMM" and "no sign of calm" in notice.explanation
+    assert coverage(daily, last + timedelta(days=4)) == []  # said once, not every day after
+
+
+def test_replay_sees_only_what_was_known_and_issues_each_rise_once() -> None:
+    series = _weekly([2, 2, 2, 2])
+    week5 = [_occ(100 + i, DAY0 + timedelta(days=28 + i // 2)) for i in range(14)]  # two a day
+    late = [_occ(200 + i, DAY0 + timedelta(days=28 + i), known=DAY0 + timedelta(days=60)) for i in range(7)]
+    found = replay(
+        series + week5 + late, DAY0 + timedelta(days=28), DAY0 + timedelta(days=40), kinds=("surge",)
+    )
+    # day 30: 6 events against 2 a week (x3, warning); day 32: 10 (x5, alert); the days between
+    # hold a warning and raise nothing new
+    assert [(a.level, (a.issued_at - DAY0).days) for a in found] == [("warning", 30), ("alert", 32)]
+    assert not any(e.startswith("e20") for a in found for e in a.event_ids)  # reported only on day 60
+    assert alerts_on(late, DAY0 + timedelta(days=34)) == []
