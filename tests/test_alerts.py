@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
 
 from tocsin.analysis.alerts import alerts_on, replay
 from tocsin.analysis.occurrences import Area, Occurrence
@@ -102,3 +107,27 @@ def test_replay_sees_only_what_was_known_and_issues_each_rise_once() -> None:
     assert [(a.level, (a.issued_at - DAY0).days) for a in found] == [("warning", 30), ("alert", 32)]
     assert not any(e.startswith("e20") for a in found for e in a.event_ids)  # reported only on day 60
     assert alerts_on(late, DAY0 + timedelta(days=34)) == []
+
+
+@pytest.mark.slow
+def test_the_seed_warning_of_a_spring_offensive_is_fulfilled_in_september(
+    pipeline: Any, tmp_path: Path
+) -> None:
+    from click.testing import CliRunner
+
+    from tocsin.cli import cli
+
+    db = tmp_path / "seeds.duckdb"
+    runner = CliRunner()
+    samples = Path(__file__).parent.parent / "samples"
+    assert runner.invoke(cli, ["ingest", "--db", str(db), str(samples)]).exit_code == 0
+    out = runner.invoke(cli, ["alerts", "--db", str(db), "--replay", "--since", "2023-03-01", "--until",
+                              "2023-09-30", "--format", "jsonl"])  # fmt: skip
+    assert out.exit_code == 0, out.output
+    found = [json.loads(line) for line in out.output.splitlines()]
+    (warning,) = [a for a in found if a["kind"] == "warned" and a["issued_at"] == "2023-03-29"]
+    assert warning["area"]["name"] == "Nagorno-Karabakh" and warning["fulfilled"] is not None
+    assert 150 <= warning["fulfilled"]["lead_days"] <= 200  # "about six months later"
+    assert any(a["issued_at"] == "2023-03-29" and a["level"] in {"warning", "alert"} for a in found)
+    assert any(a["issued_at"] == "2023-09-19" and a["area"]["name"] == "Nagorno-Karabakh"
+               and a["level"] == "alert" for a in found)  # fmt: skip

@@ -126,3 +126,17 @@ def test_a_corrected_text_replaces_the_document_and_keeps_the_old_one(
     with Store(db, read_only=True) as store:
         assert [e["event"] for e in store.events()] == now
         assert len(store.versions("wire-1")) == 1
+
+
+def test_a_reader_brings_a_store_of_an_older_tocsin_up_to_date(tmp_path: Path) -> None:
+    import duckdb
+
+    db = tmp_path / "old.duckdb"
+    Store(db).close()
+    with duckdb.connect(str(db)) as conn:  # as tocsin's schema 4 left it: no imported events yet
+        conn.execute("DROP TABLE imported_events")
+        conn.execute("UPDATE meta SET value = '4' WHERE key = 'schema_version'")
+    listed = CliRunner().invoke(cli, ["events", "--imported", "--db", str(db), "--format", "jsonl"])
+    assert listed.exit_code == 0 and listed.output == ""
+    with Store(db, read_only=True) as store:
+        assert list(store.imported_events()) == []

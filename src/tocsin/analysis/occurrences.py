@@ -13,7 +13,8 @@ VIOLENT_FACTUALITY = frozenset({"asserted", "claimed", "disputed"})
 
 @dataclass(frozen=True, slots=True)
 class Area:
-    """Where events are counted: a first-level region, or a country when no region is known."""
+    """Where events are counted: a first-level region, a region named as such (a disputed
+    territory), or a country when no region is known."""
 
     name: str
     country_code: str | None
@@ -52,6 +53,8 @@ def _area(location: dict[str, Any] | None) -> Area | None:
     if admin1:
         name = admin1_names().get((cc or "", admin1), admin1)  # a GeoNames code, or a name as imported
         return Area(name, cc, admin1)
+    if location.get("precision") == "region" and location.get("name"):
+        return Area(location["name"], cc, None)  # a region of its own (Nagorno-Karabakh, Donbas)
     if country is not None:
         return Area(country.name, cc, None)
     return (

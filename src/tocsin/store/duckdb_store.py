@@ -99,6 +99,12 @@ class Store:
             self._conn = connect(self.path, read_only=read_only, wait_seconds=wait_seconds)
             if not read_only:
                 self._upgrade()
+            elif self._version() != str(SCHEMA_VERSION):
+                # made by an older tocsin: brought up to date once (as a writer would), then read
+                self._conn.close()
+                self._conn = None
+                Store(self.path, wait_seconds=wait_seconds).close()
+                self._conn = connect(self.path, read_only=True, wait_seconds=wait_seconds)
         except (duckdb.Error, OSError) as exc:
             self.close()
             raise StoreError(f"cannot open store {self.path}: {one_line(exc)}") from exc
@@ -121,16 +127,19 @@ class Store:
             self._conn.close()
             self._conn = None
 
-    def _upgrade(self) -> None:
-        """Bring an older store to this schema (nothing to do for a current one)."""
+    def _version(self) -> str | None:
+        """The schema version the store records (``None`` for the first stores, which had none)."""
         row = self.conn.execute(
             "SELECT count(*) FROM information_schema.tables WHERE table_name = 'meta'"
         ).fetchone()
-        version = None
-        if row and row[0]:
-            got = self.conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
-            version = got[0] if got else None
-        if version != str(SCHEMA_VERSION):
+        if not row or not row[0]:
+            return None
+        got = self.conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+        return str(got[0]) if got else None
+
+    def _upgrade(self) -> None:
+        """Bring an older store to this schema (nothing to do for a current one)."""
+        if self._version() != str(SCHEMA_VERSION):
             apply_schema(self.conn)
 
     def __enter__(self) -> Store:
