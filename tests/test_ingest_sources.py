@@ -191,6 +191,10 @@ class _Handler(BaseHTTPRequestHandler):
             self.send_header("Content-Length", str(len(body)))
             self.end_headers()
             self.wfile.write(body)
+        elif self.path == "/to-data":  # a redirect out of HTTP altogether
+            self.send_response(302)
+            self.send_header("Location", "data:text/html,<p>Troops shelled the town.</p>")
+            self.end_headers()
         elif self.path == "/moved":
             self.send_response(301)
             self.send_header("Location", "/story")
@@ -265,6 +269,13 @@ def test_a_redirect_into_the_private_network_is_refused(server: str) -> None:
     with pytest.raises(Exception, match="not a public address"):
         _guard(httpx.Request("GET", "http://169.254.169.254/latest/meta-data/"))  # link-local metadata
     _guard(httpx.Request("GET", "http://93.184.216.34/"))  # a public address passes
+
+
+def test_a_redirect_to_a_data_url_is_one_rejection(server: str) -> None:
+    out = list(
+        iter_inputs([f"{server}/to-data"], defaults=Metadata(), max_bytes=100_000, allow_private_urls=True)
+    )
+    assert [(type(o).__name__, getattr(o, "reason", None)) for o in out] == [("Rejection", "unreachable")]
 
 
 def test_a_server_that_trickles_is_cut_off_at_the_deadline(server: str) -> None:
