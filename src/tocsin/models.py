@@ -196,3 +196,7 @@ class Event:
     related: tuple[str, ...] = field(default=())
     #: Mentioned in passing ("the family of a man who was killed"), not what its sentence reports.
     background: bool = False
+    #: How many acts the record stands for, when the source gives a number of them (a monitoring
+    #: mission's "591 ceasefire violations"), and what is counted; ``None`` for a single act.
+    count: int | None = None
+    count_of: str | None = None

@@ -21,6 +21,7 @@ from tocsin.crashlog import log_exception
 from tocsin.errors import InputError, one_line
 from tocsin.extract.actors import actor_dictionary
 from tocsin.extract.events import EventExtractor
+from tocsin.extract.figures import figure_events
 from tocsin.extract.screen import Dropped
 from tocsin.geo.gazetteer import Gazetteer, open_gazetteer
 from tocsin.geo.resolve import PlaceResolver
@@ -215,6 +216,7 @@ class Pipeline:
                 try:
                     with time_budget(self.settings.doc_seconds):
                         events, dropped = self.extractor.extract_screened(result.document, result.paragraphs)
+                        events = [*events, *figure_events(result.document, result.paragraphs, self.gazetteer)]
                 except Overtime:
                     yield self._too_slow(result.label, "coding")
                     continue

@@ -38,6 +38,8 @@ class Occurrence:
     dead: int
     sources: frozenset[str]
     claimed_by: tuple[str, ...]
+    #: How many acts it stands for: a mission's figure ("591 ceasefire violations") counts as many.
+    count: int = 1
 
     @property
     def violent(self) -> bool:
@@ -87,6 +89,7 @@ def from_fused(record: dict[str, Any]) -> Occurrence | None:
         record.get("dead_best") or 0,
         sources,
         tuple(p.get("name") or p.get("text") or "" for p in record.get("claimed_by") or []),
+        record["count"] if record.get("count") is not None else 1,
     )
 
 

@@ -141,10 +141,11 @@ def _jump(
 
 
 def surge(occurrences: list[Occurrence], day: date) -> list[Alert]:
-    """A jump in an area's violent events, or in its deaths."""
+    """A jump in an area's violent events (a mission's figure counting as the violations it
+    counts), or in its deaths."""
     cfg = thresholds()["surge"]
     violent = [o for o in occurrences if o.violent]
-    events = _jump("surge", "violent events", violent, day, lambda o: 1.0, cfg["min_events"])
+    events = _jump("surge", "violent events", violent, day, lambda o: float(o.count), cfg["min_events"])
     deaths = _jump("surge", "deaths", violent, day, lambda o: float(o.dead), cfg["min_deaths"])
     flagged = {a.area for a in events}
     return events + [a for a in deaths if a.area not in flagged]

@@ -237,6 +237,22 @@ def evaluate_alerts(fmt: str, file: str, onsets: tuple[str, ...], quiet: tuple[s
     _print_report(score(path, fmt, days, [_span(q) for q in quiet]))
 
 
+@evaluate.command("smm")
+@click.option("--dir", "directory", default="../shared/dev/smm", show_default=True,
+              help="Folder with reports.jsonl and counts.jsonl.")  # fmt: skip
+@click.option("--examples", default=0, show_default=True, help="Also list this many errors.")
+@click.pass_context
+def evaluate_smm(ctx: click.Context, directory: str, examples: int) -> None:
+    """A monitoring mission's region figures read right (value and window) on OSCE SMM daily
+    reports; JSON."""
+    from tocsin.evaluation.smm import evaluate as score
+
+    folder = Path(directory)
+    if not (folder / "reports.jsonl").is_file() or not (folder / "counts.jsonl").is_file():
+        raise Failure(f"no SMM reports in {folder} (reports.jsonl and counts.jsonl)")
+    _print_report(score(folder, _pipeline(_settings(ctx)), examples=examples))
+
+
 @evaluate.command("ipe")
 @click.option(
     "--dir",

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-_UNITS = {
+NUMBER_WORDS = {
     "zero": 0,
     "no": 0,
     "one": 1,
@@ -90,8 +90,8 @@ def parse_number(tokens: list[Token]) -> int | None:
             found = True
             continue
         parts = text.split("-")
-        if all(p in _UNITS for p in parts):
-            value = sum(_UNITS[p] for p in parts)
+        if all(p in NUMBER_WORDS for p in parts):
+            value = sum(NUMBER_WORDS[p] for p in parts)
             if value in (100, 1000) and total:
                 total *= value
             elif text in {"dozen"} and total:
@@ -122,11 +122,11 @@ def _count_of(noun: Token) -> int | None:
         ]
     if not nums:
         if noun.lower_ in {"dozens", "hundreds", "scores", "thousands"}:
-            return _UNITS[noun.lower_]
+            return NUMBER_WORDS[noun.lower_]
         return None
     toks: list[Token] = []
     for n in nums:
-        toks.extend(t for t in n.subtree if t.like_num or t.lower_ in _UNITS)
+        toks.extend(t for t in n.subtree if t.like_num or t.lower_ in NUMBER_WORDS)
     ordered = sorted(set(toks), key=lambda t: t.i)
     # "between 16 and 25", "16 to 25": separate numbers make a range; ACLED takes the lower bound.
     groups: list[list[Token]] = []
@@ -141,7 +141,7 @@ def _count_of(noun: Token) -> int | None:
 
 def _singular(noun: Token) -> bool:
     """ "a man", "the commander", "an individual": one person."""
-    return noun.tag_ in {"NN", "NNP"} and noun.lower_ not in _UNITS and noun.pos_ in {"NOUN", "PROPN"}
+    return noun.tag_ in {"NN", "NNP"} and noun.lower_ not in NUMBER_WORDS and noun.pos_ in {"NOUN", "PROPN"}
 
 
 def _count_after(verb: Token) -> int | None:
@@ -152,7 +152,7 @@ def _count_after(verb: Token) -> int | None:
             break
         if tok.pos_ == "ADP" and tok.lower_ in _PLACE_TIME_PREPOSITIONS:
             break  # "killed in 2014", "killed on 12 May": what follows is a date or a place
-        if tok.like_num or (tok.lower_ in _UNITS and tok.lower_ not in {"a", "an", "no"}):
+        if tok.like_num or (tok.lower_ in NUMBER_WORDS and tok.lower_ not in {"a", "an", "no"}):
             if groups and tok.i == groups[-1][-1].i + 1:
                 groups[-1].append(tok)
             else:

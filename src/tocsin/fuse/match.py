@@ -22,10 +22,11 @@ _SPAN_DAYS = {"day": 0, "week": 6, "month": 30, "year": 365}
 
 
 def fusible(r: Report, rules: Rules) -> bool:
-    """Whether a report can join others at all: an occurrence (not a statement, not negated,
-    hypothetical or future) with a known date."""
+    """Whether a report can join others at all: one occurrence (not a statement, not a count of
+    many, not negated, hypothetical or future) with a known date."""
     return (
-        r.event not in rules.statements
+        r.record.get("count") is None  # a mission's daily figure is an aggregate of its own
+        and r.event not in rules.statements
         and r.factuality not in rules.alone
         and r.start is not None
         and r.precision in _SPAN_DAYS

@@ -152,4 +152,7 @@ def fused_record(
         ],
         "evidence": [e for r in ordered for e in r.record.get("evidence") or []],
         "confidence": max((r.record.get("confidence") or 0.0) for r in ordered),
+        # a count stands alone (never fused): the event's is its report's
+        "count": ordered[0].record.get("count") if len(ordered) == 1 else None,
+        "count_of": ordered[0].record.get("count_of") if len(ordered) == 1 else None,
     }

@@ -82,6 +82,8 @@ def event_json(e: Event) -> dict[str, Any]:
         "confidence": e.confidence,
         "related": list(e.related),
         "background": e.background,
+        "count": e.count,
+        "count_of": e.count_of,
     }
 
 

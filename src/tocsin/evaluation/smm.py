@@ -1,0 +1,69 @@
+"""A monitoring mission's figures read right: the OSCE SMM daily reports of ``../shared/dev/smm``.
+
+Each report (its header and summary) is coded as a document published on its issue day; every
+region figure the dataset lists (``counts.jsonl``: ceasefire violations, explosions when stated,
+and the window, "24h" or "multi-day") must come out as a record with that ``count`` and
+``count_of`` for that region, dated by the report's window. Scored: the share of listed figures
+read right (value and window), and the records tocsin made that the dataset does not list.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from tocsin.ingest.documents import Metadata, parse_published
+from tocsin.ingest.items import InputItem
+from tocsin.pipeline import Coded, Pipeline
+from tocsin.report.records import event_json
+
+
+def evaluate(folder: Path, pipeline: Pipeline, *, examples: int = 0) -> dict[str, Any]:
+    """Code every report and compare its region figures with the listed ones."""
+    reports = [json.loads(line) for line in (folder / "reports.jsonl").open(encoding="utf-8") if line.strip()]
+    gold = [json.loads(line) for line in (folder / "counts.jsonl").open(encoding="utf-8") if line.strip()]
+    items = []
+    for r in reports:
+        meta = Metadata(id=r["id"], published=parse_published(r["issued"]), published_method="given")
+        items.append(InputItem(r["id"], r["text"], "text", meta, None))
+    found: dict[tuple[str, str, str], dict[str, Any]] = {}
+    for result in pipeline.run(items):
+        if isinstance(result, Coded):
+            for e in result.events:
+                if e.count is not None and e.location is not None:
+                    found[(e.doc_id, e.location.name or "", e.count_of or "")] = event_json(e)
+    right, wrong = 0, []
+    listed: set[tuple[str, str, str]] = set()
+    for g in gold:
+        key = (g["id"], g["region"], "ceasefire violations")
+        listed.add(key)
+        mine = found.get(key)
+        ok = mine is not None and mine["count"] == g["ceasefire_violations"]
+        if ok and mine is not None:
+            days = (
+                (date.fromisoformat(mine["date_end"]) - date.fromisoformat(mine["date"])).days
+                if mine["date_end"]
+                else 1
+            )
+            ok = ("24h" if days <= 1 else "multi-day") == g["window"]
+        if ok and g.get("explosions") is not None:
+            listed.add((g["id"], g["region"], "explosions"))
+            boom = found.get((g["id"], g["region"], "explosions"))
+            ok = boom is not None and boom["count"] == g["explosions"]
+        right += ok
+        if not ok:
+            wrong.append({"id": g["id"], "region": g["region"], "gold": g["ceasefire_violations"],
+                          "window": g["window"], "found": mine and mine["count"],
+                          "sentence": g["source_sentence"]})  # fmt: skip
+    extra = sorted(k for k in found if k not in listed)
+    return {
+        "reports": len(reports),
+        "figures_listed": len(gold),
+        "figures_right": right,
+        "accuracy": round(right / len(gold), 3) if gold else 0.0,
+        "records_not_listed": len(extra),
+        "errors": wrong[:examples],
+        "not_listed": [list(k) for k in extra[:examples]],
+    }
