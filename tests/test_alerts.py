@@ -131,3 +131,62 @@ def test_the_seed_warning_of_a_spring_offensive_is_fulfilled_in_september(
     assert any(a["issued_at"] == "2023-03-29" and a["level"] in {"warning", "alert"} for a in found)
     assert any(a["issued_at"] == "2023-09-19" and a["area"]["name"] == "Nagorno-Karabakh"
                and a["level"] == "alert" for a in found)  # fmt: skip
+
+
+@pytest.mark.slow
+def test_the_bulletin_of_27_march_2023_sets_claims_beside_denials_and_is_the_same_each_time(
+    pipeline: Any, tmp_path: Path
+) -> None:
+    from click.testing import CliRunner
+
+    from tocsin.cli import cli
+
+    db = tmp_path / "seeds.duckdb"
+    runner = CliRunner()
+    samples = Path(__file__).parent.parent / "samples"
+    assert runner.invoke(cli, ["ingest", "--db", str(db), str(samples)]).exit_code == 0
+    args = ["bulletin", "--date", "2023-03-27", "--db", str(db)]
+    first = runner.invoke(cli, [*args, "--format", "json"])
+    again = runner.invoke(cli, [*args, "--format", "json"])
+    assert first.exit_code == 0 and first.output == again.output  # byte for byte
+    b = json.loads(first.output)
+    assert set(b) >= {"date", "window", "areas", "claims", "alerts", "warned"}
+    assert set(b["areas"][0]) >= {"name", "country_code", "admin1", "events", "ceasefire_violations",
+                                  "explosions", "dead_low", "dead_best", "dead_high", "injured", "previous",
+                                  "change"}  # fmt: skip
+    texts = " ".join(c["text"] for c in b["claims"])
+    assert "accused Azerbaijani armed forces of firing at civilians" in texts
+    assert any(
+        c["denied_by"] == ["Government of Artsakh"] for c in b["claims"]
+    )  # the counter-claim beside it
+    assert {r["date"] for r in b["annex"]} == {"2023-03-27"}
+    html = runner.invoke(cli, [*args, "--format", "html"]).output
+    assert html.startswith("<!DOCTYPE html>") and "<script" not in html and "http" not in html
+
+
+def test_the_bulletin_counts_a_missions_violations_against_the_day_before() -> None:
+    from tocsin.analysis.occurrences import from_fused
+    from tocsin.report.bulletin import Day, bulletin
+    from tocsin.report.render import markdown
+
+    def figure(n: int, day: str, count: int, of: str) -> dict[str, Any]:
+        start = (date.fromisoformat(day) - timedelta(days=1)).isoformat()
+        return {"id": f"f{n}", "date": start, "date_end": day, "event": "ASSAULT", "mode": None,
+                "factuality": "asserted", "count": count, "count_of": of, "first_reported": day,
+                "location": {"name": "Donetsk", "country_code": "UA", "admin1": "Donetsk",
+                             "precision": "region"},
+                "claims": [{"source": "OSCE SMM"}], "claimed_by": [], "denied_by": [], "confirmed_by": [],
+                "actor": [], "recipient": [], "dead_best": None, "evidence": [{"text": "x"}]}  # fmt: skip
+
+    records = [figure(1, "2022-02-17", 100, "ceasefire violations"),
+               figure(2, "2022-02-18", 591, "ceasefire violations"),
+               figure(3, "2022-02-18", 553, "explosions")]  # fmt: skip
+    occurrences = [o for o in (from_fused(r) for r in records) if o is not None]
+    data = Day({r["id"]: r for r in records}, occurrences)
+    b = bulletin(data, date(2022, 2, 18))
+    (area,) = b["areas"]
+    assert (area["ceasefire_violations"], area["explosions"], area["change"]) == (591, 553, "more")
+    assert area["previous"] == {"ceasefire_violations": 100}
+    assert "Ceasefire violations: 591, including 553 explosions." in markdown(b)
+    steady = bulletin(Day({r["id"]: r for r in records[:1]}, occurrences[:1]), date(2022, 2, 17))
+    assert steady["areas"][0]["previous"] == {"ceasefire_violations": 0}

@@ -15,12 +15,24 @@ from types import FrameType
 
 import click
 
-from tocsin.cli import alerts, browse, coding, evaluate, fused, imports, places
+from tocsin.cli import alerts, browse, coding, evaluate, fused, imports, places, report
 from tocsin.cli.app import EXIT_INTERNAL, EXIT_USAGE, _pipeline, cli
 from tocsin.crashlog import log_exception, warnings_to_log
 from tocsin.errors import TocsinError, is_interrupt, one_line
 
-__all__ = ["_pipeline", "alerts", "browse", "cli", "coding", "evaluate", "fused", "imports", "main", "places"]
+__all__ = [
+    "_pipeline",
+    "alerts",
+    "browse",
+    "cli",
+    "coding",
+    "evaluate",
+    "fused",
+    "imports",
+    "main",
+    "places",
+    "report",
+]
 
 
 def _terminate(signum: int, frame: FrameType | None) -> None:
