@@ -145,7 +145,8 @@ def surge(occurrences: list[Occurrence], day: date) -> list[Alert]:
     counts), or in its deaths."""
     cfg = thresholds()["surge"]
     violent = [o for o in occurrences if o.violent]
-    events = _jump("surge", "violent events", violent, day, lambda o: float(o.count), cfg["min_events"])
+    what = "violent events" if all(o.count == 1 for o in violent) else "violent events and counted violations"
+    events = _jump("surge", what, violent, day, lambda o: float(o.count), cfg["min_events"])
     deaths = _jump("surge", "deaths", violent, day, lambda o: float(o.dead), cfg["min_deaths"])
     flagged = {a.area for a in events}
     return events + [a for a in deaths if a.area not in flagged]
