@@ -190,3 +190,17 @@ def test_the_bulletin_counts_a_missions_violations_against_the_day_before() -> N
     assert "Ceasefire violations: 591, including 553 explosions." in markdown(b)
     steady = bulletin(Day({r["id"]: r for r in records[:1]}, occurrences[:1]), date(2022, 2, 17))
     assert steady["areas"][0]["previous"] == {"ceasefire_violations": 0}
+
+
+def test_a_sustained_rise_is_a_buildup_a_single_bad_day_is_not() -> None:
+    from tocsin.analysis.rules import buildup
+
+    quiet = [_occ(i, DAY0 + timedelta(days=i * 3)) for i in range(25)]  # one event every third day
+    rising = [_occ(100 + i, DAY0 + timedelta(days=75 + i // 2)) for i in range(28)]  # two a day for 14 days
+    day = DAY0 + timedelta(days=88)
+    (alert,) = buildup(quiet + rising, day)
+    assert alert.kind == "buildup" and alert.level in {"warning", "alert"}
+    assert alert.window[0] >= DAY0 + timedelta(days=70) and "a sustained rise" in alert.explanation
+    spike = [_occ(200 + i, day) for i in range(12)]  # twelve events on one day
+    assert buildup(quiet + spike, day) == []
+    assert buildup(quiet, day) == []

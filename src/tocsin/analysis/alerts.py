@@ -8,6 +8,9 @@ from datetime import date, timedelta
 from tocsin.analysis.occurrences import Occurrence
 from tocsin.analysis.rules import LEVELS, RULES, Alert, fulfilment
 
+#: Days after an alert in which the same kind for the same area is issued again only at a higher level.
+QUIET_DAYS = 7
+
 
 def alerts_on(occurrences: list[Occurrence], day: date, kinds: Iterable[str] = RULES) -> list[Alert]:
     """Every alert the rules raise on ``day`` from what was known by then."""
@@ -22,9 +25,12 @@ def replay(
     occurrences: list[Occurrence], start: date, end: date, kinds: Iterable[str] = RULES
 ) -> list[Alert]:
     """The alerts of each day from ``start`` to ``end``, each day seeing only what was known by then.
-    A surge or precursor alert is issued when its level for the area rises (not again each day it
-    holds); a warning is marked fulfilled when a violent event in its country followed it."""
+    A surge, build-up or precursor alert is issued when its level for the area is above the level
+    it held the day before and every level issued for it in the ``QUIET_DAYS`` before (not again
+    each day it holds, nor each time it flickers); a warning is marked fulfilled when a violent
+    event in its country followed it."""
     chosen = list(kinds)
+    issued: dict[tuple[str, str, str | None], list[tuple[date, int]]] = {}
     held: dict[tuple[str, str, str | None], int] = {}
     out: list[Alert] = []
     day = start
@@ -37,8 +43,10 @@ def replay(
             key = (alert.kind, alert.area.name, alert.area.country_code)
             rank = LEVELS.index(alert.level)
             today[key] = max(rank, today.get(key, -1))
-            if rank > held.get(key, -1):
+            recent = [r for d, r in issued.get(key, []) if (day - d).days < QUIET_DAYS]
+            if rank > max([*recent, held.get(key, -1)]):
                 out.append(alert)
+                issued.setdefault(key, []).append((day, rank))
         held = today
         day += timedelta(days=1)
     return [_with_fulfilment(a, occurrences, end) for a in out]

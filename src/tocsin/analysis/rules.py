@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import math
 import statistics
 import tomllib
 from collections import defaultdict
@@ -16,6 +17,9 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from importlib import resources
 from typing import Any
+
+import numpy
+import ruptures
 
 from tocsin.analysis.occurrences import Area, Occurrence
 
@@ -152,6 +156,47 @@ def surge(occurrences: list[Occurrence], day: date) -> list[Alert]:
     return events + [a for a in deaths if a.area not in flagged]
 
 
+def buildup(occurrences: list[Occurrence], day: date) -> list[Alert]:
+    """A sustained rise: the last change point of an area's daily violent events (PELT from
+    ruptures) lies in the recent past, and the daily mean since is several times the mean before."""
+    cfg = thresholds()["buildup"]
+    first = day - timedelta(days=cfg["lookback_days"] - 1)
+    out = []
+    for area, items in sorted(_by_area(o for o in occurrences if o.violent).items(),
+                              key=lambda kv: (kv[0].name, kv[0].country_code or "")):  # fmt: skip
+        daily = [0.0] * cfg["lookback_days"]
+        for o in items:
+            if first <= o.day <= day:
+                daily[(o.day - first).days] += o.count
+        if sum(daily[-cfg["recent_days"] :]) < cfg["min_events"]:
+            continue
+        series = numpy.array(daily).reshape(-1, 1)
+        penalty = cfg["penalty"] * math.log(len(daily)) * max(float(series.var()), 1.0)
+        points = ruptures.Pelt(model="l2", min_size=cfg["min_days"], jump=1).fit(series).predict(pen=penalty)
+        change = points[-2] if len(points) > 1 else None
+        if change is None or len(daily) - change > cfg["recent_days"]:
+            continue
+        before = statistics.fmean(daily[:change])
+        after = statistics.fmean(daily[change:])
+        if sum(daily[change:]) < cfg["min_events"]:
+            continue
+        level = _level(after / max(before, 1 / cfg["min_days"]), cfg)
+        if level is None:
+            continue
+        since = first + timedelta(days=change)
+        sentence = (
+            f"{area.name}: violent events rose from {before:.1f} to {after:.1f} a day since"
+            f" {since.isoformat()}, a sustained rise over {len(daily) - change} days"
+        )
+        rule = (
+            f"a change point in the last {cfg['recent_days']} days, the daily mean since >= {cfg[level]:g}x"
+        )
+        ids = tuple(sorted(o.id for o in items if since <= o.day <= day))
+        out.append(Alert(day, level, "buildup", area, (since, day), rule, round(after, 2), round(before, 2),
+                         sentence, ids))  # fmt: skip
+    return out
+
+
 def precursor(occurrences: list[Occurrence], day: date) -> list[Alert]:
     """A jump in what comes before violence: threats, mobilisation, accusations, restrictions."""
     cfg = thresholds()["precursor"]
@@ -261,6 +306,7 @@ def coverage(occurrences: list[Occurrence], day: date) -> list[Alert]:
 
 RULES: dict[str, Callable[[list[Occurrence], date], list[Alert]]] = {
     "surge": surge,
+    "buildup": buildup,
     "precursor": precursor,
     "warned": warned,
     "coverage": coverage,

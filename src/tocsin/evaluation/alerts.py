@@ -56,7 +56,9 @@ def evaluate(path: Path, fmt: str, onsets: list[date], quiet: list[tuple[date, d
     cfg = thresholds()["evaluation"]
     days = sorted(o.day for o in occurrences)
     start, end = days[0], days[-1]  # from the first day: a quiet area's baseline is the floor
-    alerts = [a for a in replay(occurrences, start, end, kinds=("surge", "precursor")) if a.area.name]
+    alerts = [
+        a for a in replay(occurrences, start, end, kinds=("surge", "buildup", "precursor")) if a.area.name
+    ]
     serious = [a for a in alerts if a.level in SERIOUS]
     areas = {o.area for o in occurrences}
     spans = []
