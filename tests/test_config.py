@@ -51,3 +51,28 @@ def test_hardening_settings_are_read_and_checked(tmp_path: Path, monkeypatch: py
         bad.write_text(f"[ingest]\n{body}\n", encoding="utf-8")
         with pytest.raises(ConfigError, match=key):
             load_settings(config_path=str(bad), env={})
+
+
+def test_alert_thresholds_from_the_users_file(tmp_path: Path) -> None:
+    from tocsin.analysis.rules import configure, thresholds
+
+    path = tmp_path / "tocsin.toml"
+    path.write_text(
+        "[alerts.surge]\nmin_events = 7\nwatch = 2.5\n[alerts.precursor]\nevents = ['THREATEN']\n"
+    )
+    settings = load_settings(config_path=str(path), env={})
+    assert settings.alert_overrides == (("surge", "min_events", 7), ("surge", "watch", 2.5),
+                                        ("precursor", "events", ("THREATEN",)))  # fmt: skip
+    try:
+        configure(settings.alert_overrides)
+        assert thresholds()["surge"]["min_events"] == 7 and thresholds()["surge"]["warning"] == 3.0
+        assert thresholds()["precursor"]["events"] == ["THREATEN"]
+    finally:
+        configure(())
+    assert thresholds()["surge"]["min_events"] == 5
+    for bad, message in (("[alerts.storm]\nx = 1\n", "unknown alert rule"),
+                         ("[alerts.surge]\nminimum = 1\n", "unknown setting alerts.surge.minimum"),
+                         ("[alerts.surge]\nwatch = 'high'\n", "must be a number")):  # fmt: skip
+        path.write_text(bad)
+        with pytest.raises(ConfigError, match=message):
+            load_settings(config_path=str(path), env={})

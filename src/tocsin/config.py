@@ -32,6 +32,8 @@ class Settings:
     allow_private_urls: bool = False
     #: Seconds a command waits for a store another process holds before giving up.
     store_wait_seconds: int = 60
+    #: The user's alert thresholds, over ``data/alerts.toml``: (rule, key, value) triples.
+    alert_overrides: tuple[tuple[str, str, Any], ...] = ()
 
 
 def _read_toml(text: str, origin: str) -> dict[str, Any]:
@@ -59,6 +61,9 @@ def _apply(settings: Settings, data: dict[str, Any], origin: str) -> Settings:
     for section, values in data.items():
         if not isinstance(values, dict):
             raise ConfigError(f"{origin}: [{section}] must be a table")
+        if section == "alerts":
+            changes["alert_overrides"] = _alert_overrides(values, origin)
+            continue
         for key, value in values.items():
             target = mapping.get((section, key))
             if target is None:
@@ -72,6 +77,30 @@ def _apply(settings: Settings, data: dict[str, Any], origin: str) -> Settings:
                 value = tuple(value)
             changes[name] = value
     return replace(settings, **changes)
+
+
+def _alert_overrides(values: dict[str, Any], origin: str) -> tuple[tuple[str, str, Any], ...]:
+    """``[alerts.RULE]`` tables of a user's file, checked against the shipped thresholds."""
+    shipped = tomllib.loads(
+        resources.files("tocsin.data").joinpath("alerts.toml").read_text(encoding="utf-8")
+    )
+    out = []
+    for rule, table in values.items():
+        if rule not in shipped or not isinstance(table, dict):
+            raise ConfigError(f"{origin}: unknown alert rule [alerts.{rule}] (rules: {', '.join(shipped)})")
+        for key, value in table.items():
+            if key not in shipped[rule]:
+                raise ConfigError(f"{origin}: unknown setting alerts.{rule}.{key}")
+            default = shipped[rule][key]
+            numeric = isinstance(default, int | float) and not isinstance(default, bool)
+            if numeric and (not isinstance(value, int | float) or isinstance(value, bool) or value < 0):
+                raise ConfigError(f"{origin}: alerts.{rule}.{key} must be a number >= 0")
+            if isinstance(default, list) and not (
+                isinstance(value, list) and all(isinstance(v, str) for v in value)
+            ):
+                raise ConfigError(f"{origin}: alerts.{rule}.{key} must be a list of strings")
+            out.append((rule, key, tuple(value) if isinstance(value, list) else value))
+    return tuple(out)
 
 
 def load_settings(*, config_path: str | None = None, env: dict[str, str] | None = None) -> Settings:

@@ -26,11 +26,23 @@ from tocsin.analysis.occurrences import Area, Occurrence
 LEVELS = ("watch", "warning", "alert")
 
 
+_OVERRIDES: list[tuple[str, str, Any]] = []
+
+
+def configure(overrides: Iterable[tuple[str, str, Any]]) -> None:
+    """Use the user's thresholds (``[alerts.RULE]`` in ``tocsin.toml``) over the shipped ones."""
+    _OVERRIDES[:] = list(overrides)
+    thresholds.cache_clear()
+
+
 @functools.cache
 def thresholds() -> dict[str, Any]:
-    """The parsed ``data/alerts.toml``."""
+    """The thresholds: ``data/alerts.toml`` with the user's overrides (see :func:`configure`)."""
     text = resources.files("tocsin.data").joinpath("alerts.toml").read_text(encoding="utf-8")
-    return tomllib.loads(text)
+    data = tomllib.loads(text)
+    for rule, key, value in _OVERRIDES:
+        data[rule][key] = list(value) if isinstance(value, tuple) else value
+    return data
 
 
 @dataclass(frozen=True, slots=True)

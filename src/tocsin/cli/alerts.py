@@ -8,7 +8,7 @@ from datetime import timedelta
 import click
 
 from tocsin.analysis.occurrences import Occurrence, from_fused, from_imported
-from tocsin.cli.app import Failure, _cell, _date_option, cli
+from tocsin.cli.app import Failure, _cell, _date_option, _settings, cli
 from tocsin.store.duckdb_store import Store
 
 
@@ -42,8 +42,10 @@ def alerts(ctx: click.Context, db: str | None, since: str | None, until: str | N
     gone silent. Each says its figures in one sentence."""
     from tocsin.analysis.alerts import alerts_on
     from tocsin.analysis.alerts import replay as replay_days
+    from tocsin.analysis.rules import configure
     from tocsin.cli.browse import _stored
 
+    configure(_settings(ctx).alert_overrides)
     with _stored(ctx, db) as store:
         occurrences = _occurrences(store)
     if not occurrences:

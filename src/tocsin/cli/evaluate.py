@@ -222,11 +222,16 @@ def _span(value: str) -> tuple[date, date]:
 @click.argument("file", type=click.Path(dir_okay=False))
 @click.option("--onset", "onsets", multiple=True, metavar="YYYY-MM-DD", help="A major onset (repeatable).")
 @click.option("--quiet", "quiet", multiple=True, metavar="START:END", help="A quiet span (repeatable).")
-def evaluate_alerts(fmt: str, file: str, onsets: tuple[str, ...], quiet: tuple[str, ...]) -> None:
+@click.pass_context
+def evaluate_alerts(
+    ctx: click.Context, fmt: str, file: str, onsets: tuple[str, ...], quiet: tuple[str, ...]
+) -> None:
     """Alerts replayed on an ACLED or UCDP history: the lead before each onset, serious alerts per
     area-year in quiet spans, and the share of serious alerts followed by escalation; JSON."""
+    from tocsin.analysis.rules import configure
     from tocsin.evaluation.alerts import evaluate as score
 
+    configure(_settings(ctx).alert_overrides)
     path = Path(file)
     if not path.is_file():
         raise Failure(f"no such file: {path}")

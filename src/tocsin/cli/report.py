@@ -6,7 +6,7 @@ import json
 
 import click
 
-from tocsin.cli.app import Failure, _date_option, cli
+from tocsin.cli.app import Failure, _date_option, _settings, cli
 
 
 @cli.command()
@@ -22,11 +22,13 @@ def bulletin(ctx: click.Context, day: str, area: str | None, fmt: str, db: str |
     violations, the comparison with the day before, deaths and injuries, claims and denials,
     restrictions, alerts and open warnings, and an annex of the day's events. The same store and day
     give the same bulletin, byte for byte."""
+    from tocsin.analysis.rules import configure
     from tocsin.cli.browse import _stored
     from tocsin.report.bulletin import bulletin as make
     from tocsin.report.bulletin import load
     from tocsin.report.render import markdown, page
 
+    configure(_settings(ctx).alert_overrides)
     when = _date_option(day)
     if when is None:
         raise Failure("--date is required")
