@@ -48,6 +48,16 @@ def test_a_surge_against_a_quiet_month_fires_at_the_level_of_its_ratio() -> None
     assert watch.level == "watch"  # 9 against 4: more than double, less than triple
 
 
+def test_a_surge_between_two_sides_names_its_dyad() -> None:
+    from dataclasses import replace
+
+    fighting = [replace(o, dyad="DPR - Government of Ukraine") for o in _weekly([1, 1, 1, 1, 6])]
+    (alert,) = surge(fighting, _last_day(5))
+    assert alert.dyad == "DPR - Government of Ukraine" and alert.as_dict()["dyad"] == alert.dyad
+    mixed = [replace(o, dyad=f"side {i} - other") for i, o in enumerate(_weekly([1, 1, 1, 1, 6]))]
+    assert surge(mixed, _last_day(5))[0].dyad is None  # no two sides hold most of it
+
+
 def test_no_surge_when_steady_or_too_few() -> None:
     assert surge(_weekly([6, 6, 6, 6, 6]), _last_day(5)) == []  # steady violence is no surge
     assert surge(_weekly([0, 0, 0, 0, 4]), _last_day(5)) == []  # 4 events: under the minimum of 5

@@ -40,6 +40,8 @@ class Occurrence:
     claimed_by: tuple[str, ...]
     #: How many acts it stands for: a mission's figure ("591 ceasefire violations") counts as many.
     count: int = 1
+    #: The two sides, as UCDP names a dyad ("Government of Ukraine - DPR"), when both are known.
+    dyad: str | None = None
 
     @property
     def violent(self) -> bool:
@@ -62,6 +64,15 @@ def _area(location: dict[str, Any] | None) -> Area | None:
     return (
         Area(location.get("country") or cc or "unknown", cc, None) if cc or location.get("country") else None
     )
+
+
+def _dyad(record: dict[str, Any]) -> str | None:
+    """The record's two sides, sorted (a dyad has no direction), when both are named."""
+    first = [p.get("name") for p in record.get("actor") or [] if p.get("name")]
+    second = [p.get("name") for p in record.get("recipient") or [] if p.get("name")]
+    if not first or not second or first[0] == second[0]:
+        return None
+    return " - ".join(sorted((first[0], second[0])))
 
 
 def _day(value: str | None) -> date | None:
@@ -90,6 +101,7 @@ def from_fused(record: dict[str, Any]) -> Occurrence | None:
         sources,
         tuple(p.get("name") or p.get("text") or "" for p in record.get("claimed_by") or []),
         record["count"] if record.get("count") is not None else 1,
+        _dyad(record),
     )
 
 
@@ -109,4 +121,6 @@ def from_imported(record: dict[str, Any]) -> Occurrence | None:
         record.get("dead_best") or 0,
         frozenset({record["dataset"]}),
         (),
+        1,
+        _dyad(record),
     )

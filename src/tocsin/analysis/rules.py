@@ -11,7 +11,7 @@ import hashlib
 import math
 import statistics
 import tomllib
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -24,6 +24,8 @@ import ruptures
 from tocsin.analysis.occurrences import Area, Occurrence
 
 LEVELS = ("watch", "warning", "alert")
+#: A surge has a dyad when this share of its events are between the same two sides.
+DYAD_SHARE = 0.6
 
 
 _OVERRIDES: list[tuple[str, str, Any]] = []
@@ -134,6 +136,9 @@ def _jump(
         if level is None:
             continue
         change = f"+{(observed / base - 1) * 100:.0f}%"
+        dyads = Counter(o.dyad for o in now if o.dyad)
+        top = dyads.most_common(1)
+        dyad = top[0][0] if top and top[0][1] >= DYAD_SHARE * len(now) else None
         sentence = (
             f"{area.name}: {observed:g} {what} in the {window} days to {day.isoformat()} against a weekly"
             f" mean of {mean:.1f} over the {weeks} weeks before ({change})"
@@ -151,6 +156,7 @@ def _jump(
                 round(mean, 2),
                 sentence,
                 tuple(sorted(o.id for o in now)),
+                dyad,
             )
         )
     return out
