@@ -111,6 +111,8 @@ def evidence(a: Report, b: Report, rules: Rules) -> float:
             points += rules.same_country
     if a.parties & b.parties:
         points += rules.shared_party
+    if a.dead and a.dead == b.dead:
+        points += rules.same_toll
     if a.acled_sub_type and a.acled_sub_type == b.acled_sub_type:
         points += rules.same_sub_type
     if a.mode in rules.ongoing_modes and b.mode in rules.ongoing_modes and a.parties & b.parties:

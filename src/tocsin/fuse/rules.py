@@ -25,6 +25,7 @@ class Rules:
     same_region: float
     same_country: float
     shared_party: float
+    same_toll: float
     same_sub_type: float
     same_ongoing: float
     ongoing_modes: frozenset[str]
@@ -57,6 +58,7 @@ def rules() -> Rules:
         same_region=float(e["same_region"]),
         same_country=float(e["same_country"]),
         shared_party=float(e["shared_party"]),
+        same_toll=float(e["same_toll"]),
         same_sub_type=float(e["same_acled_sub_event_type"]),
         same_ongoing=float(e["same_ongoing"]),
         ongoing_modes=frozenset(e["ongoing_modes"]),
