@@ -1,8 +1,9 @@
-"""The daily bulletin: `tocsin bulletin`."""
+"""Reports from the store: the daily bulletin (`tocsin bulletin`) and exports (`tocsin export`)."""
 
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import click
 
@@ -39,3 +40,37 @@ def bulletin(ctx: click.Context, day: str, area: str | None, fmt: str, db: str |
         click.echo(json.dumps(b, ensure_ascii=False, indent=2, sort_keys=True))
     else:
         click.echo(markdown(b) if fmt == "md" else page(b), nl=False)
+
+
+@cli.command()
+@click.option(
+    "--format",
+    "fmt",
+    required=True,
+    type=click.Choice(["acled-csv", "ucdp-csv", "plover-jsonl", "geojson", "parquet"]),
+    help="The layout: ACLED's CSV, UCDP GED's CSV, PLOVER JSON lines, GeoJSON or Parquet.",
+)
+@click.option("--out", required=True, type=click.Path(dir_okay=False), help="The file to write.")
+@click.option("--since", default=None, metavar="YYYY-MM-DD", help="Events on or after this date.")
+@click.option("--until", default=None, metavar="YYYY-MM-DD", help="Events on or before this date.")
+@click.option("--type", "types", multiple=True, metavar="PLOVER", help="PLOVER event type (repeatable).")
+@click.option("--country", default=None, metavar="CODE", help="ISO code of the event's place or a party.")
+@click.option("--db", default=None, help="DuckDB file (default from settings).")
+@click.pass_context
+def export(ctx: click.Context, fmt: str, out: str, since: str | None, until: str | None,
+           types: tuple[str, ...], country: str | None, db: str | None) -> None:  # fmt: skip
+    """Write the fused events (with the filters of `events`) in another dataset's layout: ACLED CSV
+    (readable by `import-events --format acled`), UCDP GED CSV, PLOVER JSON lines, GeoJSON for QGIS,
+    or Parquet for pandas and DuckDB."""
+    from tocsin.cli.browse import _stored
+    from tocsin.report.exports import WRITERS
+    from tocsin.store.duckdb_store import EventQuery
+
+    query = EventQuery(since=_date_option(since), until=_date_option(until), types=types, country=country)
+    with _stored(ctx, db) as store:
+        records = list(store.fused_events(query))
+    try:
+        written = WRITERS[fmt](records, Path(out))
+    except OSError as exc:
+        raise Failure(f"cannot write {out}: {exc.strerror or exc}") from exc
+    click.echo(f"tocsin: {written} events written to {out} ({fmt})", err=True)
