@@ -1,0 +1,1 @@
+"""The HTTP API (`tocsin serve`): FastAPI on uvicorn, over the store."""

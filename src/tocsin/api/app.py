@@ -1,0 +1,399 @@
+"""The HTTP API: `tocsin serve` (FastAPI on uvicorn), reading the store and, with a token, adding to it.
+
+Every read opens the store read-only for the request (readers wait for an ingest's writes, as the
+CLI's do); a write takes the store's writer lock for the request and is refused with 409 while
+another process writes. Errors are JSON ``{"error": {"code", "message"}}``; no traceback is ever
+returned (an internal error is logged with its traceback, as the CLI logs them).
+"""
+
+import base64
+import json
+import os
+import secrets
+import tempfile
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+from typing import Annotated, Any
+
+from fastapi import Depends, FastAPI, Header, HTTPException, Query, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse, Response
+
+from tocsin.config import Settings
+from tocsin.crashlog import log_exception
+from tocsin.errors import StoreError, TocsinError
+from tocsin.store.duckdb_store import EventQuery, Store
+
+#: The most events one page may hold.
+PAGE_CAP = 1000
+EXPORT_TYPES = {
+    "acled-csv": "text/csv",
+    "ucdp-csv": "text/csv",
+    "plover-jsonl": "application/x-ndjson",
+    "geojson": "application/geo+json",
+    "parquet": "application/vnd.apache.parquet",
+}
+
+
+def _error(status: int, code: str, message: str) -> JSONResponse:
+    return JSONResponse({"error": {"code": code, "message": message}}, status_code=status)
+
+
+def _cursor(key: tuple[str, str]) -> str:
+    return base64.urlsafe_b64encode(json.dumps(list(key)).encode()).decode()
+
+
+def _uncursor(value: str) -> tuple[str, str]:
+    try:
+        first, second = json.loads(base64.urlsafe_b64decode(value.encode()))
+        return str(first), str(second)
+    except (ValueError, TypeError) as exc:
+        raise HTTPException(400, "not a cursor this API gave") from exc
+
+
+def _bbox(value: str | None) -> tuple[float, float, float, float] | None:
+    if value is None:
+        return None
+    try:
+        west, south, east, north = (float(v) for v in value.split(","))
+    except ValueError as exc:
+        raise HTTPException(400, "bbox is west,south,east,north in degrees") from exc
+    return west, south, east, north
+
+
+def _matches(
+    e: dict[str, Any],
+    *,
+    acled_type: str | None,
+    area: str | None,
+    actor: str | None,
+    factuality: str | None,
+    bbox: tuple[float, float, float, float] | None,
+    q: str | None,
+) -> bool:
+    loc = e.get("location") or {}
+    if acled_type and (e.get("acled_event_type") or "").casefold() != acled_type.casefold():
+        return False
+    if factuality and e.get("factuality") != factuality:
+        return False
+    if area and area.casefold() not in {
+        (loc.get("name") or "").casefold(),
+        (loc.get("admin1") or "").casefold(),
+    }:
+        return False
+    if actor:
+        names = [p.get("name") or "" for p in (*e.get("actor", []), *e.get("recipient", []))]
+        if not any(actor.casefold() in n.casefold() for n in names):
+            return False
+    if bbox:
+        lat, lon = loc.get("lat"), loc.get("lon")
+        if lat is None or lon is None or not (bbox[0] <= lon <= bbox[2] and bbox[1] <= lat <= bbox[3]):
+            return False
+    if q:
+        text = " ".join(x.get("text", "") for x in e.get("evidence") or [])
+        if q.casefold() not in text.casefold():
+            return False
+    return True
+
+
+def create_app(db: str, settings: Settings) -> FastAPI:
+    """The application for the store at ``db``."""
+    app = FastAPI(
+        title="tocsin",
+        version="1",
+        docs_url=None,
+        redoc_url=None,
+        description="Sourced, geocoded conflict events: reports, fused events, alerts, bulletins.",
+    )
+
+    @app.exception_handler(HTTPException)
+    async def http_error(request: Request, exc: HTTPException) -> JSONResponse:
+        codes = {
+            400: "bad_request",
+            401: "unauthorized",
+            403: "forbidden",
+            404: "not_found",
+            409: "busy",
+            413: "too_large",
+        }
+        return _error(exc.status_code, codes.get(exc.status_code, "error"), str(exc.detail))
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid(request: Request, exc: RequestValidationError) -> JSONResponse:
+        first = exc.errors()[0] if exc.errors() else {}
+        where = ".".join(str(p) for p in first.get("loc", ()))
+        return _error(422, "invalid", f"{where}: {first.get('msg', 'invalid request')}")
+
+    @app.exception_handler(Exception)
+    async def internal(request: Request, exc: Exception) -> JSONResponse:
+        if isinstance(exc, StoreError):
+            return _error(503, "store", str(exc))
+        where = log_exception(f"api {request.method} {request.url.path}", exc)
+        return _error(500, "internal", f"internal error, logged in {where}")
+
+    def store() -> Iterator[Store]:
+        if not Path(db).exists():
+            raise HTTPException(404, f"no store at {db}: ingest documents first")
+        with Store(db, read_only=True, wait_seconds=settings.store_wait_seconds) as s:
+            yield s
+
+    Reader = Annotated[Store, Depends(store)]
+
+    @app.get("/healthz")
+    def healthz() -> dict[str, Any]:
+        return {"status": "ok", "store": Path(db).exists()}
+
+    @app.get("/api/events")
+    def events(
+        s: Reader,
+        level: str = "events",
+        since: date | None = None,
+        until: date | None = None,
+        type: Annotated[list[str] | None, Query()] = None,
+        acled_type: str | None = None,
+        country: str | None = None,
+        area: str | None = None,
+        actor: str | None = None,
+        factuality: str | None = None,
+        bbox: str | None = None,
+        q: str | None = None,
+        limit: Annotated[int, Query(ge=1, le=PAGE_CAP)] = 100,
+        cursor: str | None = None,
+    ) -> dict[str, Any]:
+        """Fused events (``level=reports``: reports) matching the filters, by date then id, a page at
+        a time: pass ``next_cursor`` back as ``cursor`` for the next page."""
+        if level not in {"events", "reports"}:
+            raise HTTPException(400, "level is events or reports")
+        query = EventQuery(since=since, until=until, types=tuple(type or ()), country=country)
+        found = s.fused_events(query) if level == "events" else s.events(query)
+        box = _bbox(bbox)
+        chosen = [
+            e
+            for e in found
+            if _matches(
+                e, acled_type=acled_type, area=area, actor=actor, factuality=factuality, bbox=box, q=q
+            )
+        ]
+        chosen.sort(key=lambda e: (e.get("date") or "9999-99-99", e["id"]))
+        if cursor:
+            after = _uncursor(cursor)
+            chosen = [e for e in chosen if (e.get("date") or "9999-99-99", e["id"]) > after]
+        page = chosen[:limit]
+        more = len(chosen) > limit
+        last = page[-1] if page else None
+        return {
+            "items": page,
+            "count": len(page),
+            "next_cursor": _cursor((last.get("date") or "9999-99-99", last["id"])) if more and last else None,
+        }
+
+    @app.get("/api/events/{event_id}")
+    def event(s: Reader, event_id: str) -> dict[str, Any]:
+        """A fused event with its reports and history, or a report with the event it belongs to."""
+        fused = s.fused_event(event_id)
+        if fused is not None:
+            reports = [r for r in (s.event(rid) for rid in fused["report_ids"]) if r is not None]
+            return {"event": fused, "reports": reports, "history": s.history(fused["id"])}
+        report = s.event(event_id)
+        if report is None:
+            raise HTTPException(404, f"no event or report with id {event_id!r}")
+        return {
+            "report": report,
+            "event": s.fused_event(report["fused_id"]) if report.get("fused_id") else None,
+        }
+
+    @app.get("/api/documents/{doc_id}")
+    def document(s: Reader, doc_id: str) -> dict[str, Any]:
+        """A stored document: its text and metadata, and the evidence spans of its reports."""
+        found = s.document(doc_id)
+        if found is None:
+            raise HTTPException(404, f"no document with id {doc_id!r}")
+        spans = [
+            {
+                "report_id": e["id"],
+                "event": e["event"],
+                **{k: x[k] for k in ("sentence", "start", "end")},
+                "trigger_start": x["trigger_start"],
+                "trigger_end": x["trigger_end"],
+            }
+            for e in s.events(EventQuery(doc_id=doc_id))
+            for x in e["evidence"]
+            if x["doc_id"] == doc_id
+        ]
+        return {**found, "evidence": spans, "versions": s.versions(doc_id)}
+
+    @app.get("/api/alerts")
+    def alerts(
+        s: Reader,
+        since: date | None = None,
+        until: date | None = None,
+        area: str | None = None,
+        replay: bool = False,
+    ) -> dict[str, Any]:
+        """Alerts on the day ``until`` (default: the last event's), or every day of a replay."""
+        from tocsin.analysis.alerts import alerts_on
+        from tocsin.analysis.alerts import replay as replay_days
+        from tocsin.analysis.occurrences import from_fused, from_imported
+        from tocsin.analysis.rules import configure
+
+        configure(settings.alert_overrides)
+        found = [from_fused(r) for r in s.fused_events()] + [from_imported(r) for r in s.imported_events()]
+        occ = [o for o in found if o is not None]
+        if not occ:
+            return {"items": []}
+        days = sorted(o.day for o in occ)
+        end = until or days[-1]
+        raised = replay_days(occ, since or days[0], end) if replay else alerts_on(occ, end)
+        wanted = area.casefold() if area else None
+        items = [
+            a.as_dict()
+            for a in raised
+            if wanted is None or wanted in {a.area.name.casefold(), (a.area.country_code or "").casefold()}
+        ]
+        return {"items": items}
+
+    @app.get("/api/bulletin")
+    def bulletin(s: Reader, date: date, area: str | None = None, format: str = "json") -> Response:
+        """The daily bulletin (json, md or html)."""
+        from tocsin.analysis.rules import configure
+        from tocsin.report.bulletin import bulletin as make
+        from tocsin.report.bulletin import load
+        from tocsin.report.render import markdown, page
+
+        configure(settings.alert_overrides)
+        b = make(load(s), date, area)
+        if format == "json":
+            return JSONResponse(b)
+        if format == "md":
+            return Response(markdown(b), media_type="text/markdown; charset=utf-8")
+        if format == "html":
+            return Response(page(b), media_type="text/html; charset=utf-8")
+        raise HTTPException(400, "format is json, md or html")
+
+    @app.get("/api/export")
+    def export(
+        s: Reader,
+        format: str,
+        since: date | None = None,
+        until: date | None = None,
+        type: Annotated[list[str] | None, Query()] = None,
+        country: str | None = None,
+    ) -> Response:
+        """The fused events in another dataset's layout (see `tocsin export`)."""
+        from tocsin.report.exports import WRITERS
+
+        if format not in WRITERS:
+            raise HTTPException(400, f"format is one of {', '.join(WRITERS)}")
+        records = list(
+            s.fused_events(EventQuery(since=since, until=until, types=tuple(type or ()), country=country))
+        )
+        with tempfile.TemporaryDirectory() as tmp:
+            out = Path(tmp) / f"export.{format}"
+            WRITERS[format](records, out)
+            body = out.read_bytes()
+        return Response(
+            body,
+            media_type=EXPORT_TYPES[format],
+            headers={"Content-Disposition": f'attachment; filename="tocsin.{format}"'},
+        )
+
+    @app.get("/api/stats")
+    def stats(s: Reader, since: date | None = None, until: date | None = None) -> dict[str, Any]:
+        """Counts of fused events by day, by type and by area, for a timeline and a map."""
+        by_day: dict[str, dict[str, int]] = {}
+        by_type: dict[str, int] = {}
+        by_area: dict[str, dict[str, Any]] = {}
+        for e in s.fused_events(EventQuery(since=since, until=until)):
+            day = e.get("date") or "unknown"
+            row = by_day.setdefault(day, {"events": 0, "dead": 0})
+            row["events"] += 1
+            row["dead"] += e.get("dead_best") or 0
+            kind = e.get("acled_event_type") or e["event"]
+            by_type[kind] = by_type.get(kind, 0) + 1
+            loc = e.get("location") or {}
+            name = loc.get("name") or "unlocated"
+            cell = by_area.setdefault(
+                name,
+                {
+                    "name": name,
+                    "country_code": loc.get("country_code"),
+                    "lat": loc.get("lat"),
+                    "lon": loc.get("lon"),
+                    "events": 0,
+                },
+            )
+            cell["events"] += 1
+        return {
+            "by_day": [{"date": d, **v} for d, v in sorted(by_day.items())],
+            "by_type": dict(sorted(by_type.items())),
+            "by_area": sorted(by_area.values(), key=lambda c: (-c["events"], c["name"])),
+        }
+
+    @app.post("/api/documents")
+    async def add_documents(
+        request: Request, authorization: Annotated[str | None, Header()] = None
+    ) -> dict[str, Any]:
+        """Ingest documents (the JSONL document shape: one object or a list of them); needs
+        ``Authorization: Bearer $TOCSIN_API_TOKEN``, and writes are refused when that is unset."""
+        token = os.environ.get("TOCSIN_API_TOKEN")
+        if not token:
+            raise HTTPException(403, "writes are disabled: set TOCSIN_API_TOKEN to allow them")
+        given = (authorization or "").removeprefix("Bearer ").strip()
+        if not secrets.compare_digest(given.encode(), token.encode()):
+            raise HTTPException(401, "a bearer token is required")
+        declared = int(request.headers.get("content-length") or 0)
+        if declared > settings.max_bytes:
+            raise HTTPException(413, f"over the limit of {settings.max_bytes} bytes")
+        body = await request.body()
+        if len(body) > settings.max_bytes:
+            raise HTTPException(413, f"over the limit of {settings.max_bytes} bytes")
+        return _ingest(body, db, settings)
+
+    return app
+
+
+def _ingest(body: bytes, db: str, settings: Settings) -> dict[str, Any]:
+    """Code and store the posted documents; rejections listed with their reasons."""
+    from tocsin.cli.app import _pipeline
+    from tocsin.ingest.readers import iter_inputs
+    from tocsin.models import Rejection
+    from tocsin.pipeline import Coded
+
+    try:
+        data = json.loads(body)
+    except ValueError as exc:
+        raise HTTPException(400, f"not JSON: {exc}") from exc
+    docs = data if isinstance(data, list) else [data]
+    if not all(isinstance(d, dict) for d in docs):
+        raise HTTPException(
+            400, "a document is a JSON object: {id, text | html, published, url, title, source}"
+        )
+    lines = "".join(json.dumps(d) + "\n" for d in docs).encode()
+    import io
+
+    items = iter_inputs(["-"], input_format="jsonl", stdin=io.BytesIO(lines), max_bytes=settings.max_bytes)
+    stored, rejected = [], []
+    try:
+        with Store(db, wait_seconds=settings.store_wait_seconds) as store:
+            for result in _pipeline(settings).run(items, known=store.has_document):
+                if isinstance(result, Rejection):
+                    store.reject(result)
+                    rejected.append(
+                        {"source": result.source, "reason": result.reason, "detail": result.detail}
+                    )
+                elif isinstance(result, Coded):
+                    status = store.add(
+                        result.document, result.events, raw=result.raw, raw_format=result.raw_format
+                    )
+                    stored.append({"id": result.document.id, "status": status, "events": len(result.events)})
+                else:
+                    stored.append({"id": result.document.id, "status": "duplicate", "events": 0})
+            store.fuse()
+    except StoreError as exc:
+        if "being written" in str(exc):
+            raise HTTPException(409, str(exc)) from exc
+        raise
+    except TocsinError as exc:
+        raise HTTPException(400, str(exc)) from exc
+    return {"documents": stored, "rejected": rejected}
