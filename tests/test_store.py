@@ -11,8 +11,11 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from fastapi.testclient import TestClient
 
+from tocsin.api.app import create_app
 from tocsin.cli import cli
+from tocsin.config import load_settings
 from tocsin.errors import StoreError
 from tocsin.store.duckdb_store import Store
 
@@ -40,6 +43,7 @@ def test_readers_read_and_a_second_writer_is_refused_while_an_ingest_runs(tmp_pa
            "--published", "2024-05-06", str(stories)]  # fmt: skip
     writer = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
     runner = CliRunner()
+    api = TestClient(create_app(str(db), load_settings(env={})), raise_server_exceptions=False)
     seen: list[int] = []
     second = None
     try:
@@ -51,6 +55,7 @@ def test_readers_read_and_a_second_writer_is_refused_while_an_ingest_runs(tmp_pa
                 break  # this read may have come after the end: it proves nothing
             assert listed.exit_code == 0, listed.output
             assert runner.invoke(cli, ["rejects", "--db", str(db)]).exit_code == 0
+            assert api.get("/api/events", params={"level": "reports", "limit": 1}).status_code == 200
             seen.append(len(listed.output.splitlines()))
             if second is None:
                 second = runner.invoke(cli, ["ingest", "--db", str(db), str(stories)])
