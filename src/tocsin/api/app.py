@@ -24,6 +24,7 @@ from tocsin.config import Settings
 from tocsin.crashlog import log_exception
 from tocsin.errors import StoreError, TocsinError
 from tocsin.store.duckdb_store import EventQuery, Store
+from tocsin.store.pages import PageQuery
 
 #: The most events one page may hold.
 PAGE_CAP = 1000
@@ -47,6 +48,7 @@ def _cursor(key: tuple[str, str]) -> str:
 def _uncursor(value: str) -> tuple[str, str]:
     try:
         first, second = json.loads(base64.urlsafe_b64decode(value.encode()))
+        date.fromisoformat(first)
         return str(first), str(second)
     except (ValueError, TypeError) as exc:
         raise HTTPException(400, "not a cursor this API gave") from exc
@@ -166,27 +168,23 @@ def create_app(db: str, settings: Settings) -> FastAPI:
         if level not in {"events", "reports"}:
             raise HTTPException(400, "level is events or reports")
         query = EventQuery(since=since, until=until, types=tuple(type or ()), country=country)
-        found = s.fused_events(query) if level == "events" else s.events(query)
         box = _bbox(bbox)
-        chosen = [
-            e
-            for e in found
-            if _matches(
+        shape = PageQuery(
+            after=_uncursor(cursor) if cursor else None,
+            limit=limit,
+            contains=tuple(t for t in (actor, area, q) if t),
+            acled_type=acled_type,
+            factuality=factuality,
+            bbox=box,
+        )
+
+        def keep(e: dict[str, Any]) -> bool:
+            return _matches(
                 e, acled_type=acled_type, area=area, actor=actor, factuality=factuality, bbox=box, q=q
             )
-        ]
-        chosen.sort(key=lambda e: (e.get("date") or "9999-99-99", e["id"]))
-        if cursor:
-            after = _uncursor(cursor)
-            chosen = [e for e in chosen if (e.get("date") or "9999-99-99", e["id"]) > after]
-        page = chosen[:limit]
-        more = len(chosen) > limit
-        last = page[-1] if page else None
-        return {
-            "items": page,
-            "count": len(page),
-            "next_cursor": _cursor((last.get("date") or "9999-99-99", last["id"])) if more and last else None,
-        }
+
+        items, following = s.page(level, query, shape, keep)
+        return {"items": items, "count": len(items), "next_cursor": _cursor(following) if following else None}
 
     @app.get("/api/events/{event_id}")
     def event(s: Reader, event_id: str) -> dict[str, Any]:
@@ -300,35 +298,8 @@ def create_app(db: str, settings: Settings) -> FastAPI:
 
     @app.get("/api/stats")
     def stats(s: Reader, since: date | None = None, until: date | None = None) -> dict[str, Any]:
-        """Counts of fused events by day, by type and by area, for a timeline and a map."""
-        by_day: dict[str, dict[str, int]] = {}
-        by_type: dict[str, int] = {}
-        by_area: dict[str, dict[str, Any]] = {}
-        for e in s.fused_events(EventQuery(since=since, until=until)):
-            day = e.get("date") or "unknown"
-            row = by_day.setdefault(day, {"events": 0, "dead": 0})
-            row["events"] += 1
-            row["dead"] += e.get("dead_best") or 0
-            kind = e.get("acled_event_type") or e["event"]
-            by_type[kind] = by_type.get(kind, 0) + 1
-            loc = e.get("location") or {}
-            name = loc.get("name") or "unlocated"
-            cell = by_area.setdefault(
-                name,
-                {
-                    "name": name,
-                    "country_code": loc.get("country_code"),
-                    "lat": loc.get("lat"),
-                    "lon": loc.get("lon"),
-                    "events": 0,
-                },
-            )
-            cell["events"] += 1
-        return {
-            "by_day": [{"date": d, **v} for d, v in sorted(by_day.items())],
-            "by_type": dict(sorted(by_type.items())),
-            "by_area": sorted(by_area.values(), key=lambda c: (-c["events"], c["name"])),
-        }
+        """Counts of fused events by day (with deaths), by type and by place, for a timeline and a map."""
+        return s.stats(since, until)
 
     @app.post("/api/documents")
     async def add_documents(

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import gzip
 import json
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 from types import TracebackType
@@ -27,6 +27,7 @@ from tocsin.report.records import document_json, event_json
 from tocsin.store.access import WriterLock, connect
 from tocsin.store.fusion import FusionCounts, refuse
 from tocsin.store.imported import imported, store_imported
+from tocsin.store.pages import PageQuery, page, stats
 from tocsin.store.schema import SCHEMA_VERSION, apply_schema, create
 
 
@@ -431,6 +432,18 @@ class Store:
         sql += " ORDER BY date NULLS LAST, id"
         for (record,) in self.conn.execute(sql, params).fetchall():
             yield json.loads(record)
+
+    def page(
+        self, level: str, query: EventQuery, shape: PageQuery, keep: Callable[[dict[str, Any]], bool]
+    ) -> tuple[list[dict[str, Any]], tuple[str, str] | None]:
+        """A page of fused events (``level`` "events") or reports, and the key of the next."""
+        where, params = self._where(query)
+        shaped = replace(shape, where=where, params=params)
+        return page(self.conn, "fused_events" if level == "events" else "events", shaped, keep)
+
+    def stats(self, since: date | None = None, until: date | None = None) -> dict[str, Any]:
+        """Fused events by day, type and place."""
+        return stats(self.conn, since, until)
 
     def resolve(self, event_id: str) -> str | None:
         """The current id of a fused event: itself, the survivor of a merge it was absorbed in, or

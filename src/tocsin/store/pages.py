@@ -1,0 +1,134 @@
+"""Pages of events and their statistics for the API, computed in SQL so that a store of millions
+answers a page or a timeline without reading every record.
+
+A page is ordered by date (undated last) then id, and continues after a key (the last event of the
+page before): keyset pagination, stable while the store is. Structured filters (dates, types,
+country, a bounding box) run in SQL; those on the record's text (actor, area, evidence) narrow the
+rows in SQL and are checked exactly by the caller's ``keep``.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+import duckdb
+
+from tocsin.store.literals import in_list
+
+_ORDER = "coalesce(date, DATE '9999-12-31')"
+
+
+@dataclass(frozen=True, slots=True)
+class PageQuery:
+    """What a page holds: the filters, where it starts, how long it is."""
+
+    where: list[str] = field(default_factory=list)
+    params: list[object] = field(default_factory=list)
+    after: tuple[str, str] | None = None
+    limit: int = 100
+    contains: tuple[str, ...] = ()
+    acled_type: str | None = None
+    factuality: str | None = None
+    bbox: tuple[float, float, float, float] | None = None
+
+
+def page(
+    conn: duckdb.DuckDBPyConnection, table: str, q: PageQuery, keep: Callable[[dict[str, Any]], bool]
+) -> tuple[list[dict[str, Any]], tuple[str, str] | None]:
+    """Up to ``q.limit`` records after ``q.after``, and the key to continue from (None at the end)."""
+    assert table in {"fused_events", "events"}
+    where, params = list(q.where), list(q.params)
+    if q.acled_type:
+        where.append("lower(acled_event_type) = lower(?)")
+        params.append(q.acled_type)
+    if q.factuality:
+        where.append("json_extract_string(record, '$.factuality') = ?")
+        params.append(q.factuality)
+    if q.bbox:
+        where.append("lon BETWEEN ? AND ? AND lat BETWEEN ? AND ?")
+        params += [q.bbox[0], q.bbox[2], q.bbox[1], q.bbox[3]]
+    for text in q.contains:
+        where.append("contains(lower(record), lower(?))")
+        params.append(text)
+    out: list[dict[str, Any]] = []
+    after = q.after
+    batch = max(q.limit + 1, 200)
+    while True:
+        clauses, values = list(where), list(params)
+        if after is not None:
+            clauses.append(f"({_ORDER} > ?::DATE OR ({_ORDER} = ?::DATE AND id > ?))")
+            values += [after[0], after[0], after[1]]
+        sql = f"SELECT {_ORDER}, id FROM {table}"
+        if clauses:
+            sql += " WHERE " + " AND ".join(clauses)
+        rows = conn.execute(f"{sql} ORDER BY 1, 2 LIMIT {batch}", values).fetchall()
+        # the records of the page only, by the primary key's index (not carried through the sort)
+        extra = ", fused_id" if table == "events" else ", NULL"
+        records = {
+            rid: (record, fused)
+            for rid, record, fused in conn.execute(
+                f"SELECT id, record{extra} FROM {table} WHERE id IN ({in_list(r[1] for r in rows)})"
+            ).fetchall()
+        }
+        for day, rid in rows:
+            after = (day.isoformat(), rid)
+            record, fused = records[rid]
+            item = json.loads(record)
+            if table == "events":
+                item["fused_id"] = fused
+            if keep(item):
+                out.append(item)
+                if len(out) > q.limit:
+                    last = out[q.limit - 1]
+                    return out[: q.limit], (last.get("date") or "9999-12-31", last["id"])
+        if len(rows) < batch:
+            return out, None
+
+
+#: Degrees of a map cell in ``stats`` (about 55 km north-south).
+CELL = 0.5
+
+
+def stats(conn: duckdb.DuckDBPyConnection, since: date | None, until: date | None) -> dict[str, Any]:
+    """Fused events by day (with deaths), by type, by map cell and by country (ISO alpha-3)."""
+    where, params = ["TRUE"], []
+    if since is not None:
+        where.append("coalesce(date_end, date) >= ?")
+        params.append(since)
+    if until is not None:
+        where.append("date <= ?")
+        params.append(until)
+    clause = " AND ".join(where)
+    days = conn.execute(
+        f"SELECT coalesce(CAST(date AS VARCHAR), 'unknown'), count(*), coalesce(sum(dead_best), 0)"
+        f" FROM fused_events WHERE {clause} GROUP BY 1 ORDER BY 1",
+        params,
+    ).fetchall()
+    kinds = conn.execute(
+        f"SELECT coalesce(acled_event_type, event), count(*) FROM fused_events WHERE {clause}"
+        " GROUP BY 1 ORDER BY 1",
+        params,
+    ).fetchall()
+    # a map aggregates server-side: cells of CELL degrees (their events' mean point), and countries
+    cells = conn.execute(
+        f"SELECT floor(lat / {CELL}), floor(lon / {CELL}), avg(lat), avg(lon), count(*),"
+        f" coalesce(sum(dead_best), 0) FROM fused_events WHERE {clause} AND lat IS NOT NULL"
+        " GROUP BY 1, 2 ORDER BY 5 DESC, 1, 2 LIMIT 5000",
+        params,
+    ).fetchall()
+    countries = conn.execute(
+        f"SELECT coalesce(countries[1], 'unknown'), count(*) FROM fused_events WHERE {clause}"
+        " GROUP BY 1 ORDER BY 2 DESC, 1",
+        params,
+    ).fetchall()
+    return {
+        "by_day": [{"date": d, "events": n, "dead": int(dead)} for d, n, dead in days],
+        "by_type": {k: n for k, n in kinds},
+        "by_cell": [{"lat": round(lat, 4), "lon": round(lon, 4), "events": n, "dead": int(dead)}
+                    for _, _, lat, lon, n, dead in cells],
+        "by_country": {c: n for c, n in countries},
+    }  # fmt: skip
