@@ -42,8 +42,8 @@ def _store(path: Path, n: int) -> None:
             40.0 + (hash(i * 7) % 2000) / 100.0 AS lat,
             20.0 + (hash(i * 13) % 3000) / 100.0 AS lon,
             CAST(hash(i * 17) % 10 AS INTEGER) AS dead FROM range({n}) t(i)""")
-        store.conn.execute(f"""INSERT INTO fused_events SELECT id, 'ASSAULT', 'Explosions/Remote violence', day,
-            NULL, ['UKR'], lat, lon, dead, 1, day, day, {RECORD} FROM gen""")
+        store.conn.execute(f"""INSERT INTO fused_events SELECT id, 'ASSAULT', 'Explosions/Remote violence',
+            day, NULL, ['UKR'], lat, lon, dead, 1, day, day, {RECORD} FROM gen""")
         store.conn.execute("CHECKPOINT")
 
 
