@@ -48,6 +48,8 @@ def replay(
                 out.append(alert)
                 issued.setdefault(key, []).append((day, rank))
         held = today
+        if day == date.max:
+            break
         day += timedelta(days=1)
     return [_with_fulfilment(a, occurrences, end) for a in out]
 

@@ -28,6 +28,8 @@ from tocsin.store.pages import PageQuery
 
 #: The most events one page may hold.
 PAGE_CAP = 1000
+#: The most days one alert replay over the API may cover (ten years).
+MAX_REPLAY_DAYS = 3660
 EXPORT_TYPES = {
     "acled-csv": "text/csv",
     "ucdp-csv": "text/csv",
@@ -241,8 +243,16 @@ def create_app(db: str, settings: Settings) -> FastAPI:
         if not occ:
             return {"items": []}
         days = sorted(o.day for o in occ)
-        end = until or days[-1]
-        raised = replay_days(occ, since or days[0], end) if replay else alerts_on(occ, end)
+        end = min(until or days[-1], days[-1])  # after the last event a replay has nothing to see
+        if replay:
+            start = max(since or days[0], days[0])
+            if (end - start).days > MAX_REPLAY_DAYS:
+                raise HTTPException(
+                    400, f"a replay covers at most {MAX_REPLAY_DAYS} days: narrow since and until"
+                )
+            raised = replay_days(occ, start, end)
+        else:
+            raised = alerts_on(occ, until or days[-1])
         wanted = area.casefold() if area else None
         items = [
             a.as_dict()

@@ -54,7 +54,8 @@ def alerts(ctx: click.Context, db: str | None, since: str | None, until: str | N
     end = _date_option(until) or days[-1]
     if replay:
         start = _date_option(since) or days[0] + timedelta(days=35)
-        found = replay_days(occurrences, start, end)
+        last = min(end, days[-1])  # after the last event a replay has nothing new to see
+        found = replay_days(occurrences, max(start, days[0]), last)
     else:
         found = alerts_on(occurrences, end)
     if area:

@@ -110,7 +110,7 @@ def bulletin(data: Day, day: date, area: str | None = None) -> dict[str, Any]:
         record = data.records[o.id]
         if _on(o, record, day):
             by_area[o.area].append((o, record))
-        elif _on(o, record, day - timedelta(days=1)):
+        elif day > date.min and _on(o, record, day - timedelta(days=1)):
             before[o.area].append((o, record))
     areas = []
     for a in sorted(set(by_area) | set(before), key=lambda x: (x.name, x.country_code or "")):
@@ -170,7 +170,9 @@ def bulletin(data: Day, day: date, area: str | None = None) -> dict[str, Any]:
         "date": day.isoformat(),
         "window": {
             "start": f"{day.isoformat()}T00:00:00Z",
-            "end": f"{(day + timedelta(days=1)).isoformat()}T00:00:00Z",
+            "end": f"{(day + timedelta(days=1)).isoformat()}T00:00:00Z"
+            if day < date.max
+            else "9999-12-31T23:59:59Z",
         },
         "areas": sorted(areas, key=lambda x: (x["name"], x["country_code"] or "")),
         "where_most": busiest["name"]
