@@ -59,7 +59,7 @@ def _event(
     span = DateSpan(
         start, None, precision if day else DatePrecision.UNKNOWN, method if day else DateMethod.NONE
     )
-    ev = Evidence(doc, 0, 0, 20, f"sentence of {key}", "shelled", 0, 7)
+    ev = Evidence(doc, 0, 0, 30, f"Troops shelled the town ({key}).", "shelled", 7, 14)
     acled = "Explosions/Remote violence" if event == "ASSAULT" else None
     eid = hashlib.sha1(key.encode()).hexdigest()[:16]
     return Event(eid, doc, event, mode, acled, sub, actors, recipients, span, _place(town), dead, None, None,

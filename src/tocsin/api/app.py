@@ -18,7 +18,8 @@ from typing import Annotated, Any
 
 from fastapi import Depends, FastAPI, Header, HTTPException, Query, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse, Response
+from fastapi.responses import FileResponse, JSONResponse, Response
+from fastapi.staticfiles import StaticFiles
 
 from tocsin.config import Settings
 from tocsin.crashlog import log_exception
@@ -143,6 +144,14 @@ def create_app(db: str, settings: Settings) -> FastAPI:
             yield s
 
     Reader = Annotated[Store, Depends(store)]
+
+    static = Path(__file__).resolve().parent.parent / "web" / "static"
+    app.mount("/static", StaticFiles(directory=static), name="static")
+
+    @app.get("/", include_in_schema=False)
+    def dashboard() -> FileResponse:
+        """The dashboard: one page, its script and style from this server, nothing else."""
+        return FileResponse(static / "index.html", media_type="text/html")
 
     @app.get("/healthz")
     def healthz() -> dict[str, Any]:

@@ -1,0 +1,1 @@
+"""The dashboard served by `tocsin serve` at `/`: one page, its script and style, no network."""
