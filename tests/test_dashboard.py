@@ -77,6 +77,7 @@ def test_the_dashboard_works_offline_filters_and_opens_an_event(server: str, tmp
         page.click("form#filters button[type=submit]")
         page.wait_for_function("document.querySelectorAll('#events tbody tr').length === 1")
         assert "type=PROTEST" in page.url
+        page.wait_for_function("document.querySelectorAll('#timeline rect.day').length === 1")  # it follows
         # clicking an event opens its card with the evidence, its trigger highlighted
         page.click("#clear")
         page.wait_for_function("document.querySelectorAll('#events tbody tr').length === 3")

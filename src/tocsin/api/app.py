@@ -316,9 +316,16 @@ def create_app(db: str, settings: Settings) -> FastAPI:
         )
 
     @app.get("/api/stats")
-    def stats(s: Reader, since: date | None = None, until: date | None = None) -> dict[str, Any]:
-        """Counts of fused events by day (with deaths), by type and by place, for a timeline and a map."""
-        return s.stats(since, until)
+    def stats(
+        s: Reader,
+        since: date | None = None,
+        until: date | None = None,
+        type: Annotated[list[str] | None, Query()] = None,
+        country: str | None = None,
+    ) -> dict[str, Any]:
+        """Counts of fused events by day (with deaths), by type, by map cell and by country, for a
+        timeline and a map (the date, type and country filters of /api/events)."""
+        return s.stats(EventQuery(since=since, until=until, types=tuple(type or ()), country=country))
 
     @app.post("/api/documents")
     async def add_documents(

@@ -441,9 +441,10 @@ class Store:
         shaped = replace(shape, where=where, params=params)
         return page(self.conn, "fused_events" if level == "events" else "events", shaped, keep)
 
-    def stats(self, since: date | None = None, until: date | None = None) -> dict[str, Any]:
-        """Fused events by day, type and place."""
-        return stats(self.conn, since, until)
+    def stats(self, query: EventQuery | None = None) -> dict[str, Any]:
+        """Fused events matching the query by day, type, map cell and country."""
+        where, params = self._where(query or EventQuery())
+        return stats(self.conn, where, params)
 
     def resolve(self, event_id: str) -> str | None:
         """The current id of a fused event: itself, the survivor of a merge it was absorbed in, or

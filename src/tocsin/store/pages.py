@@ -12,7 +12,6 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date
 from typing import Any
 
 import duckdb
@@ -93,16 +92,9 @@ def page(
 CELL = 0.5
 
 
-def stats(conn: duckdb.DuckDBPyConnection, since: date | None, until: date | None) -> dict[str, Any]:
-    """Fused events by day (with deaths), by type, by map cell and by country (ISO alpha-3)."""
-    where, params = ["TRUE"], []
-    if since is not None:
-        where.append("coalesce(date_end, date) >= ?")
-        params.append(since)
-    if until is not None:
-        where.append("date <= ?")
-        params.append(until)
-    clause = " AND ".join(where)
+def stats(conn: duckdb.DuckDBPyConnection, where: list[str], params: list[object]) -> dict[str, Any]:
+    """Fused events matching ``where`` by day (with deaths), by type, by map cell and by country."""
+    clause = " AND ".join(["TRUE", *where])
     days = conn.execute(
         f"SELECT coalesce(CAST(date AS VARCHAR), 'unknown'), count(*), coalesce(sum(dead_best), 0)"
         f" FROM fused_events WHERE {clause} GROUP BY 1 ORDER BY 1",

@@ -141,8 +141,7 @@ async function load() {
   document.querySelector("#events tbody").replaceChildren();
   document.getElementById("card").hidden = true;
   const range = new URLSearchParams();
-  if (current.since) range.set("since", current.since);
-  if (current.until) range.set("until", current.until);
+  for (const f of ["since", "until", "type", "country"]) if (current[f]) range.set(f, current[f]);
   const [stats, page, alerts] = await Promise.all([
     api(`/api/stats?${range}`),
     api(`/api/events?${query({ limit: 100 })}`),
