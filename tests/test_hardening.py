@@ -301,3 +301,56 @@ def test_a_signal_inside_a_duckdb_query_is_an_interruption() -> None:
         wrapped.__cause__ = exc
         assert is_interrupt(wrapped)
     assert not is_interrupt(RuntimeError("Query interrupted"))  # the message alone proves nothing
+
+
+def _run(args: list[str], home: Path) -> subprocess.Popen[bytes]:
+    env = {**os.environ, "HOME": str(home), "TOCSIN_LOG": str(home / "errors.log")}
+    return subprocess.Popen([sys.executable, "-c", "from tocsin.cli import main; main()", *args],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)  # fmt: skip
+
+
+@pytest.mark.slow
+def test_import_events_and_reprocess_killed_then_run_again_give_an_uninterrupted_runs_store(
+    tmp_path: Path,
+) -> None:
+    import csv
+
+    from tests.test_imports import ACLED_COLUMNS, _acled_row
+
+    export = tmp_path / "acled.csv"
+    with export.open("w", newline="", encoding="utf-8") as fh:
+        writer = csv.DictWriter(fh, fieldnames=ACLED_COLUMNS)
+        writer.writeheader()
+        writer.writerows(_acled_row(event_id_cnty=f"UGA{i}", fatalities=str(i % 7)) for i in range(10_000))
+    clean = tmp_path / "clean.duckdb"
+    assert (
+        _run(["import-events", "--format", "acled", "--db", str(clean), str(export)], tmp_path).wait(300) == 0
+    )
+
+    def imported(db: Path) -> list[tuple[str, int]]:
+        with duckdb.connect(str(db), read_only=True) as conn:
+            return conn.execute("SELECT id, dead_best FROM imported_events ORDER BY id").fetchall()
+
+    expected = imported(clean)
+    for n, (sig, delay) in enumerate([(signal.SIGKILL, 0.3), (signal.SIGTERM, 0.6)]):
+        db = tmp_path / f"killed{n}.duckdb"
+        proc = _run(["import-events", "--format", "acled", "--db", str(db), str(export)], tmp_path)
+        while not db.exists() and proc.poll() is None:
+            time.sleep(0.01)
+        time.sleep(delay)
+        proc.send_signal(sig)
+        _, err = proc.communicate(timeout=300)
+        assert b"Traceback" not in err
+        again = _run(["import-events", "--format", "acled", "--db", str(db), str(export)], tmp_path)
+        assert again.wait(300) == 0
+        assert imported(db) == expected, (sig, delay)
+    # reprocess: the samples' store re-coded, killed part-way, re-coded again: the same reports and groups
+    store = tmp_path / "samples.duckdb"
+    assert _ingest_process(store, tmp_path).wait(300) in {0, 1}
+    before = _counts(store)
+    proc = _run(["reprocess", "--db", str(store)], tmp_path)
+    time.sleep(4)  # the models load, then documents are re-coded one by one
+    proc.send_signal(signal.SIGKILL)
+    proc.wait(60)
+    assert _run(["reprocess", "--db", str(store)], tmp_path).wait(300) == 0
+    assert _counts(store) == before
