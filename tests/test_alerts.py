@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
@@ -171,7 +172,13 @@ def test_the_bulletin_of_27_march_2023_sets_claims_beside_denials_and_is_the_sam
     )  # the counter-claim beside it
     assert {r["date"] for r in b["annex"]} == {"2023-03-27"}
     html = runner.invoke(cli, [*args, "--format", "html"]).output
-    assert html.startswith("<!DOCTYPE html>") and "<script" not in html and "http" not in html
+    assert html.startswith("<!DOCTYPE html>") and "<script" not in html and "<svg" in html  # the 30-day chart
+    assert html == runner.invoke(cli, [*args, "--format", "html"]).output
+    assert len(b["chart"]) == 30 and b["chart"][-1]["date"] == "2023-03-27"
+    if shutil.which("chromium"):
+        pdf = tmp_path / "bulletin.pdf"
+        printed = runner.invoke(cli, [*args, "--format", "pdf", "--out", str(pdf)])
+        assert printed.exit_code == 0 and pdf.read_bytes().startswith(b"%PDF")
 
 
 def test_the_bulletin_counts_a_missions_violations_against_the_day_before() -> None:

@@ -15,10 +15,17 @@ from tocsin.cli.app import Failure, _date_option, _settings, cli
 @click.option(
     "--area", default=None, metavar="NAME", help="Only this area (region or country name, or ISO code)."
 )
-@click.option("--format", "fmt", type=click.Choice(["md", "html", "json"]), default="md", show_default=True)
+@click.option(
+    "--format", "fmt", type=click.Choice(["md", "html", "json", "pdf"]), default="md", show_default=True
+)
+@click.option(
+    "--out", default=None, type=click.Path(dir_okay=False), help="Write to this file (needed for pdf)."
+)
 @click.option("--db", default=None, help="DuckDB file (default from settings).")
 @click.pass_context
-def bulletin(ctx: click.Context, day: str, area: str | None, fmt: str, db: str | None) -> None:
+def bulletin(
+    ctx: click.Context, day: str, area: str | None, fmt: str, out: str | None, db: str | None
+) -> None:
     """The daily bulletin a monitoring mission publishes: per area the violent events and counted
     violations, the comparison with the day before, deaths and injuries, claims and denials,
     restrictions, alerts and open warnings, and an annex of the day's events. The same store and day
@@ -27,6 +34,7 @@ def bulletin(ctx: click.Context, day: str, area: str | None, fmt: str, db: str |
     from tocsin.cli.browse import _stored
     from tocsin.report.bulletin import bulletin as make
     from tocsin.report.bulletin import load
+    from tocsin.report.pdf import PrintError, print_pdf
     from tocsin.report.render import markdown, page
 
     configure(_settings(ctx).alert_overrides)
@@ -36,10 +44,21 @@ def bulletin(ctx: click.Context, day: str, area: str | None, fmt: str, db: str |
     with _stored(ctx, db) as store:
         data = load(store)
     b = make(data, when, area)
-    if fmt == "json":
-        click.echo(json.dumps(b, ensure_ascii=False, indent=2, sort_keys=True))
+    if fmt == "pdf":
+        if out is None:
+            raise Failure("--format pdf needs --out FILE")
+        try:
+            print_pdf(page(b), Path(out))
+        except PrintError as exc:
+            raise Failure(str(exc)) from exc
+        click.echo(f"tocsin: bulletin of {when} written to {out}", err=True)
+        return
+    text = json.dumps(b, ensure_ascii=False, indent=2, sort_keys=True) + "\n" if fmt == "json" else (
+        markdown(b) if fmt == "md" else page(b))  # fmt: skip
+    if out is None:
+        click.echo(text, nl=False)
     else:
-        click.echo(markdown(b) if fmt == "md" else page(b), nl=False)
+        Path(out).write_text(text, encoding="utf-8")
 
 
 @cli.command()

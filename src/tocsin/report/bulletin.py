@@ -19,6 +19,7 @@ from typing import Any
 from tocsin.analysis.alerts import alerts_on
 from tocsin.analysis.occurrences import Area, Occurrence, from_fused, from_imported
 from tocsin.analysis.rules import fulfilment, warned
+from tocsin.report.chart import series
 from tocsin.store.duckdb_store import Store
 
 #: A change of no more than this share either way is "similar".
@@ -163,6 +164,10 @@ def bulletin(data: Day, day: date, area: str | None = None) -> dict[str, Any]:
             if w.window[1] >= day and (done is None or date.fromisoformat(done["day"]) >= day):
                 warnings.append({**w.as_dict(), "fulfilled": done})
     alerts = [a.as_dict() for a in alerts_on(present, day) if mine_area(a.area, wanted)]
+    per_day: dict[str, int] = defaultdict(int)
+    for o in known:
+        if o.violent and o.factuality != "future" and day - timedelta(days=29) <= o.day <= day:
+            per_day[o.day.isoformat()] += o.count
     busiest = max(
         areas, key=lambda x: ((x["ceasefire_violations"] or 0) + x["events"], x["name"]), default=None
     )
@@ -182,6 +187,7 @@ def bulletin(data: Day, day: date, area: str | None = None) -> dict[str, Any]:
         "restrictions": sorted(restrictions, key=lambda c: (c["area"], c["event_id"])),
         "alerts": sorted(alerts, key=lambda a: (a["kind"], a["area"]["name"], a["id"])),
         "warned": warnings,
+        "chart": series(per_day, day),
         "annex": [
             {
                 "id": r["id"],

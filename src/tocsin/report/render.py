@@ -5,6 +5,8 @@ from __future__ import annotations
 import html
 from typing import Any
 
+from tocsin.report.chart import svg as chart_svg
+
 
 def _num(value: Any) -> str:
     return "-" if value is None else str(value)
@@ -129,6 +131,8 @@ def page(b: dict[str, Any]) -> str:
             body.append(f"<p>{text}</p>")
     if items:
         body.append("<ul>" + "".join(items) + "</ul>")
+    title = "Violent events and counted violations, the 30 days to " + b["date"]
+    body.append("<h2>The last 30 days</h2>" + chart_svg(b["chart"], title))
     head = "".join(f"<th>{h}</th>" for h in ANNEX)
     rows = "".join(
         "<tr>" + "".join(f"<td>{html.escape(c)}</td>" for c in _annex_row(r)) + "</tr>" for r in b["annex"]
