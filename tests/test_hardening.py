@@ -315,7 +315,8 @@ def test_import_events_and_reprocess_killed_then_run_again_give_an_uninterrupted
 ) -> None:
     import csv
 
-    from tests.test_imports import ACLED_COLUMNS, _acled_row
+    from tests.test_imports import _acled_row
+    from tocsin.report.exports import ACLED_COLUMNS
 
     export = tmp_path / "acled.csv"
     with export.open("w", newline="", encoding="utf-8") as fh:
