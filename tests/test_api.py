@@ -124,3 +124,8 @@ def test_a_posted_document_is_coded_stored_and_fused(
     assert body["rejected"][0]["reason"] == "malformed"
     events = client.get("/api/events", params={"since": "2024-05-01"}).json()["items"]
     assert any(e["event"] == "ASSAULT" and e["dead_best"] == 3 for e in events)
+    reprint = {**doc, "id": "w1-reprint", "source": "Another Wire"}  # the same text, another outlet
+    again = client.post("/api/documents", json=reprint, headers={"Authorization": "Bearer s3cret"}).json()
+    assert again["documents"][0]["status"] == "source"
+    events = client.get("/api/events", params={"since": "2024-05-01"}).json()["items"]
+    assert max(e["n_sources"] for e in events if e["event"] == "ASSAULT") == 2

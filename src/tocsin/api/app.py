@@ -354,8 +354,7 @@ def _ingest(body: bytes, db: str, settings: Settings) -> dict[str, Any]:
     """Code and store the posted documents; rejections listed with their reasons."""
     from tocsin.cli.app import _pipeline
     from tocsin.ingest.readers import iter_inputs
-    from tocsin.models import Rejection
-    from tocsin.pipeline import Coded
+    from tocsin.intake import intake
 
     try:
         data = json.loads(body)
@@ -373,19 +372,12 @@ def _ingest(body: bytes, db: str, settings: Settings) -> dict[str, Any]:
     stored, rejected = [], []
     try:
         with Store(db, wait_seconds=settings.store_wait_seconds) as store:
-            for result in _pipeline(settings).run(items, known=store.has_document):
-                if isinstance(result, Rejection):
-                    store.reject(result)
-                    rejected.append(
-                        {"source": result.source, "reason": result.reason, "detail": result.detail}
-                    )
-                elif isinstance(result, Coded):
-                    status = store.add(
-                        result.document, result.events, raw=result.raw, raw_format=result.raw_format
-                    )
-                    stored.append({"id": result.document.id, "status": status, "events": len(result.events)})
+            for outcome in intake(store, _pipeline(settings).run(items, known=store.has_document)):
+                if outcome.rejection is not None:
+                    r = outcome.rejection
+                    rejected.append({"source": r.source, "reason": r.reason, "detail": r.detail})
                 else:
-                    stored.append({"id": result.document.id, "status": "duplicate", "events": 0})
+                    stored.append({"id": outcome.doc_id, "status": outcome.status, "events": outcome.events})
             store.fuse()
     except StoreError as exc:
         if "being written" in str(exc):

@@ -25,7 +25,7 @@ from tocsin.cli.app import (
     _settings,
     cli,
 )
-from tocsin.errors import StoreError, TocsinError, is_interrupt
+from tocsin.errors import TocsinError, is_interrupt
 from tocsin.ingest.documents import Metadata
 from tocsin.ingest.readers import iter_inputs
 from tocsin.models import Rejection
@@ -109,7 +109,7 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], db: str | None, input_for
     events kept in the store's history. Other commands can read the store while this runs; a
     second writer is refused. A summary goes to stderr.
     """
-    from tocsin.pipeline import Coded
+    from tocsin.intake import intake
 
     settings = _settings(ctx)
     defaults = Metadata(published=_date_option(published))
@@ -132,31 +132,19 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], db: str | None, input_for
                             defaults=defaults, max_bytes=settings.max_bytes, file_roots=settings.file_roots,
                             allow_private_urls=settings.allow_private_urls)  # fmt: skip
         try:
-            for result in pipe.run(items, known=store.has_document, pause=store.release):
-                if isinstance(result, Rejection):
-                    store.reject(result)
-                    _say_rejection(result)
-                    tally.count("rejected", reason=result.reason)
-                elif isinstance(result, Coded):
-                    try:
-                        status = store.add(
-                            result.document, result.events, raw=result.raw, raw_format=result.raw_format
-                        )
-                    except StoreError as exc:  # this document only (a value the store refuses)
-                        if is_interrupt(exc):
-                            raise
-                        failure = Rejection(result.label, "failed", str(exc))
-                        store.reject(failure)
-                        _say_rejection(failure)
-                        tally.count("rejected", reason="failed")
-                        continue
-                    added = len(result.events) if status in {"stored", "corrected"} else 0
-                    tally.count(status, events=added)
-                    if tally.counts["stored"] + tally.counts["corrected"] >= next_fusion:
-                        next_fusion += FUSE_EVERY  # keep the fused view fresh during a long run
-                        store.fuse()
-                else:  # the same text again: a reprint from another outlet or under another id counts
-                    tally.count("source" if store.add_source(result.document) else "duplicate")
+            results = pipe.run(items, known=store.has_document, pause=store.release)
+            for outcome in intake(store, results):
+                if outcome.rejection is not None:
+                    _say_rejection(outcome.rejection)
+                    tally.count("rejected", reason=outcome.rejection.reason)
+                    continue
+                tally.count(outcome.status, events=outcome.events)
+                if (
+                    outcome.status in {"stored", "corrected"}
+                    and tally.counts["stored"] + tally.counts["corrected"] >= next_fusion
+                ):
+                    next_fusion += FUSE_EVERY  # keep the fused view fresh during a long run
+                    store.fuse()
             fused = store.fuse()
         except BaseException as exc:
             if not is_interrupt(exc):
