@@ -60,3 +60,28 @@ def _with_fulfilment(alert: Alert, occurrences: list[Occurrence], until: date) -
     known = [o for o in occurrences if o.known <= until]
     alert.extra["fulfilled"] = fulfilment(alert, known)
     return alert
+
+
+class SpanError(ValueError):
+    """A replay asked over more days than allowed."""
+
+
+def watch(
+    occurrences: list[Occurrence], *, since: date | None = None, until: date | None = None,
+    replay_days: bool = False, area: str | None = None, max_days: int | None = None,
+) -> list[Alert]:  # fmt: skip
+    """The alerts of ``until`` (default: the last event's day), or with ``replay_days`` of every day
+    from ``since`` (default: five weeks after the first event, for a baseline) to ``until``, which
+    stops at the last event (after it a replay has nothing new to see); only those of ``area``."""
+    if not occurrences:
+        return []
+    days = sorted(o.day for o in occurrences)
+    if not replay_days:
+        found = alerts_on(occurrences, until or days[-1])
+    else:
+        end = min(until or days[-1], days[-1])
+        start = min(max(since or days[0] + timedelta(days=35), days[0]), end)
+        if max_days is not None and (end - start).days > max_days:
+            raise SpanError(f"a replay covers at most {max_days} days: narrow since and until")
+        found = replay(occurrences, start, end)
+    return [a for a in found if a.area.matches(area)]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -22,6 +23,13 @@ class Area:
 
     def as_dict(self) -> dict[str, str | None]:
         return {"name": self.name, "country_code": self.country_code, "admin1": self.admin1}
+
+    def matches(self, wanted: str | None) -> bool:
+        """Whether this is the area asked for by name or ISO code (every area when none is)."""
+        return wanted is None or wanted.casefold() in {
+            self.name.casefold(),
+            (self.country_code or "").casefold(),
+        }
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,3 +132,9 @@ def from_imported(record: dict[str, Any]) -> Occurrence | None:
         1,
         _dyad(record),
     )
+
+
+def collect(fused: Iterable[dict[str, Any]], imported: Iterable[dict[str, Any]]) -> list[Occurrence]:
+    """The occurrences of a store's fused and imported events (those with a day and a place)."""
+    found = [*(from_fused(r) for r in fused), *(from_imported(r) for r in imported)]
+    return [o for o in found if o is not None]

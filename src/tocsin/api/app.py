@@ -241,33 +241,19 @@ def create_app(db: str, settings: Settings) -> FastAPI:
         replay: bool = False,
     ) -> dict[str, Any]:
         """Alerts on the day ``until`` (default: the last event's), or every day of a replay."""
-        from tocsin.analysis.alerts import alerts_on
-        from tocsin.analysis.alerts import replay as replay_days
-        from tocsin.analysis.occurrences import from_fused, from_imported
+        from tocsin.analysis.alerts import SpanError, watch
+        from tocsin.analysis.occurrences import collect
         from tocsin.analysis.rules import configure
 
         configure(settings.alert_overrides)
-        found = [from_fused(r) for r in s.fused_events()] + [from_imported(r) for r in s.imported_events()]
-        occ = [o for o in found if o is not None]
-        if not occ:
-            return {"items": []}
-        days = sorted(o.day for o in occ)
-        end = min(until or days[-1], days[-1])  # after the last event a replay has nothing to see
-        if replay:
-            start = max(since or days[0], days[0])
-            if (end - start).days > MAX_REPLAY_DAYS:
-                raise HTTPException(
-                    400, f"a replay covers at most {MAX_REPLAY_DAYS} days: narrow since and until"
-                )
-            raised = replay_days(occ, start, end)
-        else:
-            raised = alerts_on(occ, until or days[-1])
-        wanted = area.casefold() if area else None
-        items = [
-            a.as_dict()
-            for a in raised
-            if wanted is None or wanted in {a.area.name.casefold(), (a.area.country_code or "").casefold()}
-        ]
+        occ = collect(s.fused_events(), s.imported_events())
+        try:
+            raised = watch(
+                occ, since=since, until=until, replay_days=replay, area=area, max_days=MAX_REPLAY_DAYS
+            )
+        except SpanError as exc:
+            raise HTTPException(400, str(exc)) from exc
+        items = [a.as_dict() for a in raised]
         return {"items": items}
 
     @app.get("/api/bulletin")

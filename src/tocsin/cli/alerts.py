@@ -3,20 +3,11 @@
 from __future__ import annotations
 
 import json
-from datetime import timedelta
 
 import click
 
-from tocsin.analysis.occurrences import Occurrence, from_fused, from_imported
-from tocsin.cli.app import Failure, _cell, _date_option, _settings, cli
-from tocsin.store.duckdb_store import Store
-
-
-def _occurrences(store: Store) -> list[Occurrence]:
-    found = [from_fused(r) for r in store.fused_events()] + [
-        from_imported(r) for r in store.imported_events()
-    ]
-    return [o for o in found if o is not None]
+from tocsin.analysis.occurrences import collect
+from tocsin.cli.app import Failure, _cell, _date_option, _settings, _stored, cli
 
 
 @cli.command()
@@ -40,29 +31,17 @@ def alerts(ctx: click.Context, db: str | None, since: str | None, until: str | N
     """Alerts from the stored events (fused events; imported histories as they are): surges of
     violence or deaths, rises in what comes before violence, warnings the sources give, and sources
     gone silent. Each says its figures in one sentence."""
-    from tocsin.analysis.alerts import alerts_on
-    from tocsin.analysis.alerts import replay as replay_days
+    from tocsin.analysis.alerts import watch
     from tocsin.analysis.rules import configure
-    from tocsin.cli.browse import _stored
 
     configure(_settings(ctx).alert_overrides)
     with _stored(ctx, db) as store:
-        occurrences = _occurrences(store)
+        occurrences = collect(store.fused_events(), store.imported_events())
     if not occurrences:
         raise Failure("no dated, placed events in the store: ingest or import some first")
-    days = sorted(o.day for o in occurrences)
-    end = _date_option(until) or days[-1]
-    if replay:
-        start = _date_option(since) or days[0] + timedelta(days=35)
-        last = min(end, days[-1])  # after the last event a replay has nothing new to see
-        found = replay_days(occurrences, max(start, days[0]), last)
-    else:
-        found = alerts_on(occurrences, end)
-    if area:
-        wanted = area.casefold()
-        found = [
-            a for a in found if wanted in {a.area.name.casefold(), (a.area.country_code or "").casefold()}
-        ]
+    found = watch(
+        occurrences, since=_date_option(since), until=_date_option(until), replay_days=replay, area=area
+    )
     if fmt == "jsonl":
         for a in found:
             click.echo(json.dumps(a.as_dict(), ensure_ascii=False))

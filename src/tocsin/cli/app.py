@@ -10,6 +10,7 @@ import functools
 import sys
 from collections.abc import Iterator
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 import click
@@ -19,6 +20,7 @@ from tocsin.errors import ConfigError, TocsinError
 from tocsin.ingest.documents import Metadata
 from tocsin.ingest.readers import INPUT_FORMATS, iter_inputs
 from tocsin.models import Rejection
+from tocsin.store.duckdb_store import Store
 
 EXIT_OK, EXIT_REJECTED, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 
@@ -143,3 +145,13 @@ def _parsed_inputs(
                 _say_rejection(result)
 
     return pipe, parsed()
+
+
+def _stored(ctx: click.Context, db: str | None) -> Store:
+    """The store a reading command reads, opened read-only (it writes nothing, migrates nothing, and
+    several readers may read at once); a clear error when there is none yet."""
+    settings = _settings(ctx)
+    path = db or settings.db
+    if not Path(path).exists():
+        raise Failure(f"no store at {path}: run `tocsin ingest` first")
+    return Store(path, read_only=True, wait_seconds=settings.store_wait_seconds)

@@ -5,7 +5,6 @@ from __future__ import annotations
 import csv
 import json
 import sys
-from pathlib import Path
 from typing import Any
 
 import click
@@ -15,11 +14,11 @@ from tocsin.cli.app import (
     _cell,
     _date_option,
     _parties,
-    _settings,
+    _stored,
     cli,
 )
 from tocsin.cli.fused import fused_text, print_fused
-from tocsin.store.duckdb_store import EventQuery, Store
+from tocsin.store.duckdb_store import EventQuery
 
 _TABLE = [
     ("id", 8),
@@ -98,16 +97,6 @@ def _csv_row(e: dict[str, Any]) -> dict[str, Any]:
     }
     # an imported event has no doc_id, evidence or confidence: its provenance stands in the id
     return {k: derived[k] if k in derived else e.get(k) for k in _CSV_FIELDS}
-
-
-def _stored(ctx: click.Context, db: str | None) -> Store:
-    """The store a reading command reads, opened read-only (it writes nothing, migrates nothing, and
-    several readers may read at once); a clear error when there is none yet."""
-    settings = _settings(ctx)
-    path = db or settings.db
-    if not Path(path).exists():
-        raise Failure(f"no store at {path}: run `tocsin ingest` first")
-    return Store(path, read_only=True, wait_seconds=settings.store_wait_seconds)
 
 
 @cli.command()

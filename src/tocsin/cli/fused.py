@@ -9,7 +9,7 @@ from typing import Any
 
 import click
 
-from tocsin.cli.app import Failure, _cell, _parties, cli
+from tocsin.cli.app import Failure, _cell, _parties, _stored, cli
 
 _TABLE = [("id", 8), ("date", 10), ("event", 8), ("reports", 7), ("sources", 7), ("actor", 26),
           ("location", 22), ("dead", 9), ("factuality", 10)]  # fmt: skip
@@ -115,7 +115,6 @@ def fused_text(e: dict[str, Any]) -> str:
 def history(ctx: click.Context, event_id: str, db: str | None, fmt: str) -> None:
     """How a fused event came to be: each open, attach, merge, split and dissolve, oldest first.
     EVENT_ID may be an id it had before a merge."""
-    from tocsin.cli.browse import _stored
 
     with _stored(ctx, db) as store:
         current = store.resolve(event_id)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from tocsin.cli.app import Failure, _date_option, _settings, cli
+from tocsin.cli.app import Failure, _date_option, _settings, _stored, cli
 
 
 @cli.command()
@@ -31,7 +31,6 @@ def bulletin(
     restrictions, alerts and open warnings, and an annex of the day's events. The same store and day
     give the same bulletin, byte for byte."""
     from tocsin.analysis.rules import configure
-    from tocsin.cli.browse import _stored
     from tocsin.report.bulletin import bulletin as make
     from tocsin.report.bulletin import load
     from tocsin.report.pdf import PrintError, print_pdf
@@ -81,7 +80,6 @@ def export(ctx: click.Context, fmt: str, out: str, since: str | None, until: str
     """Write the fused events (with the filters of `events`) in another dataset's layout: ACLED CSV
     (readable by `import-events --format acled`), UCDP GED CSV, PLOVER JSON lines, GeoJSON for QGIS,
     or Parquet for pandas and DuckDB."""
-    from tocsin.cli.browse import _stored
     from tocsin.report.exports import WRITERS
     from tocsin.store.duckdb_store import EventQuery
 

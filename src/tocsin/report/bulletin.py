@@ -99,12 +99,11 @@ def _parties(record: dict[str, Any], key: str) -> list[str]:
 
 def bulletin(data: Day, day: date, area: str | None = None) -> dict[str, Any]:
     """The bulletin of ``day`` (for one area, by name or country code, if given), as JSON data."""
-    wanted = area.casefold() if area else None
     area_of = {o.id: o.area.name for o in data.occurrences}
     # the day as the store knows it now (a bulletin written later includes what was learned later)
     present = [replace(o, known=min(o.known, o.day)) for o in data.occurrences if o.factuality != "future"]
     present += [o for o in data.occurrences if o.factuality == "future"]
-    known = [o for o in present if mine_area(o.area, wanted)]
+    known = [o for o in present if o.area.matches(area)]
     by_area: dict[Area, list[tuple[Occurrence, dict[str, Any]]]] = defaultdict(list)
     before: dict[Area, list[tuple[Occurrence, dict[str, Any]]]] = defaultdict(list)
     for o in known:
@@ -157,13 +156,13 @@ def bulletin(data: Day, day: date, area: str | None = None) -> dict[str, Any]:
     ]
     seen = [o for o in present if o.known <= day]
     warnings = []
-    futures = (o for o in seen if o.factuality == "future" and mine_area(o.area, wanted))
+    futures = (o for o in seen if o.factuality == "future" and o.area.matches(area))
     for o in sorted(futures, key=lambda o: (o.known, o.id)):
         for w in warned([o], o.known):
             done = fulfilment(w, [x for x in seen if x.day <= day])
             if w.window[1] >= day and (done is None or date.fromisoformat(done["day"]) >= day):
                 warnings.append({**w.as_dict(), "fulfilled": done})
-    alerts = [a.as_dict() for a in alerts_on(present, day) if mine_area(a.area, wanted)]
+    alerts = [a.as_dict() for a in alerts_on(present, day) if a.area.matches(area)]
     per_day: dict[str, int] = defaultdict(int)
     for o in known:
         if o.violent and o.factuality != "future" and day - timedelta(days=29) <= o.day <= day:
@@ -205,8 +204,3 @@ def bulletin(data: Day, day: date, area: str | None = None) -> dict[str, Any]:
             for r in todays
         ],
     }
-
-
-def mine_area(a: Area, wanted: str | None) -> bool:
-    """Whether an area is the one asked for (all when none is)."""
-    return wanted is None or wanted in {a.name.casefold(), (a.country_code or "").casefold()}
