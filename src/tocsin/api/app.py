@@ -265,7 +265,7 @@ def create_app(db: str, settings: Settings) -> FastAPI:
         from tocsin.report.render import markdown, page
 
         configure(settings.alert_overrides)
-        b = make(load(s), date, area)
+        b = make(load(s, date), date, area)
         if format == "json":
             return JSONResponse(b)
         if format == "md":

@@ -41,7 +41,7 @@ def bulletin(
     if when is None:
         raise Failure("--date is required")
     with _stored(ctx, db) as store:
-        data = load(store)
+        data = load(store, when)
     b = make(data, when, area)
     if fmt == "pdf":
         if out is None:

@@ -20,7 +20,7 @@ from tocsin.analysis.alerts import alerts_on
 from tocsin.analysis.occurrences import Area, Occurrence, from_fused, from_imported
 from tocsin.analysis.rules import fulfilment, warned
 from tocsin.report.chart import series
-from tocsin.store.duckdb_store import Store
+from tocsin.store.duckdb_store import EventQuery, Store
 
 #: A change of no more than this share either way is "similar".
 SIMILAR = 0.2
@@ -35,13 +35,18 @@ class Day:
     occurrences: list[Occurrence]
 
 
-def load(store: Store) -> Day:
-    """Every fused and imported event of the store."""
+def load(store: Store, day: date | None = None) -> Day:
+    """The fused and imported events a bulletin of ``day`` can need: those of the year before it
+    (warnings stay open a year; alerts look five weeks back) up to the day after; every event of the
+    store when no day is given."""
+    query = EventQuery()  # every event; at the ends of the calendar there is no window to cut
+    if day is not None and date.min + timedelta(days=366) < day < date.max - timedelta(days=1):
+        query = EventQuery(since=day - timedelta(days=366), until=day + timedelta(days=1))
     records: dict[str, dict[str, Any]] = {}
     occurrences = []
     for record, make in [
-        *((r, from_fused) for r in store.fused_events()),
-        *((r, from_imported) for r in store.imported_events()),
+        *((r, from_fused) for r in store.fused_events(query)),
+        *((r, from_imported) for r in store.imported_events(query)),
     ]:
         o = make(record)
         if o is not None:
