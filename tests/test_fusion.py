@@ -292,6 +292,15 @@ def test_the_seed_blockade_is_one_event_with_two_sources_and_nothing_else_merges
     (blockade,) = multi
     assert blockade["event"] == "COERCE" and blockade["date"] == "2022-12-12" and blockade["n_sources"] == 2
     assert blockade["date_end"] is None  # in place, still open
+    import csv
+
+    from tocsin.cli.fused import CSV_FIELDS
+
+    as_csv = runner.invoke(cli, ["events", "--fused", "--db", str(db), "--format", "csv"]).output
+    rows = list(csv.DictReader(as_csv.splitlines()))
+    assert list(rows[0]) == CSV_FIELDS and len(rows) == len(fused)
+    (csv_blockade,) = [r for r in rows if r["id"] == blockade["id"]]
+    assert csv_blockade["n_sources"] == "2" and len(csv_blockade["doc_ids"].split()) == 2
     reports = runner.invoke(cli, ["events", "--db", str(db), "--format", "jsonl"]).output.splitlines()
     assert all(json.loads(line)["fused_id"] for line in reports)
     shown = runner.invoke(cli, ["show", blockade["id"], "--db", str(db)])

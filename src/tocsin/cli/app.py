@@ -6,9 +6,11 @@ batch still coded); 2 usage, configuration or store error; 3 internal error (see
 
 from __future__ import annotations
 
+import csv
 import functools
+import json
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -50,6 +52,27 @@ def _cell(value: Any, width: int) -> str:
     """A table cell: the value as text, cut to ``width`` with an ellipsis."""
     text = "" if value is None else str(value)
     return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def _write_records(
+    records: list[dict[str, Any]],
+    fmt: str,
+    fields: list[str],
+    csv_row: Callable[[dict[str, Any]], dict[str, Any]],
+) -> bool:
+    """Write records as JSON lines or CSV (one header, ``fields`` as columns); False for any other
+    format, which the caller prints as its own table."""
+    if fmt == "jsonl":
+        for e in records:
+            click.echo(json.dumps(e, ensure_ascii=False))
+        return True
+    if fmt == "csv":
+        writer = csv.DictWriter(sys.stdout, fieldnames=fields, lineterminator="\n")
+        writer.writeheader()
+        for e in records:
+            writer.writerow(csv_row(e))
+        return True
+    return False
 
 
 def _parties(parties: list[dict[str, Any]]) -> str:

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import csv
 import json
-import sys
 from typing import Any
 
 import click
@@ -15,6 +13,7 @@ from tocsin.cli.app import (
     _date_option,
     _parties,
     _stored,
+    _write_records,
     cli,
 )
 from tocsin.cli.fused import fused_text, print_fused
@@ -141,22 +140,15 @@ def events(
     if fused:
         print_fused(records, fmt)
         return
-    if fmt == "jsonl":
-        for e in records:
-            click.echo(json.dumps(e, ensure_ascii=False))
-    elif fmt == "csv":
-        writer = csv.DictWriter(sys.stdout, fieldnames=_CSV_FIELDS, lineterminator="\n")
-        writer.writeheader()
-        for e in records:
-            writer.writerow(_csv_row(e))
-    else:
-        rows = [_table_row(e) for e in records]
-        first = max([_TABLE[0][1], *(len(r[0]) for r in rows)])
-        head = [_TABLE[0][0].ljust(first), *(name.ljust(w) for name, w in _TABLE[1:])]
-        click.echo(" ".join(head).rstrip())
-        for row in rows:
-            click.echo(" ".join([row[0].ljust(first), *row[1:]]).rstrip())
-        click.echo(f"({len(records)} events)")
+    if _write_records(records, fmt, _CSV_FIELDS, _csv_row):
+        return
+    rows = [_table_row(e) for e in records]
+    first = max([_TABLE[0][1], *(len(r[0]) for r in rows)])
+    head = [_TABLE[0][0].ljust(first), *(name.ljust(w) for name, w in _TABLE[1:])]
+    click.echo(" ".join(head).rstrip())
+    for row in rows:
+        click.echo(" ".join([row[0].ljust(first), *row[1:]]).rstrip())
+    click.echo(f"({len(records)} events)")
 
 
 @cli.command()

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import csv
 import json
-import sys
 from typing import Any
 
 import click
 
-from tocsin.cli.app import Failure, _cell, _parties, _stored, cli
+from tocsin.cli.app import Failure, _cell, _parties, _stored, _write_records, cli
 
 _TABLE = [("id", 8), ("date", 10), ("event", 8), ("reports", 7), ("sources", 7), ("actor", 26),
           ("location", 22), ("dead", 9), ("factuality", 10)]  # fmt: skip
@@ -52,19 +50,12 @@ def _csv(e: dict[str, Any]) -> dict[str, Any]:
 
 def print_fused(records: list[dict[str, Any]], fmt: str) -> None:
     """Fused events as a table, JSON lines or CSV."""
-    if fmt == "jsonl":
-        for e in records:
-            click.echo(json.dumps(e, ensure_ascii=False))
-    elif fmt == "csv":
-        writer = csv.DictWriter(sys.stdout, fieldnames=CSV_FIELDS, lineterminator="\n")
-        writer.writeheader()
-        for e in records:
-            writer.writerow(_csv(e))
-    else:
-        click.echo(" ".join(name.ljust(w) for name, w in _TABLE).rstrip())
-        for e in records:
-            click.echo(" ".join(_row(e)).rstrip())
-        click.echo(f"({len(records)} events)")
+    if _write_records(records, fmt, CSV_FIELDS, _csv):
+        return
+    click.echo(" ".join(name.ljust(w) for name, w in _TABLE).rstrip())
+    for e in records:
+        click.echo(" ".join(_row(e)).rstrip())
+    click.echo(f"({len(records)} events)")
 
 
 def fused_text(e: dict[str, Any]) -> str:
