@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -52,6 +53,27 @@ def seed_results(pipeline: Any) -> list[Any]:
     from tocsin.ingest.readers import iter_inputs
 
     return list(pipeline.run(iter_inputs([str(SAMPLES / "documents.jsonl")], input_format="jsonl")))
+
+
+@pytest.fixture(scope="session")
+def _seed_store(pipeline: Any, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The bundled samples ingested once, through the CLI, into a DuckDB file."""
+    from click.testing import CliRunner
+
+    from tocsin.cli import cli
+
+    db = tmp_path_factory.mktemp("seeds") / "seeds.duckdb"
+    result = CliRunner().invoke(cli, ["ingest", "--db", str(db), str(SAMPLES)])
+    assert result.exit_code == 0, result.output
+    return db
+
+
+@pytest.fixture
+def seeds_db(_seed_store: Path, tmp_path: Path) -> Path:
+    """A test's own copy of the ingested samples, free to be written to."""
+    db = tmp_path / _seed_store.name
+    shutil.copyfile(_seed_store, db)
+    return db
 
 
 @pytest.fixture(scope="session")

@@ -121,17 +121,13 @@ def test_replay_sees_only_what_was_known_and_issues_each_rise_once() -> None:
 
 
 @pytest.mark.slow
-def test_the_seed_warning_of_a_spring_offensive_is_fulfilled_in_september(
-    pipeline: Any, tmp_path: Path
-) -> None:
+def test_the_seed_warning_of_a_spring_offensive_is_fulfilled_in_september(seeds_db: Path) -> None:
     from click.testing import CliRunner
 
     from tocsin.cli import cli
 
-    db = tmp_path / "seeds.duckdb"
+    db = seeds_db
     runner = CliRunner()
-    samples = Path(__file__).parent.parent / "samples"
-    assert runner.invoke(cli, ["ingest", "--db", str(db), str(samples)]).exit_code == 0
     out = runner.invoke(cli, ["alerts", "--db", str(db), "--replay", "--since", "2023-03-01", "--until",
                               "2023-09-30", "--format", "jsonl"])  # fmt: skip
     assert out.exit_code == 0, out.output
@@ -146,16 +142,14 @@ def test_the_seed_warning_of_a_spring_offensive_is_fulfilled_in_september(
 
 @pytest.mark.slow
 def test_the_bulletin_of_27_march_2023_sets_claims_beside_denials_and_is_the_same_each_time(
-    pipeline: Any, tmp_path: Path
+    seeds_db: Path,
 ) -> None:
     from click.testing import CliRunner
 
     from tocsin.cli import cli
 
-    db = tmp_path / "seeds.duckdb"
+    db = seeds_db
     runner = CliRunner()
-    samples = Path(__file__).parent.parent / "samples"
-    assert runner.invoke(cli, ["ingest", "--db", str(db), str(samples)]).exit_code == 0
     args = ["bulletin", "--date", "2023-03-27", "--db", str(db)]
     first = runner.invoke(cli, [*args, "--format", "json"])
     again = runner.invoke(cli, [*args, "--format", "json"])
@@ -176,7 +170,7 @@ def test_the_bulletin_of_27_march_2023_sets_claims_beside_denials_and_is_the_sam
     assert html == runner.invoke(cli, [*args, "--format", "html"]).output
     assert len(b["chart"]) == 30 and b["chart"][-1]["date"] == "2023-03-27"
     if shutil.which("chromium"):
-        pdf = tmp_path / "bulletin.pdf"
+        pdf = seeds_db.parent / "bulletin.pdf"
         printed = runner.invoke(cli, [*args, "--format", "pdf", "--out", str(pdf)])
         assert printed.exit_code == 0 and pdf.read_bytes().startswith(b"%PDF")
 

@@ -7,7 +7,6 @@ import random
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
-from typing import Any
 
 import pytest
 
@@ -272,17 +271,13 @@ def test_a_reprint_counts_as_a_source_and_a_removed_report_leaves_its_event(tmp_
 
 
 @pytest.mark.slow
-def test_the_seed_blockade_is_one_event_with_two_sources_and_nothing_else_merges(
-    pipeline: Any, tmp_path: Path
-) -> None:
+def test_the_seed_blockade_is_one_event_with_two_sources_and_nothing_else_merges(seeds_db: Path) -> None:
     from click.testing import CliRunner
 
     from tocsin.cli import cli
 
-    samples = Path(__file__).parent.parent / "samples"
-    db = tmp_path / "seeds.duckdb"
+    db = seeds_db
     runner = CliRunner()
-    assert runner.invoke(cli, ["ingest", "--db", str(db), str(samples)]).exit_code == 0
     import json
 
     listed = runner.invoke(cli, ["events", "--fused", "--db", str(db), "--format", "jsonl"])
