@@ -101,7 +101,11 @@ def test_glocon_counts_contentious_events_of_named_non_state_sides_that_happened
     assert contentious(_record(actor=gang))
     assert contentious(_record(acled_event_type="Protests"))
     assert not contentious(_record(actor=gang, factuality="future"))
-    assert not contentious(_record(actor=gang, background=True))
+    # Told in passing or years ago, it still happened (GLOCON's definition); untyped, it is no event.
+    assert contentious(_record(actor=gang, background=True))
+    assert contentious(_record(actor=gang, factuality="historical"))
+    assert not contentious(_record(actor=gang, background=True, acled_event_type=None))
+    assert not contentious(_record(actor=gang, factuality="hypothetical"))
     assert not contentious(_record(actor=[{"sector": "MIL"}]))  # state violence is not GLOCON's
     assert not contentious(_record())  # nobody named: a crime, as far as the text says
 

@@ -150,3 +150,75 @@ def test_rebel_fire_is_gunfire_but_a_fire_at_a_market_is_a_blaze(pipeline: Any) 
         assert [e["dead"] for e in code_text(pipeline, text) if e["event"] == "ASSAULT"], text
     blaze = code_text(pipeline, "Three people were killed in a fire at a market on Monday.")
     assert not [e for e in blaze if e["event"] == "ASSAULT"]
+
+
+def test_violence_for_a_private_motive_is_crime_but_an_unexplained_killing_is_not(pipeline: Any) -> None:
+    quarrel = code_text(
+        pipeline,
+        "A 19-year-old man was shot outside a cafe in Melville on Saturday. Police said two young men "
+        "with whom he had been arguing fled the scene.",
+    )
+    shot = _by_trigger(quarrel, "shot")
+    assert shot["event"] == "ASSAULT" and shot["acled_event_type"] is None
+    # ACLED codes the same act when no motive is given: an unidentified armed group's attack.
+    unexplained = code_text(
+        pipeline, "On 3 May 2022, in Natal, a man was shot and killed in a drive-by shooting. 1 fatality."
+    )
+    assert "Violence against civilians" in {e["acled_event_type"] for e in unexplained}
+    # ... and when the victim is a public figure, whatever the story says of quarrels.
+    councillor = code_text(
+        pipeline,
+        "A councillor was shot dead outside his home in Durban on Saturday after an argument at a meeting.",
+    )
+    assert "Violence against civilians" in {e["acled_event_type"] for e in councillor}
+
+
+def test_the_agent_of_a_coordinated_passive_is_its_actor(pipeline: Any) -> None:
+    events = code_text(
+        pipeline, "On Monday she was confronted and attacked by an intruder who dragged her down a passage."
+    )
+    attacked = _by_trigger(events, "attacked")
+    assert [a["text"] for a in attacked["actor"]] == ["intruder"]
+    assert attacked["acled_event_type"] is None  # one person acting alone: crime
+
+
+def test_a_verdict_or_a_charge_is_about_a_case(pipeline: Any) -> None:
+    guilty = code_text(pipeline, "Dube was found guilty last week of murdering six children in Soweto.")
+    assert all(e["acled_event_type"] is None for e in guilty)
+    convicted = code_text(
+        pipeline, "He was also convicted of ten kidnappings, one theft, one robbery and one common assault."
+    )
+    assert all(e["acled_event_type"] is None for e in convicted)
+    news = code_text(pipeline, "Gunmen murdered six villagers in Soweto last week.")
+    assert "Violence against civilians" in {e["acled_event_type"] for e in news}
+
+
+def test_a_trend_or_a_habit_is_no_event(pipeline: Any) -> None:
+    trend = code_text(pipeline, "The increase in violent protests in South Africa worries investors.")
+    assert all(e["acled_event_type"] is None for e in trend)
+    habit = code_text(pipeline, "Militants carry out regular attacks on the road to Gao.")
+    assert all(e["acled_event_type"] is None for e in habit)
+    protests = code_text(pipeline, "Violent protests broke out in Johannesburg on Monday over power cuts.")
+    assert {"Protests", "Riots"} & {e["acled_event_type"] for e in protests}
+
+
+def test_what_is_only_due_to_happen_has_not_happened(pipeline: Any) -> None:
+    due = code_text(
+        pipeline,
+        "Police arrested seven men on Saturday while on their way to bomb an ATM in Port Elizabeth. "
+        "They were nabbed as they drove to where the attack was supposed to take place.",
+    )
+    assert not [e for e in due if e["event"] == "ASSAULT" and e["acled_event_type"]]
+    done = code_text(pipeline, "Seven men bombed an ATM in Port Elizabeth on Saturday.")
+    assert [e for e in done if e["event"] == "ASSAULT" and e["factuality"] == "asserted"]
+
+
+def test_confidence_demonstrated_is_shown_and_a_reward_offered_is_no_agreement(pipeline: Any) -> None:
+    shown = code_text(pipeline, "We value the confidence our people have demonstrated in this movement.")
+    assert not [e for e in shown if e["event"] == "PROTEST"]
+    marched = code_text(pipeline, "The workers who demonstrated in Durban on Monday demanded higher wages.")
+    assert "Protests" in {e["acled_event_type"] for e in marched}
+    reward = code_text(pipeline, "Police offered a R30,000 reward on Tuesday for information on the killers.")
+    assert "Agreement" not in _types(reward)
+    truce = code_text(pipeline, "The army and the rebels agreed to a ceasefire in Juba on Tuesday.")
+    assert "Agreement" in _types(truce)

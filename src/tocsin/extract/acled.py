@@ -186,8 +186,10 @@ def acled_type(
         if mode == "seize" and triggers & _DRUGS:
             return _SD, "Looting/property destruction"
         if mode == "seize" and triggers & _GOODS:
-            if doers and not doers - _STATE:
-                return None, None  # the police seizing cash or counterfeits: law enforcement
+            if not doers - _STATE:
+                # The police seizing cash or counterfeits, or goods "seized" by no one named:
+                # law enforcement, not looting.
+                return None, None
             return _SD, "Looting/property destruction"
         held = triggers & _PLACES if doers & (ARMED_SECTORS | {"GOV"}) else triggers & (_PLACES - _ROLES)
         if mode == "seize" and held:
@@ -195,8 +197,11 @@ def acled_type(
             return _SD, "Non-violent transfer of territory"
         if mode == "seize" and triggers & _INTANGIBLE:
             return None, None  # "seized power", "seized the initiative": no place, no property
-        if mode == "seize" and doers & (ARMED_SECTORS | {"GOV"}) and recipients and not targets:
-            return _SD, "Looting/property destruction"  # forces seizing a laboratory, a depot, plants
+        # Forces seizing a laboratory, a depot, plants; not the police seizing what is no drug
+        # (law enforcement).
+        forces = doers & (ARMED_SECTORS | {"GOV"}) and doers != {"COP"}
+        if mode == "seize" and forces and recipients and not targets:
+            return _SD, "Looting/property destruction"
         if mode == "seize":
             return None, None  # a person seized is neither territory nor, without more, an arrest
         if mode == "arrest":
@@ -218,9 +223,11 @@ def acled_type(
     if event in {"AGREE", "RETREAT"} and mode == "ceasefire":
         return _SD, "Agreement"
     if (event == "RETREAT" and mode == "surrender") or (
-        event == "AGREE" and (doers | targets) & ARMED_SECTORS
+        event == "AGREE" and targets and (doers | targets) & ARMED_SECTORS
     ):
-        return _SD, "Agreement"  # armed actors agreeing, or surrendering to one another
+        # Armed actors agreeing with another side, or surrendering to one another; not a promise
+        # made to no one ("police offered a reward").
+        return _SD, "Agreement"
     # Deployments, reinforcements, withdrawals of armed forces ("troops were deployed": the forces
     # moved are the passive's subject).
     if event == "MOBILIZE" and "patrol" in triggers:

@@ -76,6 +76,18 @@ FUTURE_VERBS = frozenset(
         "propose",
     }
 )
+#: What is only meant or due to happen: "the attack was supposed to take place", "the march is
+#: scheduled to begin".
+_DUE = frozenset({"suppose", "schedule", "plan", "set", "due", "expect", "intend"})
+_HAPPEN = frozenset({"take", "happen", "occur", "begin", "start", "go"})
+
+
+def _yet_to_happen(node: Token, child: Token) -> bool:
+    if node.lemma_.lower() not in _DUE or child.dep_ not in {"nsubj", "nsubjpass"}:
+        return False
+    return any(c.dep_ == "xcomp" and c.lemma_.lower() in _HAPPEN for c in node.children)
+
+
 _EPISTEMIC = frozenset({"believe", "fear", "expect", "predict", "anticipate"})
 _FUTURE_AUX = frozenset({"will", "'ll", "’ll", "shall", "wo"})
 _HYPOTHETICAL_AUX = frozenset({"could", "might", "may", "would", "should"})
@@ -191,6 +203,9 @@ def attribute(trigger: Token, *, statement: bool) -> Attribution:
         att.factuality = Factuality.HYPOTHETICAL  # "a plot to kill", "conspiracy to commit murder"
     if _feared(trigger) and att.factuality is Factuality.ASSERTED:
         att.factuality = Factuality.HYPOTHETICAL  # "vulnerable to an attack", "fear of attacks"
+    to = next((c for c in trigger.children if c.dep_ == "aux" and c.lower_ == "to"), None)
+    if to is not None and to.i > 0 and trigger.doc[to.i - 1].lower_ == "way":
+        att.factuality = Factuality.FUTURE  # "on their way to bomb an ATM", however it is parsed
     # Walk up through the governing verbs.
     child = trigger
     node = trigger.head
@@ -230,6 +245,8 @@ def attribute(trigger: Token, *, statement: bool) -> Attribution:
             child.dep_ in {"xcomp", "ccomp"} or (child.dep_ == "prep" and child.lower_ in {"at", "to"})
         ):
             att.factuality = Factuality.FUTURE  # "plans to attack", "aimed at blowing things up"
+        elif _yet_to_happen(node, child):
+            att.factuality = Factuality.FUTURE
         source = _according_to(node)
         if source is not None and source not in att.claimed_by:
             att.claimed_by.append(source)

@@ -10,8 +10,9 @@ from spacy.tokens import Doc, Token
 from tocsin.extract.acled import VIOLENT_CUES
 from tocsin.extract.actors import ActorDictionary
 from tocsin.extract.clauses import ARMED_OR_STATE, CONTEXT_NOUNS, fought_back, in_passing, set_on_fire, unsaid
+from tocsin.extract.crime import individual
 from tocsin.extract.roles import is_pronoun, phrase_text, roles
-from tocsin.extract.screen import individual, kind_of_thing
+from tocsin.extract.screen import kind_of_thing
 from tocsin.models import Segment
 
 

@@ -60,6 +60,8 @@ class Draft:
     court: bool = False
     #: Done by one person acting alone ("he", "a man", a named person): crime, not political violence.
     individual: bool = False
+    #: Done by no one named to one private person ("a man was shot dead"): see ``extract/crime.py``.
+    lone_victim: bool = False
 
 
 def actor_keys(actors: list[Actor]) -> set[str]:

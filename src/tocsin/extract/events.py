@@ -30,6 +30,7 @@ from tocsin.extract.clauses import (
     instrument,
     passing_kind,
 )
+from tocsin.extract.crime import individual, lone_victim, private_motive
 from tocsin.extract.cues import document_cues
 from tocsin.extract.dating import dates_for
 from tocsin.extract.draft import Context, Draft, SentenceView, actor_keys, add_unique
@@ -41,7 +42,6 @@ from tocsin.extract.screen import (
     Dropped,
     document_subject,
     inanimate,
-    individual,
     natural_death,
     nonhuman_victim,
     public_act,
@@ -303,6 +303,7 @@ class EventExtractor:
                 background=passing is not None,
                 topic=passing == "topic",
                 individual=bool(actor_toks) and all(individual(t) for t in actor_toks),
+                lone_victim=not actor_toks and lone_victim(recipient_toks),
             )
             self._apply_attribution(d, att, ctx)
             if d.factuality is Factuality.ASSERTED and sent.text.rstrip(" \"'”’)").endswith("?"):
@@ -573,6 +574,7 @@ class EventExtractor:
             and any(a.sector in {"COP", "MIL"} for a in d.actors)
             for d in merged
         )
-        events = [freeze(self.actors, document, d, context, d.offset in resisted, crackdown=crackdown)
-                  for d in merged]  # fmt: skip
+        private = private_motive(doc for _, doc in parsed)
+        events = [freeze(self.actors, document, d, context, d.offset in resisted,
+                         crackdown=crackdown, private=private) for d in merged]  # fmt: skip
         return events, ctx.dropped

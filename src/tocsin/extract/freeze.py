@@ -11,8 +11,9 @@ from datetime import timedelta
 from tocsin.extract.acled import acled_type
 from tocsin.extract.actors import ActorDictionary
 from tocsin.extract.clauses import ARMED_OR_STATE, INDIVIDUAL_CRIME, unsaid
+from tocsin.extract.crime import for_gain
 from tocsin.extract.draft import Draft
-from tocsin.extract.screen import for_gain, political_arrest
+from tocsin.extract.screen import political_arrest
 from tocsin.models import Actor, DateMethod, Document, Event, Factuality, PlacePrecision
 
 #: Sides whose violence is political whatever else it is: state forces and rebels.
@@ -62,6 +63,7 @@ def freeze(
     resisted: bool,
     *,
     crackdown: bool = False,
+    private: bool = False,
 ) -> Event:
     factuality = d.factuality
     if (
@@ -111,6 +113,9 @@ def freeze(
     in_crime = acled[0] in {"Violence against civilians", "Battles"} and for_gain(d.trigger)
     if in_crime and not sides & POLITICAL_FORCES:
         acled = (None, None)  # violence in a robbery or a hijacking, no political side: crime
+    violence = acled[0] in {"Violence against civilians", "Battles"}
+    if d.lone_victim and private and violence and not sides & ARMED_OR_STATE:
+        acled = (None, None)  # no one named hurt one person, for a private motive: crime
     crowd = {"Riots": "Rioters", "Protests": "Protesters"}.get(acled[0] or "")
     if crowd:
         actors = tuple(actor_dict.localise(a, None, crowd=crowd) for a in actors)

@@ -237,9 +237,12 @@ def roles(tok: Token, *, event: str = "", patient_subject: bool = False) -> tupl
     if tok.pos_ in {"VERB", "AUX"}:
         subj = _child(tok, "nsubj")
         passive_subj = _child(tok, "nsubjpass")
+        if passive_subj is None and subj is None and tok.dep_ == "conj" and tok.tag_ == "VBN":
+            # "she was confronted and attacked by an intruder": the passive subject is shared.
+            passive_subj = _child(tok.head, "nsubjpass")
         if passive_subj is not None:
             recipient = passive_subj
-            actor = _pobj(tok, {"by"})
+            actor = _pobj(tok, {"by"}) or (_pobj(tok.head, {"by"}) if tok.dep_ == "conj" else None)
             if actor is None:
                 # "was beaten up and killed by residents": the agent of the coordinated verb.
                 actor = next(

@@ -173,7 +173,11 @@ def _channel(tok: Token, s: Senses) -> str | None:
 def _habitual(tok: Token, s: Senses) -> str | None:
     """A rate or a habit, not one event: "two workers are killed a week", "police routinely beat
     them", "daily attacks", "every year" (a frequency on the trigger or its verb)."""
+    if tok.dep_ == "pobj" and tok.head.lower_ in {"in", "of"} and _lemma(tok.head.head) in s.trends:
+        return f"'{tok.head.head.text} {tok.head.text} {tok.text}': a trend, not one event"
     around = [tok, tok.head] if tok.dep_ in {"dobj", "obj", "nsubj", "nsubjpass"} else [tok]
+    if tok.dep_ == "nsubj" and tok.head.lemma_ == "be":  # "murder and rape were regular occurrences"
+        around += [c for c in tok.head.children if c.dep_ == "attr"]
     for node in around:
         for c in node.children:
             if c.dep_ in {"advmod", "amod"} and c.pos_ in {"ADV", "ADJ"} and _lemma(c) in s.frequency:
@@ -185,20 +189,6 @@ def _habitual(tok: Token, s: Senses) -> str | None:
             if dets & {"a", "an", "every", "each", "per"} and not others:
                 return f"'{' '.join(t.text for t in c.subtree)}': a rate, not one event"
     return None
-
-
-def for_gain(tok: Token) -> bool:
-    """Whether a violent act is told as happening in the course of a crime for gain: "shot dead
-    during a robbery", "wounded in a hijacking". Not violence *against* robbers ("a mob beat a man
-    they caught robbing": mob violence), nor the robbery itself (looting, when armed men do it)."""
-    crimes = senses().crime_gain
-    verb = tok.head if tok.dep_ in {"dobj", "obj", "nsubj", "nsubjpass"} else tok
-    for node in {tok, verb}:
-        for c in node.children:
-            during = c.dep_ == "prep" and c.lower_ in {"during", "in", "amid"}
-            if during and any(_lemma(g) in crimes for g in c.children if g.dep_ == "pobj"):
-                return True
-    return False
 
 
 def _title(tok: Token) -> str | None:
@@ -404,6 +394,15 @@ def _not_protest(tok: Token, event: str, s: Senses) -> str | None:
         return f"'{tok.text}' beside weapons: a military strike, not a walkout"
     # People demonstrate; a thing that "is demonstrated" or "demonstrates that" is shown.
     shown = any(c.dep_ in {"nsubjpass", "dobj", "ccomp"} for c in tok.children)
+    # "the confidence our people have demonstrated": the noun the clause describes is its object.
+    shown = shown or (
+        tok.dep_ == "relcl"
+        and any(c.dep_ == "nsubj" and c.lower_ not in {"who", "that", "which"} for c in tok.children)
+        and not any(
+            c.dep_ == "prep" and (c.lower_ in {"against", "for", "over", "about"} or not list(c.children))
+            for c in tok.children
+        )
+    )
     if _lemma(tok) == "demonstrate" and tok.pos_ == "VERB" and shown:
         return f"'{tok.text}' means shown, not a demonstration"
     return None
@@ -429,13 +428,37 @@ def _mourning(tok: Token, event: str, s: Senses) -> str | None:
 _ARRESTS = frozenset({"arrest", "detain", "nab", "apprehend", "hold", "book"})
 
 
+#: A verdict or a charge beside a verb: "found guilty of murdering", "his charge is murder".
+_VERDICTS: dict[str, frozenset[tuple[str, str]]] = {
+    "find": frozenset({("oprd", "guilty"), ("acomp", "guilty"), ("ccomp", "guilty")}),
+    "plead": frozenset({("acomp", "guilty"), ("oprd", "guilty"), ("advmod", "guilty")}),
+}
+#: What a charge's subject says it is ("his charge is premeditated murder"), whatever the verb.
+_CHARGES = frozenset({"charge", "count", "conviction", "verdict"})
+
+
 def _legal(tok: Token, s: Senses) -> str | None:
     """A violent act that a court case or a charge is about: "accused of killing", "jailed for
     stabbing", "faces a charge of murder for allegedly killing", "arrested for killing a man"."""
     child = tok
-    for above in list(tok.ancestors)[:5]:
+    # Up to five steps, a list's links not counted ("convicted of ten kidnappings, one theft and
+    # one assault").
+    steps = 0
+    for above in tok.ancestors:
+        steps += child.dep_ != "conj"
+        if steps > 5:
+            break
         if _lemma(above) in s.legal and above.i != tok.i:
             return f"what '{above.text}' is about: a case before the courts, not the day's news"
+        # "found guilty of murdering", "his charge is murder": the verdict or the charge beside it.
+        verdict = next(
+            (c for c in above.children
+             if (c.dep_, _lemma(c)) in _VERDICTS.get(_lemma(above), ())
+             or (c.dep_ == "nsubj" and _lemma(c) in _CHARGES)),
+            None,
+        )  # fmt: skip
+        if verdict is not None:
+            return f"what '{verdict.text}' is about: a case before the courts, not the day's news"
         if child.dep_ == "prep" and child.lower_ == "for":
             if _lemma(above) in _ARRESTS:
                 return f"what '{above.text} {child.text}' is about: a charge, not the day's news"
@@ -451,16 +474,6 @@ def _legal(tok: Token, s: Senses) -> str | None:
         if any(_lemma(g) in {"court", "trial", "tribunal"} for g in court):
             return f"what '{above.text}' in court is about: a case, not the day's news"
     return None
-
-
-def individual(tok: Token) -> bool:
-    """Whether a role filler is one person acting alone: "he", "a man", "the suspect", a person's
-    name (see ``[individual]`` in senses.toml)."""
-    if tok.ent_type_ == "PERSON":
-        return True
-    if tok.tag_ in {"NNS", "NNPS"} or any(c.dep_ == "nummod" for c in tok.children):
-        return False
-    return _lemma(tok) in senses().individuals or tok.lower_ in senses().individuals
 
 
 def screen(tok: Token, event: str, subject: str | None) -> Screened | None:

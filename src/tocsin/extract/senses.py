@@ -39,8 +39,16 @@ class Senses:
     weapons: dict[str, frozenset[str]]
     #: Crime for gain (robbery, hijacking): violence in it is crime.
     crime_gain: frozenset[str]
+    #: Victims whose harm is political by who they are (a councillor, a journalist, a soldier).
+    public_roles: frozenset[str]
+    #: Words of a document that say armed or political actors are about (militants, a war).
+    armed: frozenset[str]
+    #: Words of a private motive (a quarrel, jealousy, a burglary): violence for it is crime.
+    personal: frozenset[str]
     #: Words of frequency ("a week", "every year", "usually"): a rate, not one event.
     frequency: frozenset[str]
+    #: Measures of a trend ("an increase in protests"): what they measure is no one event.
+    trends: frozenset[str]
     #: Nouns that a trigger noun may modify and still be an event ("strike action").
     act_heads: frozenset[str]
     #: Media words are carried on ("by telephone", "on Twitter") and texts they are put in ("in a
@@ -84,7 +92,11 @@ def senses() -> Senses:
         military=words([*data["weapons"]["aerial"], *data["weapons"]["heavy-weapons"], "bomb", "sortie"]),
         weapons={k: words(v) for k, v in data["weapons"].items()},
         crime_gain=words(data["crime"]["gain"]),
+        public_roles=words(data["individual"]["public_roles"]),
+        armed=words(data["crime"]["armed"]),
+        personal=words(data["crime"]["personal"]),
         frequency=words(data["habitual"]["words"]),
+        trends=words(data["habitual"]["trends"]),
         act_heads=words(data["modifier"]["act_heads"]),
         platforms=words(data["modifier"]["platforms"]),
         texts=words(data["modifier"]["texts"]),
