@@ -25,7 +25,8 @@ def test_passive_voice_roles_and_casualties(pipeline: Any) -> None:
     assert e["date"] == "2023-03-08"
     assert [a["name"] for a in e["actor"]] == ["Military Forces of Azerbaijan"]
     assert e["recipient"][0]["sector"] == "COP"
-    assert e["acled_event_type"] == "Violence against civilians"
+    # The analyst's gold takes either: police are armed, so ACLED may code their ambush as a battle.
+    assert e["acled_event_type"] in {"Violence against civilians", "Battles"}
 
 
 def test_accusation_is_a_statement_and_the_act_is_claimed(pipeline: Any) -> None:
@@ -159,11 +160,16 @@ def test_announced_intentions_follow_plover(pipeline: Any) -> None:
 
 
 def test_an_attack_on_a_side_that_fights_back_is_a_battle(pipeline: Any) -> None:
-    ambush = "On Monday, gunmen ambushed the police station in the town."
-    (alone,) = _only(code_text(pipeline, ambush), "ASSAULT")
-    assert alone["acled_event_type"] == "Violence against civilians"  # police taken unawares
-    fought = code_text(pipeline, ambush + " Police officers fired back.")
+    attack = "On Monday, gunmen attacked a village in the district."
+    (alone,) = _only(code_text(pipeline, attack), "ASSAULT")
+    assert alone["acled_event_type"] == "Violence against civilians"
+    fought = code_text(pipeline, attack + " The villagers fired back.")
     assert next(e["acled_event_type"] for e in _only(fought, "ASSAULT")) == "Battles"
+    # The police are armed: an ambush on them is a battle, as ACLED codes it, fought back or not.
+    (police,) = _only(
+        code_text(pipeline, "On Monday, gunmen ambushed the police station in the town."), "ASSAULT"
+    )
+    assert police["acled_event_type"] == "Battles"
 
 
 def test_blockades_by_unarmed_people_are_protests_and_by_states_are_not(pipeline: Any) -> None:

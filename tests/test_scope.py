@@ -222,3 +222,49 @@ def test_confidence_demonstrated_is_shown_and_a_reward_offered_is_no_agreement(p
     assert "Agreement" not in _types(reward)
     truce = code_text(pipeline, "The army and the rebels agreed to a ceasefire in Juba on Tuesday.")
     assert "Agreement" in _types(truce)
+
+
+def test_police_or_soldiers_attacked_by_armed_men_are_in_a_battle(pipeline: Any) -> None:
+    ambush = code_text(
+        pipeline, "On 26 June 2022, gunmen ambushed a police vehicle near Matsapha and killed one officer."
+    )
+    assert "Armed clash" in _types(ambush)
+    civilians = code_text(
+        pipeline, "On 26 June 2022, gunmen ambushed a minibus near Matsapha and killed two traders."
+    )
+    assert "Attack" in _types(civilians) and "Armed clash" not in _types(civilians)
+
+
+def test_a_crowd_beating_a_suspect_is_mob_violence_whatever_comes_before_its_subject(pipeline: Any) -> None:
+    events = code_text(
+        pipeline,
+        "On 24 March 2022, in Alpuyeca, Morelos, residents captured two men accused of theft and beat them.",
+    )
+    beat = _by_trigger(events, "beat")
+    assert beat["acled_sub_event_type"] == "Mob violence"
+    assert [a["text"] for a in beat["actor"]] == ["residents"]  # not "Morelos"
+    supporters = code_text(pipeline, "On 20 May 2022, ODM supporters assaulted and chased a man in Rongo.")
+    assert "Mob violence" in _types(supporters)
+
+
+def test_people_gathered_somewhere_to_press_a_claim_are_demonstrating(pipeline: Any) -> None:
+    overpass = code_text(
+        pipeline,
+        "On 4 March 2022, hundreds of people gathered at overpasses and rest stops in Monticello to support "
+        "the truckers' convoy.",
+    )
+    assert "Protests" in {e["acled_event_type"] for e in overpass}
+    complaint = code_text(
+        pipeline,
+        "On 3 March 2022, in Talca, a group of residents gathered in front of the CGE building to complain.",
+    )
+    assert "Protests" in {e["acled_event_type"] for e in complaint}
+    staged = code_text(
+        pipeline,
+        "On 12 May 2022, in Campos, residents staged a protest denouncing flooded streets in the city.",
+    )
+    assert "Protests" in {e["acled_event_type"] for e in staged}
+    fundraiser = code_text(
+        pipeline, "On 3 March 2022, residents raised funds in Talca to support the school."
+    )
+    assert "Protests" not in {e["acled_event_type"] for e in fundraiser}

@@ -257,10 +257,8 @@ def _violence(mode: str | None, triggers: frozenset[str], doers: set[str], targe
         return _SD, "Looting/property destruction"
     if resisted and (doers & ARMED_SECTORS or not doers):
         return "Battles", "Armed clash"  # the side attacked fought back
-    if triggers & _ONE_SIDED and not targets & (ARMED_SECTORS - {"COP"}):
-        # Police ambushed cannot act defensively (ACLED: violence against civilians); soldiers
-        # ambushed are in a battle.
-        return _VAC, "Attack"
+    if triggers & _ONE_SIDED and not targets & ARMED_SECTORS:
+        return _VAC, "Attack"  # soldiers or police ambushed are in a battle: both sides are armed
     if triggers & _TWO_SIDED or (targets & ARMED_SECTORS and (doers & ARMED_SECTORS or not doers)):
         return "Battles", "Armed clash"
     return _VAC, "Attack"

@@ -23,7 +23,8 @@ STATEMENT_EVENTS = frozenset({"ACCUSE", "REJECT", "REQUEST", "THREATEN", "SUPPOR
 #: Verbs of a purpose clause that make a civilian act a demonstration ("gathered to demand").
 PURPOSE_LEMMAS = frozenset(
     {"demand", "protest", "denounce", "reject", "condemn", "oppose", "support", "express", "show", "call",
-     "demonstrate", "decry", "repudiate", "claim", "request", "commemorate", "honour", "honor", "mourn"}
+     "demonstrate", "decry", "repudiate", "claim", "request", "commemorate", "honour", "honor", "mourn",
+     "complain", "criticise", "criticize", "urge", "press", "object", "voice"}
 )  # fmt: skip
 
 

@@ -320,11 +320,12 @@ class EventExtractor:
         """
         out = list(drafts)
         for tok in sv.sent:
-            if tok.lemma_.lower() not in PURPOSE_LEMMAS or tok.dep_ not in {"xcomp", "advcl"}:
+            if tok.lemma_.lower() not in PURPOSE_LEMMAS or tok.dep_ not in {"xcomp", "advcl", "acl"}:
                 continue
             if not any(c.lower_ == "to" for c in tok.children) and tok.lemma_.lower() != "demand":
                 continue
-            gov = tok.head
+            # "gathered at overpasses and rest stops to support": a purpose hung on the place.
+            gov = next((a for a in list(tok.ancestors)[:4] if a.pos_ == "VERB"), tok.head)
             if gov.pos_ != "VERB" or gov.i == tok.i or not public_act(gov):
                 continue  # a protest needs people in public: "raising funds to support" is none
             if any(

@@ -197,6 +197,27 @@ def victim_identity(sent: Span) -> Token | None:
     return None
 
 
+def _subject(tok: Token) -> Token | None:
+    """A verb's subject; of two (a misparse: "in Alpuyeca, Morelos, residents captured"), the one
+    nearest the verb."""
+    subjects = [c for c in tok.children if c.dep_ == "nsubj"]
+    before = [c for c in subjects if c.i < tok.i]
+    return before[-1] if before else (subjects[0] if subjects else None)
+
+
+def _coordinated(tok: Token) -> list[Token]:
+    """The verbs of the list ``tok`` is in, first to last ("beaten up, stabbed, and killed")."""
+    first = tok
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    out, todo = [], [first]
+    while todo:
+        verb = todo.pop()
+        out.append(verb)
+        todo.extend(c for c in verb.children if c.dep_ == "conj" and c.pos_ in {"VERB", "AUX"})
+    return sorted(out, key=lambda t: t.i)
+
+
 def _inherited_actor(tok: Token) -> Token | None:
     """The actor of a subject-less trigger, from the clause that governs it."""
     head = tok.head
@@ -207,7 +228,7 @@ def _inherited_actor(tok: Token) -> Token | None:
         if head.pos_ in {"VERB", "AUX"} and head.dep_ != "prep":
             if head.lemma_.lower() in ACCUSE_VERBS:
                 return _child(head, "dobj", "obj")
-            found = _child(head, "nsubj") or _pobj(head, {"by"})
+            found = _subject(head) or _pobj(head, {"by"})
             if found is not None:
                 return found
         if head.head.i == head.i:
@@ -235,20 +256,18 @@ def roles(tok: Token, *, event: str = "", patient_subject: bool = False) -> tupl
     actor: Token | None = None
     recipient: Token | None = None
     if tok.pos_ in {"VERB", "AUX"}:
-        subj = _child(tok, "nsubj")
+        subj = _subject(tok)
         passive_subj = _child(tok, "nsubjpass")
+        # Verbs of one list share their subject and their agent: "she was confronted and attacked
+        # by an intruder", "was beaten up, stabbed, and killed by residents".
+        chain = _coordinated(tok)
         if passive_subj is None and subj is None and tok.dep_ == "conj" and tok.tag_ == "VBN":
-            # "she was confronted and attacked by an intruder": the passive subject is shared.
-            passive_subj = _child(tok.head, "nsubjpass")
+            passive_subj = _child(chain[0], "nsubjpass")
         if passive_subj is not None:
             recipient = passive_subj
-            actor = _pobj(tok, {"by"}) or (_pobj(tok.head, {"by"}) if tok.dep_ == "conj" else None)
-            if actor is None:
-                # "was beaten up and killed by residents": the agent of the coordinated verb.
-                actor = next(
-                    (a for c in tok.children if c.dep_ == "conj" and (a := _pobj(c, {"by"})) is not None),
-                    None,
-                )
+            actor = _pobj(tok, {"by"}) or next(
+                (a for c in chain if (a := _pobj(c, {"by"})) is not None and c.tag_ == "VBN"), None
+            )
         else:
             actor = subj
             recipient = _child(tok, "dobj", "obj") or _pobj(tok, _TARGET_PREPS)
@@ -295,7 +314,7 @@ def roles(tok: Token, *, event: str = "", patient_subject: bool = False) -> tupl
             governor = tok.head.head if tok.dep_ == "pobj" else tok.head
             speech = governor.lemma_.lower() in SPEECH_VERBS - ACCUSE_VERBS  # "police reported a shooting"
             if governor.pos_ in {"VERB", "AUX"} and not speech:
-                actor = _child(governor, "nsubj") or _pobj(governor, {"by"})
+                actor = _subject(governor) or _pobj(governor, {"by"})
                 if actor is None and governor.lemma_.lower() in ACCUSE_VERBS:
                     actor = _child(governor, "dobj", "obj")
     actors = [] if actor is None else with_conjuncts(actor)

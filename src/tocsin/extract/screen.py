@@ -148,6 +148,8 @@ def _kind_of_thing(tok: Token, s: Senses) -> str | None:
         hyphenated = f"{head.doc[head.i - 2].lower_}-{head.lower_}"
     if _lemma(head) in s.act_heads or head.lower_ in s.act_heads or hyphenated in s.act_heads:
         return None  # "strike action", "a protest sit-in"
+    if head.lower_.endswith("ing") and head.dep_ != "ROOT" and head.head.i > head.i:
+        return None  # "staged a protest denouncing flooded streets": a participle, misread as a noun
     return f"'{tok.text} {head.text}': a kind of {head.text}, not an event"
 
 
