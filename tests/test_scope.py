@@ -268,3 +268,26 @@ def test_people_gathered_somewhere_to_press_a_claim_are_demonstrating(pipeline: 
         pipeline, "On 3 March 2022, residents raised funds in Talca to support the school."
     )
     assert "Protests" not in {e["acled_event_type"] for e in fundraiser}
+
+
+def test_demonstrators_who_destroy_or_take_hostages_riot(pipeline: Any) -> None:
+    destroyed = code_text(
+        pipeline,
+        "On 13 April 2022, passengers demonstrated and destroyed some facilities at the airport in Abuja.",
+    )
+    assert "Violent demonstration" in _types(destroyed)
+    burned = code_text(
+        pipeline,
+        "On 5 June 2022, students demonstrated against the food at school, burning down a hut in Pabbo.",
+    )
+    assert "Violent demonstration" in _types(burned)
+    hostages = code_text(
+        pipeline,
+        "On 23 June 2022, residents held a demonstration in Serran. "
+        "The demonstrators held police officers hostage.",
+    )
+    assert "Violent demonstration" in _types(hostages)
+    peaceful = code_text(
+        pipeline, "On 5 June 2022, students demonstrated against the food at school in Pabbo."
+    )
+    assert "Peaceful protest" in _types(peaceful)

@@ -31,7 +31,7 @@ PURPOSE_LEMMAS = frozenset(
 #: Nouns that tell how a demonstration went, wherever they stand (tear gas, stones, burning tyres).
 CONTEXT_NOUNS = frozenset(
     {"teargas", "tear", "cannon", "rubber", "stone", "rock", "molotov", "projectile", "tyre", "tire",
-     "barricade"}
+     "barricade", "hostage"}
 )  # fmt: skip
 #: Triggers that only report a toll ("were killed", "died"): folded into the attack told just before.
 CASUALTY_LEMMAS = frozenset({"kill", "die", "wound", "injure", "killing", "shoot"})

@@ -45,6 +45,8 @@ def _force_or_grievance(tok: Token, actors: ActorDictionary) -> bool:
     peaceful unless its participants engage in violence or destruction."""
     if tok.pos_ != "VERB" or tok.lemma_.lower() not in VIOLENT_CUES:
         return False
+    if tok.dep_ == "amod":
+        return False  # "blocked the road with burning debris": what the sentence's people burned
     if in_passing(tok):
         return True
     doers, victims = roles(tok, event="ASSAULT")  # subject, passive agent, or coordinated verb's

@@ -220,6 +220,14 @@ def _coordinated(tok: Token) -> list[Token]:
 
 def _inherited_actor(tok: Token) -> Token | None:
     """The actor of a subject-less trigger, from the clause that governs it."""
+    if tok.dep_ == "conj" or (tok.dep_ == "advcl" and tok.tag_ == "VBG"):
+        # Coordinated verbs share their subject, whatever the first one is, and so does a
+        # participle of manner: "passengers demonstrated and destroyed facilities", "students
+        # demonstrated against the food, burning down a hut".
+        first = _coordinated(tok)[0] if tok.dep_ == "conj" else tok.head
+        shared = _subject(first)
+        if shared is not None and first.i != tok.i:
+            return shared
     head = tok.head
     for _ in range(5):
         if head.lemma_.lower() in SPEECH_VERBS and head.lemma_.lower() not in ACCUSE_VERBS:
