@@ -291,3 +291,27 @@ def test_demonstrators_who_destroy_or_take_hostages_riot(pipeline: Any) -> None:
         pipeline, "On 5 June 2022, students demonstrated against the food at school in Pabbo."
     )
     assert "Peaceful protest" in _types(peaceful)
+
+
+def test_off_duty_or_former_forces_are_civilians(pipeline: Any) -> None:
+    off = code_text(
+        pipeline,
+        "On 28 June 2022, unidentified armed men shot and killed an off-duty police officer in Bolivar.",
+    )
+    assert "Attack" in _types(off)
+    on = code_text(
+        pipeline, "On 28 June 2022, unidentified armed men shot and killed two police officers in Bolivar."
+    )
+    assert "Armed clash" in _types(on)
+
+
+def test_a_hyphenated_trigger_and_a_named_group_with_an_acronym(pipeline: Any) -> None:
+    shootout = code_text(
+        pipeline,
+        "On 16 February 2022, in Campo Novo, a shoot-out between rival drug trafficking groups took place.",
+    )
+    assert "Armed clash" in _types(shootout)
+    clash = code_text(
+        pipeline, "On 18 January 2022, Nyatura CMC clashed with Nyatura CMC/FAPC in Ibuga village."
+    )
+    assert "Armed clash" in _types(clash)  # a name with an acronym is an organisation, not one person

@@ -85,6 +85,9 @@ class ActorDictionary:
             key=lambda pair: -len(pair[0]),
         )
         self.max_alias_tokens = max(len(a.split()) for a in self._aliases)
+        off_duty = _load_json("sectors.json")["off_duty"]
+        assert isinstance(off_duty, list)
+        self._off_duty = tuple(fold(str(w)) for w in off_duty)
 
     def is_organisation(self, name: str) -> bool:
         """Whether ``name`` is a known non-state actor (so not a place, whatever a gazetteer says)."""
@@ -99,10 +102,14 @@ class ActorDictionary:
         found = [
             (word, code) for word, code in self._sector_words if f" {word} " in words or f" {word}s " in words
         ]
-        for word, code in found:
-            if head.endswith(f" {word} ") or head.endswith(f" {word}s "):
-                return code
-        return found[0][1] if found else None
+        code = next(
+            (code for word, code in found if head.endswith(f" {word} ") or head.endswith(f" {word}s ")),
+            found[0][1] if found else None,
+        )
+        spaced = head.replace("-", " ")
+        if code in {"MIL", "COP"} and any(f" {w.replace('-', ' ')} " in spaced for w in self._off_duty):
+            return "CVL"  # "an off-duty police officer", "a former soldier": civilians, as ACLED codes them
+        return code
 
     def _find(self, tokens: list[str], written: list[str]) -> ActorEntry | None:
         """Longest alias, demonym or capital inside the token list, matched only where the text

@@ -23,12 +23,18 @@ def _lemma(tok: Token) -> str:
 
 def individual(tok: Token) -> bool:
     """Whether a role filler is one person acting alone: "he", "a man", "the suspect", a person's
-    name (see ``[individual]`` in senses.toml)."""
+    name (see ``[individual]`` in senses.toml); not a name holding an acronym, which names an
+    organisation the model took for a person ("Nyatura CMC clashed with ...")."""
     if tok.ent_type_ == "PERSON":
-        return True
+        return not any(t.is_upper and len(t.text) >= 2 for t in _entity(tok))
     if tok.tag_ in {"NNS", "NNPS"} or any(c.dep_ == "nummod" for c in tok.children):
         return False
     return _lemma(tok) in senses().individuals or tok.lower_ in senses().individuals
+
+
+def _entity(tok: Token) -> list[Token]:
+    """The tokens of the named entity ``tok`` is in."""
+    return next((list(ent) for ent in tok.doc.ents if ent.start <= tok.i < ent.end), [tok])
 
 
 def public_figure(tok: Token) -> bool:

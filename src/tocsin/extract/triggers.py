@@ -73,10 +73,24 @@ def match_trigger(tok: Token) -> Trigger | None:
     return None
 
 
+def _hyphenated(tok: Token) -> Trigger | None:
+    """A trigger the tokenizer split at its hyphen ("shoot-out", "sit-in"), on its last word, the
+    phrase's head ("a shoot-out between rival groups")."""
+    doc = tok.doc
+    if tok.i < 2 or doc[tok.i - 1].text != "-" or (tok.i > 2 and doc[tok.i - 3].text == "-"):
+        return None
+    rows = lexicon().get(f"{doc[tok.i - 2].lower_}-{tok.lower_}", ())
+    return rows[0] if rows and tok.pos_ in {"NOUN", "PROPN", "VERB"} else None
+
+
 def find_triggers(sent: Span) -> list[tuple[Token, Trigger]]:
     """Every token of the sentence that the lexicon marks as an event trigger."""
     out = []
     for tok in sent:
+        hyphenated = _hyphenated(tok)
+        if hyphenated is not None:
+            out.append((tok, hyphenated))
+            continue
         if tok.is_stop and tok.lemma_.lower() not in lexicon():
             continue
         # Participles used as adjectives ("occupied Shushi", "the blockaded highway") name states;
