@@ -315,3 +315,26 @@ def test_a_hyphenated_trigger_and_a_named_group_with_an_acronym(pipeline: Any) -
         pipeline, "On 18 January 2022, Nyatura CMC clashed with Nyatura CMC/FAPC in Ibuga village."
     )
     assert "Armed clash" in _types(clash)  # a name with an acronym is an organisation, not one person
+
+
+def test_displacement_checkpoints_and_patrols_of_armed_groups_are_acled_other(pipeline: Any) -> None:
+    displaced = code_text(
+        pipeline, "On 6 May 2022, over 1500 people were displaced by fighting in Ceel Baraf village."
+    )
+    assert "Other" in _types(displaced)
+    checkpoint = code_text(
+        pipeline, "On 21 April 2022, JNIM militants ran a checkpoint and stopped several vehicles near Bisso."
+    )
+    assert "Other" in _types(checkpoint)
+    police = code_text(pipeline, "On 21 April 2022, police ran a checkpoint near Bisso.")
+    assert "Other" not in _types(police)  # routine for the forces of order
+    grenade_fight = code_text(
+        pipeline,
+        "On 18 April 2022, Al Shabaab militants threw a hand grenade at soldiers at a checkpoint in "
+        "Mogadishu, followed by gunfire.",
+    )
+    assert "Armed clash" in _types(grenade_fight)  # a grenade that opens a firefight: a battle
+    grenade = code_text(
+        pipeline, "On 18 April 2022, militants threw a hand grenade into a market in Mogadishu."
+    )
+    assert "Grenade" in _types(grenade)

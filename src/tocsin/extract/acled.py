@@ -62,6 +62,7 @@ _GOODS = _WORDS["goods"]
 _DRUGS = _WORDS["drugs"]
 _INTANGIBLE = _WORDS["intangible"]
 _FIGHTING = _WORDS["fighting"]
+_GROUND_COMBAT = _WORDS["ground_combat"]
 _STATE = frozenset({"MIL", "GOV", "COP"})
 #: Modes that say force was used but not how: the weapon named decides. An abduction, a rape or
 #: property destroyed stay what they are whatever vehicle or tool the sentence names.
@@ -166,6 +167,9 @@ def acled_type(
         if triggers & _SEARCHES and not casualties and not doers - _STATE and sentence & _LAW_ENFORCEMENT:
             return None, None  # a police raid that searched, seized or arrested, hurting no one
         special = _weapon_sub_type(mode, triggers, sentence)
+        remote = special is not None or mode in _REMOTE or weapon_mode(sentence) is not None
+        if remote and sentence & _GROUND_COMBAT and (doers | targets) & ARMED_SECTORS:
+            return "Battles", "Armed clash"  # an IED, a strike or a grenade in a firefight
         if special is not None:
             return _EXPLOSIONS, special
         weapon = weapon_mode(sentence) if not triggers & _TWO_SIDED else None
@@ -206,6 +210,8 @@ def acled_type(
             return None, None  # a person seized is neither territory nor, without more, an arrest
         if mode == "arrest":
             return _SD, "Arrests"
+        if mode == "expel" and ("displace" in triggers or (doers & _NON_STATE_ARMED and not doers & _STATE)):
+            return _SD, "Other"  # ACLED's displacement: people driven from their homes
         if mode == "restrict" and "curfew" in triggers and not doers & CROWD_SECTORS:
             return _SD, "Change to group/activity"  # ACLED's security measures: a curfew imposed
 
@@ -230,8 +236,10 @@ def acled_type(
         return _SD, "Agreement"
     # Deployments, reinforcements, withdrawals of armed forces ("troops were deployed": the forces
     # moved are the passive's subject).
-    if event == "MOBILIZE" and "patrol" in triggers:
-        return None, None  # a patrol is routine: no change in a group's activity
+    if event == "MOBILIZE" and ("patrol" in triggers or mode == "checkpoint"):
+        # A patrol or a checkpoint is routine for the forces of order; run by a non-state armed
+        # group it is ACLED's non-violent activity ("Other").
+        return (_SD, "Other") if doers & _NON_STATE_ARMED and not doers & _STATE else (None, None)
     if event == "MOBILIZE" and (doers | targets) & ARMED_SECTORS:
         return _SD, "Change to group/activity"
     if event == "RETREAT" and mode == "withdraw" and (doers | targets) & ARMED_SECTORS:
