@@ -338,3 +338,13 @@ def test_displacement_checkpoints_and_patrols_of_armed_groups_are_acled_other(pi
         pipeline, "On 18 April 2022, militants threw a hand grenade into a market in Mogadishu."
     )
     assert "Grenade" in _types(grenade)
+
+
+def test_a_sentence_misread_as_a_noun_phrase_keeps_its_subject(pipeline: Any) -> None:
+    mob = code_text(pipeline, "On 2 June 2022, a mob tied up and assaulted a man at a farm in Jan Kempdorp.")
+    assaulted = _by_trigger(mob, "assaulted")
+    assert assaulted["acled_sub_event_type"] == "Mob violence" and not assaulted["background"]
+    assert [a["text"] for a in assaulted["actor"]] == ["mob"]
+    victim = code_text(pipeline, "A man killed by police was buried on Monday in Gao.")
+    killed = _by_trigger(victim, "killed")
+    assert [a["sector"] for a in killed["actor"]] == ["COP"] and killed["background"]

@@ -12,6 +12,7 @@ import re
 from spacy.tokens import Token
 
 from tocsin.extract.acled import weapon_words
+from tocsin.extract.lexicon import lexicon
 from tocsin.extract.screen import public_act
 from tocsin.models import (
     Actor,
@@ -135,6 +136,33 @@ def set_on_fire(tok: Token) -> bool:
     return any(t.lower_ in {"fire", "ablaze", "alight", "afire"} for t in tok.subtree)
 
 
+def coordinated(tok: Token) -> list[Token]:
+    """The verbs of the list ``tok`` is in, first to last ("beaten up, stabbed, and killed")."""
+    first = tok
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    out, todo = [], [first]
+    while todo:
+        verb = todo.pop()
+        out.append(verb)
+        todo.extend(c for c in verb.children if c.dep_ == "conj" and c.pos_ in {"VERB", "AUX"})
+    return sorted(out, key=lambda t: t.i)
+
+
+def misparsed_subject(verb: Token) -> Token | None:
+    """The subject of a sentence the parser read as a noun phrase with a reduced relative: in "a
+    mob tied up and assaulted a man" (no finite verb, "tied" hung on "mob") the noun is the one who
+    acted, since the verbs take an object of their own. Not a headline's passive ("Man killed in
+    attack": no object)."""
+    head = verb.head
+    if verb.dep_ != "acl" or head.dep_ != "ROOT" or head.pos_ not in {"NOUN", "PROPN"}:
+        return None
+    if head.lemma_.lower() in lexicon() or any(t.text == ":" for t in head.doc[head.i : verb.i]):
+        return None  # "Looting: members of a militia looted houses": a heading, not a subject
+    acted = any(c.dep_ in {"dobj", "obj"} for v in coordinated(verb) for c in v.children)
+    return head if acted else None
+
+
 def in_passing(tok: Token) -> bool:
     """Whether an event trigger mentions an event in passing rather than reporting it.
 
@@ -151,7 +179,7 @@ def passing_kind(tok: Token) -> str | None:
     demand or grievance is about: surely not what the sentence reports); ``None``: reported."""
     node = tok
     while node.i != node.head.i:
-        if node.dep_ in {"relcl", "acl"}:
+        if node.dep_ in {"relcl", "acl"} and misparsed_subject(node) is None:
             return "clause"
         head = node.head
         if node.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ in {"NOUN", "PROPN"}:

@@ -10,6 +10,8 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from tocsin.extract.attribution import SPEECH_VERBS
+from tocsin.extract.clauses import coordinated as _coordinated
+from tocsin.extract.clauses import misparsed_subject as _misparsed_subject
 from tocsin.extract.lexicon import lexicon
 
 ACCUSE_VERBS = frozenset({"accuse", "blame", "charge", "condemn", "denounce", "criticize", "criticise"})
@@ -40,7 +42,9 @@ _PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i", "you", "who", "whic
 
 def phrase_tokens(tok: Token) -> list[Token]:
     """The tokens of the noun phrase headed by ``tok``: its left modifiers and an "of"-complement."""
-    left = [t for t in tok.subtree if t.i <= tok.i and t.i >= tok.left_edge.i]
+    # Left modifiers, less a prepositional phrase the parser hung on the noun ("On 2 June, a mob").
+    hung = {t.i for c in tok.lefts if c.dep_ in {"prep", "npadvmod"} for t in c.subtree}
+    left = [t for t in tok.subtree if tok.left_edge.i <= t.i <= tok.i and t.i not in hung]
     # Drop a leading determiner and anything before a relative marker.
     while left and left[0].dep_ in {"det", "predet", "punct", "cc", "preconj"}:
         left = left[1:]
@@ -205,19 +209,6 @@ def _subject(tok: Token) -> Token | None:
     return before[-1] if before else (subjects[0] if subjects else None)
 
 
-def _coordinated(tok: Token) -> list[Token]:
-    """The verbs of the list ``tok`` is in, first to last ("beaten up, stabbed, and killed")."""
-    first = tok
-    while first.dep_ == "conj" and first.head.i != first.i:
-        first = first.head
-    out, todo = [], [first]
-    while todo:
-        verb = todo.pop()
-        out.append(verb)
-        todo.extend(c for c in verb.children if c.dep_ == "conj" and c.pos_ in {"VERB", "AUX"})
-    return sorted(out, key=lambda t: t.i)
-
-
 def _inherited_actor(tok: Token) -> Token | None:
     """The actor of a subject-less trigger, from the clause that governs it."""
     if tok.dep_ == "conj" or (tok.dep_ == "advcl" and tok.tag_ == "VBG"):
@@ -269,6 +260,8 @@ def roles(tok: Token, *, event: str = "", patient_subject: bool = False) -> tupl
         # Verbs of one list share their subject and their agent: "she was confronted and attacked
         # by an intruder", "was beaten up, stabbed, and killed by residents".
         chain = _coordinated(tok)
+        if subj is None and passive_subj is None:
+            subj = _misparsed_subject(chain[0])
         if passive_subj is None and subj is None and tok.dep_ == "conj" and tok.tag_ == "VBN":
             passive_subj = _child(chain[0], "nsubjpass")
         if passive_subj is not None:
@@ -293,6 +286,10 @@ def roles(tok: Token, *, event: str = "", patient_subject: bool = False) -> tupl
             actor = _inherited_actor(tok)
         if tok.dep_ == "relcl" and actor is None:
             actor = tok.head
+        if tok.dep_ == "acl" and tok.tag_ == "VBN" and actor is None and not patient_subject:
+            # "a man killed by police": the noun is the victim, the agent the actor.
+            actor = _pobj(tok, {"by"})
+            recipient = recipient or tok.head
     else:
         actor = _pobj(tok, {"by"}) or _child(tok, "poss")
         for c in tok.lefts:
