@@ -6,7 +6,8 @@ from __future__ import annotations
 import ipaddress
 import socket
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from typing import Any
 
 import httpx
 
@@ -51,27 +52,41 @@ def _guard(request: httpx.Request) -> None:
         raise RefusedAddress(f"{host} resolves to {found}, not a public address")
 
 
+def client_options(*, timeout: float, allow_private: bool) -> dict[str, Any]:
+    """The settings every tocsin HTTP client shares: timeouts, redirects, the user agent and, unless
+    allowed, the guard against addresses inside the monitor's own network."""
+    return {
+        "timeout": timeout,
+        "follow_redirects": True,
+        "max_redirects": 5,
+        "headers": {"User-Agent": USER_AGENT},
+        "event_hooks": {} if allow_private else {"request": [_guard]},
+    }
+
+
 def fetch(
     url: str, *, max_bytes: int, timeout: float = 15.0, deadline: float = 60.0, defaults: Metadata,
     allow_private: bool = False,
 ) -> Iterator[InputItem | Rejection]:  # fmt: skip
     """The document (or feed items) at ``url``, or a rejection saying why not. ``timeout`` bounds
     each read, ``deadline`` the whole transfer (a server trickling a byte at a time)."""
-    hooks = {} if allow_private else {"request": [_guard]}
+    with httpx.Client(**client_options(timeout=timeout, allow_private=allow_private)) as client:
+        yield from fetch_with(client, url, max_bytes=max_bytes, deadline=deadline, defaults=defaults)
+
+
+def fetch_with(
+    client: httpx.Client, url: str, *, max_bytes: int, deadline: float = 60.0, defaults: Metadata,
+    headers: dict[str, str] | None = None, unchanged: Callable[[httpx.Response], bool] | None = None,
+) -> Iterator[InputItem | Rejection]:  # fmt: skip
+    """:func:`fetch` through a given client (a caching one for `tocsin watch`); nothing at all when
+    ``unchanged`` says the response is the one already read (a feed not modified since)."""
     started = time.monotonic()
     try:
-        with (
-            httpx.Client(
-                timeout=timeout,
-                follow_redirects=True,
-                max_redirects=5,
-                headers={"User-Agent": USER_AGENT},
-                event_hooks=hooks,
-            ) as client,  # fmt: skip
-            client.stream("GET", url) as response,
-        ):
+        with client.stream("GET", url, headers=headers) as response:
             if response.status_code >= 400:
                 yield Rejection(url, "unreachable", f"HTTP {response.status_code}")
+                return
+            if unchanged is not None and unchanged(response):
                 return
             chunks: list[bytes] = []
             size = 0
