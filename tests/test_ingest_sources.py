@@ -414,3 +414,28 @@ def test_a_dateline_dates_an_otherwise_undated_text(runner: CliRunner, tmp_path:
         for x in runner.invoke(cli, ["events", "--db", str(db), "--format", "jsonl"]).stdout.splitlines()
     ]
     assert any(e["event"] == "ASSAULT" and e["date"] == "2022-03-14" for e in events)  # "on Monday"
+
+
+def test_the_near_duplicate_index_lives_in_the_store_and_an_older_store_is_indexed_once(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    wire = (
+        f"{STORY} The army spokesman said troops had been sent to secure the road to the border and"
+        " that the attackers had come from across the frontier. Aid agencies said they had suspended"
+        " deliveries to camps near the town until the roads were safe."
+    )
+    first, copy = tmp_path / "a.txt", tmp_path / "b.txt"
+    first.write_text(wire, encoding="utf-8")
+    copy.write_text(wire.replace("Monday", "Monday night"), encoding="utf-8")
+    db = tmp_path / "n.duckdb"
+    assert _ingest(runner, db, "--published", "2022-03-15", str(first)).exit_code == 0
+    assert _count(db, "SELECT count(DISTINCT doc_id) FROM near_bands") == 1
+    # As a store of schema 5 left it: fingerprints, but no index of them.
+    with duckdb.connect(str(db)) as conn:
+        conn.execute("DROP TABLE near_bands")
+        conn.execute("UPDATE meta SET value = '5' WHERE key = 'schema_version'")
+    # A later run (another process: nothing held in memory) finds the copy through the index that
+    # the upgrade filled from the stored fingerprints.
+    result = _ingest(runner, db, "--published", "2022-03-15", str(copy))
+    assert "1 near-duplicates linked" in result.stderr, result.stderr
+    assert _count(db, "SELECT count(DISTINCT doc_id) FROM near_bands") == 1  # the copy is not indexed

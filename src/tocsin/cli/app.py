@@ -101,7 +101,15 @@ def _coding_inputs(
         pipe = _pipeline(settings)
     except TocsinError as exc:
         raise Failure(str(exc)) from exc
-    items = iter_inputs(
+    return pipe, _inputs(ctx, paths, input_format, published)
+
+
+def _inputs(
+    ctx: click.Context, paths: tuple[str, ...], input_format: str, published: str | None
+) -> Iterator[Any]:
+    """The inputs of a coding command, read lazily."""
+    settings = _settings(ctx)
+    return iter_inputs(
         list(paths),
         input_format=input_format,
         stdin=sys.stdin.buffer,
@@ -110,7 +118,6 @@ def _coding_inputs(
         file_roots=settings.file_roots,
         allow_private_urls=settings.allow_private_urls,
     )
-    return pipe, items
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})

@@ -8,6 +8,7 @@ import sys
 import time
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -19,6 +20,7 @@ from tocsin.cli.app import (
     Failure,
     _coding_inputs,
     _date_option,
+    _inputs,
     _parsed_inputs,
     _pipeline,
     _say_rejection,
@@ -33,6 +35,23 @@ from tocsin.report.records import event_json, time_json
 from tocsin.store.duckdb_store import Store
 from tocsin.store.fusion import FusionCounts
 
+_WORKERS = click.option(
+    "--workers",
+    default=1,
+    show_default=True,
+    type=click.IntRange(1, 64),
+    help="Code in this many processes, each loading the models once (output identical whatever N).",
+)
+
+
+def _workers(ctx: click.Context, n: int, known: frozenset[str] = frozenset()) -> Any:
+    """A pool of ``n`` coding processes, closed when the command ends."""
+    from tocsin.workers import Workers
+
+    pool = Workers(_settings(ctx), n, known=known)
+    ctx.call_on_close(pool.close)
+    return pool
+
 
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
@@ -44,18 +63,25 @@ from tocsin.store.fusion import FusionCounts
     help="Also say on stderr, one JSON object a line, each candidate the precision stage dropped "
     "or kept as background, and why.",
 )
+@_WORKERS
 @click.pass_context
 def extract(
-    ctx: click.Context, paths: tuple[str, ...], input_format: str, published: str | None, debug: bool
-) -> None:
+    ctx: click.Context, paths: tuple[str, ...], input_format: str, published: str | None, debug: bool,
+    workers: int,
+) -> None:  # fmt: skip
     """Print the events found in PATHS (files, directories or - for stdin), one JSON object a line.
 
     Nothing is stored. With --input-format jsonl each line is a document
     {"id", "text" or "html" or "file", "published", "url", "title", "source"}.
     """
-    pipe, items = _coding_inputs(ctx, paths, input_format, published)
+    if workers > 1:
+        pool = _workers(ctx, workers)
+        results = pool.run(_inputs(ctx, paths, input_format, published))
+    else:
+        pipe, items = _coding_inputs(ctx, paths, input_format, published)
+        results = pipe.run(items)
     failed = 0
-    for result in pipe.run(items):
+    for result in results:
         if isinstance(result, Rejection):
             failed += 1
             _say_rejection(result)
@@ -98,9 +124,10 @@ def dates(ctx: click.Context, paths: tuple[str, ...], input_format: str, publish
     default=None,
     help="Report progress on stderr every few seconds (default: when stderr is a terminal).",
 )
+@_WORKERS
 @click.pass_context
 def ingest(ctx: click.Context, paths: tuple[str, ...], db: str | None, input_format: str,
-           published: str | None, progress: bool | None) -> None:  # fmt: skip
+           published: str | None, progress: bool | None, workers: int) -> None:  # fmt: skip
     """Code PATHS (files, directories, -, URLs) and keep documents, events and rejections.
 
     Ingesting the same input again changes nothing; an interrupted run (Ctrl-C) leaves the store
@@ -118,9 +145,11 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], db: str | None, input_for
         store = Store(db or settings.db, wait_seconds=settings.store_wait_seconds)
     except TocsinError as exc:
         raise Failure(str(exc)) from exc
+    known = store.content_hashes() if workers > 1 else frozenset()
     store.release()  # readers may read while the models load
     try:
-        pipe = _pipeline(settings)
+        pipe = None if workers > 1 else _pipeline(settings)
+        pool = _workers(ctx, workers, known) if workers > 1 else None
     except TocsinError as exc:
         store.close()
         raise Failure(str(exc)) from exc
@@ -132,7 +161,11 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], db: str | None, input_for
                             defaults=defaults, max_bytes=settings.max_bytes, file_roots=settings.file_roots,
                             allow_private_urls=settings.allow_private_urls)  # fmt: skip
         try:
-            results = pipe.run(items, known=store.has_document, pause=store.release)
+            if pool is not None:
+                results = pool.run(items, waiting=store.release)
+            else:
+                assert pipe is not None
+                results = pipe.run(items, known=store.has_document, pause=store.release)
             for outcome in intake(store, results):
                 if outcome.rejection is not None:
                     _say_rejection(outcome.rejection)

@@ -1,11 +1,14 @@
 """Near-duplicate documents (syndicated copies, wire stories under a new headline): MinHash + LSH.
 
 A document's fingerprint is the MinHash (datasketch) of its body's word 5-grams; two documents
-whose estimated Jaccard similarity is at least the threshold are near-duplicates.
+whose estimated Jaccard similarity is at least the threshold are near-duplicates. The store keeps
+the fingerprints' LSH band keys in a table (``near_bands``), so that a run looks candidates up
+there instead of rebuilding an index from every stored document.
 """
 
 from __future__ import annotations
 
+import hashlib
 import re
 
 import numpy as np
@@ -42,30 +45,17 @@ def from_bytes(data: bytes) -> MinHash:
     )
 
 
-class NearDuplicates:
-    """An LSH index of document fingerprints: which stored document is this one a copy of?"""
+#: LSH banding for the threshold: ``BANDS`` bands of ``ROWS`` hash values each (datasketch's
+#: optimum for 0.8 with 128 permutations). Two documents sharing a band are candidates.
+_BANDING = MinHashLSH(threshold=THRESHOLD, num_perm=NUM_PERM)
+BANDS, ROWS = _BANDING.b, _BANDING.r
 
-    def __init__(self, threshold: float = THRESHOLD) -> None:
-        self._lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
-        self._signatures: dict[str, MinHash] = {}
 
-    def add(self, key: str, m: MinHash) -> None:
-        """Index a document's fingerprint under its id (once)."""
-        if key not in self._signatures:
-            self._lsh.insert(key, m)
-            self._signatures[key] = m
-
-    def replace(self, key: str, m: MinHash) -> None:
-        """Index a new fingerprint under an id already indexed (a corrected document)."""
-        if key in self._signatures:
-            self._lsh.remove(key)
-            del self._signatures[key]
-        self.add(key, m)
-
-    def original_of(self, m: MinHash, *, exclude: str | None = None) -> str | None:
-        """The most similar indexed document at or above the threshold, if any (not ``exclude``)."""
-        keys = [k for k in self._lsh.query(m) if k != exclude]
-        if not keys:
-            return None
-        best: str = max(sorted(keys), key=lambda k: self._signatures[k].jaccard(m))
-        return best
+def band_keys(m: MinHash) -> list[int]:
+    """One 63-bit key per band of the fingerprint, for the store's index of near-duplicates."""
+    values = np.asarray(m.hashvalues, dtype=np.uint64)
+    return [
+        int.from_bytes(hashlib.blake2b(values[i * ROWS : (i + 1) * ROWS].tobytes(), digest_size=8).digest(),
+                       "big") >> 1
+        for i in range(BANDS)
+    ]  # fmt: skip

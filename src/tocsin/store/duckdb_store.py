@@ -21,9 +21,10 @@ from tocsin.errors import StoreError, one_line
 from tocsin.fuse.reports import outlet_of
 from tocsin.geo.gazetteer import country_by_iso2
 from tocsin.importers.rows import Imported
-from tocsin.ingest.dedup import NearDuplicates, fingerprint, from_bytes, to_bytes
+from tocsin.ingest.dedup import fingerprint, to_bytes
 from tocsin.models import Document, Event, Rejection
 from tocsin.report.records import document_json, event_json
+from tocsin.store import near
 from tocsin.store.access import WriterLock, connect
 from tocsin.store.fusion import FusionCounts, refuse
 from tocsin.store.imported import imported, store_imported
@@ -112,7 +113,6 @@ class Store:
         except StoreError:
             self.close()
             raise
-        self._near: NearDuplicates | None = None
 
     @property
     def conn(self) -> duckdb.DuckDBPyConnection:
@@ -170,16 +170,9 @@ class Store:
         ).fetchone()
         return row is not None
 
-    def _near_index(self) -> NearDuplicates:
-        """The near-duplicate index of the stored originals, loaded on first use."""
-        if self._near is None:
-            self._near = NearDuplicates()
-            rows = self.conn.execute(
-                "SELECT id, fingerprint FROM documents WHERE duplicate_of IS NULL AND fingerprint IS NOT NULL"
-            ).fetchall()
-            for doc_id, blob in rows:
-                self._near.add(doc_id, from_bytes(bytes(blob)))
-        return self._near
+    def content_hashes(self) -> frozenset[str]:
+        """The hashes of every stored text (for coding workers to skip what is stored)."""
+        return frozenset(h for (h,) in self.conn.execute("SELECT content_hash FROM documents").fetchall())
 
     def add(self, doc: Document, events: tuple[Event, ...], *, raw: bytes | None = None,
             raw_format: str = "auto") -> str:  # fmt: skip
@@ -199,7 +192,7 @@ class Store:
         previous = int(row[0]) if row else None
         body = " ".join(doc.text[s.start : s.end] for s in doc.body_segments())
         signature = fingerprint(body)
-        original = self._near_index().original_of(signature, exclude=doc.id)
+        original = near.original_of(self.conn, signature, exclude=doc.id)
         meta = document_json(doc)
         self.conn.execute("BEGIN TRANSACTION")
         try:
@@ -217,13 +210,13 @@ class Store:
             )  # fmt: skip
             if original is None:
                 self._insert_events(events)
+                near.index(self.conn, doc.id, signature)
             self.conn.execute("COMMIT")
         except duckdb.Error as exc:
             self.conn.execute("ROLLBACK")
             raise StoreError(f"cannot store document {doc.id}: {one_line(exc)}") from exc
         if original is not None:
             return "near_duplicate"
-        self._near_index().replace(doc.id, signature)
         return "stored" if previous is None else "corrected"
 
     def _archive(self, doc_id: str) -> None:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import duckdb
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 
 _DDL = [
     """CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR)""",
@@ -67,6 +67,10 @@ _DDL = [
         id VARCHAR PRIMARY KEY, dataset VARCHAR NOT NULL, row_id VARCHAR NOT NULL, date DATE NOT NULL,
         date_end DATE, event VARCHAR, acled_event_type VARCHAR, country_code VARCHAR, admin1 VARCHAR,
         lat DOUBLE, lon DOUBLE, dead_best INTEGER, digest VARCHAR NOT NULL, record VARCHAR NOT NULL)""",
+    # Added in schema 6: the near-duplicate index (LSH band keys of each original's fingerprint).
+    """CREATE TABLE IF NOT EXISTS near_bands (band SMALLINT NOT NULL, key UBIGINT NOT NULL,
+        doc_id VARCHAR NOT NULL)""",
+    """CREATE INDEX IF NOT EXISTS near_bands_key ON near_bands (band, key)""",
     """CREATE TABLE IF NOT EXISTS rejections (
         source VARCHAR NOT NULL, reason VARCHAR NOT NULL, detail VARCHAR,
         first_seen TIMESTAMP DEFAULT current_timestamp, PRIMARY KEY (source, reason))""",
@@ -76,8 +80,13 @@ _DDL = [
 def apply_schema(conn: duckdb.DuckDBPyConnection) -> None:
     """Create or upgrade the tables, record the schema version, and checkpoint so that no DDL waits
     in the write-ahead log."""
+    from tocsin.store.near import fill
+
     for ddl in _DDL:
         conn.execute(ddl)
+    row = conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+    if row is not None and int(row[0]) < 6:
+        fill(conn)  # once: the originals stored before the index existed
     conn.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)])
     conn.execute("CHECKPOINT")
 
