@@ -8,6 +8,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
@@ -145,3 +146,44 @@ def test_a_reader_brings_a_store_of_an_older_tocsin_up_to_date(tmp_path: Path) -
     assert listed.exit_code == 0 and listed.output == ""
     with Store(db, read_only=True) as store:
         assert list(store.imported_events()) == []
+
+
+def test_documents_are_written_in_batches_and_one_refused_document_fails_alone(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from datetime import date
+
+    from tocsin.ingest.documents import Metadata, build_document
+    from tocsin.intake import intake
+    from tocsin.pipeline import Coded
+
+    docs = [
+        build_document(
+            f"Story number {i} about the weather in Gao.",
+            meta=Metadata(id=f"d{i}", published=date(2022, 3, 1)),
+            fmt="text",
+            max_bytes=100_000,
+            source_path=None,
+        )
+        for i in range(5)
+    ]
+    results = [Coded(d.id, d, ()) for d in docs]
+    real_add = Store.add
+    transactions: list[bool] = []
+
+    def add(self: Store, doc: Any, events: Any, **kw: Any) -> str:
+        transactions.append(self._in_transaction)
+        if doc.id == "d2":
+            raise StoreError("cannot store document d2: a value the store refuses")
+        return real_add(self, doc, events, **kw)
+
+    monkeypatch.setattr(Store, "add", add)
+    with Store(tmp_path / "b.duckdb") as store:
+        outcomes = list(intake(store, results, batch=5))
+        stored = store.conn.execute("SELECT id FROM documents ORDER BY id").fetchall()
+        rejected = store.rejections()
+    assert [o.status for o in outcomes] == ["stored", "stored", "rejected", "stored", "stored"]
+    assert stored == [("d0",), ("d1",), ("d3",), ("d4",)]
+    assert [(r["source"], r["reason"]) for r in rejected] == [("d2", "failed")]
+    # The batch was tried in one transaction, rolled back whole, then written one by one.
+    assert transactions[:3] == [True, True, True] and transactions[3:] == [False] * 5

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from itertools import islice
 
 from tocsin.errors import StoreError, is_interrupt
 from tocsin.models import Rejection
@@ -28,26 +29,56 @@ class Outcome:
     rejection: Rejection | None = None
 
 
-def intake(store: Store, results: Iterable[Result]) -> Iterator[Outcome]:
-    """Store every result, yielding its outcome in order."""
-    for result in results:
-        if isinstance(result, Rejection):
-            store.reject(result)
-            yield Outcome("rejected", rejection=result)
-        elif isinstance(result, Coded):
-            try:
-                status = store.add(
-                    result.document, result.events, raw=result.raw, raw_format=result.raw_format
-                )
-            except StoreError as exc:  # this document only (a value the store refuses)
-                if is_interrupt(exc):
-                    raise
-                failure = Rejection(result.label, "failed", str(exc))
-                store.reject(failure)
-                yield Outcome("rejected", rejection=failure)
-                continue
-            added = len(result.events) if status in {"stored", "corrected"} else 0
-            yield Outcome(status, result.document.id, added)
-        else:  # the same text again: a reprint from another outlet or under another id counts
-            status = "source" if store.add_source(result.document) else "duplicate"
-            yield Outcome(status, result.document.id)
+#: Documents written in one transaction: the write path's batch.
+BATCH = 64
+
+
+def intake(store: Store, results: Iterable[Result], *, batch: int = BATCH) -> Iterator[Outcome]:
+    """Store every result, yielding its outcome in order. Up to ``batch`` results already coded are
+    written in one transaction (results are drawn before it opens, so that the pipeline may release
+    the store while it parses); if the batch fails, its results are written again one by one, and
+    only the one the store refuses is rejected."""
+    iterator = iter(results)
+    while True:
+        chunk: list[Result] = []
+        try:
+            chunk.extend(islice(iterator, batch))
+        except BaseException:  # interrupted while coding: what was coded is still stored
+            yield from _store_batch(store, chunk)
+            raise
+        if not chunk:
+            return
+        yield from _store_batch(store, chunk)
+
+
+def _store_batch(store: Store, chunk: list[Result]) -> list[Outcome]:
+    if not chunk:
+        return []
+    try:
+        with store.transaction():
+            return [_store_one(store, r, alone=False) for r in chunk]
+    except StoreError as exc:
+        if is_interrupt(exc):
+            raise
+        return [_store_one(store, r, alone=True) for r in chunk]
+
+
+def _store_one(store: Store, result: Result, *, alone: bool) -> Outcome:
+    """One result's outcome; in a batch (``alone`` false) a refused value fails the whole batch."""
+    if isinstance(result, Rejection):
+        store.reject(result)
+        return Outcome("rejected", rejection=result)
+    if isinstance(result, Coded):
+        try:
+            status = store.add(result.document, result.events, raw=result.raw, raw_format=result.raw_format)
+        except StoreError as exc:  # this document only (a value the store refuses)
+            if is_interrupt(exc) or not alone:
+                raise
+            failure = Rejection(result.label, "failed", str(exc))
+            store.reject(failure)
+            return Outcome("rejected", rejection=failure)
+        added = len(result.events) if status in {"stored", "corrected"} else 0
+        return Outcome(status, result.document.id, added)
+    # the same text again: a reprint from another outlet or under another id counts
+    status = "source" if store.add_source(result.document) else "duplicate"
+    return Outcome(status, result.document.id)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import gzip
 import json
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
@@ -93,6 +94,7 @@ class Store:
         self._memory = self.path == ":memory:"
         self._lock: WriterLock | None = None
         self._conn: duckdb.DuckDBPyConnection | None = None
+        self._in_transaction = False
         try:
             if not self._memory and not read_only:
                 self._lock = WriterLock(self.path)
@@ -121,10 +123,38 @@ class Store:
             self._conn = connect(self.path, read_only=self.read_only, wait_seconds=self.wait_seconds)
         return self._conn
 
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """Several writes in one transaction (an ingest writes its documents in batches): inside,
+        :meth:`add` opens none of its own; on any error everything inside is rolled back."""
+        self.conn.execute("BEGIN TRANSACTION")
+        self._in_transaction = True
+        try:
+            yield
+            self.conn.execute("COMMIT")
+        except BaseException:
+            with suppress(duckdb.Error):  # the failed statement may have ended the transaction
+                self.conn.execute("ROLLBACK")
+            raise
+        finally:
+            self._in_transaction = False
+
+    def _begin(self) -> None:
+        if not self._in_transaction:
+            self.conn.execute("BEGIN TRANSACTION")
+
+    def _commit(self) -> None:
+        if not self._in_transaction:
+            self.conn.execute("COMMIT")
+
+    def _rollback(self) -> None:
+        if not self._in_transaction:
+            self.conn.execute("ROLLBACK")
+
     def release(self) -> None:
         """Close the connection until the next use (keeping the writer lock), so that other
         processes can read the file meanwhile. Nothing for an in-memory store."""
-        if self._conn is not None and not self._memory:
+        if self._conn is not None and not self._memory and not self._in_transaction:
             self._conn.close()
             self._conn = None
 
@@ -194,7 +224,7 @@ class Store:
         signature = fingerprint(body)
         original = near.original_of(self.conn, signature, exclude=doc.id)
         meta = document_json(doc)
-        self.conn.execute("BEGIN TRANSACTION")
+        self._begin()
         try:
             if previous is not None:
                 self._unfuse(doc.id)
@@ -211,9 +241,9 @@ class Store:
             if original is None:
                 self._insert_events(events)
                 near.index(self.conn, doc.id, signature)
-            self.conn.execute("COMMIT")
+            self._commit()
         except duckdb.Error as exc:
-            self.conn.execute("ROLLBACK")
+            self._rollback()
             raise StoreError(f"cannot store document {doc.id}: {one_line(exc)}") from exc
         if original is not None:
             return "near_duplicate"
