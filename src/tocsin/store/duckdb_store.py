@@ -17,12 +17,13 @@ from types import TracebackType
 from typing import Any
 
 import duckdb
+from datasketch import MinHash
 
 from tocsin.errors import StoreError, one_line
 from tocsin.fuse.reports import outlet_of
 from tocsin.geo.gazetteer import country_by_iso2
 from tocsin.importers.rows import Imported
-from tocsin.ingest.dedup import fingerprint, to_bytes
+from tocsin.ingest.dedup import band_keys, fingerprint, to_bytes
 from tocsin.models import Document, Event, Rejection
 from tocsin.report.records import document_json, event_json
 from tocsin.store import near
@@ -95,6 +96,10 @@ class Store:
         self._lock: WriterLock | None = None
         self._conn: duckdb.DuckDBPyConnection | None = None
         self._in_transaction = False
+        # Written in the open transaction and inserted at its end, many rows a statement: events
+        # (rows of ``events``) and originals' near-duplicate band keys with their fingerprints.
+        self._pending_events: list[list[Any]] = []
+        self._pending_near: dict[str, tuple[list[int], MinHash]] = {}
         try:
             if not self._memory and not read_only:
                 self._lock = WriterLock(self.path)
@@ -131,6 +136,7 @@ class Store:
         self._in_transaction = True
         try:
             yield
+            self._flush()
             self.conn.execute("COMMIT")
         except BaseException:
             with suppress(duckdb.Error):  # the failed statement may have ended the transaction
@@ -138,6 +144,14 @@ class Store:
             raise
         finally:
             self._in_transaction = False
+            self._pending_events, self._pending_near = [], {}
+
+    def _flush(self) -> None:
+        """Insert what the open transaction deferred (before anything reads those tables)."""
+        for start in range(0, len(self._pending_events), 500):
+            self._insert_rows(self._pending_events[start : start + 500])
+        near.insert(self.conn, {doc_id: keys for doc_id, (keys, _) in self._pending_near.items()})
+        self._pending_events, self._pending_near = [], {}
 
     def _begin(self) -> None:
         if not self._in_transaction:
@@ -222,7 +236,7 @@ class Store:
         previous = int(row[0]) if row else None
         body = " ".join(doc.text[s.start : s.end] for s in doc.body_segments())
         signature = fingerprint(body)
-        original = near.original_of(self.conn, signature, exclude=doc.id)
+        original = near.original_of(self.conn, signature, exclude=doc.id, pending=self._pending_near)
         meta = document_json(doc)
         self._begin()
         try:
@@ -240,7 +254,10 @@ class Store:
             )  # fmt: skip
             if original is None:
                 self._insert_events(events)
-                near.index(self.conn, doc.id, signature)
+                if self._in_transaction and previous is None:
+                    self._pending_near[doc.id] = (band_keys(signature), signature)
+                else:
+                    near.index(self.conn, doc.id, signature)
             self._commit()
         except duckdb.Error as exc:
             self._rollback()
@@ -251,6 +268,7 @@ class Store:
 
     def _archive(self, doc_id: str) -> None:
         """Move a document's current text and its events into its history (inside a transaction)."""
+        self._flush()
         records = [
             json.loads(r)
             for (r,) in self.conn.execute(
@@ -282,22 +300,36 @@ class Store:
         ]  # fmt: skip
 
     def _insert_events(self, events: tuple[Event, ...], fused: dict[str, str] | None = None) -> None:
-        for e in events:
-            self.conn.execute(
-                "INSERT OR IGNORE INTO events (id, doc_id, event, mode, acled_event_type,"
-                " acled_sub_event_type,"
-                " date, date_end, date_precision, factuality, countries, lat, lon, dead, injured, arrested,"
-                " confidence, record, fused_id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                [e.id, e.doc_id, e.event, e.mode, e.acled_event_type, e.acled_sub_event_type,
-                 e.date.start, e.date.end, e.date.precision.value, e.factuality.value,
-                 event_countries(e), e.location.lat if e.location else None,
-                 e.location.lon if e.location else None, e.dead, e.injured, e.arrested,
-                 e.confidence, json.dumps(event_json(e), ensure_ascii=False), (fused or {}).get(e.id)],
-            )  # fmt: skip
+        """A document's events: in a transaction, kept until its end and inserted many rows a
+        statement (a statement per event cost most of an ingest's writing time); else at once."""
+        rows = [
+            [e.id, e.doc_id, e.event, e.mode, e.acled_event_type, e.acled_sub_event_type,
+             e.date.start, e.date.end, e.date.precision.value, e.factuality.value,
+             event_countries(e), e.location.lat if e.location else None,
+             e.location.lon if e.location else None, e.dead, e.injured, e.arrested,
+             e.confidence, json.dumps(event_json(e), ensure_ascii=False), (fused or {}).get(e.id)]
+            for e in events
+        ]  # fmt: skip
+        if self._in_transaction:
+            self._pending_events.extend(rows)
+        else:
+            self._insert_rows(rows)
+
+    def _insert_rows(self, rows: list[list[Any]]) -> None:
+        if not rows:
+            return
+        marks = ", ".join(["(" + ",".join(["?"] * len(rows[0])) + ")"] * len(rows))
+        self.conn.execute(
+            "INSERT OR IGNORE INTO events (id, doc_id, event, mode, acled_event_type, acled_sub_event_type,"
+            " date, date_end, date_precision, factuality, countries, lat, lon, dead, injured, arrested,"
+            f" confidence, record, fused_id) VALUES {marks}",
+            [value for row in rows for value in row],
+        )
 
     def _unfuse(self, doc_id: str) -> dict[str, str]:
         """Before a document's reports are removed: their events are marked for fusing again;
         returns each report's fused id (a re-coded report that keeps its id keeps its event)."""
+        self._flush()
         rows = self.conn.execute(
             "SELECT id, fused_id FROM events WHERE doc_id = ? AND fused_id IS NOT NULL", [doc_id]
         ).fetchall()
@@ -360,6 +392,7 @@ class Store:
     def add_source(self, doc: Document) -> bool:
         """Record a further outlet of a stored text (the same text from another outlet or under
         another id: a reprint); whether it was new. The events' ``n_sources`` count it."""
+        self._flush()
         outlet = outlet_of(doc.source, doc.url, doc.id)
         stored = self.conn.execute(
             "SELECT id, source, url FROM documents WHERE content_hash = ?", [doc.content_hash]

@@ -9,28 +9,42 @@ from datasketch import MinHash
 from tocsin.ingest.dedup import band_keys, from_bytes
 
 
-def original_of(conn: duckdb.DuckDBPyConnection, signature: MinHash, *, exclude: str) -> str | None:
+def original_of(
+    conn: duckdb.DuckDBPyConnection, signature: MinHash, *, exclude: str,
+    pending: dict[str, tuple[list[int], MinHash]] | None = None,
+) -> str | None:  # fmt: skip
     """The stored original most similar to ``signature`` among those sharing an LSH band with it
-    (ties: the smallest id), or ``None``."""
+    (ties: the smallest id), or ``None``. ``pending``: originals written in the open transaction
+    whose band keys are not in the table yet (id: keys and fingerprint)."""
     keys = band_keys(signature)
     rows = conn.execute(
         "SELECT DISTINCT d.id, d.fingerprint FROM near_bands b"
         " JOIN (SELECT unnest(?::SMALLINT[]) AS band, unnest(?::UBIGINT[]) AS key) q"
         " ON b.band = q.band AND b.key = q.key"
-        " JOIN documents d ON d.id = b.doc_id WHERE d.id <> ?",
+        " JOIN documents d ON d.id = b.doc_id WHERE d.id <> ? AND d.duplicate_of IS NULL",
         [list(range(len(keys))), keys, exclude],
     ).fetchall()
-    if not rows:
-        return None
     similarity = {str(doc_id): from_bytes(bytes(blob)).jaccard(signature) for doc_id, blob in rows}
+    for doc_id, (their_keys, theirs) in (pending or {}).items():
+        if doc_id != exclude and any(a == b for a, b in zip(keys, their_keys, strict=True)):
+            similarity[doc_id] = theirs.jaccard(signature)
+    if not similarity:
+        return None
     return max(sorted(similarity), key=lambda k: similarity[k])
 
 
 def index(conn: duckdb.DuckDBPyConnection, doc_id: str, signature: MinHash) -> None:
     """Index an original's fingerprint under its id (replacing what a corrected text had)."""
     conn.execute("DELETE FROM near_bands WHERE doc_id = ?", [doc_id])
-    keys = band_keys(signature)
-    conn.executemany("INSERT INTO near_bands VALUES (?, ?, ?)", [[i, k, doc_id] for i, k in enumerate(keys)])
+    insert(conn, {doc_id: band_keys(signature)})
+
+
+def insert(conn: duckdb.DuckDBPyConnection, keys_by_doc: dict[str, list[int]]) -> None:
+    """Add the band keys of several originals in one statement."""
+    rows = [(i, k, doc_id) for doc_id, keys in keys_by_doc.items() for i, k in enumerate(keys)]
+    if rows:
+        marks = ", ".join(["(?, ?, ?)"] * len(rows))
+        conn.execute(f"INSERT INTO near_bands VALUES {marks}", [v for row in rows for v in row])
 
 
 def fill(conn: duckdb.DuckDBPyConnection) -> None:
