@@ -30,6 +30,7 @@ from tocsin.store import near
 from tocsin.store.access import WriterLock, connect
 from tocsin.store.fusion import FusionCounts, refuse
 from tocsin.store.imported import imported, store_imported
+from tocsin.store.literals import Value, literal, values_chunks
 from tocsin.store.pages import PageQuery, page, stats
 from tocsin.store.schema import SCHEMA_VERSION, apply_schema, create
 
@@ -148,8 +149,7 @@ class Store:
 
     def _flush(self) -> None:
         """Insert what the open transaction deferred (before anything reads those tables)."""
-        for start in range(0, len(self._pending_events), 500):
-            self._insert_rows(self._pending_events[start : start + 500])
+        self._insert_rows(self._pending_events)
         near.insert(self.conn, {doc_id: keys for doc_id, (keys, _) in self._pending_near.items()})
         self._pending_events, self._pending_near = [], {}
 
@@ -207,10 +207,10 @@ class Store:
     def has_document(self, doc: Document) -> bool:
         """Whether this text is already stored: under its id (now or as an earlier version of a
         corrected document), or under any other id (an exact copy)."""
+        h, i = literal(doc.content_hash), literal(doc.id)  # literals: see store/literals.py
         row = self.conn.execute(
-            "SELECT 1 FROM documents WHERE content_hash = ?"
-            " UNION ALL SELECT 1 FROM document_versions WHERE id = ? AND content_hash = ? LIMIT 1",
-            [doc.content_hash, doc.id, doc.content_hash],
+            f"SELECT 1 FROM documents WHERE content_hash = {h}"
+            f" UNION ALL SELECT 1 FROM document_versions WHERE id = {i} AND content_hash = {h} LIMIT 1"
         ).fetchone()
         return row is not None
 
@@ -228,12 +228,16 @@ class Store:
         ``near_duplicate`` if it is a copy of another stored document (kept, linked to the original
         by ``duplicate_of``, its events not stored twice).
         """
-        if self.has_document(doc):
+        h, i = literal(doc.content_hash), literal(doc.id)
+        # Whether the text is stored (see has_document) and the version under this id, one statement.
+        known, version = self.conn.execute(
+            f"SELECT EXISTS (SELECT 1 FROM documents WHERE content_hash = {h})"
+            f" OR EXISTS (SELECT 1 FROM document_versions WHERE id = {i} AND content_hash = {h}),"
+            f" (SELECT coalesce(version, 1) FROM documents WHERE id = {i})"
+        ).fetchone() or (False, None)
+        if known:
             return "duplicate"
-        row = self.conn.execute(
-            "SELECT coalesce(version, 1) FROM documents WHERE id = ?", [doc.id]
-        ).fetchone()
-        previous = int(row[0]) if row else None
+        previous = int(version) if version is not None else None
         body = " ".join(doc.text[s.start : s.end] for s in doc.body_segments())
         signature = fingerprint(body)
         original = near.original_of(self.conn, signature, exclude=doc.id, pending=self._pending_near)
@@ -243,14 +247,28 @@ class Store:
             if previous is not None:
                 self._unfuse(doc.id)
                 self._archive(doc.id)
+            # Literal values, the bytes as hex (see store/literals.py: parameters cost seconds).
+            values: list[Value] = [
+                doc.id,
+                doc.content_hash,
+                doc.source_path,
+                doc.url,
+                doc.title,
+                doc.source,
+                doc.published,
+                doc.published_method,
+                doc.language,
+                doc.text,
+                json.dumps(meta["segments"]),
+                doc.author,
+            ]
+            blob = "NULL" if raw is None else f"unhex('{gzip.compress(raw).hex()}')"
             self.conn.execute(
                 "INSERT INTO documents (id, content_hash, source_path, url, title, source, published,"
                 " published_method, language, text, segments, author, raw, raw_format, duplicate_of,"
-                " fingerprint, version) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                [doc.id, doc.content_hash, doc.source_path, doc.url, doc.title, doc.source, doc.published,
-                 doc.published_method, doc.language, doc.text, json.dumps(meta["segments"]), doc.author,
-                 gzip.compress(raw) if raw is not None else None, raw_format, original, to_bytes(signature),
-                 (previous or 0) + 1],
+                f" fingerprint, version) VALUES ({', '.join(literal(v) for v in values)}, {blob},"
+                f" {literal(raw_format)}, {literal(original)}, unhex('{to_bytes(signature).hex()}'),"
+                f" {(previous or 0) + 1})"
             )  # fmt: skip
             if original is None:
                 self._insert_events(events)
@@ -316,15 +334,13 @@ class Store:
             self._insert_rows(rows)
 
     def _insert_rows(self, rows: list[list[Any]]) -> None:
-        if not rows:
-            return
-        marks = ", ".join(["(" + ",".join(["?"] * len(rows[0])) + ")"] * len(rows))
-        self.conn.execute(
-            "INSERT OR IGNORE INTO events (id, doc_id, event, mode, acled_event_type, acled_sub_event_type,"
-            " date, date_end, date_precision, factuality, countries, lat, lon, dead, injured, arrested,"
-            f" confidence, record, fused_id) VALUES {marks}",
-            [value for row in rows for value in row],
-        )
+        """Event rows as literal values (see ``store/literals.py``: parameters cost seconds)."""
+        for values in values_chunks(rows):
+            self.conn.execute(
+                "INSERT OR IGNORE INTO events (id, doc_id, event, mode, acled_event_type,"
+                " acled_sub_event_type, date, date_end, date_precision, factuality, countries, lat, lon,"
+                f" dead, injured, arrested, confidence, record, fused_id) {values}"
+            )
 
     def _unfuse(self, doc_id: str) -> dict[str, str]:
         """Before a document's reports are removed: their events are marked for fusing again;

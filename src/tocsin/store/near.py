@@ -7,6 +7,7 @@ import duckdb
 from datasketch import MinHash
 
 from tocsin.ingest.dedup import band_keys, from_bytes
+from tocsin.store.literals import literal, values_chunks
 
 
 def original_of(
@@ -17,12 +18,11 @@ def original_of(
     (ties: the smallest id), or ``None``. ``pending``: originals written in the open transaction
     whose band keys are not in the table yet (id: keys and fingerprint)."""
     keys = band_keys(signature)
+    # Literal values (see store/literals.py): each (band, key) pair is one index lookup.
+    pairs = " OR ".join(f"(b.band = {i} AND b.key = {k})" for i, k in enumerate(keys))
     rows = conn.execute(
-        "SELECT DISTINCT d.id, d.fingerprint FROM near_bands b"
-        " JOIN (SELECT unnest(?::SMALLINT[]) AS band, unnest(?::UBIGINT[]) AS key) q"
-        " ON b.band = q.band AND b.key = q.key"
-        " JOIN documents d ON d.id = b.doc_id WHERE d.id <> ? AND d.duplicate_of IS NULL",
-        [list(range(len(keys))), keys, exclude],
+        "SELECT DISTINCT d.id, d.fingerprint FROM near_bands b JOIN documents d ON d.id = b.doc_id"
+        f" WHERE ({pairs}) AND d.id <> {literal(exclude)} AND d.duplicate_of IS NULL"
     ).fetchall()
     similarity = {str(doc_id): from_bytes(bytes(blob)).jaccard(signature) for doc_id, blob in rows}
     for doc_id, (their_keys, theirs) in (pending or {}).items():
@@ -42,9 +42,8 @@ def index(conn: duckdb.DuckDBPyConnection, doc_id: str, signature: MinHash) -> N
 def insert(conn: duckdb.DuckDBPyConnection, keys_by_doc: dict[str, list[int]]) -> None:
     """Add the band keys of several originals in one statement."""
     rows = [(i, k, doc_id) for doc_id, keys in keys_by_doc.items() for i, k in enumerate(keys)]
-    if rows:
-        marks = ", ".join(["(?, ?, ?)"] * len(rows))
-        conn.execute(f"INSERT INTO near_bands VALUES {marks}", [v for row in rows for v in row])
+    for values in values_chunks(rows, size=2000):  # literal values: parameters cost seconds
+        conn.execute(f"INSERT INTO near_bands {values}")
 
 
 def fill(conn: duckdb.DuckDBPyConnection) -> None:
