@@ -67,6 +67,9 @@ def test_errors_are_json_with_a_code_and_never_a_traceback(client: TestClient) -
         ("/api/events?limit=5000", 422, "invalid"),
         ("/api/events?cursor=zzz", 400, "bad_request"),
         ("/api/export?format=xls", 400, "bad_request"),
+        # A day at the calendar's end: the bulletin's year before it would run off the calendar.
+        ("/api/bulletin?date=0001-01-01", 422, "invalid"),
+        ("/api/alerts?until=9999-12-31", 422, "invalid"),
     ]
     for path, status, code in cases:
         response = client.get(path)

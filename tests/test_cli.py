@@ -181,3 +181,12 @@ def test_an_unreadable_evaluation_file_is_one_line_not_a_traceback(
     assert result.exit_code == 2
     assert "could not be read" in result.output and str(data) in result.output
     assert "Traceback" not in result.output and not isinstance(result.exception, (ValueError, KeyError))
+
+
+def test_a_day_at_the_calendars_end_is_a_usage_error(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from tocsin.cli import cli
+
+    result = CliRunner().invoke(cli, ["bulletin", "--date", "0001-01-01", "--db", str(tmp_path / "x.duckdb")])
+    assert result.exit_code == 2 and "outside the days tocsin reckons with" in result.output

@@ -348,3 +348,27 @@ def test_a_sentence_misread_as_a_noun_phrase_keeps_its_subject(pipeline: Any) ->
     victim = code_text(pipeline, "A man killed by police was buried on Monday in Gao.")
     killed = _by_trigger(victim, "killed")
     assert [a["sector"] for a in killed["actor"]] == ["COP"] and killed["background"]
+
+
+def test_armed_groups_are_militias_and_a_crowd_that_burns_is_a_riot(pipeline: Any) -> None:
+    armed = code_text(
+        pipeline, "On 31 January 2022, armed Fulani pastoralists killed a farmer at his farm in Akwu."
+    )
+    assert {"Violence against civilians"} & {e["acled_event_type"] for e in armed}
+    assert "Mob violence" not in _types(armed)
+    unknown = code_text(
+        pipeline, "On 5 May 2022, an unidentified group shot and killed a community leader in Cato Manor."
+    )
+    assert "Mob violence" not in _types(unknown) and "Attack" in _types(unknown)
+    crowd = code_text(
+        pipeline, "On 9 June 2022, a group burned the police station in Dinguiraye after a death."
+    )
+    assert "Riots" in {e["acled_event_type"] for e in crowd}
+    hung = code_text(
+        pipeline,
+        "On 7 April 2022, in Cuernavaca, Morelos, a member of the Jalisco New Generation Cartel was shot and"
+        " killed inside a restaurant by unidentified armed men.",
+    )
+    shot = _by_trigger(hung, "shot")
+    assert [r["sector"] for r in shot["recipient"]] == ["CRM"]  # the victim the parser hung on the place
+    assert shot["acled_event_type"] == "Battles"  # armed men against a cartel's member: ACLED's clash

@@ -159,6 +159,12 @@ class Place:
     reason: str
 
 
+#: The days a command or a request may name: the bulletin reads the year before its day and
+#: alerts a baseline of weeks, so a day at the calendar's ends would run off it.
+FIRST_DAY = date(1000, 1, 1)
+LAST_DAY = date(9998, 12, 31)
+
+
 @dataclass(frozen=True, slots=True)
 class DateSpan:
     """A resolved time: start, optional end, precision and how it was obtained."""

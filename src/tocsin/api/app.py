@@ -20,10 +20,12 @@ from fastapi import Depends, FastAPI, Header, HTTPException, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
+from pydantic import AfterValidator
 
 from tocsin.config import Settings
 from tocsin.crashlog import log_exception
 from tocsin.errors import StoreError, TocsinError
+from tocsin.models import FIRST_DAY, LAST_DAY
 from tocsin.store.duckdb_store import EventQuery, Store
 from tocsin.store.pages import PageQuery
 
@@ -38,6 +40,16 @@ EXPORT_TYPES = {
     "geojson": "application/geo+json",
     "parquet": "application/vnd.apache.parquet",
 }
+
+
+def _sane_day(day: date) -> date:
+    if not FIRST_DAY <= day <= LAST_DAY:
+        raise ValueError(f"a day from {FIRST_DAY} to {LAST_DAY}")
+    return day
+
+
+#: A date parameter: ISO, and within the days tocsin can reckon with.
+Day = Annotated[date, AfterValidator(_sane_day)]
 
 
 def _error(status: int, code: str, message: str) -> JSONResponse:
@@ -161,8 +173,8 @@ def create_app(db: str, settings: Settings) -> FastAPI:
     def events(
         s: Reader,
         level: str = "events",
-        since: date | None = None,
-        until: date | None = None,
+        since: Day | None = None,
+        until: Day | None = None,
         type: Annotated[list[str] | None, Query()] = None,
         acled_type: str | None = None,
         country: str | None = None,
@@ -235,8 +247,8 @@ def create_app(db: str, settings: Settings) -> FastAPI:
     @app.get("/api/alerts")
     def alerts(
         s: Reader,
-        since: date | None = None,
-        until: date | None = None,
+        since: Day | None = None,
+        until: Day | None = None,
         area: str | None = None,
         replay: bool = False,
     ) -> dict[str, Any]:
@@ -257,7 +269,7 @@ def create_app(db: str, settings: Settings) -> FastAPI:
         return {"items": items}
 
     @app.get("/api/bulletin")
-    def bulletin(s: Reader, date: date, area: str | None = None, format: str = "json") -> Response:
+    def bulletin(s: Reader, date: Day, area: str | None = None, format: str = "json") -> Response:
         """The daily bulletin (json, md or html)."""
         from tocsin.analysis.rules import configure
         from tocsin.report.bulletin import bulletin as make
@@ -278,8 +290,8 @@ def create_app(db: str, settings: Settings) -> FastAPI:
     def export(
         s: Reader,
         format: str,
-        since: date | None = None,
-        until: date | None = None,
+        since: Day | None = None,
+        until: Day | None = None,
         type: Annotated[list[str] | None, Query()] = None,
         country: str | None = None,
     ) -> Response:
@@ -304,8 +316,8 @@ def create_app(db: str, settings: Settings) -> FastAPI:
     @app.get("/api/stats")
     def stats(
         s: Reader,
-        since: date | None = None,
-        until: date | None = None,
+        since: Day | None = None,
+        until: Day | None = None,
         type: Annotated[list[str] | None, Query()] = None,
         country: str | None = None,
     ) -> dict[str, Any]:

@@ -21,7 +21,7 @@ from tocsin.config import Settings, load_settings
 from tocsin.errors import ConfigError, TocsinError
 from tocsin.ingest.documents import Metadata
 from tocsin.ingest.readers import INPUT_FORMATS, iter_inputs
-from tocsin.models import Rejection
+from tocsin.models import FIRST_DAY, LAST_DAY, Rejection
 from tocsin.store.duckdb_store import Store
 
 EXIT_OK, EXIT_REJECTED, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
@@ -43,9 +43,14 @@ def _date_option(value: str | None) -> date | None:
     if value is None:
         return None
     try:
-        return date.fromisoformat(value)
+        day = date.fromisoformat(value)
     except ValueError as exc:
         raise click.BadParameter(f"{value!r} is not a YYYY-MM-DD date") from exc
+    if not FIRST_DAY <= day <= LAST_DAY:
+        raise click.BadParameter(
+            f"{value} is outside the days tocsin reckons with ({FIRST_DAY} to {LAST_DAY})"
+        )
+    return day
 
 
 def _cell(value: Any, width: int) -> str:

@@ -49,6 +49,10 @@ def _load_json(name: str) -> dict[str, object]:
     return data
 
 
+#: Sectors of people who bear no arms as such: "armed" before them makes a militia.
+_UNARMED = frozenset({None, "CVL", "PRO", "REF", "EDU", "BUS", "REL", "HLH"})
+
+
 class ActorDictionary:
     """Alias index over organisations, disputed entities, countries, demonyms and capitals."""
 
@@ -85,9 +89,13 @@ class ActorDictionary:
             key=lambda pair: -len(pair[0]),
         )
         self.max_alias_tokens = max(len(a.split()) for a in self._aliases)
-        off_duty = _load_json("sectors.json")["off_duty"]
-        assert isinstance(off_duty, list)
-        self._off_duty = tuple(fold(str(w)) for w in off_duty)
+        extra = _load_json("sectors.json")
+        lists: list[list[str]] = []
+        for key in ("off_duty", "collective", "armed", "unidentified"):
+            words = extra[key]
+            assert isinstance(words, list)
+            lists.append([fold(str(w)) for w in words])
+        self._off_duty, self._collective, self._armed, self._unidentified = (tuple(w) for w in lists)
 
     def is_organisation(self, name: str) -> bool:
         """Whether ``name`` is a known non-state actor (so not a place, whatever a gazetteer says)."""
@@ -106,6 +114,13 @@ class ActorDictionary:
             (code for word, code in found if head.endswith(f" {word} ") or head.endswith(f" {word}s ")),
             found[0][1] if found else None,
         )
+        if code in _UNARMED and any(f" {w} " in words for w in self._armed):
+            return "UAF"  # "armed pastoralists", "armed youths": a militia, not a crowd
+        collective = code is None and bool(head.split()) and head.split()[-1] in self._collective
+        if collective and any(f" {w} " in words for w in self._unidentified):
+            return "UAF"  # "an unidentified group": ACLED's unidentified armed group
+        if collective:
+            return "CVL"  # "a group", "a crowd": people, no kind of actor named
         spaced = head.replace("-", " ")
         if code in {"MIL", "COP"} and any(f" {w.replace('-', ' ')} " in spaced for w in self._off_duty):
             return "CVL"  # "an off-duty police officer", "a former soldier": civilians, as ACLED codes them

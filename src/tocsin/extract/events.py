@@ -320,12 +320,19 @@ class EventExtractor:
         """
         out = list(drafts)
         for tok in sv.sent:
-            if tok.lemma_.lower() not in PURPOSE_LEMMAS or tok.dep_ not in {"xcomp", "advcl", "acl"}:
+            if tok.lemma_.lower() not in PURPOSE_LEMMAS or tok.dep_ not in {"xcomp", "advcl", "acl", "relcl"}:
                 continue
-            if not any(c.lower_ == "to" for c in tok.children) and tok.lemma_.lower() != "demand":
+            participle = tok.dep_ == "advcl" and tok.tag_ == "VBG"  # "gathered ..., claiming fraud"
+            if (
+                not any(c.lower_ == "to" for c in tok.children)
+                and tok.lemma_.lower() != "demand"
+                and not participle
+            ):
                 continue
-            # "gathered at overpasses and rest stops to support": a purpose hung on the place.
-            gov = next((a for a in list(tok.ancestors)[:4] if a.pos_ == "VERB"), tok.head)
+            # "gathered at overpasses and rest stops to support", "carried out a motorcade to demand",
+            # "blocked the entrance as means to demand": the purpose of the nearest public act.
+            verbs = [a for a in list(tok.ancestors)[:4] if a.pos_ == "VERB"]
+            gov = next((a for a in verbs if public_act(a)), verbs[0] if verbs else tok.head)
             if gov.pos_ != "VERB" or gov.i == tok.i or not public_act(gov):
                 continue  # a protest needs people in public: "raising funds to support" is none
             if any(
@@ -362,7 +369,10 @@ class EventExtractor:
             # the courthouse and demanded justice"), are a demonstration; other requests are requests.
             assembled = coordinated_with_assembly(d.trigger)
             protesters = (unarmed and assembled) or (civilian and any(a.sector == "PRO" for a in d.actors))
-            if (protesters and d.event == "REQUEST") or blockade:
+            # Demonstrators denouncing or rejecting something are demonstrating too.
+            voiced = d.event == "REQUEST" or (d.event in {"ACCUSE", "REJECT"} and civilian
+                                                 and any(a.sector == "PRO" for a in d.actors))  # fmt: skip
+            if (protesters and voiced) or blockade:
                 d.event, d.mode = "PROTEST", "demo"
         return out
 

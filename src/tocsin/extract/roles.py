@@ -67,7 +67,7 @@ CONTAINER_NOUNS = frozenset(
     {"member", "base", "post", "unit", "group", "convoy", "station", "patrol", "position", "camp", "team",
      "squad", "faction", "wing", "band", "gang", "contingent", "battalion", "brigade", "element", "supporter",
      "leader", "commander", "head", "official", "officer", "spokesman", "spokesperson", "headquarters",
-     "section", "crowd", "mob"}
+     "section", "crowd", "mob", "number"}
 )  # fmt: skip
 
 
@@ -201,6 +201,16 @@ def victim_identity(sent: Span) -> Token | None:
     return None
 
 
+def _hung_on_place(verb: Token) -> Token | None:
+    """A common noun the parser made an apposition of a place in a phrase before the verb
+    ("in Alpuyeca, Morelos, residents captured ..."): the verb's subject."""
+    found = [
+        t for c in verb.lefts if c.dep_ == "prep" for t in c.subtree
+        if t.dep_ == "appos" and t.pos_ == "NOUN" and t.head.pos_ == "PROPN"
+    ]  # fmt: skip
+    return found[-1] if found else None
+
+
 def _subject(tok: Token) -> Token | None:
     """A verb's subject; of two (a misparse: "in Alpuyeca, Morelos, residents captured"), the one
     nearest the verb."""
@@ -257,6 +267,14 @@ def roles(tok: Token, *, event: str = "", patient_subject: bool = False) -> tupl
     if tok.pos_ in {"VERB", "AUX"}:
         subj = _subject(tok)
         passive_subj = _child(tok, "nsubjpass")
+        if subj is None and passive_subj is None and tok.dep_ == "ROOT":
+            # "On 7 April, in Cuernavaca, Morelos, a member of the cartel was shot": the parser hung
+            # the subject on the place as an apposition.
+            hung = _hung_on_place(tok)
+            if hung is not None and any(c.dep_ == "auxpass" for c in tok.children):
+                passive_subj = hung
+            else:
+                subj = hung
         # Verbs of one list share their subject and their agent: "she was confronted and attacked
         # by an intruder", "was beaten up, stabbed, and killed by residents".
         chain = _coordinated(tok)
