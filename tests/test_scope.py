@@ -372,3 +372,20 @@ def test_armed_groups_are_militias_and_a_crowd_that_burns_is_a_riot(pipeline: An
     shot = _by_trigger(hung, "shot")
     assert [r["sector"] for r in shot["recipient"]] == ["CRM"]  # the victim the parser hung on the place
     assert shot["acled_event_type"] == "Battles"  # armed men against a cartel's member: ACLED's clash
+
+
+def test_live_ammunition_against_demonstrators_is_excessive_force(pipeline: Any) -> None:
+    live = code_text(
+        pipeline,
+        "On 21 May 2022, Resistance Committees staged a protest in Omdurman, denouncing the coup. "
+        "Police forces intervened with live ammunition and tear gas.",
+    )
+    assert "Excessive force against protesters" in _types(live)
+    gas = code_text(
+        pipeline,
+        "On 21 May 2022, Resistance Committees staged a protest in Omdurman, denouncing the coup. "
+        "Police forces intervened with tear gas.",
+    )
+    assert "Protest with intervention" in _types(gas) and "Excessive force against protesters" not in _types(
+        gas
+    )

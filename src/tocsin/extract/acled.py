@@ -63,6 +63,8 @@ _DRUGS = _WORDS["drugs"]
 _INTANGIBLE = _WORDS["intangible"]
 _FIGHTING = _WORDS["fighting"]
 _GROUND_COMBAT = _WORDS["ground_combat"]
+#: The document's context says the forces fired live ammunition (a marker, not a word of the text).
+LIVE_FIRE = "<live fire>"
 _STATE = frozenset({"MIL", "GOV", "COP"})
 #: Modes that say force was used but not how: the weapon named decides. An abduction, a rape or
 #: property destroyed stay what they are whatever vehicle or tool the sentence names.
@@ -221,8 +223,9 @@ def acled_type(
         dispersed = bool(context & INTERVENTION_CUES)
         if violent:
             return "Riots", "Violent demonstration"
-        if crackdown:
-            return "Protests", "Excessive force against protesters"  # the forces killed or hurt
+        if crackdown or LIVE_FIRE in context:
+            # the forces killed or hurt demonstrators, or fired live ammunition at them
+            return "Protests", "Excessive force against protesters"
         if dispersed:
             return "Protests", "Protest with intervention"
         return "Protests", "Peaceful protest"

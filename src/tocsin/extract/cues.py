@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from tocsin.extract.acled import VIOLENT_CUES
+from tocsin.extract.acled import LIVE_FIRE, VIOLENT_CUES
 from tocsin.extract.actors import ActorDictionary
 from tocsin.extract.clauses import ARMED_OR_STATE, CONTEXT_NOUNS, fought_back, in_passing, set_on_fire, unsaid
 from tocsin.extract.crime import individual
@@ -33,9 +33,15 @@ def document_cues(
                 context.add(lemma)
             if set_on_fire(t):
                 context.add("burn")
+            if lemma in _LETHAL_ROUNDS and any(c.lower_ == "live" for c in t.children):
+                context.add(LIVE_FIRE)  # "live ammunition", "live bullets": lethal force
             if fought_back(t):
                 resisted.add(seg.start)
     return frozenset(context), resisted
+
+
+#: What "live" makes lethal: the forces firing live ammunition at a crowd use ACLED's excessive force.
+_LETHAL_ROUNDS = frozenset({"ammunition", "bullet", "round", "fire", "munition"})
 
 
 def _force_or_grievance(tok: Token, actors: ActorDictionary) -> bool:
