@@ -389,3 +389,20 @@ def test_live_ammunition_against_demonstrators_is_excessive_force(pipeline: Any)
     assert "Protest with intervention" in _types(gas) and "Excessive force against protesters" not in _types(
         gas
     )
+
+
+def test_a_battle_that_takes_territory_is_the_takeover_and_a_self_detonation_a_suicide_bomb(
+    pipeline: Any,
+) -> None:
+    taken = code_text(
+        pipeline, "On 23 June 2022, M23 rebels clashed with the army in Kanombe and took control of the area."
+    )
+    clash = _by_trigger(taken, "clashed")
+    assert clash["acled_sub_event_type"] == "Non-state actor overtakes territory"
+    fought = code_text(pipeline, "On 23 June 2022, M23 rebels clashed with the army in Kanombe.")
+    assert _by_trigger(fought, "clashed")["acled_sub_event_type"] == "Armed clash"
+    bomber = code_text(
+        pipeline,
+        "On 23 March 2022, a bomber from Al Shabaab detonated himself inside the market in Belet Weyne.",
+    )
+    assert "Suicide bomb" in _types(bomber)

@@ -110,7 +110,11 @@ def _weapon_sub_type(mode: str | None, triggers: frozenset[str], sentence: froze
     named_agent = sentence & (classes["chemical"] - {"chemical", "toxic", "nerve"})
     if named_agent or ("chemical" in sentence and sentence & {"weapon", "gas", "agent", "munition"}):
         return "Chemical weapon"  # sarin, chlorine, mustard gas; "chemical weapons"
-    if sentence & classes["suicide"] and (remote or "attacker" in sentence):
+    # "detonated himself", "blew herself up": the bomber died by the bomb.
+    self_detonated = bool(sentence & {"detonate", "blow"}) and bool(
+        sentence & {"himself", "herself", "themselves"}
+    )
+    if (sentence & classes["suicide"] and (remote or "attacker" in sentence)) or self_detonated:
         return "Suicide bomb"
     if sentence & classes["grenade"]:
         return "Grenade"

@@ -34,7 +34,7 @@ from tocsin.extract.crime import individual, lone_victim, private_motive
 from tocsin.extract.cues import document_cues
 from tocsin.extract.dating import dates_for
 from tocsin.extract.draft import Context, Draft, SentenceView, actor_keys, add_unique
-from tocsin.extract.freeze import freeze
+from tocsin.extract.freeze import freeze, territory_battles
 from tocsin.extract.lexicon import Trigger
 from tocsin.extract.reports import link_denials, merge_reports
 from tocsin.extract.roles import is_pronoun, phrase_text, roles, victim_identity, with_conjuncts
@@ -588,4 +588,4 @@ class EventExtractor:
         private = private_motive(doc for _, doc in parsed)
         events = [freeze(self.actors, document, d, context, d.offset in resisted,
                          crackdown=crackdown, private=private) for d in merged]  # fmt: skip
-        return events, ctx.dropped
+        return territory_battles(events), ctx.dropped

@@ -6,6 +6,7 @@ case is about)."""
 from __future__ import annotations
 
 import hashlib
+from dataclasses import replace
 from datetime import timedelta
 
 from tocsin.extract.acled import acled_type
@@ -149,3 +150,27 @@ def freeze(
         related=tuple(event_id(document.id, r) for r in d.related),
         background=d.background,
     )
+
+
+#: ACLED's sub-types of territory changing hands by force.
+_TAKEOVERS = frozenset({"Government regains territory", "Non-state actor overtakes territory"})
+
+
+def territory_battles(events: list[Event]) -> list[Event]:
+    """A battle in which territory changed hands is coded as the change (ACLED: "clashed with the
+    army and took control of the area" is one event, a non-state actor overtaking territory): an
+    armed clash, a shelling or a strike stated in the sentence of a takeover takes its type."""
+    takeovers = {
+        (ev.doc_id, ev.sentence): e.acled_sub_event_type
+        for e in events
+        if e.acled_sub_event_type in _TAKEOVERS
+        for ev in e.evidence
+    }
+    out = []
+    for e in events:
+        where = next((takeovers[(ev.doc_id, ev.sentence)] for ev in e.evidence
+                      if (ev.doc_id, ev.sentence) in takeovers), None)  # fmt: skip
+        if where is not None and e.acled_event_type in {"Battles", "Explosions/Remote violence"}:
+            e = replace(e, acled_event_type="Battles", acled_sub_event_type=where)
+        out.append(e)
+    return out
