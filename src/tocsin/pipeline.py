@@ -22,7 +22,7 @@ from tocsin.errors import InputError, one_line
 from tocsin.extract.actors import actor_dictionary
 from tocsin.extract.events import EventExtractor
 from tocsin.extract.figures import figure_events
-from tocsin.extract.screen import Dropped
+from tocsin.extract.verdicts import Dropped
 from tocsin.geo.gazetteer import Gazetteer, open_gazetteer
 from tocsin.geo.resolve import PlaceResolver
 from tocsin.ingest.documents import build_document, clean_text

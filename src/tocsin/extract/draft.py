@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
-from tocsin.extract.screen import Dropped
+from tocsin.extract.verdicts import Dropped
 from tocsin.geo.mentions import PlaceMention
 from tocsin.models import (
     Actor,

@@ -13,6 +13,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
+from tocsin.extract.accidents import toll_of_accident
 from tocsin.extract.actors import ActorDictionary
 from tocsin.extract.attribution import CONFIRM_VERBS, SPEECH_VERBS, Attribution, attribute
 from tocsin.extract.casualties import Casualty, find_casualties
@@ -21,12 +22,8 @@ from tocsin.extract.clauses import (
     COOPERATIVE_EVENTS,
     FORCEFUL_EVENTS,
     LOCATING_ROLES,
-    NOT_DEMONSTRATORS,
     PROMISE_VERBS,
-    PURPOSE_LEMMAS,
     STATEMENT_EVENTS,
-    armed_or_state,
-    coordinated_with_assembly,
     instrument,
     passing_kind,
 )
@@ -34,22 +31,19 @@ from tocsin.extract.crime import individual, lone_victim, private_motive
 from tocsin.extract.cues import document_cues
 from tocsin.extract.dating import dates_for
 from tocsin.extract.draft import Context, Draft, SentenceView, actor_keys, add_unique
+from tocsin.extract.frames import protest_frames
 from tocsin.extract.freeze import freeze, territory_battles
 from tocsin.extract.lexicon import Trigger
 from tocsin.extract.reports import link_denials, merge_reports
 from tocsin.extract.roles import is_pronoun, phrase_text, roles, victim_identity, with_conjuncts
 from tocsin.extract.screen import (
-    Dropped,
     document_subject,
-    inanimate,
     natural_death,
     nonhuman_victim,
-    public_act,
     screen,
-    toll_of_accident,
 )
-from tocsin.extract.senses import senses
 from tocsin.extract.triggers import PATIENT_SUBJECT_MODES, find_triggers
+from tocsin.extract.verdicts import Dropped
 from tocsin.geo.mentions import PlaceMention, precision_rank
 from tocsin.geo.resolve import PlaceResolver
 from tocsin.models import (
@@ -189,7 +183,7 @@ class EventExtractor:
         by_token = {i: d for i, d in by_token.items() if d in drafts}
         self._merge_in_sentence(drafts, by_token)
         drafts = [d for d in drafts if d.merged_into is None]
-        drafts = self._protest_frames(drafts, sv, ctx)
+        drafts = protest_frames(drafts, sv, ctx, self._draft)
         found = find_casualties(sent)
         if not any(d.event == "ASSAULT" for d in drafts) and ctx.last_violent is not None:
             # "1 fatality." after the sentence that told of the attack.
@@ -310,70 +304,6 @@ class EventExtractor:
                 d.factuality = Factuality.HYPOTHETICAL  # a question asserts nothing
             self._intent(d, tok)
             out.append(d)
-        return out
-
-    def _protest_frames(self, drafts: list[Draft], sv: SentenceView, ctx: Context) -> list[Draft]:
-        """Civilians acting to press a demand are demonstrating, whatever the verb.
-
-        "residents gathered ... to demand", "drivers blocked the highway to protest", "protesters
-        demanded": the act (or the demand) becomes a PROTEST when no armed or state actor does it.
-        """
-        out = list(drafts)
-        for tok in sv.sent:
-            if tok.lemma_.lower() not in PURPOSE_LEMMAS or tok.dep_ not in {"xcomp", "advcl", "acl", "relcl"}:
-                continue
-            participle = tok.dep_ == "advcl" and tok.tag_ == "VBG"  # "gathered ..., claiming fraud"
-            if (
-                not any(c.lower_ == "to" for c in tok.children)
-                and tok.lemma_.lower() != "demand"
-                and not participle
-            ):
-                continue
-            # "gathered at overpasses and rest stops to support", "carried out a motorcade to demand",
-            # "blocked the entrance as means to demand": the purpose of the nearest public act.
-            verbs = [a for a in list(tok.ancestors)[:4] if a.pos_ == "VERB"]
-            gov = next((a for a in verbs if public_act(a)), verbs[0] if verbs else tok.head)
-            if gov.pos_ != "VERB" or gov.i == tok.i or not public_act(gov):
-                continue  # a protest needs people in public: "raising funds to support" is none
-            if any(
-                d.event == "PROTEST" and d.trigger.head.i == gov.i and d.trigger.dep_ in {"dobj", "obj"}
-                for d in out
-            ):
-                # "staged a protest to demand ...": the protest is there; the demand is what it is about.
-                out = [d for d in out if d.trigger.i != tok.i]
-                continue
-            existing = next((d for d in out if d.trigger.i == gov.i), None)
-            if existing is not None and existing.event not in {"COERCE", "REQUEST", "MOBILIZE", "CONSULT"}:
-                continue
-            trig = Trigger(gov.lemma_.lower(), "VERB", "PROTEST", "demo", "")
-            (protest, *_) = self._draft(gov, trig, sv, ctx)
-            if any(a.sector in NOT_DEMONSTRATORS for a in protest.actors):
-                continue  # people press demands in public; states, armies, firms and media do not
-            if existing is not None:
-                out.remove(existing)
-            # The demand itself ("to demand lower prices") is what the protest is about, not another event.
-            out = [d for d in out if d.trigger.i != tok.i]
-            out.append(protest)
-        for d in out:
-            # "protesters demanded ...", "taxi drivers blocked the road": civilians' demands and blockades.
-            unarmed = bool(d.actors) and not armed_or_state(d.actors)
-            civilian = unarmed and any(a.sector in {"PRO", "CVL"} for a in d.actors)
-            # A blockade by people with no arms or office ("parents blocked the highway") is a protest;
-            # not one by a state ("Azerbaijan has closed the corridor": no sector, but a country).
-            # People, not things: "residents blocked the road", not "downed trees blocking roads".
-            people = all(a.sector is not None or a.country is None for a in d.actors)
-            people = people and not any(a.sector is None and inanimate(a.name) for a in d.actors)
-            blockade = unarmed and people and d.event == "COERCE" and d.mode == "restrict"
-            blockade = blockade and d.lemma in senses().blockade  # a ban blocks nothing
-            # Demonstrators' demands, and demands made by people gathered in public ("gathered outside
-            # the courthouse and demanded justice"), are a demonstration; other requests are requests.
-            assembled = coordinated_with_assembly(d.trigger)
-            protesters = (unarmed and assembled) or (civilian and any(a.sector == "PRO" for a in d.actors))
-            # Demonstrators denouncing or rejecting something are demonstrating too.
-            voiced = d.event == "REQUEST" or (d.event in {"ACCUSE", "REJECT"} and civilian
-                                                 and any(a.sector == "PRO" for a in d.actors))  # fmt: skip
-            if (protesters and voiced) or blockade:
-                d.event, d.mode = "PROTEST", "demo"
         return out
 
     @staticmethod

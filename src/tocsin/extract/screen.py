@@ -25,11 +25,12 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from tocsin.extract.accidents import accident_sense
 from tocsin.extract.senses import Senses, senses
+from tocsin.extract.verdicts import Screened
 
 #: The event types the stage screens: what alerts and counts are built on.
 SCREENED_EVENTS = frozenset({"ASSAULT", "PROTEST", "COERCE", "THREATEN", "MOBILIZE"})
@@ -37,42 +38,13 @@ SCREENED_EVENTS = frozenset({"ASSAULT", "PROTEST", "COERCE", "THREATEN", "MOBILI
 _SCORE = re.compile(r"(?<![\d-])(\d{1,3})\s?[-–]\s?(\d{1,3})(?![\d-]|\s*-?\s*(?:hour|day|year|week|month))")
 _TARGET_PREPS = frozenset({"at", "on", "against", "into", "upon"})
 _CAUSE_PREPS = frozenset({"of", "from", "after", "following"})
-#: Words that tell a toll ("were killed", "died", "were injured", "was struck").
-_TOLL_WORDS = frozenset({"kill", "die", "injure", "wound", "hurt", "strike", "hit"})
 #: What is fired when firing is shooting.
 _PROJECTILES = frozenset(
     {"shot", "round", "bullet", "shell", "rocket", "missile", "mortar", "gun", "weapon", "gas",
      "teargas", "canister", "grenade", "salvo", "volley", "projectile", "arrow", "cannon", "flare",
      "pellet", "torpedo", "munition", "ammunition", "gunshot", "burst"}
 )  # fmt: skip
-_AIRCRAFT = frozenset({"flight", "airliner", "jetliner", "plane", "aircraft", "airplane"})
-_ACCIDENT_VERBS = frozenset({"crash", "collide", "overturn", "capsize", "derail", "drown", "skid", "plunge"})
 _TRIGGER_DEPS_OF_SUBJECT = frozenset({"nsubj", "nsubjpass", "poss", "compound"})
-
-
-@dataclass(frozen=True, slots=True)
-class Screened:
-    """The stage's verdict on one candidate: ``drop`` it, or keep it as ``background``; ``kind``
-    names the test (``accident`` for accidents and disasters: their toll may follow)."""
-
-    action: str
-    reason: str
-    kind: str = ""
-
-
-@dataclass(frozen=True, slots=True)
-class Dropped:
-    """A candidate the stage dropped or demoted, where it stood and why (``tocsin extract --debug``)."""
-
-    doc_id: str
-    sentence: int
-    event: str
-    trigger: str
-    start: int
-    end: int
-    action: str
-    reason: str
-    text: str
 
 
 def document_subject(docs: Iterable[Doc]) -> str | None:
@@ -202,107 +174,6 @@ def _title(tok: Token) -> str | None:
     words = [t for t in sent if t.is_alpha and not t.is_stop]
     if len(words) >= 3 and sum(t.text[:1].isupper() for t in words) >= 0.75 * len(words):
         return "a title or heading: no verb, every word capitalised"
-    return None
-
-
-#: What a vehicle can strike and be the victim of: "their truck struck a mine" is no accident.
-_MINES = frozenset({"mine", "landmine", "ied", "explosive", "bomb", "device", "booby-trap", "grenade"})
-
-
-def _hit_a_mine(verb: Token) -> bool:
-    """ "their truck struck a mine", "a vehicle hit an IED likely planted by ...", "was hit by a
-    landmine": a mine it struck (not "struck by a train at a gold mine")."""
-    hit = [c for c in verb.children if c.dep_ in {"dobj", "obj"}]
-    hit += [g for c in verb.children if c.dep_ in {"agent", "prep"} and c.lower_ in {"by", "on"}
-            for g in c.children if g.dep_ == "pobj"]  # fmt: skip
-    hit += [g for c in verb.children if c.dep_ == "ccomp" for g in c.children
-            if g.dep_ == "nsubj" and verb.i < g.i < c.i]  # fmt: skip
-    return any(_lemma(t) in _MINES for t in hit)
-
-
-def _accidental_blast(blast: Token, s: Senses) -> Token | None:
-    """What made an explosion or a fire an accident: "a gas explosion", "the explosion of a
-    cylinder", "a blast at a coal mine", "an explosion at a chemical plant" (a mine only as a pit,
-    named with what is mined); ``None`` when nothing says so."""
-    around = [c for c in blast.children if c.dep_ in {"compound", "amod", "nsubj", "nmod"}]
-    around += [g for c in blast.children if c.lower_ == "of" for g in c.children]
-    around += [
-        g
-        for c in blast.children
-        if c.dep_ == "prep" and c.lower_ in {"at", "in", "inside"}
-        for g in c.children
-        if g.dep_ == "pobj" and (_lemma(g) != "mine" or any(k.dep_ == "compound" for k in g.children))
-    ]
-    return next((c for c in around if _lemma(c) in s.accident_explosives), None)
-
-
-def _gunfire(tok: Token, s: Senses) -> bool:
-    """ "rebel fire", "Ukrainian mortar fire", "sniper fire": fire from weapons, not a blaze."""
-    return _lemma(tok) == "fire" and any(
-        _lemma(c) in s.hostile_fire or c.ent_type_ == "NORP"
-        for c in tok.children
-        if c.dep_ in {"compound", "amod", "nmod", "poss"}
-    )
-
-
-def _accident(tok: Token, event: str, s: Senses) -> str | None:
-    if event != "ASSAULT" or _hit_a_mine(tok):
-        return None
-    lemma = _lemma(tok)
-    doers = [c for c in tok.children if c.dep_ == "nsubj"]
-    doers += [g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
-    if tok.dep_ == "relcl":
-        # "the 2009 crash outside Buffalo, which killed 50 people": the antecedent, or what it is in.
-        doers.extend([tok.head, *list(tok.head.ancestors)[:3]])
-    if tok.dep_ in {"advcl", "xcomp", "conj"} and tok.head.pos_ == "VERB":
-        # "An earthquake struck central Italy, killing 120": the subject of the verb it follows.
-        doers.extend(c for c in tok.head.children if c.dep_ in {"nsubj", "nsubjpass"})
-    agent = next((d for d in doers if _lemma(d) in s.accident_agents | s.accident_events
-                  and not _gunfire(d, s)), None)  # fmt: skip
-    if agent is not None:
-        return f"an accident or disaster: '{agent.text}' is what {tok.text} (no one attacked)"
-    # "A gas cylinder explosion killed two people", "A blast at a coal mine killed 15 miners".
-    for d in doers:
-        what = _accidental_blast(d, s) if _lemma(d) in {"explosion", "blast", "fire"} else None
-        if what is not None:
-            return f"an accident: a {what.text} {d.text} that was no bomb {tok.text}"
-    # "killed in a crash", "were killed and many injured in a collision": the coordinated verbs too.
-    verbs = [tok, *(c for c in tok.children if c.dep_ == "conj")]
-    if tok.dep_ == "conj":
-        verbs.append(tok.head)
-    if tok.dep_ == "ccomp":  # "A child was killed and six were injured in an accident, X said."
-        verbs.extend(c for c in tok.head.children if c.dep_ == "ccomp" and c.i != tok.i)
-    for verb in verbs:
-        for c in verb.children:
-            if c.dep_ != "prep":
-                continue
-            obj = next((g for g in c.children if g.dep_ == "pobj"), None)
-            if obj is None:
-                continue
-            if c.lower_ in {"in", "during", "from", "after", "by"} and _lemma(obj) in s.accident_events \
-                    and not _gunfire(obj, s):  # fmt: skip
-                return f"an accident or disaster: {verb.text} {c.text} a {obj.text}"
-            craft = {_lemma(obj), *(_lemma(g) for g in obj.children if g.dep_ == "compound")}
-            if c.lower_ in {"on", "aboard"} and craft & _AIRCRAFT:
-                return f"an air disaster: {verb.text} {c.text} a {obj.text}"
-    if lemma in {"explosion", "blast", "explode", "fire"} or tok.text.lower() in {"exploded", "explosion"}:
-        what = _accidental_blast(tok, s)
-        if what is not None:
-            return f"an accident: a {what.text} {tok.text}, no bomb"
-    # "injured when their SUV crashed", "killed when he was struck by a locomotive".
-    for clause in (c for c in tok.children if c.dep_ == "advcl"):
-        subj = [g for g in clause.children if g.dep_ in {"nsubj", "nsubjpass"}]
-        subj += [g for c in clause.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
-        if _hit_a_mine(clause):
-            continue
-        if _lemma(clause) in _ACCIDENT_VERBS or any(_lemma(g) in s.accident_agents for g in subj):
-            return f"an accident: {tok.text} when ... {clause.text}"
-    # "running over a man and killing him", "the bus plunged ... killing 12".
-    for verb in [tok, tok.head] + [c for c in tok.head.children if c.dep_ == "conj"]:
-        if _lemma(verb) == "run" and any(c.lower_ == "over" for c in verb.children):
-            return "a road accident: run over"
-        if _lemma(verb) in _ACCIDENT_VERBS and verb.i != tok.i:
-            return f"an accident: {verb.text}"
     return None
 
 
@@ -484,7 +355,7 @@ def screen(tok: Token, event: str, subject: str | None) -> Screened | None:
     if event not in SCREENED_EVENTS:
         return None
     s = senses()
-    accident = _accident(tok, event, s)
+    accident = accident_sense(tok, event, s)
     if accident is not None:
         return Screened("drop", accident, "accident")
     checks: tuple[Callable[[], str | None], ...] = (
@@ -576,15 +447,3 @@ def public_act(verb: Token) -> bool:
         return True
     particles = [c.lower_ for c in verb.children if c.dep_ in {"prt", "prep"}]
     return any(f"{lemma} {p}" in s.assembly_phrasal for p in particles)
-
-
-def toll_of_accident(tok: Token, event: str, has_actor: bool) -> Screened | None:
-    """After an accident or a disaster, "Five people were injured." or "One child died at the
-    scene." told with no one doing it and no weapon is that accident's toll, not an attack."""
-    if event != "ASSAULT" or has_actor or _lemma(tok) not in _TOLL_WORDS:
-        return None
-    if any(_lemma(t) in senses().military or _lemma(t) in _MINES for t in tok.sent):
-        return None
-    return Screened(
-        "drop", f"'{tok.text}' with no one doing it: the toll of the accident told before", "accident"
-    )
