@@ -406,3 +406,18 @@ def test_a_battle_that_takes_territory_is_the_takeover_and_a_self_detonation_a_s
         "On 23 March 2022, a bomber from Al Shabaab detonated himself inside the market in Belet Weyne.",
     )
     assert "Suicide bomb" in _types(bomber)
+
+
+def test_violence_in_the_course_of_a_robbery_or_a_hijacking_is_crime_wherever_it_is_said(
+    pipeline: Any,
+) -> None:
+    robbery = code_text(
+        pipeline,
+        "A church minister was shot dead in his home in Westdene, Johannesburg, during a failed robbery"
+        " on Saturday.",
+    )
+    assert _by_trigger(robbery, "shot")["acled_event_type"] is None
+    hijacked = code_text(pipeline, "Captain Poortman was hijacked and killed on Saturday in Pretoria.")
+    assert _by_trigger(hijacked, "killed")["acled_event_type"] is None
+    political = code_text(pipeline, "Gunmen shot dead a church minister in his home in Westdene on Saturday.")
+    assert _by_trigger(political, "shot")["acled_event_type"] == "Violence against civilians"

@@ -59,12 +59,14 @@ def for_gain(tok: Token) -> bool:
     they caught robbing": mob violence), nor the robbery itself (looting, when armed men do it)."""
     crimes = senses().crime_gain
     verb = tok.head if tok.dep_ in {"dobj", "obj", "nsubj", "nsubjpass"} else tok
-    for node in {tok, verb}:
-        for c in node.children:
-            during = c.dep_ == "prep" and c.lower_ in {"during", "in", "amid"}
-            if during and any(_lemma(g) in crimes for g in c.children if g.dep_ == "pobj"):
-                return True
-    return False
+    # "during a failed robbery" wherever the parser hangs it in the act's clause ("shot dead in
+    # his home in Westdene during a failed robbery").
+    for c in verb.subtree:
+        during = c.dep_ == "prep" and c.lower_ in {"during", "in", "amid"}
+        if during and any(_lemma(g) in crimes for g in c.children if g.dep_ == "pobj"):
+            return True
+    # "hijacked and killed", "robbed and stabbed": one act of the crime.
+    return any(_lemma(c) in crimes for c in (*verb.conjuncts, verb) if c.pos_ == "VERB")
 
 
 def private_motive(docs: Iterable[Doc]) -> bool:
