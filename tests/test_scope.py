@@ -322,6 +322,8 @@ def test_displacement_checkpoints_and_patrols_of_armed_groups_are_acled_other(pi
         pipeline, "On 6 May 2022, over 1500 people were displaced by fighting in Ceel Baraf village."
     )
     assert "Other" in _types(displaced)
+    heading = code_text(pipeline, "Aggregators and RSS: The displaced")  # a page's heading: no one driven out
+    assert "Other" not in _types(heading)
     checkpoint = code_text(
         pipeline, "On 21 April 2022, JNIM militants ran a checkpoint and stopped several vehicles near Bisso."
     )

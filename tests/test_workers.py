@@ -29,7 +29,7 @@ STORIES = [
 def inputs(tmp_path: Path) -> Path:
     docs = tmp_path / "docs.jsonl"
     lines = [json.dumps({"id": f"s{i}", "text": t, "published": "2022-03-07"}) for i, t in enumerate(STORIES)]
-    docs.write_text("\n".join(lines * 1) + "\n", encoding="utf-8")
+    docs.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return docs
 
 

@@ -216,8 +216,9 @@ def acled_type(
             return None, None  # a person seized is neither territory nor, without more, an arrest
         if mode == "arrest":
             return _SD, "Arrests"
-        if mode == "expel" and ("displace" in triggers or (doers & _NON_STATE_ARMED and not doers & _STATE)):
-            return _SD, "Other"  # ACLED's displacement: people driven from their homes
+        driven = "displace" in triggers or (doers & _NON_STATE_ARMED and not doers & _STATE)
+        if mode == "expel" and recipients and driven:
+            return _SD, "Other"  # ACLED's displacement: people driven from their homes (people named)
         if mode == "restrict" and "curfew" in triggers and not doers & CROWD_SECTORS:
             return _SD, "Change to group/activity"  # ACLED's security measures: a curfew imposed
 

@@ -13,7 +13,8 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from tocsin.errors import one_line
+from tocsin.crashlog import log_exception
+from tocsin.errors import is_interrupt, one_line
 from tocsin.ingest.documents import Metadata
 from tocsin.ingest.items import InputItem
 from tocsin.intake import intake
@@ -93,8 +94,11 @@ class Watcher:
                 if outcome.status in {"stored", "corrected"}:
                     stored += 1
                     cycle.events += outcome.events
-        except Exception as exc:  # one source's failure is recorded; the others go on
-            polled.error = polled.error or one_line(exc)
+        except Exception as exc:  # one source's failure is recorded, its traceback logged; the others go on
+            if is_interrupt(exc):
+                raise
+            where = log_exception(f"watch {source.spec}", exc)
+            polled.error = polled.error or f"failed ({one_line(exc)}); traceback in {where}"
         cycle.stored += stored
         if polled.error is not None:
             cycle.failed += 1

@@ -228,16 +228,12 @@ class Store:
         ``near_duplicate`` if it is a copy of another stored document (kept, linked to the original
         by ``duplicate_of``, its events not stored twice).
         """
-        h, i = literal(doc.content_hash), literal(doc.id)
-        # Whether the text is stored (see has_document) and the version under this id, one statement.
-        known, version = self.conn.execute(
-            f"SELECT EXISTS (SELECT 1 FROM documents WHERE content_hash = {h})"
-            f" OR EXISTS (SELECT 1 FROM document_versions WHERE id = {i} AND content_hash = {h}),"
-            f" (SELECT coalesce(version, 1) FROM documents WHERE id = {i})"
-        ).fetchone() or (False, None)
-        if known:
+        if self.has_document(doc):
             return "duplicate"
-        previous = int(version) if version is not None else None
+        row = self.conn.execute(
+            f"SELECT coalesce(version, 1) FROM documents WHERE id = {literal(doc.id)}"
+        ).fetchone()
+        previous = int(row[0]) if row else None
         body = " ".join(doc.text[s.start : s.end] for s in doc.body_segments())
         signature = fingerprint(body)
         original = near.original_of(self.conn, signature, exclude=doc.id, pending=self._pending_near)
