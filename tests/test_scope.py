@@ -105,8 +105,7 @@ def test_a_police_search_is_law_enforcement_a_raid_that_kills_is_violence(pipeli
 
 def test_a_conspiracy_to_murder_is_no_murder(pipeline: Any) -> None:
     plot = code_text(pipeline, "She was charged on Monday with conspiracy to commit murder.")
-    murder = _by_trigger(plot, "murder")
-    assert murder["factuality"] != "asserted" and murder["acled_event_type"] is None
+    assert not [e for e in plot if e["event"] == "ASSAULT"]  # dropped: only what a plot was for
     done = code_text(pipeline, "A plot by militants killed five soldiers in Gao on Monday.")
     assert any(e["event"] == "ASSAULT" and e["factuality"] == "asserted" for e in done)
 

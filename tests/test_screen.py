@@ -227,3 +227,86 @@ def test_who_reports_a_shooting_did_not_shoot(pipeline: Any) -> None:
     events = code_text(pipeline, "Police reported a shooting at a bar in Nairobi on Monday.", "2023-05-02")
     (shooting,) = _violence(events)
     assert all(a["sector"] != "COP" for a in shooting["actor"])
+
+
+def test_violence_only_plotted_feared_or_supposed_is_no_event(pipeline: Any) -> None:
+    for text in (
+        "Judy Avalos, 20, was charged with conspiracy to commit murder on Monday.",
+        "The deal makes the islands more vulnerable to an attack by the air force.",
+        "He said she called him up and asked him if he had been shot at.",
+    ):
+        assert _violence(code_text(pipeline, text, "2023-05-02")) == [], text
+        reasons = [d.reason for d in _screened(pipeline, text)]
+        assert any("not an act" in r for r in reasons), (text, reasons)
+    # ... while a plot that killed, and an attack asked about, are told as having happened
+    done = code_text(pipeline, "Gunmen shot dead two soldiers in Kano on Monday, police said.", "2023-05-02")
+    assert _violence(done)
+    carried_out = code_text(
+        pipeline, "Militants carried out an attack on a base in Kidal on Monday.", "2023-05-02"
+    )
+    assert _violence(carried_out)
+
+
+def test_a_fight_among_firms_or_a_party_attacking_a_minister_is_a_dispute(pipeline: Any) -> None:
+    for text in (
+        "More local contractors fight over the remaining money.",
+        "The opposition party attacked the minister over the budget on Monday.",
+    ):
+        assert _violence(code_text(pipeline, text, "2023-05-02")) == [], text
+        assert any("a dispute" in d.reason for d in _screened(pipeline, text)), text
+    # the same words with an armed side, or with harm told, stay violence
+    for text in (
+        "Rebels fought government troops near Goma on Monday.",
+        "The men attacked the policeman outside a shop on Monday.",
+        "Two traders fought with knives at the market on Monday, injuring a bystander.",
+    ):
+        assert _violence(code_text(pipeline, text, "2023-05-02")), text
+
+
+def test_what_something_means_and_an_animal_attack_named_again_are_no_violence(pipeline: Any) -> None:
+    meaning = '"We show that the Taliban means mines and explosions," he says.'
+    assert _violence(code_text(pipeline, meaning, "2023-05-02")) == []
+    shark = (
+        "A surfer was bitten by a shark off Gansbaai on Monday. A woman was killed by a shark in "
+        "2003 about 10 miles south of the most recent attack, officials said."
+    )
+    assert _violence(code_text(pipeline, shark, "2023-05-02")) == []
+    # a bomb attack told after the shark story still counts
+    bomb = "A woman was killed by a shark in 2003. On Monday, militants bombed a bus station in Kano."
+    assert _violence(code_text(pipeline, bomb, "2023-05-02"))
+
+
+def test_fireworks_that_set_a_building_on_fire_are_an_accident(pipeline: Any) -> None:
+    text = "The message inspired fireworks in New York City that set City Hall on fire."
+    assert _violence(code_text(pipeline, text, "2023-05-02")) == []
+    arson = "Protesters in New York City set City Hall on fire on Monday."
+    assert _violence(code_text(pipeline, arson, "2023-05-02"))
+
+
+def test_a_day_after_publication_makes_a_future_event_only_when_told_as_coming(pipeline: Any) -> None:
+    # a gallery published on June 10 and updated with a caption of June 12, in the past tense
+    past = code_text(
+        pipeline, "A journalist was injured during a protest in Sao Paulo on June 12, 2014.", "2014-06-10"
+    )
+    assert {e["factuality"] for e in _violence(past)} == {"asserted"}
+    # an act whose date is only carried over from a court date before it
+    story = "The case was postponed to October 23. The men had attacked the policeman at a filling station."
+    assert {e["factuality"] for e in _violence(code_text(pipeline, story, "2013-09-16"))} == {"asserted"}
+    # ... while a meeting dated after publication, told in the present, is still to come
+    coming = code_text(pipeline, "Teachers march on the ministry in Accra on June 20.", "2014-06-10")
+    assert {e["factuality"] for e in _protests(coming)} == {"future"}
+
+
+def test_a_question_a_kind_of_case_or_a_possibility_is_no_attack(pipeline: Any) -> None:
+    for text in (
+        '"Is anyone being attacked in your house?" the dispatcher asked.',
+        'Legal committees seek a peaceful solution "even in cases of murder."',
+        "The Pentagon insisted that, with no ground troops to fight, Kobane could not be saved.",
+    ):
+        assert _violence(code_text(pipeline, text, "2023-05-02")) == [], text
+        assert any("not" in d.reason for d in _screened(pipeline, text)), text
+    # a wh-question takes the attack as given; an attempt to kill is an act
+    asked = code_text(pipeline, "Who attacked the convoy near Gao on Monday?", "2023-05-02")
+    assert _violence(asked)
+    tried = code_text(pipeline, "Gunmen made an attempt to kill the mayor of Gao on Monday.", "2023-05-02")
+    assert _violence(tried)

@@ -141,3 +141,18 @@ def test_a_background_day_long_before_does_not_move_the_narrative() -> None:
     assert [e.value for e in later] == ["2022-02-08"]
     clock.read("On February 1, talks were held in Minsk.")  # a week back is narrative, not a flashback
     assert clock.anchor.start == date(2022, 2, 1)
+
+
+def test_a_day_still_to_come_does_not_move_the_narrative() -> None:
+    """ "The case was postponed to October 23" in a September story: what the next sentences
+    tell in the past happened before it, not on October 23."""
+    from tocsin.narrative import DocumentClock
+
+    clock = DocumentClock(date(2013, 9, 16))
+    clock.read("Three men appeared in court on Monday.")
+    monday = clock.anchor
+    assert monday is not None and monday.start == date(2013, 9, 16)
+    clock.read("The matter was postponed to October 23 for investigation.")
+    assert clock.anchor == monday
+    clock.read("On September 14 the men attacked a policeman.")
+    assert clock.anchor is not None and clock.anchor.start == date(2013, 9, 14)

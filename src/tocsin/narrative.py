@@ -17,7 +17,8 @@ class DocumentClock:
     """Reads a document's sentences in order, keeping the day the narrative has established.
 
     A sentence with exactly one day-precision date moves the narrative to that day, unless it is
-    a flashback ("previously") or lists several dates; "That same day" then resolves against it.
+    a flashback ("previously"), a day still to come, or lists several dates; "That same day" then
+    resolves against it.
     """
 
     def __init__(self, published: date | None) -> None:
@@ -39,7 +40,12 @@ class DocumentClock:
         if self.quarter is not None and (self._quarter_age <= 1 or PERIOD.search(sentence)):
             exprs = [self._year_ago_quarter(e) for e in exprs]
         days = [e for e in exprs if is_anchor(e)]
-        if len(days) == 1 and "previously" not in sentence.lower() and not self._flashback(days[0].span):
+        if (
+            len(days) == 1
+            and "previously" not in sentence.lower()
+            and not self._flashback(days[0].span)
+            and not self._ahead(days[0].span)
+        ):
             self.anchor = days[0].span
         if offset:
             exprs = [replace(e, start=e.start + offset, end=e.end + offset) for e in exprs]
@@ -52,6 +58,15 @@ class DocumentClock:
         if current is None or span.start is None:
             return False
         return span.start < current - timedelta(days=FLASHBACK_DAYS)
+
+    def _ahead(self, span: DateSpan) -> bool:
+        """A day after publication ("the case was postponed to October 23") is what is due, not
+        where the story is: what is told after it in the past tense happened before it."""
+        return (
+            self.published is not None
+            and span.start is not None
+            and span.start > self.published + timedelta(days=1)
+        )
 
     def _year_ago_quarter(self, e: TimeExpression) -> TimeExpression:
         """In talk of a quarter, "a year earlier" is that quarter a year before, not the year."""

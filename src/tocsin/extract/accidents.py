@@ -67,6 +67,11 @@ def accident_sense(tok: Token, event: str, s: Senses) -> str | None:
     if tok.dep_ == "relcl":
         # "the 2009 crash outside Buffalo, which killed 50 people": the antecedent, or what it is in.
         doers.extend([tok.head, *list(tok.head.ancestors)[:3]])
+        # "inspired fireworks in New York City that set City Hall on fire": the relative clause
+        # may belong to the object of the verb before it, wherever the parse hangs it.
+        verb = next((a for a in tok.head.ancestors if a.pos_ == "VERB"), None)
+        if verb is not None:
+            doers.extend(c for c in verb.children if c.dep_ in {"dobj", "obj"} and c.i < tok.i)
     if tok.dep_ in {"advcl", "xcomp", "conj"} and tok.head.pos_ == "VERB":
         # "An earthquake struck central Italy, killing 120": the subject of the verb it follows.
         doers.extend(c for c in tok.head.children if c.dep_ in {"nsubj", "nsubjpass"})
@@ -129,3 +134,17 @@ def toll_of_accident(tok: Token, event: str, has_actor: bool) -> Screened | None
     return Screened(
         "drop", f"'{tok.text}' with no one doing it: the toll of the accident told before", "accident"
     )
+
+
+#: Words an animal's attack is told with, once the animal is named ("the attack", "a bite").
+_ANIMAL_ATTACKS = frozenset({"attack", "bite", "maul", "mauling", "kill", "killing"})
+
+
+def attack_of_animal(tok: Token, event: str, has_actor: bool) -> Screened | None:
+    """After an animal was told attacking ("killed by a shark"), "the most recent attack" told
+    with no attacker named is that animal's kind of attack, not an act of people."""
+    if event != "ASSAULT" or has_actor or _lemma(tok) not in _ANIMAL_ATTACKS:
+        return None
+    if any(_lemma(t) in senses().military or _lemma(t) in _MINES for t in tok.sent):
+        return None
+    return Screened("drop", f"'{tok.text}' with no attacker named: the animal attack told before", "animal")

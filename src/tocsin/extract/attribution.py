@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from tocsin.models import Factuality
 
@@ -91,6 +91,8 @@ def _yet_to_happen(node: Token, child: Token) -> bool:
 _EPISTEMIC = frozenset({"believe", "fear", "expect", "predict", "anticipate"})
 _FUTURE_AUX = frozenset({"will", "'ll", "’ll", "shall", "wo"})
 _HYPOTHETICAL_AUX = frozenset({"could", "might", "may", "would", "should"})
+#: Marks of a clause that only supposes or asks ("if he had been shot", "whether they attacked").
+_CONDITIONS = frozenset({"if", "unless", "whether"})
 _FALSE_ADVERBS = frozenset({"falsely", "wrongly", "baselessly", "groundlessly", "untruthfully"})
 _ALLEGED = frozenset({"allegedly", "reportedly", "purportedly", "apparently", "supposedly"})
 
@@ -107,6 +109,9 @@ class Attribution:
     rejecting: Token | None = None
     #: The accuse/report verb that governs the trigger, if any.
     reporter: Token | None = None
+    #: Why the text does not say the act happened at all (a plot, a fear, a condition or a
+    #: yes-no question), or ``None``: the act is told as having happened, claimed or coming.
+    unreal: str | None = None
 
 
 def _subject(tok: Token) -> Token | None:
@@ -175,6 +180,30 @@ def _schemed(trigger: Token) -> bool:
     return False
 
 
+def _potential(trigger: Token) -> bool:
+    """Whether a to-infinitive trigger with its own subject only says what could be done ("with
+    no ground troops to fight", "for the army to attack"): not an act that was done. (An
+    infinitive hung on a noun is left alone: "a rally to protest" is a purpose, "an attempt to
+    kill" an act.)"""
+    return any(c.dep_ == "mark" and c.lower_ in {"with", "for"} for c in trigger.children)
+
+
+def yes_no_question(sent: Span) -> bool:
+    """Whether a sentence asks yes or no ("Is anyone being attacked in your house?"): it opens
+    with an auxiliary, not a wh-word (which takes the act as given: "Who attacked them?")."""
+    words = [t for t in sent if not t.is_punct and not t.is_space]
+    return bool(words) and words[0].pos_ == "AUX" and words[0].dep_ in {"aux", "auxpass", "ROOT"}
+
+
+def _in_case_of(trigger: Token) -> bool:
+    """ "even in cases of murder", "in case of attack": a kind of case, named as a condition."""
+    prep = trigger.head
+    if trigger.dep_ != "pobj" or prep.lower_ != "of":
+        return False
+    case = prep.head
+    return case.lemma_.lower() == "case" and case.dep_ == "pobj" and case.head.lower_ == "in"
+
+
 def attribute(trigger: Token, *, statement: bool) -> Attribution:
     """Read factuality and claimants for ``trigger``; ``statement`` marks ACCUSE/REJECT-like events.
 
@@ -191,8 +220,10 @@ def attribute(trigger: Token, *, statement: bool) -> Attribution:
             att.factuality = Factuality.FUTURE
         elif aux & _HYPOTHETICAL_AUX and att.factuality is Factuality.ASSERTED:
             att.factuality = Factuality.HYPOTHETICAL
-        if any(c.dep_ == "mark" and c.lower_ in {"if", "unless"} for c in tok.children):
+        mark = next((c for c in tok.children if c.dep_ == "mark" and c.lower_ in _CONDITIONS), None)
+        if mark is not None:
             att.factuality = Factuality.HYPOTHETICAL
+            att.unreal = f"'{mark.text} ...': a condition or a yes-no question, not an act"
         if any(c.lower_ in _ALLEGED for c in tok.children):
             att.factuality = Factuality.CLAIMED
         source = _according_to(tok)
@@ -201,11 +232,19 @@ def attribute(trigger: Token, *, statement: bool) -> Attribution:
             att.factuality = Factuality.CLAIMED
     if _schemed(trigger) and att.factuality is Factuality.ASSERTED:
         att.factuality = Factuality.HYPOTHETICAL  # "a plot to kill", "conspiracy to commit murder"
+        att.unreal = "what a plot or a conspiracy was for, not an act"
     if _feared(trigger) and att.factuality is Factuality.ASSERTED:
         att.factuality = Factuality.HYPOTHETICAL  # "vulnerable to an attack", "fear of attacks"
+        att.unreal = "what is feared or risked, not an act"
     to = next((c for c in trigger.children if c.dep_ == "aux" and c.lower_ == "to"), None)
     if to is not None and to.i > 0 and trigger.doc[to.i - 1].lower_ == "way":
         att.factuality = Factuality.FUTURE  # "on their way to bomb an ATM", however it is parsed
+    elif to is not None and _potential(trigger):
+        att.factuality = Factuality.HYPOTHETICAL
+        att.unreal = f"'{trigger.head.text} {to.text} {trigger.text}': what could be done, not an act"
+    if _in_case_of(trigger):
+        att.factuality = Factuality.HYPOTHETICAL
+        att.unreal = "'in cases of ...': a kind of case, not an act"
     # Walk up through the governing verbs.
     child = trigger
     node = trigger.head

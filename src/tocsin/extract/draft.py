@@ -62,6 +62,8 @@ class Draft:
     individual: bool = False
     #: Done by no one named to one private person ("a man was shot dead"): see ``extract/crime.py``.
     lone_victim: bool = False
+    #: Why the text does not say the act happened (attribution.py's ``unreal``), or ``None``.
+    unreal: str | None = None
 
 
 def actor_keys(actors: list[Actor]) -> set[str]:
@@ -111,5 +113,7 @@ class Context:
     subject: str | None = None
     #: An accident or a disaster was told, and no attack since: a toll with no one doing it is its.
     after_accident: bool = False
+    #: An animal was last told attacking (screen.py): "the attack" after it is the animal's.
+    after_animal: bool = False
     #: Candidates the precision stage dropped or demoted, with their reasons.
     dropped: list[Dropped] = field(default_factory=list)

@@ -13,9 +13,9 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
-from tocsin.extract.accidents import toll_of_accident
+from tocsin.extract.accidents import attack_of_animal, toll_of_accident
 from tocsin.extract.actors import ActorDictionary
-from tocsin.extract.attribution import CONFIRM_VERBS, SPEECH_VERBS, Attribution, attribute
+from tocsin.extract.attribution import CONFIRM_VERBS, SPEECH_VERBS, Attribution, attribute, yes_no_question
 from tocsin.extract.casualties import Casualty, find_casualties
 from tocsin.extract.clauses import (
     CASUALTY_LEMMAS,
@@ -37,13 +37,14 @@ from tocsin.extract.lexicon import Trigger
 from tocsin.extract.reports import link_denials, merge_reports
 from tocsin.extract.roles import is_pronoun, phrase_text, roles, victim_identity, with_conjuncts
 from tocsin.extract.screen import (
+    dispute,
     document_subject,
     natural_death,
     nonhuman_victim,
     screen,
 )
 from tocsin.extract.triggers import PATIENT_SUBJECT_MODES, find_triggers
-from tocsin.extract.verdicts import Dropped
+from tocsin.extract.verdicts import Dropped, Screened
 from tocsin.geo.mentions import PlaceMention, precision_rank
 from tocsin.geo.resolve import PlaceResolver
 from tocsin.models import (
@@ -212,6 +213,10 @@ class EventExtractor:
         kept = []
         for d in drafts:
             verdict = screen(d.trigger, d.event, ctx.subject)
+            if d.unreal is not None and d.event == "ASSAULT":
+                verdict = Screened("drop", d.unreal)  # violence the text does not say happened
+            if verdict is None and d.event == "ASSAULT":
+                verdict = dispute(d.trigger, d.actors, d.recipients)
             if verdict is None and ctx.after_accident:
                 verdict = toll_of_accident(d.trigger, d.event, bool(d.actors))
             if verdict is not None:
@@ -221,10 +226,15 @@ class EventExtractor:
                 found = Dropped(sv.doc_id, sv.index, d.event, d.trigger.text, start, end, verdict.action,
                                 verdict.reason, text)  # fmt: skip
                 ctx.dropped.append(found)
+            if verdict is None and ctx.after_animal:
+                verdict = attack_of_animal(d.trigger, d.event, bool(d.actors))
             if verdict is not None and verdict.kind == "accident":
                 ctx.after_accident = True
+            elif verdict is not None and verdict.kind == "animal":
+                ctx.after_animal = True
             elif verdict is None and d.event == "ASSAULT":
                 ctx.after_accident = False  # an attack told since: what follows may be its toll
+                ctx.after_animal = ctx.after_animal and not d.actors
             if verdict is not None and verdict.action == "drop":
                 continue
             if verdict is not None:
@@ -294,6 +304,7 @@ class EventExtractor:
                 date=date_span,
                 location=location,
                 factuality=att.factuality,
+                unreal=att.unreal,
                 background=passing is not None,
                 topic=passing == "topic",
                 individual=bool(actor_toks) and all(individual(t) for t in actor_toks),
@@ -302,6 +313,8 @@ class EventExtractor:
             self._apply_attribution(d, att, ctx)
             if d.factuality is Factuality.ASSERTED and sent.text.rstrip(" \"'”’)").endswith("?"):
                 d.factuality = Factuality.HYPOTHETICAL  # a question asserts nothing
+                if yes_no_question(sent):
+                    d.unreal = "a yes-no question asks whether it happened, it does not tell it"
             self._intent(d, tok)
             out.append(d)
         return out

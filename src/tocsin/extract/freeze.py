@@ -9,6 +9,8 @@ import hashlib
 from dataclasses import replace
 from datetime import timedelta
 
+from spacy.tokens import Token
+
 from tocsin.extract.acled import acled_type
 from tocsin.extract.actors import ActorDictionary
 from tocsin.extract.clauses import ARMED_OR_STATE, INDIVIDUAL_CRIME, unsaid
@@ -48,6 +50,15 @@ def _instrument_words(d: Draft) -> frozenset[str]:
     )
 
 
+def told_in_past(trigger: Token) -> bool:
+    """Whether the clause of a trigger is in a past tense ("was injured", "had attacked", "clashed")."""
+    verb = trigger
+    while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
+        verb = verb.head  # a noun trigger: the verb it hangs from ("the protest was held")
+    auxiliaries = (c for c in verb.children if c.dep_ in {"aux", "auxpass"})
+    return verb.tag_ == "VBD" or any(c.tag_ == "VBD" for c in auxiliaries)
+
+
 def event_id(doc_id: str, d: Draft) -> str:
     # The date's words too: one trigger with three unresolved dates ("on March 15, March 19 and
     # March 22" with no publication date) is three events, and needs three ids.
@@ -79,8 +90,13 @@ def freeze(
         and d.date.start is not None
         and factuality is Factuality.ASSERTED
         and d.date.start > document.published + timedelta(days=1)
+        and d.date.method not in {DateMethod.INFERRED, DateMethod.NONE}
+        and not told_in_past(d.trigger)
     ):
-        factuality = Factuality.FUTURE  # "talks are scheduled for next week"
+        # "talks are scheduled for next week"; not a date only carried over from the sentences
+        # before, nor an act told in the past tense ("was injured on June 12" in a page updated
+        # after its first publication)
+        factuality = Factuality.FUTURE
     actors, recipients = tuple(d.actors), tuple(d.recipients)
     actors = tuple(actor_dict.localise(a, d.location.country_code if d.location else None) for a in actors)
     recipients = tuple(

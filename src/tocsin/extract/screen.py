@@ -31,6 +31,7 @@ from spacy.tokens import Doc, Span, Token
 from tocsin.extract.accidents import accident_sense
 from tocsin.extract.senses import Senses, senses
 from tocsin.extract.verdicts import Screened
+from tocsin.models import Actor
 
 #: The event types the stage screens: what alerts and counts are built on.
 SCREENED_EVENTS = frozenset({"ASSAULT", "PROTEST", "COERCE", "THREATEN", "MOBILIZE"})
@@ -201,6 +202,19 @@ def _abstract_object(tok: Token, s: Senses) -> str | None:
     return None
 
 
+def _meaning(tok: Token, s: Senses) -> str | None:
+    """A trigger noun that is what something means ("Talib means mines and explosions", "it
+    would spell war") names an idea, not an act."""
+    if tok.pos_ not in {"NOUN", "PROPN"}:
+        return None
+    head = tok
+    while head.dep_ == "conj" and head.head.i != head.i:
+        head = head.head  # "mines and explosions"
+    if head.dep_ in {"dobj", "obj", "attr", "oprd"} and _lemma(head.head) in s.meaning:
+        return f"'{head.head.text} ... {tok.text}': what something means, not an act"
+    return None
+
+
 def _contest(tok: Token, s: Senses) -> str | None:
     if _lemma(tok) not in s.figurative:
         return None
@@ -366,6 +380,7 @@ def screen(tok: Token, event: str, subject: str | None) -> Screened | None:
         lambda: _not_protest(tok, event, s),
         lambda: _mourning(tok, event, s),
         lambda: _abstract_object(tok, s) if event != "PROTEST" else None,  # one protests against ideas
+        lambda: _meaning(tok, s),
         lambda: _contest(tok, s),
         lambda: _market(tok, s),
         lambda: _subject_sense(tok, subject, s),
@@ -389,7 +404,7 @@ def screen(tok: Token, event: str, subject: str | None) -> Screened | None:
         doers += [g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
         beast = next((d for d in doers if _lemma(d) in s.nonhuman), None)
         if beast is not None:
-            return Screened("drop", f"'{beast.text}' is an animal: no political violence")
+            return Screened("drop", f"'{beast.text}' is an animal: no political violence", "animal")
         hurt = _objects(tok)
         if hurt and all(_lemma(o) in s.nonhuman for o in hurt):
             return Screened("drop", f"'{tok.text} {hurt[0].text}': no person was attacked")
@@ -400,6 +415,33 @@ def screen(tok: Token, event: str, subject: str | None) -> Screened | None:
     if why is not None:
         return Screened("background", why)
     return None
+
+
+def dispute(tok: Token, actors: list[Actor], recipients: list[Actor]) -> Screened | None:
+    """ "Local contractors fight over it", "the two firms battled for the contract", "the party
+    attacked the minister": a fight, a battle or an attack among sides that dispute without arms
+    (``[dispute]`` in ``data/senses.toml``), with no weapon and no harm told in its sentence, is a
+    dispute, not violence. With no side named, or a state, an armed group, civilians or
+    protesters among them, the violent sense stands."""
+    s = senses()
+    sides = [*actors, *recipients]
+    if not actors:
+        return None
+    if _lemma(tok) in s.verbal:
+        # who attacks decides ("the party attacked the minister"); an attacker of unknown kind
+        # ("the men attacked") may be armed
+        armed = any(a.sector not in s.disputants for a in actors)
+    else:
+        armed = _lemma(tok) not in s.dispute or any(
+            a.sector not in s.disputants and (a.sector or a.country or a.entity) for a in sides
+        )
+    if armed:
+        return None
+    if any(_lemma(t) in s.harm or t.lower_ in s.harm or _lemma(t) in s.military for t in tok.sent):
+        return None
+    names = ", ".join(a.text for a in sides)
+    why = f"'{tok.text}' among {names}: no weapon, no harm and no armed side told (a dispute)"
+    return Screened("drop", why)
 
 
 def nonhuman_victim(victim: Token | None) -> bool:

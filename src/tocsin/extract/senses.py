@@ -20,6 +20,8 @@ class Senses:
     figurative: frozenset[str]
     figurative_modifiers: frozenset[str]
     abstract: frozenset[str]
+    #: Verbs whose object is a meaning ("Talib means mines and explosions"), not an act.
+    meaning: frozenset[str]
     medical_modifiers: frozenset[str]
     causes: frozenset[str]
     accident_agents: frozenset[str]
@@ -55,6 +57,11 @@ class Senses:
     #: statement"): an attack through them is verbal.
     platforms: frozenset[str]
     texts: frozenset[str]
+    #: "fight", "battle": a dispute unless armed sides, weapons or harm are told (``[dispute]``).
+    dispute: frozenset[str]
+    disputants: frozenset[str]
+    verbal: frozenset[str]
+    harm: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -75,6 +82,7 @@ def senses() -> Senses:
         figurative=words(data["figurative"]["lemmas"]),
         figurative_modifiers=words(data["figurative"]["modifiers"]),
         abstract=words(data["objects"]["abstract"]),
+        meaning=words(data["objects"]["meaning"]),
         medical_modifiers=words(data["medical"]["modifiers"]),
         causes=words(data["medical"]["causes"]),
         accident_agents=words(data["accident"]["agents"]),
@@ -100,4 +108,8 @@ def senses() -> Senses:
         act_heads=words(data["modifier"]["act_heads"]),
         platforms=words(data["modifier"]["platforms"]),
         texts=words(data["modifier"]["texts"]),
+        dispute=words(data["dispute"]["lemmas"]),
+        disputants=frozenset(data["dispute"]["disputants"]),
+        verbal=words(data["dispute"]["verbal"]),
+        harm=words(data["dispute"]["harm"]),
     )
