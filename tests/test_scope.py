@@ -422,3 +422,25 @@ def test_violence_in_the_course_of_a_robbery_or_a_hijacking_is_crime_wherever_it
     assert _by_trigger(hijacked, "killed")["acled_event_type"] is None
     political = code_text(pipeline, "Gunmen shot dead a church minister in his home in Westdene on Saturday.")
     assert _by_trigger(political, "shot")["acled_event_type"] == "Violence against civilians"
+
+
+def test_a_gallery_of_demonstrations_on_several_days_types_each_by_its_own_paragraph(pipeline: Any) -> None:
+    gallery = (
+        "Demonstrators attack a bank branch during a protest against the World Cup in Sao Paulo "
+        "on Jan. 25, 2014.\n\n"
+        "About 25,000 members of the Homeless Workers' Movement held large demonstrations to claim their "
+        "right to housing on May 22, 2014, in Sao Paulo.\n\n"
+        "Police officers stand guard as demonstrators march in Sao Paulo on March 13, 2014."
+    )
+    events = code_text(pipeline, gallery, "2014-06-10")
+    attack = _by_trigger(events, "attack")
+    assert attack["acled_sub_event_type"] == "Violent demonstration"  # violence during a protest
+    housing = _by_trigger(events, "demonstrations")
+    assert housing["acled_sub_event_type"] == "Peaceful protest"  # nothing violent in its paragraph
+    # one demonstration told over several paragraphs still takes the violence told anywhere
+    one = (
+        "Thousands of students marched in Accra on Monday against fee rises.\n\n"
+        "Some of the students later burned tyres and threw stones at shops."
+    )
+    march = _by_trigger(code_text(pipeline, one, "2014-06-10"), "marched")
+    assert march["acled_sub_event_type"] == "Violent demonstration"

@@ -310,3 +310,34 @@ def test_a_question_a_kind_of_case_or_a_possibility_is_no_attack(pipeline: Any) 
     assert _violence(asked)
     tried = code_text(pipeline, "Gunmen made an attempt to kill the mayor of Gao on Monday.", "2023-05-02")
     assert _violence(tried)
+
+
+def test_suicide_and_a_denied_intention_are_no_attack(pipeline: Any) -> None:
+    for text in (
+        "The caller said he was going to kill himself too.",
+        "Her lawyer said Avalos did not seek to have her boyfriend killed.",
+    ):
+        assert _violence(code_text(pipeline, text, "2023-05-02")) == [], text
+    # killing others before it, and an attack not expected, are still told
+    killed = code_text(
+        pipeline, "A gunman killed three people in Kano on Monday before he shot himself.", "2023-05-02"
+    )
+    assert any(e["evidence"][0]["trigger"] == "killed" for e in _violence(killed))
+    unexpected = code_text(
+        pipeline, "The soldiers did not expect to be attacked near Gao on Monday.", "2023-05-02"
+    )
+    assert _violence(unexpected)
+
+
+def test_a_union_attacking_the_mayor_is_words_and_unions_are_labour_groups(pipeline: Any) -> None:
+    text = '"They do not want to take blame," he said of the police union attacking the mayor.'
+    assert _violence(code_text(pipeline, text, "2023-05-02")) == []
+    strike = code_text(
+        pipeline, "The teachers' union marched to parliament in Accra on Monday.", "2023-05-02"
+    )
+    protest = next(e for e in strike if e["event"] == "PROTEST")
+    assert protest["acled_event_type"] == "Protests"
+    from tocsin.extract.actors import actor_dictionary
+
+    union = actor_dictionary().normalise("the mineworkers' union")
+    assert union.sector == "LAB"

@@ -28,6 +28,7 @@ _ACLED_NAMES = {
     "CRM": "Unidentified Armed Group ({})",
     "JUD": "Judiciary of {}",
     "LEG": "Legislature of {}",
+    "LAB": "Labour Group ({})",
 }
 
 
@@ -230,7 +231,7 @@ def _name_like(written: list[str], *, code: bool = False) -> bool:
 
 #: Sectors whose actors, named without a country, belong to the country where the event happens.
 DOMESTIC_SECTORS = frozenset(
-    {"MIL", "COP", "GOV", "CVL", "PRO", "UAF", "JUD", "LEG", "REB", "CRM", "MED", "HLH"}
+    {"MIL", "COP", "GOV", "CVL", "PRO", "UAF", "JUD", "LEG", "REB", "CRM", "MED", "HLH", "LAB"}
 )
 
 

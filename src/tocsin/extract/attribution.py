@@ -284,6 +284,11 @@ def attribute(trigger: Token, *, statement: bool) -> Attribution:
             child.dep_ in {"xcomp", "ccomp"} or (child.dep_ == "prep" and child.lower_ in {"at", "to"})
         ):
             att.factuality = Factuality.FUTURE  # "plans to attack", "aimed at blowing things up"
+            if _negated(node) and lemma not in _EPISTEMIC | {"warn"}:
+                # "did not seek to have her boyfriend killed": an intention denied tells no act
+                # ("did not expect to be attacked" still tells the attack)
+                att.factuality = Factuality.NEGATED
+                att.unreal = f"'not {node.text}': an intention denied, not an act"
         elif _yet_to_happen(node, child):
             att.factuality = Factuality.FUTURE
         source = _according_to(node)

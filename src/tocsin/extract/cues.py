@@ -5,9 +5,11 @@ turn violent), and the paragraphs in which the side attacked fought back."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from spacy.tokens import Doc, Token
 
-from tocsin.extract.acled import LIVE_FIRE, VIOLENT_CUES
+from tocsin.extract.acled import DEMONSTRATION_CUES, LIVE_FIRE, VIOLENT_CUES
 from tocsin.extract.actors import ActorDictionary
 from tocsin.extract.clauses import ARMED_OR_STATE, CONTEXT_NOUNS, fought_back, in_passing, set_on_fire, unsaid
 from tocsin.extract.crime import individual
@@ -16,28 +18,45 @@ from tocsin.extract.screen import kind_of_thing
 from tocsin.models import Segment
 
 
-def document_cues(
-    parsed: list[tuple[Segment, Doc]], actors: ActorDictionary
-) -> tuple[frozenset[str], set[int]]:
+@dataclass(frozen=True, slots=True)
+class Cues:
+    """What a document's verbs say happened, in the whole document and in each paragraph (by
+    start), and the paragraphs that say the side attacked fought back."""
+
+    document: frozenset[str]
+    paragraphs: dict[int, frozenset[str]]
+    resisted: set[int]
+
+    def around(self, offset: int, *, own_paragraph: bool) -> frozenset[str]:
+        """The cues an event in the paragraph at ``offset`` is typed with: the document's, or
+        only its paragraph's when the document tells several demonstrations apart."""
+        return self.paragraphs.get(offset, frozenset()) if own_paragraph else self.document
+
+
+def document_cues(parsed: list[tuple[Segment, Doc]], actors: ActorDictionary) -> Cues:
     """What the document's verbs say happened ("clashed", "dispersed", "set ... on fire") and a
     few telling nouns, leaving out force by armed or state actors and violence told in passing;
     and the paragraphs (by start) that say the side attacked fought back. One pass over the text."""
-    context: set[str] = set()
+    paragraphs: dict[int, set[str]] = {}
     resisted: set[int] = set()
     for seg, doc in parsed:
+        context = paragraphs.setdefault(seg.start, set())
         for t in doc:
             lemma = t.lemma_.lower()
             if kind_of_thing(t) or unsaid(t):
                 continue  # "riot police": a kind of police, not a riot; "no clashes were reported"
             if (t.pos_ == "VERB" or lemma in CONTEXT_NOUNS) and not _force_or_grievance(t, actors):
                 context.add(lemma)
+            elif t.pos_ == "NOUN" and lemma in DEMONSTRATION_CUES and not in_passing(t):
+                context.add(lemma)  # "attack a bank during a protest": a demonstration was held
             if set_on_fire(t):
                 context.add("burn")
             if lemma in _LETHAL_ROUNDS and any(c.lower_ == "live" for c in t.children):
                 context.add(LIVE_FIRE)  # "live ammunition", "live bullets": lethal force
             if fought_back(t):
                 resisted.add(seg.start)
-    return frozenset(context), resisted
+    whole = frozenset(w for words in paragraphs.values() for w in words)
+    return Cues(whole, {k: frozenset(v) for k, v in paragraphs.items()}, resisted)
 
 
 #: What "live" makes lethal: the forces firing live ammunition at a crowd use ACLED's excessive force.

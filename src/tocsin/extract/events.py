@@ -520,15 +520,31 @@ class EventExtractor:
         merged = merge_reports(drafts)
         # What the document's verbs say happened ("clashed", "dispersed"), and a few telling nouns:
         # "protested the arrest of their leader" is no dispersal.
-        context, resisted = document_cues(parsed, self.actors)
+        cues = document_cues(parsed, self.actors)
+        # A document that tells demonstrations on several days (a photo gallery, a round-up):
+        # each is violent, dispersed or cracked down on by what its own paragraph says (ACLED:
+        # a demonstration is peaceful unless its participants engage in violence).
+        days = {d.date.start for d in merged if d.event == "PROTEST" and d.date.start is not None}
+        apart = len(days) > 1
         # Demonstrators killed or hurt by the forces of order: ACLED's excessive force.
-        crackdown = any(
-            d.event in {"ASSAULT", "COERCE"}
+        cracked = {
+            d.offset
+            for d in merged
+            if d.event in {"ASSAULT", "COERCE"}
             and (d.dead or d.injured)
             and any(a.sector in {"COP", "MIL"} for a in d.actors)
-            for d in merged
-        )
+        }
         private = private_motive(doc for _, doc in parsed)
-        events = [freeze(self.actors, document, d, context, d.offset in resisted,
-                         crackdown=crackdown, private=private) for d in merged]  # fmt: skip
+        events = [
+            freeze(
+                self.actors,
+                document,
+                d,
+                cues.around(d.offset, own_paragraph=apart),
+                d.offset in cues.resisted,
+                crackdown=d.offset in cracked if apart else bool(cracked),
+                private=private,
+            )
+            for d in merged
+        ]
         return territory_battles(events), ctx.dropped

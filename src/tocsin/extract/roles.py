@@ -278,6 +278,8 @@ def roles(tok: Token, *, event: str = "", patient_subject: bool = False) -> tupl
         # Verbs of one list share their subject and their agent: "she was confronted and attacked
         # by an intruder", "was beaten up, stabbed, and killed by residents".
         chain = _coordinated(tok)
+        if subj is None and passive_subj is None and tok.dep_ == "acl" and tok.tag_ == "VBG":
+            subj = tok.head  # "the police union attacking De Blasio", "gunmen firing at a crowd"
         if subj is None and passive_subj is None:
             subj = _misparsed_subject(chain[0])
         if passive_subj is None and subj is None and tok.dep_ == "conj" and tok.tag_ == "VBN":

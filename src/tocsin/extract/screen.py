@@ -45,6 +45,9 @@ _PROJECTILES = frozenset(
      "teargas", "canister", "grenade", "salvo", "volley", "projectile", "arrow", "cannon", "flare",
      "pellet", "torpedo", "munition", "ammunition", "gunshot", "burst"}
 )  # fmt: skip
+#: Acts that, done to oneself, are suicide or self-harm ("killed himself", "shot herself").
+_SELF_HARM = frozenset({"kill", "shoot", "stab", "hang", "hurt", "harm", "injure", "wound", "burn"})
+_REFLEXIVE = frozenset({"himself", "herself", "themselves", "myself", "yourself", "ourselves", "oneself"})
 _TRIGGER_DEPS_OF_SUBJECT = frozenset({"nsubj", "nsubjpass", "poss", "compound"})
 
 
@@ -408,6 +411,10 @@ def screen(tok: Token, event: str, subject: str | None) -> Screened | None:
         hurt = _objects(tok)
         if hurt and all(_lemma(o) in s.nonhuman for o in hurt):
             return Screened("drop", f"'{tok.text} {hurt[0].text}': no person was attacked")
+        if hurt and _lemma(tok) in _SELF_HARM and all(o.lower_ in _REFLEXIVE for o in hurt):
+            # "was going to kill himself", "shot herself": suicide, no one else attacked (a
+            # bomber who "blew himself up" is not read here: "blow" attacks those around him)
+            return Screened("drop", f"'{tok.text} {hurt[0].text}': suicide or self-harm, no one attacked")
         why = _legal(tok, s)
         if why is not None:
             return Screened("background", why)
