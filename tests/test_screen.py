@@ -341,3 +341,62 @@ def test_a_union_attacking_the_mayor_is_words_and_unions_are_labour_groups(pipel
 
     union = actor_dictionary().normalise("the mineworkers' union")
     assert union.sector == "LAB"
+
+
+def test_a_right_or_courage_to_attack_a_headline_infinitive_and_a_habit_are_no_attack(pipeline: Any) -> None:
+    courage = code_text(
+        pipeline, "Even those with no serious power now have the courage to attack me.", "2018-04-06"
+    )
+    assert _violence(courage) == []
+    headline = code_text(
+        pipeline, "US to Deploy 4 F-22 Fighter Aircraft in South Korea on Wednesday", "2016-02-16"
+    )
+    assert {e["factuality"] for e in headline} == {"future"}
+    habit = code_text(
+        pipeline, "We must not go back to the days when murder and rape were nasty and regular occurrences."
+    )
+    assert all(e["acled_event_type"] is None for e in habit)
+    # an attack carried out, and a deployment told in the past, keep their types
+    done = code_text(
+        pipeline, "The US deployed four F-22 fighter aircraft in South Korea on Wednesday.", "2016-02-16"
+    )
+    assert {e["factuality"] for e in done} == {"asserted"}
+
+
+def test_an_arrest_in_march_is_no_march_and_his_arrest_is_done_to_him(pipeline: Any) -> None:
+    theft = code_text(
+        pipeline, "Manyuma was arrested in March last year for theft and released on a warning."
+    )
+    assert all(e["acled_event_type"] is None for e in theft)
+    marchers = code_text(pipeline, "Police arrested 20 marchers in Accra in March.")
+    assert "Arrests" in {e["acled_sub_event_type"] for e in marchers}
+    his = code_text(
+        pipeline,
+        "The commander of the dog unit appeared in court on Wednesday following his arrest for fraud.",
+    )
+    arrest = next(e for e in his if e["evidence"][0]["trigger"] == "arrest")
+    assert not any("commander" in a["text"] for a in arrest["actor"])
+
+
+def test_the_toll_of_a_crash_or_lightning_told_before_is_no_attack(pipeline: Any) -> None:
+    for story in (
+        "South Africa was shocked by the plane crash which left over 100 passengers dead in Algeria. "
+        "The sole survivor was seriously injured.",
+        "A nine-year-old girl died after being hit by lightning in Marble Hall. She was struck at "
+        "Ga-Botha village on her way home from school on Thursday.",
+    ):
+        assert _violence(code_text(pipeline, story, "2023-05-02")) == [], story
+    shooting = (
+        "Individuals on a motorcycle opened fire at a group of people in Zamora on Friday. "
+        "One person died and one person was injured."
+    )
+    assert _violence(code_text(pipeline, shooting, "2023-05-02"))
+
+
+def test_a_battle_with_a_score_in_a_sports_story_is_a_match(pipeline: Any) -> None:
+    story = (
+        "Serena Williams and Garbine Muguruza meet in Saturday's final at the French Open. Williams "
+        "squeezed through a Friday battle of the walking wounded over Kiki Bertens 7-6 (9-7), 6-4. "
+        "The champion said the tournament had been hard on every player in the draw."
+    )
+    assert _violence(code_text(pipeline, story, "2016-06-03")) == []

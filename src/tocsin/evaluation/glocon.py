@@ -94,9 +94,12 @@ class GloconReport:
     rejected: int = 0
     false_positives: list[str] = field(default_factory=list)
     misses: list[str] = field(default_factory=list)
+    #: Stories with no contentious event that still got an ACLED-typed event: its sentence.
+    typed: list[str] = field(default_factory=list)
 
     def as_dict(self, *, examples: int = 0) -> dict[str, Any]:
-        """JSON-ready summary; ``examples`` false positives and misses (id: the event's sentence)."""
+        """JSON-ready summary; ``examples`` false positives, misses and typed stories with no
+        contentious event (id: the event's sentence)."""
         p, r, f1 = prf(self.tp, self.fp, self.fn)
         out: dict[str, Any] = {
             "documents": self.documents,
@@ -114,6 +117,7 @@ class GloconReport:
         if examples:
             out["false_positives"] = self.false_positives[:examples]
             out["misses"] = self.misses[:examples]
+            out["no_event_documents_typed"] = self.typed[:examples]
         return out
 
 
@@ -142,7 +146,10 @@ def evaluate(docs: list[GloconDoc], pipeline: Pipeline) -> GloconReport:
                 report.misses.append(f"{doc.id}: {doc.text[:200]}")
         else:
             report.negatives += 1
-            report.negatives_typed += any(e["acled_event_type"] for e in events)
+            typed = [e for e in events if e["acled_event_type"]]
+            report.negatives_typed += bool(typed)
+            if typed:
+                report.typed.append(_why(typed[0]))
             if hits:
                 report.fp += 1
                 report.false_positives.append(_why(hits[0]))

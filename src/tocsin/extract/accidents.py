@@ -3,7 +3,7 @@ explosion, a mine struck by a truck is no accident), and the toll told after one
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from tocsin.extract.senses import Senses, senses
 from tocsin.extract.verdicts import Screened
@@ -148,3 +148,14 @@ def attack_of_animal(tok: Token, event: str, has_actor: bool) -> Screened | None
     if any(_lemma(t) in senses().military or _lemma(t) in _MINES for t in tok.sent):
         return None
     return Screened("drop", f"'{tok.text}' with no attacker named: the animal attack told before", "animal")
+
+
+def told_accident(sent: Span) -> bool:
+    """Whether a sentence names an accident or a disaster as a thing that happened ("the plane
+    crash", "the earthquake"): a noun of ``[accident] events``, not one that is a kind of thing."""
+    events = senses().accident_events - _ALSO_ATTACKS
+    return any(t.pos_ == "NOUN" and _lemma(t) in events and t.dep_ != "compound" for t in sent)
+
+
+#: Accident words that are as often an attack's ("opened fire", "the blaze the attackers set").
+_ALSO_ATTACKS = frozenset({"fire", "blaze", "collapse"})

@@ -180,12 +180,23 @@ def _schemed(trigger: Token) -> bool:
     return False
 
 
+#: Nouns of ability, right, will or need: their to-infinitive is a possibility, as after a modal
+#: verb ("the courage to attack me", "the right to protest", "the capacity to strike").
+_MODAL_NOUNS = frozenset(
+    {"ability", "capacity", "capability", "power", "right", "freedom", "courage", "will", "chance",
+     "opportunity", "means", "need", "licence", "license", "permission", "authority", "temptation",
+     "urge", "desire", "willingness", "readiness", "option", "wherewithal", "nerve", "strength"}
+)  # fmt: skip
+
+
 def _potential(trigger: Token) -> bool:
-    """Whether a to-infinitive trigger with its own subject only says what could be done ("with
-    no ground troops to fight", "for the army to attack"): not an act that was done. (An
-    infinitive hung on a noun is left alone: "a rally to protest" is a purpose, "an attempt to
-    kill" an act.)"""
-    return any(c.dep_ == "mark" and c.lower_ in {"with", "for"} for c in trigger.children)
+    """Whether a to-infinitive trigger only says what could be done: with its own subject ("with
+    no ground troops to fight", "for the army to attack"), or after a noun of ability, right or
+    will ("the courage to attack me"). Not "a rally to protest" (a purpose) nor "an attempt to
+    kill" (an act)."""
+    if any(c.dep_ == "mark" and c.lower_ in {"with", "for"} for c in trigger.children):
+        return True
+    return trigger.dep_ in {"acl", "relcl"} and trigger.head.lemma_.lower() in _MODAL_NOUNS
 
 
 def yes_no_question(sent: Span) -> bool:
@@ -239,6 +250,12 @@ def attribute(trigger: Token, *, statement: bool) -> Attribution:
     to = next((c for c in trigger.children if c.dep_ == "aux" and c.lower_ == "to"), None)
     if to is not None and to.i > 0 and trigger.doc[to.i - 1].lower_ == "way":
         att.factuality = Factuality.FUTURE  # "on their way to bomb an ATM", however it is parsed
+    elif (
+        to is not None
+        and trigger.dep_ == "ROOT"
+        and any(c.i < to.i and c.pos_ in {"NOUN", "PROPN", "PRON"} for c in trigger.children)
+    ):
+        att.factuality = Factuality.FUTURE  # a headline's "US to deploy jets": it will
     elif to is not None and _potential(trigger):
         att.factuality = Factuality.HYPOTHETICAL
         att.unreal = f"'{trigger.head.text} {to.text} {trigger.text}': what could be done, not an act"

@@ -13,7 +13,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
-from tocsin.extract.accidents import attack_of_animal, toll_of_accident
+from tocsin.extract.accidents import attack_of_animal, told_accident, toll_of_accident
 from tocsin.extract.actors import ActorDictionary
 from tocsin.extract.attribution import CONFIRM_VERBS, SPEECH_VERBS, Attribution, attribute, yes_no_question
 from tocsin.extract.casualties import Casualty, find_casualties
@@ -185,11 +185,15 @@ class EventExtractor:
         self._merge_in_sentence(drafts, by_token)
         drafts = [d for d in drafts if d.merged_into is None]
         drafts = protest_frames(drafts, sv, ctx, self._draft)
+        if any(natural_death(t) for t in sent):
+            ctx.after_accident = True  # "died after being hit by lightning": what follows is its toll
         found = find_casualties(sent)
         if not any(d.event == "ASSAULT" for d in drafts) and ctx.last_violent is not None:
             # "1 fatality." after the sentence that told of the attack.
             self._attach_casualties([ctx.last_violent], found, strict=False)
         self._attach_casualties(drafts, found)
+        if not any(d.event == "ASSAULT" for d in drafts) and told_accident(sent):
+            ctx.after_accident = True  # "the plane crash which left 100 dead": a toll may follow
         self._statements(drafts, ctx)
         for d in drafts:
             d.evidence.append(

@@ -94,6 +94,15 @@ def _can_be_party(tok: Token) -> bool:
     return not _is_event_noun(tok) and tok.ent_type_ not in _NOT_ACTORS
 
 
+#: Nouns of an act done to someone: with no "of" after them, their possessive is who it was done
+#: to ("his arrest", "her abduction", "their release"), not who did it ("the army's killing of").
+_PATIENT_NOUNS = frozenset(
+    {"arrest", "detention", "abduction", "kidnapping", "killing", "murder", "assassination",
+     "execution", "release", "capture", "deportation", "expulsion", "imprisonment", "torture",
+     "beating", "rape", "lynching", "jailing", "eviction", "disappearance", "internment"}
+)  # fmt: skip
+
+
 def _child(tok: Token, *deps: str) -> Token | None:
     for c in tok.children:
         if c.dep_ in deps:
@@ -311,7 +320,13 @@ def roles(tok: Token, *, event: str = "", patient_subject: bool = False) -> tupl
             actor = _pobj(tok, {"by"})
             recipient = recipient or tok.head
     else:
-        actor = _pobj(tok, {"by"}) or _child(tok, "poss")
+        actor = _pobj(tok, {"by"})
+        owner = _child(tok, "poss")
+        undergone = owner is not None and tok.lemma_.lower() in _PATIENT_NOUNS and _pobj(tok, {"of"}) is None
+        if owner is not None and undergone:
+            recipient = owner  # "his arrest", "her abduction": the one it was done to
+        elif owner is not None:
+            actor = actor or owner  # "Russia's invasion", "the army's killing of civilians"
         for c in tok.lefts:
             if (
                 c.dep_ == "compound"
@@ -335,7 +350,9 @@ def roles(tok: Token, *, event: str = "", patient_subject: bool = False) -> tupl
         recipient = _pobj(tok, preps) or recipient
         if event in BENEFICIARY_EVENTS and (recipient is None or not _named(recipient)):
             recipient = _addressee(tok) or recipient  # "its demand that Israel ease restrictions"
-        if actor is None and tok.dep_ in {"dobj", "obj", "pobj", "attr", "nsubjpass"}:
+        # ... not the subject of the clause around it when that is who underwent it ("the
+        # commander appeared in court following his arrest")
+        if actor is None and not undergone and tok.dep_ in {"dobj", "obj", "pobj", "attr", "nsubjpass"}:
             governor = tok.head.head if tok.dep_ == "pobj" else tok.head
             speech = governor.lemma_.lower() in SPEECH_VERBS - ACCUSE_VERBS  # "police reported a shooting"
             if governor.pos_ in {"VERB", "AUX"} and not speech:

@@ -158,8 +158,10 @@ def _habitual(tok: Token, s: Senses) -> str | None:
         around += [c for c in tok.head.children if c.dep_ == "attr"]
     for node in around:
         for c in node.children:
-            if c.dep_ in {"advmod", "amod"} and c.pos_ in {"ADV", "ADJ"} and _lemma(c) in s.frequency:
-                return f"'{c.text}': a habit or a rate, not one event"
+            often = [c, *c.conjuncts] if c.dep_ in {"advmod", "amod"} else []  # "nasty and regular"
+            hit = next((o for o in often if o.pos_ in {"ADV", "ADJ"} and _lemma(o) in s.frequency), None)
+            if hit is not None:
+                return f"'{hit.text}': a habit or a rate, not one event"
             if c.dep_ != "npadvmod" or _lemma(c) not in s.frequency:
                 continue
             dets = {g.lower_ for g in c.children if g.dep_ in {"det", "prep"}}
@@ -218,10 +220,14 @@ def _meaning(tok: Token, s: Senses) -> str | None:
     return None
 
 
-def _contest(tok: Token, s: Senses) -> str | None:
+def _contest(tok: Token, s: Senses, subject: str | None) -> str | None:
+    sent = tok.sent
+    if subject == "sport" and _SCORE.search(sent.text):
+        # a sentence with a score in a sports story tells a match, whatever words it uses ("a
+        # battle of the walking wounded ... 7-6, 6-4"); an injury there is a sports injury
+        return f"'{tok.text}' with a score in a sports story: a match"
     if _lemma(tok) not in s.figurative:
         return None
-    sent = tok.sent
     if _SCORE.search(sent.text) and not _mentions(sent, s.conflict):
         return f"'{tok.text}' with a score in the sentence: a contest's result"
     electoral = s.domains.get("politics", frozenset())
@@ -384,7 +390,7 @@ def screen(tok: Token, event: str, subject: str | None) -> Screened | None:
         lambda: _mourning(tok, event, s),
         lambda: _abstract_object(tok, s) if event != "PROTEST" else None,  # one protests against ideas
         lambda: _meaning(tok, s),
-        lambda: _contest(tok, s),
+        lambda: _contest(tok, s, subject),
         lambda: _market(tok, s),
         lambda: _subject_sense(tok, subject, s),
     )
@@ -473,7 +479,9 @@ def natural_death(anchor: Token) -> bool:
 def political_arrest(tok: Token) -> bool:
     """Whether an arrest is one ACLED codes: its sentence says who was arrested or why in
     political terms (protesters, activists, journalists, militants; over a protest)."""
-    return _mentions(tok.sent, senses().political)
+    # not a date's words: "arrested in March" names no march
+    words = [t for t in tok.sent if t.ent_type_ not in {"DATE", "TIME"}]
+    return _mentions(words, senses().political)
 
 
 def inanimate(name: str) -> bool:
