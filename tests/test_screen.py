@@ -400,3 +400,35 @@ def test_a_battle_with_a_score_in_a_sports_story_is_a_match(pipeline: Any) -> No
         "The champion said the tournament had been hard on every player in the draw."
     )
     assert _violence(code_text(pipeline, story, "2016-06-03")) == []
+
+
+def test_violence_in_a_quarrel_is_crime_and_no_reason_to_believe_is_no_claim(pipeline: Any) -> None:
+    quarrel = code_text(
+        pipeline, "Sentiwe stabbed Mnyombolo during the ensuing argument on Sunday.", "2023-05-02"
+    )
+    stab = next(e for e in quarrel if e["event"] == "ASSAULT")
+    assert stab["acled_event_type"] is None
+    dispute = code_text(
+        pipeline, "Herders killed five farmers during a land dispute in Benue on Sunday.", "2023-05-02"
+    )
+    assert any(e["acled_event_type"] for e in _violence(dispute))  # communal violence ACLED codes
+    doubt = code_text(
+        pipeline, "The United States has no reason to believe that the IS leader was killed.", "2023-05-02"
+    )
+    assert {e["factuality"] for e in _violence(doubt)} == {"negated"}
+
+
+def test_what_is_done_as_a_rule_is_background(pipeline: Any) -> None:
+    story = (
+        "Refugees reached Manus on Monday. Australia detains refugees who come to the country to seek "
+        "asylum on the islands, a practice criticised by rights groups."
+    )
+    detains = next(
+        e for e in code_text(pipeline, story, "2016-06-02") if e["evidence"][0]["trigger"] == "detains"
+    )
+    assert detains["background"] and detains["acled_event_type"] is None
+    once = "Refugees reached Manus on Monday. Police detained 40 refugees on the island on Monday."
+    detained = next(
+        e for e in code_text(pipeline, once, "2016-06-02") if e["evidence"][0]["trigger"] == "detained"
+    )
+    assert not detained["background"]

@@ -215,6 +215,10 @@ def _in_case_of(trigger: Token) -> bool:
     return case.lemma_.lower() == "case" and case.dep_ == "pobj" and case.head.lower_ == "in"
 
 
+#: Grounds for a claim: "no reason to believe", "no evidence that", "no sign that" deny it.
+_GROUNDS = frozenset({"reason", "evidence", "proof", "sign", "indication", "confirmation", "suggestion"})
+
+
 def attribute(trigger: Token, *, statement: bool) -> Attribution:
     """Read factuality and claimants for ``trigger``; ``statement`` marks ACCUSE/REJECT-like events.
 
@@ -308,6 +312,12 @@ def attribute(trigger: Token, *, statement: bool) -> Attribution:
                 att.unreal = f"'not {node.text}': an intention denied, not an act"
         elif _yet_to_happen(node, child):
             att.factuality = Factuality.FUTURE
+        if (
+            node.pos_ == "NOUN"
+            and node.lemma_.lower() in _GROUNDS
+            and any(c.dep_ == "det" and c.lower_ == "no" for c in node.children)
+        ):
+            att.factuality = Factuality.NEGATED  # "has no reason to believe he was killed"
         source = _according_to(node)
         if source is not None and source not in att.claimed_by:
             att.claimed_by.append(source)

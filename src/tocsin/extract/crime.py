@@ -59,14 +59,28 @@ def for_gain(tok: Token) -> bool:
     they caught robbing": mob violence), nor the robbery itself (looting, when armed men do it)."""
     crimes = senses().crime_gain
     verb = tok.head if tok.dep_ in {"dobj", "obj", "nsubj", "nsubjpass"} else tok
-    # "during a failed robbery" wherever the parser hangs it in the act's clause ("shot dead in
-    # his home in Westdene during a failed robbery").
-    for c in verb.subtree:
-        during = c.dep_ == "prep" and c.lower_ in {"during", "in", "amid"}
-        if during and any(_lemma(g) in crimes for g in c.children if g.dep_ == "pobj"):
-            return True
+    if _during(verb, crimes):
+        return True
     # "hijacked and killed", "robbed and stabbed": one act of the crime.
     return any(_lemma(c) in crimes for c in (*verb.conjuncts, verb) if c.pos_ == "VERB")
+
+
+def in_quarrel(tok: Token) -> bool:
+    """Whether a violent act is told as happening in a personal quarrel ("stabbed him during the
+    ensuing argument", "shot in an altercation"): violence between people over a private matter,
+    which ACLED leaves out. Not a land or communal dispute, which it codes."""
+    verb = tok.head if tok.dep_ in {"dobj", "obj", "nsubj", "nsubjpass"} else tok
+    return _during(verb, senses().quarrels)
+
+
+def _during(verb: Token, words: frozenset[str]) -> bool:
+    """ "during a failed robbery", "in an argument" wherever the parser hangs it in the act's
+    clause ("shot dead in his home in Westdene during a failed robbery")."""
+    for c in verb.subtree:
+        during = c.dep_ == "prep" and c.lower_ in {"during", "in", "amid"}
+        if during and any(_lemma(g) in words for g in c.children if g.dep_ == "pobj"):
+            return True
+    return False
 
 
 def private_motive(docs: Iterable[Doc]) -> bool:

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from tocsin.extract.acled import DEMONSTRATION_CUES, LIVE_FIRE, VIOLENT_CUES
+from tocsin.extract.acled import LIVE_FIRE, VIOLENT_CUES
 from tocsin.extract.actors import ActorDictionary
 from tocsin.extract.clauses import ARMED_OR_STATE, CONTEXT_NOUNS, fought_back, in_passing, set_on_fire, unsaid
 from tocsin.extract.crime import individual
@@ -47,8 +47,10 @@ def document_cues(parsed: list[tuple[Segment, Doc]], actors: ActorDictionary) ->
                 continue  # "riot police": a kind of police, not a riot; "no clashes were reported"
             if (t.pos_ == "VERB" or lemma in CONTEXT_NOUNS) and not _force_or_grievance(t, actors):
                 context.add(lemma)
-            elif t.pos_ == "NOUN" and lemma in DEMONSTRATION_CUES and not in_passing(t):
-                context.add(lemma)  # "attack a bank during a protest": a demonstration was held
+            elif t.pos_ == "NOUN" and lemma in _DEMONSTRATION_NOUNS and not in_passing(t):
+                # "attack a bank during a protest": a demonstration was held (a "rally" may be
+                # a campaign's, where supporters' violence is mob violence)
+                context.add(lemma)
             if set_on_fire(t):
                 context.add("burn")
             if lemma in _LETHAL_ROUNDS and any(c.lower_ == "live" for c in t.children):
@@ -59,6 +61,8 @@ def document_cues(parsed: list[tuple[Segment, Doc]], actors: ActorDictionary) ->
     return Cues(whole, {k: frozenset(v) for k, v in paragraphs.items()}, resisted)
 
 
+#: Nouns that name a demonstration and nothing else.
+_DEMONSTRATION_NOUNS = frozenset({"protest", "demonstration", "sit-in"})
 #: What "live" makes lethal: the forces firing live ammunition at a crowd use ACLED's excessive force.
 _LETHAL_ROUNDS = frozenset({"ammunition", "bullet", "round", "fire", "munition"})
 

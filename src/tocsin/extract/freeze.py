@@ -14,7 +14,7 @@ from spacy.tokens import Token
 from tocsin.extract.acled import acled_type
 from tocsin.extract.actors import ActorDictionary
 from tocsin.extract.clauses import ARMED_OR_STATE, INDIVIDUAL_CRIME, unsaid
-from tocsin.extract.crime import for_gain
+from tocsin.extract.crime import for_gain, in_quarrel
 from tocsin.extract.draft import Draft
 from tocsin.extract.screen import political_arrest
 from tocsin.models import Actor, DateMethod, Document, Event, Factuality, PlacePrecision
@@ -127,9 +127,12 @@ def freeze(
     sides = {a.sector for a in actors + recipients}
     if d.individual and acled[0] in INDIVIDUAL_CRIME and not sides & ARMED_OR_STATE:
         acled = (None, None)  # one person against another, no armed or state side: crime
-    in_crime = acled[0] in {"Violence against civilians", "Battles"} and for_gain(d.trigger)
+    in_crime = acled[0] in {"Violence against civilians", "Battles"} and (
+        for_gain(d.trigger) or in_quarrel(d.trigger)
+    )
     if in_crime and not sides & POLITICAL_FORCES:
-        acled = (None, None)  # violence in a robbery or a hijacking, no political side: crime
+        # violence in a robbery, a hijacking or a quarrel, no political side: crime
+        acled = (None, None)
     violence = acled[0] in {"Violence against civilians", "Battles"}
     if d.lone_victim and private and violence and not sides & ARMED_OR_STATE:
         acled = (None, None)  # no one named hurt one person, for a private motive: crime

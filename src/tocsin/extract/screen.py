@@ -171,6 +171,25 @@ def _habitual(tok: Token, s: Senses) -> str | None:
     return None
 
 
+def generic_present(tok: Token) -> str | None:
+    """ "Australia detains refugees who come to seek asylum", "while they kill IS soldiers": a verb
+    in the simple present with a bare plural object and no time in its sentence tells what is
+    done as a rule, not one event. (A headline's present, "Rebels attack villages in Borno", is
+    the caller's to leave out: it is the document's first sentence.)"""
+    if tok.pos_ != "VERB" or tok.tag_ not in {"VBZ", "VBP"}:
+        return None
+    if any(c.dep_ in {"aux", "auxpass"} for c in tok.children):
+        return None  # "are attacking", "is attacked": not the simple present
+    if any(t.ent_type_ in {"DATE", "TIME"} for t in tok.sent):
+        return None
+    obj = next((c for c in tok.children if c.dep_ in {"dobj", "obj"}), None)
+    if obj is None or obj.tag_ not in {"NNS", "NNPS"}:
+        return None
+    if any(c.dep_ in {"det", "nummod", "poss", "quantmod"} for c in obj.children):
+        return None  # "arrest 20 protesters", "attack the villages"
+    return f"'{tok.text} {obj.text}': the simple present with a bare plural, what is done as a rule"
+
+
 def _title(tok: Token) -> str | None:
     """A heading or a title ("The Family Romanov: Murder, Rebellion, and the Fall of Imperial
     Russia"): no verb, and its words capitalised; it names, it reports nothing."""

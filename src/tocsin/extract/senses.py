@@ -47,6 +47,8 @@ class Senses:
     armed: frozenset[str]
     #: Words of a private motive (a quarrel, jealousy, a burglary): violence for it is crime.
     personal: frozenset[str]
+    #: Quarrels: violence in one is between people over a private matter.
+    quarrels: frozenset[str]
     #: Words of frequency ("a week", "every year", "usually"): a rate, not one event.
     frequency: frozenset[str]
     #: Measures of a trend ("an increase in protests"): what they measure is no one event.
@@ -103,6 +105,7 @@ def senses() -> Senses:
         public_roles=words(data["individual"]["public_roles"]),
         armed=words(data["crime"]["armed"]),
         personal=words(data["crime"]["personal"]),
+        quarrels=words(data["crime"]["quarrels"]),
         frequency=words(data["habitual"]["words"]),
         trends=words(data["habitual"]["trends"]),
         act_heads=words(data["modifier"]["act_heads"]),
