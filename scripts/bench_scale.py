@@ -1,14 +1,17 @@
 """Throughput on every core: `tocsin extract` and `tocsin ingest` with 1 and 2 workers beside bare
 spaCy `nlp.pipe` with 1 and 2 processes, on the same real short news, side by side in one run.
 
-    .venv/bin/python scripts/bench_scale.py [--words 100000]
+    .venv/bin/python scripts/bench_scale.py [--words 100000] [--backfill]
 
 The texts are the GLOCON wire stories and the IPE articles of ``../shared/dev`` (read when present,
 never copied), in file order up to about ``--words`` words, written to a temporary JSONL file.
 Each row is one command as a user runs it (a subprocess: start-up and model loading included),
 and the same command on one short document gives the start-up cost, so that the steady-state rate
 is shown too. Peak memory is the largest resident set of any one process of the run (the parent or
-a worker). Prints a Markdown table for BENCHMARKS.md.
+a worker). ``--backfill`` adds `tocsin backfill --engine ray` with 1 and 2 coding actors (a local
+Ray cluster started by the command) and `tocsin load` of its partitions; Ray's worker processes are
+not the command's own children, so their memory is not in the peak column. Prints a Markdown table
+for BENCHMARKS.md.
 """
 
 from __future__ import annotations
@@ -61,6 +64,7 @@ def _run(command: list[str]) -> tuple[float, float]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--words", type=int, default=100_000)
+    parser.add_argument("--backfill", action="store_true", help="also the Ray backfill and its load")
     args = parser.parse_args()
     docs = _news(args.words)
     words = sum(len(d["text"].split()) for d in docs)
@@ -91,6 +95,16 @@ def main() -> None:
             ingest = [*TOCSIN, "ingest", "--no-progress", "--workers", str(n), "--input-format", "jsonl"]
             measure(f"`tocsin ingest --workers {n}`", [*ingest, "--db", str(db), str(corpus)],
                     [*ingest, "--db", str(small), str(one)])  # fmt: skip
+        if args.backfill:
+            for n in (1, 2):
+                out, small = Path(tmp) / f"b{n}", Path(tmp) / f"bs{n}"
+                backfill = [*TOCSIN, "backfill", "--workers", str(n), "--input-format", "jsonl"]
+                label = f"`tocsin backfill --engine ray --workers {n}`"
+                measure(label, [*backfill, "--out", str(out), str(corpus)],
+                        [*backfill, "--out", str(small), str(one)])  # fmt: skip
+            load = [*TOCSIN, "load"]
+            measure("`tocsin load` (the 2-actor partitions)", [*load, str(Path(tmp) / "b2"), "--db",
+                    str(Path(tmp) / "l.duckdb")], None)  # fmt: skip
     print(f"Machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}; "
           f"{len(docs)} stories, {words} words.\n")  # fmt: skip
     print(

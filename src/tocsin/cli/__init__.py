@@ -15,7 +15,7 @@ from types import FrameType
 
 import click
 
-from tocsin.cli import alerts, browse, coding, evaluate, fused, imports, monitor, places, report, serve
+from tocsin.cli import alerts, browse, coding, evaluate, fused, imports, monitor, places, report, scale, serve
 from tocsin.cli.app import EXIT_INTERNAL, EXIT_USAGE, _pipeline, cli
 from tocsin.crashlog import log_exception, warnings_to_log
 from tocsin.errors import TocsinError, is_interrupt, one_line
@@ -33,6 +33,7 @@ __all__ = [
     "monitor",
     "places",
     "report",
+    "scale",
     "serve",
 ]
 

@@ -200,6 +200,32 @@ def iter_inputs(
             yield Rejection(raw, "missing", "no such file or directory")
 
 
+def shards(paths: list[str], *, input_format: str = "auto", file_roots: tuple[str, ...] = ()) -> list[str]:
+    """The sources of ``paths`` one by one, in the order :func:`iter_inputs` reads them: a folder
+    becomes its files (recursively, sorted, less hidden ones and files a JSONL manifest in it
+    names); anything else (a file, a URL, a missing path, an empty folder) stays as it is.
+    ``iter_inputs`` on each in turn reads what ``iter_inputs`` on ``paths`` reads, in the same
+    order: a distributed run codes them apart and still stores them as one run would."""
+    roots = tuple(Path(r) for r in file_roots)
+    out: list[str] = []
+    for raw in paths:
+        path = Path(raw)
+        if raw == "-" or is_url(raw) or not path.is_dir():
+            out.append(raw)
+            continue
+        entries = sorted(
+            p for p in path.rglob("*") if not any(x.startswith(".") for x in p.relative_to(path).parts)
+        )
+        files = [p for p in entries if p.is_file()]
+        if not files:
+            out.append(raw)  # read alone, it is rejected as empty
+            continue
+        listed = _listed_in_manifests(files, roots) if input_format in {"auto", "jsonl"} else set()
+        out += [str(p) for p in entries if (p.is_symlink() and not p.exists()) or
+                (p.is_file() and p.resolve() not in listed)]  # fmt: skip
+    return out
+
+
 def _folder_items(
     path: Path, input_format: str, defaults: Metadata, max_bytes: int, roots: tuple[Path, ...]
 ) -> Iterator[InputItem | Rejection]:

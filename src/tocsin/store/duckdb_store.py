@@ -258,7 +258,7 @@ class Store:
                 json.dumps(meta["segments"]),
                 doc.author,
             ]
-            blob = "NULL" if raw is None else f"unhex('{gzip.compress(raw).hex()}')"
+            blob = "NULL" if raw is None else f"unhex('{gzip.compress(raw, mtime=0).hex()}')"
             self.conn.execute(
                 "INSERT INTO documents (id, content_hash, source_path, url, title, source, published,"
                 " published_method, language, text, segments, author, raw, raw_format, duplicate_of,"
