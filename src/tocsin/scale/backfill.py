@@ -35,6 +35,8 @@ from tocsin.scale.partitions import TABLES, result_rows, to_table
 
 #: Inputs coded per actor call: small enough that a killed actor loses little work.
 BATCH = 16
+#: Bytes of a block between Ray Data's operators (its default is 128 MiB, a whole shard).
+BLOCK_BYTES = 32 * 1024
 
 
 class BackfillError(TocsinError):
@@ -139,6 +141,9 @@ def backfill(
     context = ray.data.DataContext.get_current()
     context.enable_progress_bars = False
     context.print_on_execution_start = False
+    # Small blocks: a shard's inputs are cut into many, so that every actor gets some (a
+    # repartition would need a CPU the actors hold).
+    context.target_max_block_size = BLOCK_BYTES
     _quiet()
     try:
         clear(out)
