@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import secrets
 import signal
 import socket
 import subprocess
@@ -58,9 +59,13 @@ def _stories(folder: Path) -> Path:
     return folder
 
 
+#: The cluster's token (Ray 2.60 authenticates every node and client): one for this test run.
+_TOKEN = secrets.token_hex(16)
+
+
 def _ray_env() -> dict[str, str]:
-    """Ray's token authentication on (the head makes the token; the nodes and tocsin read it)."""
-    return {**os.environ, "RAY_USAGE_STATS_ENABLED": "0", "RAY_AUTH_MODE": "token"}
+    """Ray's token authentication on, with this run's token for the nodes and for tocsin."""
+    return {**os.environ, "RAY_USAGE_STATS_ENABLED": "0", "RAY_AUTH_MODE": "token", "RAY_AUTH_TOKEN": _TOKEN}
 
 
 def _free_port() -> int:
