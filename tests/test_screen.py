@@ -432,3 +432,13 @@ def test_what_is_done_as_a_rule_is_background(pipeline: Any) -> None:
         e for e in code_text(pipeline, once, "2016-06-02") if e["evidence"][0]["trigger"] == "detained"
     )
     assert not detained["background"]
+
+
+def test_stealing_is_a_seizure_not_an_assault_and_armed_theft_stays_looting(pipeline: Any) -> None:
+    quote = code_text(
+        pipeline, 'He adds: "Those who stole money from me will face the wrath of God."', "2023-05-02"
+    )
+    assert _violence(quote) == []  # taking without force is no assault
+    assert "COERCE" in {e["event"] for e in quote}
+    raid = code_text(pipeline, "Armed men stole cattle from herders in Bukwo on Monday.", "2023-05-02")
+    assert "Looting/property destruction" in {e["acled_sub_event_type"] for e in raid}  # ACLED's looting
