@@ -183,12 +183,18 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], db: str | None, input_for
             if not is_interrupt(exc):
                 raise
             interrupted = True
-        resume = "; interrupted: run the same command again to resume" if interrupted else ""
-        click.echo(f"tocsin: {tally.summary()} to {store.path}{resume}", err=True)
-        if not interrupted and fused.reports:
-            click.echo(f"tocsin: fusion: {fused.opened} events opened, {fused.attached} joined by new"
-                       f" reports, {fused.merged} merged, {fused.split} split", err=True)  # fmt: skip
-    if interrupted:
+    finish_run(ctx, store.path, tally, None if interrupted else fused)
+
+
+def finish_run(ctx: click.Context, path: object, tally: Tally, fused: FusionCounts | None) -> None:
+    """The end of a storing run (ingest, load): its summary and fusion on stderr, its exit code;
+    ``fused`` is ``None`` when the run was interrupted (exit 130, the same command resumes)."""
+    resume = "; interrupted: run the same command again to resume" if fused is None else ""
+    click.echo(f"tocsin: {tally.summary()} to {path}{resume}", err=True)
+    if fused is not None and fused.reports:
+        click.echo(f"tocsin: fusion: {fused.opened} events opened, {fused.attached} joined by new"
+                   f" reports, {fused.merged} merged, {fused.split} split", err=True)  # fmt: skip
+    if fused is None:
         ctx.exit(130)
     ctx.exit(EXIT_REJECTED if tally.counts["rejected"] else EXIT_OK)
 

@@ -10,16 +10,15 @@ import click
 from tocsin.cli.app import (
     _INPUT_FORMAT,
     _PUBLISHED,
-    EXIT_OK,
-    EXIT_REJECTED,
     Failure,
     _date_option,
     _say_rejection,
     _settings,
     cli,
 )
-from tocsin.cli.coding import Tally
+from tocsin.cli.coding import Tally, finish_run
 from tocsin.errors import TocsinError, is_interrupt
+from tocsin.store.fusion import FusionCounts
 
 
 @cli.command()
@@ -93,7 +92,7 @@ def load(ctx: click.Context, folder: Path, db: str | None) -> None:
         store = Store(db or settings.db, wait_seconds=settings.store_wait_seconds)
     except TocsinError as exc:
         raise Failure(str(exc)) from exc
-    interrupted = False
+    fused: FusionCounts | None = None
     with store:
         try:
             for outcome in load_partitions(folder, store):
@@ -108,12 +107,4 @@ def load(ctx: click.Context, folder: Path, db: str | None) -> None:
         except BaseException as exc:
             if not is_interrupt(exc):
                 raise
-            interrupted = True
-        resume = "; interrupted: run the same command again to resume" if interrupted else ""
-        click.echo(f"tocsin: {tally.summary()} to {store.path}{resume}", err=True)
-        if not interrupted and fused.reports:
-            click.echo(f"tocsin: fusion: {fused.opened} events opened, {fused.attached} joined by new"
-                       f" reports, {fused.merged} merged, {fused.split} split", err=True)  # fmt: skip
-    if interrupted:
-        ctx.exit(130)
-    ctx.exit(EXIT_REJECTED if tally.counts["rejected"] else EXIT_OK)
+    finish_run(ctx, store.path, tally, fused)

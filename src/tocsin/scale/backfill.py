@@ -137,7 +137,6 @@ def backfill(
         hint = " (a cluster with token authentication needs RAY_AUTH_MODE=token here too)"
         why = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         raise BackfillError(f"cannot reach a Ray cluster at {address}: {why}{hint}") from exc
-    _quiet()
     context = ray.data.DataContext.get_current()
     context.enable_progress_bars = False
     context.print_on_execution_start = False

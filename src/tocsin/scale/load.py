@@ -26,14 +26,22 @@ class LoadError(TocsinError):
     """The partitions cannot be read (no backfill output there, a damaged file)."""
 
 
-def _rows(folder: Path, table: str, columns: str, order: str) -> Iterator[tuple[Any, ...]]:
+def _parquet(folder: Path, table: str) -> str | None:
+    """DuckDB's ``read_parquet`` of one table's files, or ``None`` when the run wrote none."""
     files = sorted((folder / f"table={table}").glob("*.parquet"))
     if not files:
-        return
+        return None
     listing = ", ".join("'" + str(f).replace("'", "''") + "'" for f in files)
+    return f"read_parquet([{listing}])"
+
+
+def _rows(folder: Path, table: str, columns: str, order: str) -> Iterator[tuple[Any, ...]]:
+    source = _parquet(folder, table)
+    if source is None:
+        return
     try:
         with duckdb.connect() as conn:
-            cursor = conn.execute(f"SELECT {columns} FROM read_parquet([{listing}]) ORDER BY {order}")
+            cursor = conn.execute(f"SELECT {columns} FROM {source} ORDER BY {order}")
             while chunk := cursor.fetchmany(256):
                 yield from chunk
     except duckdb.Error as exc:
@@ -70,12 +78,11 @@ def partition_counts(folder: Path) -> dict[str, int]:
     """Rows per table under ``folder`` (DuckDB reads only the Parquet footers)."""
     counts = {}
     for table in TABLES:
-        files = sorted((folder / f"table={table}").glob("*.parquet"))
-        if not files:
+        source = _parquet(folder, table)
+        if source is None:
             counts[table] = 0
             continue
-        listing = ", ".join("'" + str(f).replace("'", "''") + "'" for f in files)
         with duckdb.connect() as conn:
-            row = conn.execute(f"SELECT count(*) FROM read_parquet([{listing}])").fetchone()
+            row = conn.execute(f"SELECT count(*) FROM {source}").fetchone()
         counts[table] = int(row[0]) if row else 0
     return counts

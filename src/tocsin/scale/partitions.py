@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -101,15 +100,6 @@ def to_table(rows: list[dict[str, Any]]) -> pa.Table:
     return pa.Table.from_pylist(rows, schema=SCHEMA)
 
 
-@dataclass(frozen=True, slots=True)
-class Stored:
-    """One input as loaded back: its place in the run and the result to store."""
-
-    shard: int
-    seq: int
-    result: Result
-
-
 def results(documents: Iterable[tuple[Any, ...]], reports: Iterable[tuple[Any, ...]],
             rejections: Iterable[tuple[Any, ...]]) -> Iterator[Result]:  # fmt: skip
     """Results in input order from rows sorted by (shard, seq[, n]): documents as ``(shard, seq,
@@ -118,23 +108,21 @@ def results(documents: Iterable[tuple[Any, ...]], reports: Iterable[tuple[Any, .
     events: dict[tuple[int, int], list[Event]] = {}
     for shard, seq, record in reports:
         events.setdefault((shard, seq), []).append(event_from_json(json.loads(decode(record))))
-    merged: list[Stored] = []
+    merged: list[tuple[int, int, Result]] = []  # (shard, seq, result)
     for shard, seq, record, text, raw in documents:
         meta = json.loads(decode(record))
         doc = document_from_json(meta, decode(text))
         if meta.get("known"):
-            merged.append(Stored(shard, seq, Known(meta["label"], doc)))
+            merged.append((shard, seq, Known(meta["label"], doc)))
         else:
             found = tuple(events.pop((shard, seq), []))
-            merged.append(
-                Stored(shard, seq, Coded(meta["label"], doc, found, raw or b"", meta["raw_format"]))
-            )
+            merged.append((shard, seq, Coded(meta["label"], doc, found, raw or b"", meta["raw_format"])))
     for shard, seq, record in rejections:
         r = json.loads(decode(record))
-        merged.append(Stored(shard, seq, Rejection(r["source"], r["reason"], r["detail"])))
-    merged.sort(key=lambda s: (s.shard, s.seq))
-    for stored in merged:
-        yield stored.result
+        merged.append((shard, seq, Rejection(r["source"], r["reason"], r["detail"])))
+    merged.sort(key=lambda m: (m[0], m[1]))
+    for _, _, result in merged:
+        yield result
 
 
 def _day(value: str | None) -> date | None:
