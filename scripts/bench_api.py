@@ -21,7 +21,7 @@ from fastapi.testclient import TestClient
 
 from tocsin.api.app import create_app
 from tocsin.config import load_settings
-from tocsin.store.duckdb_store import Store
+from tocsin.store.store import Store
 
 RECORD = """json_object('id', id, 'report_ids', [id], 'doc_ids', ['d' || id], 'n_reports', 1, 'n_sources', 1,
   'first_reported', strftime(day, '%Y-%m-%d'), 'last_reported', strftime(day, '%Y-%m-%d'), 'event', 'ASSAULT',

@@ -34,7 +34,7 @@ from tocsin.models import (
     PlacePrecision,
     Segment,
 )
-from tocsin.store.duckdb_store import Store
+from tocsin.store.store import Store
 
 START = date(1990, 1, 1)
 PER_DAY = 100

@@ -6,6 +6,7 @@ import json
 import os
 import shutil
 import tempfile
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -93,3 +94,48 @@ def code_text(pipeline: Any, text: str, published: str | None = "2023-03-29") ->
     (result,) = list(pipeline.run([InputItem("t", text, "text", meta, None)]))
     assert isinstance(result, Coded), result
     return [event_json(e) for e in result.events]
+
+
+@pytest.fixture(scope="session")
+def postgres_server() -> Iterator[str]:
+    """A PostgreSQL server of the session's own (see tests/postgres.py); its URL."""
+    from tests.postgres import Unavailable, server
+
+    folder = Path(tempfile.mkdtemp(prefix="tocsin-pg-"))  # not under pytest's root-only folder
+    try:
+        with server(folder) as url:
+            yield url
+    except Unavailable as exc:
+        if os.environ.get("CI"):
+            pytest.fail(f"PostgreSQL is needed here: {exc}")
+        pytest.skip(f"PostgreSQL tests skipped: {exc}")
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+@pytest.fixture
+def postgres_db(postgres_server: str) -> str:
+    """A new empty PostgreSQL database: a ``--db`` URL."""
+    from tests.postgres import new_database
+
+    return new_database(postgres_server)
+
+
+@pytest.fixture(params=["duckdb", "postgresql"])
+def new_store(request: pytest.FixtureRequest, tmp_path: Path) -> Callable[[], str]:
+    """Makes new stores' ``--db`` values, in each backend in turn: the tests that use it are the
+    store's shared suite, run on DuckDB and on PostgreSQL alike."""
+    made = iter(range(1_000))
+    if request.param == "duckdb":
+        return lambda: str(tmp_path / f"store{next(made)}.duckdb")
+    server = str(request.getfixturevalue("postgres_server"))
+
+    from tests.postgres import new_database
+
+    return lambda: new_database(server)
+
+
+@pytest.fixture
+def store_at(new_store: Callable[[], str]) -> str:
+    """A new store's ``--db`` value (a DuckDB file, then a PostgreSQL database)."""
+    return new_store()

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -12,12 +11,13 @@ from fastapi.testclient import TestClient
 from tests.test_fusion import REBELS, UKRAINE_ARMY, _doc, _event
 from tocsin.api.app import create_app
 from tocsin.config import load_settings
-from tocsin.store.duckdb_store import Store
+from tocsin.store.store import Store
 
 
 @pytest.fixture()
-def client(tmp_path: Path) -> TestClient:
-    db = tmp_path / "api.duckdb"
+def client(store_at: str) -> TestClient:
+    """The API over a small store, in each backend (``tocsin serve --db`` a file or a URL)."""
+    db = store_at
     events = [_event(f"e{i}", day=f"2014-05-{i + 1:02d}", town=t, dead=i)
               for i, t in enumerate(["Sloviansk", "Mariupol", "Kharkiv", "Kramatorsk", None])]  # fmt: skip
     events.append(

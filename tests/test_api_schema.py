@@ -12,7 +12,7 @@ from schemathesis.checks import not_a_server_error
 from tests.test_fusion import REBELS, UKRAINE_ARMY, _doc, _event
 from tocsin.api.app import create_app
 from tocsin.config import load_settings
-from tocsin.store.duckdb_store import Store
+from tocsin.store.store import Store
 
 
 def _app() -> object:

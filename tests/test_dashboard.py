@@ -16,7 +16,7 @@ import uvicorn
 from tests.test_fusion import REBELS, UKRAINE_ARMY, _doc, _event
 from tocsin.api.app import create_app
 from tocsin.config import load_settings
-from tocsin.store.duckdb_store import Store
+from tocsin.store.store import Store
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 pytestmark = [

@@ -13,7 +13,7 @@ from tests.test_fusion import REBELS, UKRAINE_ARMY, _doc, _event
 from tocsin.cli import cli
 from tocsin.importers.load import read_export
 from tocsin.models import Actor
-from tocsin.store.duckdb_store import Store
+from tocsin.store.store import Store
 
 CIVILIANS = Actor("civilians", "Civilians (Ukraine)", "UKR", "CVL")
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import random
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -27,7 +28,7 @@ from tocsin.models import (
     Segment,
 )
 from tocsin.report.records import event_json
-from tocsin.store.duckdb_store import Store
+from tocsin.store.store import Store
 
 UKRAINE_ARMY = Actor("Ukrainian troops", "Military Forces of Ukraine", "UKR", "MIL")
 RUSSIA_ARMY = Actor("Russian troops", "Military Forces of Russia", "RUS", "MIL")
@@ -202,10 +203,10 @@ def _fused_groups(store: Store) -> list[set[str]]:
     return sorted((set(r["report_ids"]) for r in store.fused_events()), key=min)
 
 
-def test_reports_attach_merge_and_keep_their_ids(tmp_path: Path) -> None:
+def test_reports_attach_merge_and_keep_their_ids(store_at: str) -> None:
     placed = _event("placed", actors=(), recipients=())  # Sloviansk, no sides
     sided = _event("sided", town=None)  # no place, the army's sides: only the day in common
-    with Store(tmp_path / "f.duckdb") as store:
+    with Store(store_at) as store:
         for e in (placed, sided):
             store.add(_doc(e), (e,))
         counts = store.fuse()
@@ -226,16 +227,16 @@ def test_reports_attach_merge_and_keep_their_ids(tmp_path: Path) -> None:
         assert again.reports == 0  # nothing pending: nothing done
 
 
-def test_the_store_groups_the_same_whatever_the_order_of_arrival(tmp_path: Path) -> None:
+def test_the_store_groups_the_same_whatever_the_order_of_arrival(new_store: Callable[[], str]) -> None:
     rng = random.Random(3)
     events = [_event(f"s{i}", town=rng.choice(["Sloviansk", "Kramatorsk", "Mariupol", None]),
                      day=f"2014-05-0{rng.randint(1, 3)}", dead=rng.choice([None, 2, 3]),
                      actors=rng.choice([(UKRAINE_ARMY,), ()])) for i in range(24)]  # fmt: skip
     results = []
-    for n in range(3):
+    for _ in range(3):
         order = events[:]
         rng.shuffle(order)
-        with Store(tmp_path / f"o{n}.duckdb") as store:
+        with Store(new_store()) as store:
             for i, e in enumerate(order):
                 store.add(_doc(e), (e,))
                 if i % 5 == 4:
@@ -246,9 +247,9 @@ def test_the_store_groups_the_same_whatever_the_order_of_arrival(tmp_path: Path)
     assert results[0] == _groups(events)
 
 
-def test_a_reprint_counts_as_a_source_and_a_removed_report_leaves_its_event(tmp_path: Path) -> None:
+def test_a_reprint_counts_as_a_source_and_a_removed_report_leaves_its_event(store_at: str) -> None:
     a, b = _event("a"), _event("b", town="Kramatorsk")
-    with Store(tmp_path / "s.duckdb") as store:
+    with Store(store_at) as store:
         doc_a = _doc(a, source="AFP")
         store.add(doc_a, (a,))
         store.add(_doc(b, source="Reuters"), (b,))

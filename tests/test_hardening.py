@@ -234,7 +234,7 @@ def test_a_store_killed_before_its_first_checkpoint_opens_again(tmp_path: Path, 
     db = tmp_path / "new.duckdb"
     code = (
         "import os, signal, sys\n"
-        "from tocsin.store.duckdb_store import Store\n"
+        "from tocsin.store.store import Store\n"
         "from tocsin.models import Rejection\n"
         "s = Store(sys.argv[1])\n"
         "if sys.argv[2] == 'after_a_write':\n"
@@ -243,7 +243,7 @@ def test_a_store_killed_before_its_first_checkpoint_opens_again(tmp_path: Path, 
     )
     proc = subprocess.run([sys.executable, "-c", code, str(db), moment], capture_output=True, timeout=120)
     assert proc.returncode == -signal.SIGKILL
-    from tocsin.store.duckdb_store import Store
+    from tocsin.store.store import Store
 
     with Store(db) as store:  # opens, and holds what was written before the kill
         assert store.counts()["rejections"] == (1 if moment == "after_a_write" else 0)

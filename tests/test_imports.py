@@ -204,8 +204,10 @@ def test_ucdp_rows_dates_sides_and_death_ranges(tmp_path: Path) -> None:
     assert one_sided["location"]["precision"] == "region"
 
 
-def test_import_events_is_idempotent_updates_changed_rows_and_refuses_other_files(tmp_path: Path) -> None:
-    db = str(tmp_path / "i.duckdb")
+def test_import_events_is_idempotent_updates_changed_rows_and_refuses_other_files(
+    tmp_path: Path, store_at: str
+) -> None:
+    db = store_at
     path = _write_acled(tmp_path / "a.csv", [_acled_row(), _acled_row(event_id_cnty="UGA2", fatalities="x")])
     runner = CliRunner()
     first = runner.invoke(cli, ["import-events", "--format", "acled", "--db", db, str(path)])

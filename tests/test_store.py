@@ -18,7 +18,7 @@ from tocsin.api.app import create_app
 from tocsin.cli import cli
 from tocsin.config import load_settings
 from tocsin.errors import StoreError
-from tocsin.store.duckdb_store import Store
+from tocsin.store.store import Store
 
 TOWNS = ["Gao", "Mopti", "Kidal", "Timbuktu", "Menaka", "Segou", "Sikasso", "Kayes", "Bamako", "Koulikoro"]
 
@@ -84,7 +84,7 @@ def test_a_writer_lock_is_released_by_close_and_by_the_death_of_its_holder(tmp_p
         again.release()
         with Store(db, read_only=True, wait_seconds=0) as reader:  # released: readers get in
             assert reader.counts()["documents"] == 0
-    code = "import os, signal, sys\nfrom tocsin.store.duckdb_store import Store\nStore(sys.argv[1])\n" \
+    code = "import os, signal, sys\nfrom tocsin.store.store import Store\nStore(sys.argv[1])\n" \
            "os.kill(os.getpid(), signal.SIGKILL)\n"  # fmt: skip
     proc = subprocess.run([sys.executable, "-c", code, str(db)], capture_output=True, timeout=120)
     assert proc.returncode < 0
@@ -98,9 +98,9 @@ def _jsonl(path: Path, text: str) -> Path:
 
 
 def test_a_corrected_text_replaces_the_document_and_keeps_the_old_one(
-    pipeline: object, tmp_path: Path
+    pipeline: object, tmp_path: Path, store_at: str
 ) -> None:
-    db = tmp_path / "c.duckdb"
+    db = store_at
     first = _jsonl(
         tmp_path / "first.jsonl", "Gunmen attacked a police post in Gao on Monday, killing three officers."
     )

@@ -26,7 +26,7 @@ from tocsin.monitor.loop import Watcher
 from tocsin.monitor.poll import Poller
 from tocsin.monitor.sources import read_sources
 from tocsin.monitor.state import WatchState
-from tocsin.store.duckdb_store import Store
+from tocsin.store.store import Store
 
 pytestmark = pytest.mark.slow
 

@@ -16,7 +16,7 @@ from itertools import islice
 from tocsin.errors import StoreError, is_interrupt
 from tocsin.models import Rejection
 from tocsin.pipeline import Coded, Result
-from tocsin.store.duckdb_store import Store
+from tocsin.store.store import Store
 
 
 @dataclass(frozen=True, slots=True)

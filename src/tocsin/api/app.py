@@ -26,8 +26,9 @@ from tocsin.config import Settings
 from tocsin.crashlog import log_exception
 from tocsin.errors import StoreError, TocsinError
 from tocsin.models import FIRST_DAY, LAST_DAY
-from tocsin.store.duckdb_store import EventQuery, Store
+from tocsin.store.connection import exists, shown
 from tocsin.store.pages import PageQuery
+from tocsin.store.store import EventQuery, Store
 
 #: The most events one page may hold.
 PAGE_CAP = 1000
@@ -150,8 +151,8 @@ def create_app(db: str, settings: Settings) -> FastAPI:
         return _error(500, "internal", f"internal error, logged in {where}")
 
     def store() -> Iterator[Store]:
-        if not Path(db).exists():
-            raise HTTPException(404, f"no store at {db}: ingest documents first")
+        if not exists(db):
+            raise HTTPException(404, f"no store at {shown(db)}: ingest documents first")
         with Store(db, read_only=True, wait_seconds=settings.store_wait_seconds) as s:
             yield s
 
@@ -167,7 +168,7 @@ def create_app(db: str, settings: Settings) -> FastAPI:
 
     @app.get("/healthz")
     def healthz() -> dict[str, Any]:
-        return {"status": "ok", "store": Path(db).exists()}
+        return {"status": "ok", "store": exists(db)}
 
     @app.get("/api/events")
     def events(

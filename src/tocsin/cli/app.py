@@ -12,17 +12,17 @@ import json
 import sys
 from collections.abc import Callable, Iterator
 from datetime import date
-from pathlib import Path
 from typing import Any
 
 import click
 
 from tocsin.config import Settings, load_settings
-from tocsin.errors import ConfigError, TocsinError
+from tocsin.errors import ConfigError, StoreError, TocsinError
 from tocsin.ingest.documents import Metadata
 from tocsin.ingest.readers import INPUT_FORMATS, iter_inputs
 from tocsin.models import FIRST_DAY, LAST_DAY, Rejection
-from tocsin.store.duckdb_store import Store
+from tocsin.store.connection import exists, shown
+from tocsin.store.store import Store
 
 EXIT_OK, EXIT_REJECTED, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 
@@ -187,6 +187,9 @@ def _stored(ctx: click.Context, db: str | None) -> Store:
     several readers may read at once); a clear error when there is none yet."""
     settings = _settings(ctx)
     path = db or settings.db
-    if not Path(path).exists():
-        raise Failure(f"no store at {path}: run `tocsin ingest` first")
-    return Store(path, read_only=True, wait_seconds=settings.store_wait_seconds)
+    if not exists(path):
+        raise Failure(f"no store at {shown(path)}: run `tocsin ingest` first")
+    try:
+        return Store(path, read_only=True, wait_seconds=settings.store_wait_seconds)
+    except StoreError as exc:
+        raise Failure(str(exc)) from exc

@@ -17,7 +17,7 @@ from tocsin.cli.app import (
     cli,
 )
 from tocsin.cli.fused import fused_text, print_fused
-from tocsin.store.duckdb_store import EventQuery
+from tocsin.store.store import EventQuery
 
 _TABLE = [
     ("id", 8),

@@ -7,7 +7,6 @@ import json
 import sys
 import time
 from collections import Counter
-from pathlib import Path
 from typing import Any
 
 import click
@@ -32,8 +31,9 @@ from tocsin.ingest.documents import Metadata
 from tocsin.ingest.readers import iter_inputs
 from tocsin.models import Rejection
 from tocsin.report.records import event_json, time_json
-from tocsin.store.duckdb_store import Store
+from tocsin.store.connection import exists, shown
 from tocsin.store.fusion import FusionCounts
+from tocsin.store.store import Store
 
 _WORKERS = click.option(
     "--workers",
@@ -183,7 +183,7 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], db: str | None, input_for
             if not is_interrupt(exc):
                 raise
             interrupted = True
-    finish_run(ctx, store.path, tally, None if interrupted else fused)
+    finish_run(ctx, store.name, tally, None if interrupted else fused)
 
 
 def finish_run(ctx: click.Context, path: object, tally: Tally, fused: FusionCounts | None) -> None:
@@ -249,8 +249,8 @@ def reprocess(ctx: click.Context, db: str | None) -> None:
 
     settings = _settings(ctx)
     path = db or settings.db
-    if not Path(path).exists():
-        raise Failure(f"no store at {path}: run `tocsin ingest` first")
+    if not exists(path):
+        raise Failure(f"no store at {shown(path)}: run `tocsin ingest` first")
     pipe = _pipeline(settings)
     done = removed = added = failed = 0
     with Store(path, wait_seconds=settings.store_wait_seconds) as store:

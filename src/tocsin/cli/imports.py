@@ -8,7 +8,8 @@ import click
 
 from tocsin.cli.app import EXIT_OK, EXIT_REJECTED, Failure, _say_rejection, _settings, cli
 from tocsin.errors import InputError, TocsinError
-from tocsin.store.duckdb_store import Store
+from tocsin.store.connection import shown
+from tocsin.store.store import Store
 
 
 @cli.command("import-events")
@@ -41,5 +42,5 @@ def import_events(ctx: click.Context, file: str, fmt: str, db: str | None) -> No
     for r in report.rejected:
         _say_rejection(r)
     click.echo(f"tocsin: {report.read} rows read, {added} imported, {updated} updated, {unchanged} unchanged,"
-               f" {len(report.rejected)} rejected to {db or settings.db}", err=True)  # fmt: skip
+               f" {len(report.rejected)} rejected to {shown(db or settings.db)}", err=True)  # fmt: skip
     ctx.exit(EXIT_REJECTED if report.rejected else EXIT_OK)

@@ -12,7 +12,8 @@ import click
 
 from tocsin.cli.app import Failure, _pipeline, _settings, cli
 from tocsin.errors import TocsinError
-from tocsin.store.duckdb_store import Store
+from tocsin.store.connection import is_postgres
+from tocsin.store.store import Store
 
 _INTERVAL = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([smhd]?)\s*$")
 _UNIT_SECONDS = {"": 1, "s": 1, "m": 60, "h": 3600, "d": 86400}
@@ -61,7 +62,8 @@ def watch(ctx: click.Context, sources_file: Path, every: str, db: str | None, ou
     except TocsinError as exc:
         raise Failure(str(exc)) from exc
     store.release()  # readers read while the models load
-    where = Path(store.path)
+    # its HTTP cache and state beside the store's file (a PostgreSQL store's: in this directory)
+    where = Path.cwd() / "tocsin-postgres" if is_postgres(store.path) else Path(store.path)
     stop = threading.Event()
     _stop_on_signals(stop)
     try:

@@ -84,7 +84,7 @@ def load(ctx: click.Context, folder: Path, db: str | None) -> None:
     """Store a backfill's partitions (FOLDER/table=.../) and fuse them: the same documents,
     reports and ids as `tocsin ingest` of the same sources. Loading them again changes nothing."""
     from tocsin.scale.load import load as load_partitions
-    from tocsin.store.duckdb_store import Store
+    from tocsin.store.store import Store
 
     settings = _settings(ctx)
     tally = Tally(show=sys.stderr.isatty())
@@ -107,4 +107,4 @@ def load(ctx: click.Context, folder: Path, db: str | None) -> None:
         except BaseException as exc:
             if not is_interrupt(exc):
                 raise
-    finish_run(ctx, store.path, tally, fused)
+    finish_run(ctx, store.name, tally, fused)

@@ -28,7 +28,7 @@ from typing import Any
 from tocsin.ingest.documents import Metadata
 from tocsin.ingest.items import InputItem
 from tocsin.pipeline import Coded, Pipeline
-from tocsin.store.duckdb_store import Store
+from tocsin.store.store import Store
 
 
 @dataclass(frozen=True, slots=True)

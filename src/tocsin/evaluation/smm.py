@@ -21,7 +21,7 @@ from tocsin.ingest.documents import Metadata, parse_published
 from tocsin.ingest.items import InputItem
 from tocsin.pipeline import Coded, Pipeline
 from tocsin.report.records import event_json
-from tocsin.store.duckdb_store import Store
+from tocsin.store.store import Store
 
 
 def evaluate(folder: Path, pipeline: Pipeline, *, examples: int = 0) -> dict[str, Any]:

@@ -8,6 +8,7 @@ apostrophe variants) so that "Şuşa", "Shusha" and "SHUSHA" meet in one key.
 from __future__ import annotations
 
 import csv
+import fcntl
 import io
 import os
 import sqlite3
@@ -341,26 +342,40 @@ def _open_bundled(path: Path | str | None) -> sqlite3.Connection:
         _build(conn, with_cities=False)
         return conn
     target = Path(path) if path else default_path()
-    if target.exists():
-        conn = sqlite3.connect(target, check_same_thread=False)
-        try:
-            row = conn.execute("SELECT value FROM meta WHERE key = 'build'").fetchone()
-        except sqlite3.DatabaseError:
-            row = None
-        if row and row[0] == BUILD_VERSION:
-            return conn
-        conn.close()
-        target.unlink()
+    built = _current(target)
+    if built is not None:
+        return built
     target.parent.mkdir(parents=True, exist_ok=True)
-    for stale in target.parent.glob("gazetteer-v*.sqlite"):
-        stale.unlink()  # earlier builds: their data are superseded
-    partial = target.with_suffix(".partial")
-    partial.unlink(missing_ok=True)
-    conn = sqlite3.connect(partial)
-    _build(conn, with_cities=True)
-    conn.close()
-    partial.replace(target)
+    # Several processes starting at once on a new machine: one builds, the others wait for it.
+    with open(target.with_suffix(".lock"), "a") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        built = _current(target)
+        if built is not None:
+            return built
+        for stale in target.parent.glob("gazetteer-v*.sqlite"):
+            stale.unlink()  # earlier builds (or a broken one): their data are superseded
+        partial = target.with_suffix(".partial")
+        partial.unlink(missing_ok=True)
+        conn = sqlite3.connect(partial)
+        _build(conn, with_cities=True)
+        conn.close()
+        partial.replace(target)
     return sqlite3.connect(target, check_same_thread=False)
+
+
+def _current(target: Path) -> sqlite3.Connection | None:
+    """The index at ``target`` if it is there and of this build."""
+    if not target.exists():
+        return None
+    conn = sqlite3.connect(target, check_same_thread=False)
+    try:
+        row = conn.execute("SELECT value FROM meta WHERE key = 'build'").fetchone()
+    except sqlite3.DatabaseError:
+        row = None
+    if row and row[0] == BUILD_VERSION:
+        return conn
+    conn.close()
+    return None
 
 
 def open_gazetteer(path: Path | str | None = None, *, user: Path | str | None = None) -> Gazetteer:

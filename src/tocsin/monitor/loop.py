@@ -23,7 +23,7 @@ from tocsin.monitor.poll import Poller
 from tocsin.monitor.sources import Source
 from tocsin.monitor.state import WatchState, utc_now
 from tocsin.pipeline import Pipeline
-from tocsin.store.duckdb_store import Store
+from tocsin.store.store import Store
 
 
 @dataclass

@@ -19,7 +19,7 @@ from tocsin.errors import TocsinError
 from tocsin.intake import Outcome, intake
 from tocsin.pipeline import Coded, Known, Result
 from tocsin.scale.partitions import TABLES, results
-from tocsin.store.duckdb_store import Store
+from tocsin.store.store import Store
 
 
 class LoadError(TocsinError):

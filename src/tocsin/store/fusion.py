@@ -20,12 +20,11 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-import duckdb
-
 from tocsin.fuse.group import fuse
 from tocsin.fuse.record import fused_id, fused_record
 from tocsin.fuse.reports import Report, outlet_of, report_of
 from tocsin.geo.gazetteer import country_by_iso2
+from tocsin.store.connection import Connection
 from tocsin.store.literals import Value, in_list, values_chunks
 
 #: The last day a stored report's date may stand for (its end, else its start plus its precision's
@@ -48,7 +47,7 @@ class FusionCounts:
     dissolved: int = 0
 
 
-def _neighbourhood(conn: duckdb.DuckDBPyConnection) -> list[str]:
+def _neighbourhood(conn: Connection) -> list[str]:
     """Ids of the reports to fuse again: the pending ones, those whose dates meet theirs, and all
     reports of the events touched (so that no event is cut in two by the window)."""
     pending = conn.execute(f"SELECT id, date, {_WINDOW_END} FROM events WHERE fused_id IS NULL").fetchall()
@@ -73,7 +72,7 @@ def _neighbourhood(conn: duckdb.DuckDBPyConnection) -> list[str]:
 _Loaded = tuple[list[Report], dict[str, str | None], dict[str, str], dict[str, set[str]]]
 
 
-def _load(conn: duckdb.DuckDBPyConnection, ids: list[str]) -> _Loaded:
+def _load(conn: Connection, ids: list[str]) -> _Loaded:
     """The reports, their current fused ids, the outlets' names by document, and further outlets
     of each document (exact reprints recorded in ``document_sources``, near-duplicates linked)."""
     rows = conn.execute(f"SELECT record, fused_id FROM events WHERE id IN ({in_list(ids)})").fetchall()
@@ -118,7 +117,7 @@ def _countries(record: dict[str, Any]) -> list[str]:
     return codes
 
 
-def _taken(conn: duckdb.DuckDBPyConnection, ids: set[str]) -> set[str]:
+def _taken(conn: Connection, ids: set[str]) -> set[str]:
     """Those of ``ids`` in use, by an event or as an alias of one."""
     listed = in_list(ids)
     return {r[0] for r in conn.execute(
@@ -153,7 +152,7 @@ def _assign(
     return [ids[g] for g in range(len(groups))]
 
 
-def refuse(conn: duckdb.DuckDBPyConnection) -> FusionCounts:
+def refuse(conn: Connection) -> FusionCounts:
     """Fuse the pending reports and the events that lost reports; call inside a transaction."""
     counts = FusionCounts()
     pending = conn.execute(
@@ -199,7 +198,10 @@ def refuse(conn: duckdb.DuckDBPyConnection) -> FusionCounts:
     for gone in sorted(old_ids - kept):
         survivors = [h[1] for h in history if h[0] == "merge" and h[2] == gone]
         if survivors:
-            conn.execute("INSERT OR REPLACE INTO fused_aliases VALUES (?, ?)", [gone, survivors[0]])
+            conn.execute(
+                "INSERT INTO fused_aliases VALUES (?, ?) ON CONFLICT (alias) DO UPDATE SET id = excluded.id",
+                [gone, survivors[0]],
+            )
             conn.execute("UPDATE fused_aliases SET id = ? WHERE id = ?", [survivors[0], gone])
         else:
             history.append(("dissolve", gone, None, []))
@@ -217,7 +219,7 @@ def refuse(conn: duckdb.DuckDBPyConnection) -> FusionCounts:
         steps.append([seq, action, event_id, other_id, report_ids])
     for values in values_chunks(steps):
         conn.execute("INSERT INTO fusion_history (seq, action, event_id, other_id, report_ids, happened_at)"
-                     f" SELECT *, current_timestamp FROM ({values})")  # fmt: skip
+                     f" SELECT *, current_timestamp FROM ({values}) AS v")  # fmt: skip
     conn.execute("DELETE FROM fusion_dirty")
     counts.reports = len(reports)
     return counts

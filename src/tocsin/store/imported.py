@@ -7,14 +7,13 @@ from collections.abc import Iterator
 from datetime import date
 from typing import Any
 
-import duckdb
-
 from tocsin.importers.load import digest
 from tocsin.importers.rows import Imported
+from tocsin.store.connection import Connection
 from tocsin.store.literals import Value, in_list, values_chunks
 
 
-def store_imported(conn: duckdb.DuckDBPyConnection, events: list[Imported]) -> tuple[int, int, int]:
+def store_imported(conn: Connection, events: list[Imported]) -> tuple[int, int, int]:
     """Add new rows, replace changed ones, leave the same ones: (added, updated, unchanged)."""
     known = dict(
         conn.execute(f"SELECT id, digest FROM imported_events WHERE id IN ({in_list(e.id for e in events)})")
@@ -41,7 +40,7 @@ def store_imported(conn: duckdb.DuckDBPyConnection, events: list[Imported]) -> t
 
 
 def imported(
-    conn: duckdb.DuckDBPyConnection, *, since: date | None = None, until: date | None = None,
+    conn: Connection, *, since: date | None = None, until: date | None = None,
     country: str | None = None, dataset: str | None = None,
 ) -> Iterator[dict[str, Any]]:  # fmt: skip
     """Imported events (their records) by date then id."""

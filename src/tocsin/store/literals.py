@@ -1,4 +1,4 @@
-"""SQL literals for the store's bulk statements.
+"""SQL literals for the store's bulk statements, written so that DuckDB and PostgreSQL read them alike.
 
 DuckDB's Python client converts every parameter of every statement on its own (and on the way
 tries to import pandas, each time, when pandas is not installed): thousands of small parameterised
@@ -27,7 +27,7 @@ def literal(value: Value) -> str:
     if isinstance(value, date):
         return f"DATE '{value.isoformat()}'"
     if isinstance(value, list):
-        return "[" + ", ".join(literal(v) for v in value) + "]::VARCHAR[]"
+        return "ARRAY[" + ", ".join(literal(v) for v in value) + "]::VARCHAR[]"
     return "'" + value.replace("'", "''") + "'"
 
 

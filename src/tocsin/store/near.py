@@ -3,15 +3,15 @@ by SQL, so that nothing is rebuilt in memory from every stored document at each 
 
 from __future__ import annotations
 
-import duckdb
 from datasketch import MinHash
 
 from tocsin.ingest.dedup import band_keys, from_bytes
+from tocsin.store.connection import Connection
 from tocsin.store.literals import literal, values_chunks
 
 
 def original_of(
-    conn: duckdb.DuckDBPyConnection, signature: MinHash, *, exclude: str,
+    conn: Connection, signature: MinHash, *, exclude: str,
     pending: dict[str, tuple[list[int], MinHash]] | None = None,
 ) -> str | None:  # fmt: skip
     """The stored original most similar to ``signature`` among those sharing an LSH band with it
@@ -33,20 +33,20 @@ def original_of(
     return max(sorted(similarity), key=lambda k: similarity[k])
 
 
-def index(conn: duckdb.DuckDBPyConnection, doc_id: str, signature: MinHash) -> None:
+def index(conn: Connection, doc_id: str, signature: MinHash) -> None:
     """Index an original's fingerprint under its id (replacing what a corrected text had)."""
     conn.execute("DELETE FROM near_bands WHERE doc_id = ?", [doc_id])
     insert(conn, {doc_id: band_keys(signature)})
 
 
-def insert(conn: duckdb.DuckDBPyConnection, keys_by_doc: dict[str, list[int]]) -> None:
+def insert(conn: Connection, keys_by_doc: dict[str, list[int]]) -> None:
     """Add the band keys of several originals in one statement."""
     rows = [(i, k, doc_id) for doc_id, keys in keys_by_doc.items() for i, k in enumerate(keys)]
     for values in values_chunks(rows, size=2000):  # literal values: parameters cost seconds
         conn.execute(f"INSERT INTO near_bands {values}")
 
 
-def fill(conn: duckdb.DuckDBPyConnection) -> None:
+def fill(conn: Connection) -> None:
     """Index every stored original once (a store made before the index existed)."""
     rows = conn.execute(
         "SELECT id, fingerprint FROM documents WHERE duplicate_of IS NULL AND fingerprint IS NOT NULL"

@@ -14,8 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-import duckdb
-
+from tocsin.store.connection import Connection
 from tocsin.store.literals import in_list
 
 _ORDER = "coalesce(date, DATE '9999-12-31')"
@@ -36,7 +35,7 @@ class PageQuery:
 
 
 def page(
-    conn: duckdb.DuckDBPyConnection, table: str, q: PageQuery, keep: Callable[[dict[str, Any]], bool]
+    conn: Connection, table: str, q: PageQuery, keep: Callable[[dict[str, Any]], bool]
 ) -> tuple[list[dict[str, Any]], tuple[str, str] | None]:
     """Up to ``q.limit`` records after ``q.after``, and the key to continue from (None at the end)."""
     assert table in {"fused_events", "events"}
@@ -51,7 +50,7 @@ def page(
         where.append("lon BETWEEN ? AND ? AND lat BETWEEN ? AND ?")
         params += [q.bbox[0], q.bbox[2], q.bbox[1], q.bbox[3]]
     for text in q.contains:
-        where.append("contains(lower(record), lower(?))")
+        where.append("strpos(lower(record), lower(?)) > 0")
         params.append(text)
     out: list[dict[str, Any]] = []
     after = q.after
@@ -92,7 +91,7 @@ def page(
 CELL = 0.5
 
 
-def stats(conn: duckdb.DuckDBPyConnection, where: list[str], params: list[object]) -> dict[str, Any]:
+def stats(conn: Connection, where: list[str], params: list[object]) -> dict[str, Any]:
     """Fused events matching ``where`` by day (with deaths), by type, by map cell and by country."""
     clause = " AND ".join(["TRUE", *where])
     days = conn.execute(

@@ -1,11 +1,20 @@
-"""The store's tables, how a new store is made whole, and how an older one is brought up to date."""
+"""The store's tables, how a new store is made whole, and how an older one is brought up to date.
+
+One list of statements makes and upgrades both databases: each schema version's statements are
+appended (``IF NOT EXISTS``, so that replaying them on a current store changes nothing) and the
+store records the version it has reached in ``meta``. PostgreSQL reads the same statements with its
+names for three types (:func:`postgres_ddl`) and gets the two DuckDB functions the shared SQL calls.
+"""
 
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 import duckdb
+
+from tocsin.store.connection import Connection
 
 SCHEMA_VERSION = 6
 
@@ -76,19 +85,52 @@ _DDL = [
         first_seen TIMESTAMP DEFAULT current_timestamp, PRIMARY KEY (source, reason))""",
 ]
 
+#: DuckDB's functions that the shared SQL calls, defined in a PostgreSQL store.
+_PG_FUNCTIONS = [
+    "CREATE OR REPLACE FUNCTION unhex(h TEXT) RETURNS BYTEA LANGUAGE sql IMMUTABLE STRICT"
+    " AS $$ SELECT decode(h, 'hex') $$",
+    "CREATE OR REPLACE FUNCTION json_extract_string(doc TEXT, path TEXT) RETURNS TEXT LANGUAGE sql"
+    " IMMUTABLE STRICT AS $$ SELECT jsonb_path_query_first(doc::jsonb, path::jsonpath) #>> '{}' $$",
+]
 
-def apply_schema(conn: duckdb.DuckDBPyConnection) -> None:
-    """Create or upgrade the tables, record the schema version, and checkpoint so that no DDL waits
-    in the write-ahead log."""
+#: DuckDB's type names and PostgreSQL's: text compares byte by byte in both (collation "C"), so
+#: that ids sort, and pages continue, the same way in either store; LSH keys are unsigned 64-bit.
+_PG_TYPES = [
+    (re.compile(r"\bVARCHAR\b(?!\[)"), 'TEXT COLLATE "C"'),
+    (re.compile(r"\bVARCHAR\[\]"), "TEXT[]"),
+    (re.compile(r"\bDOUBLE\b"), "DOUBLE PRECISION"),
+    (re.compile(r"\bBLOB\b"), "BYTEA"),
+    (re.compile(r"\bUBIGINT\b"), "NUMERIC(20)"),
+]
+
+
+def postgres_ddl(ddl: str) -> str:
+    """One of the schema's statements in PostgreSQL's type names."""
+    for pattern, name in _PG_TYPES:
+        ddl = pattern.sub(name, ddl)
+    return ddl
+
+
+def apply_schema(conn: Connection, *, postgres: bool = False) -> None:
+    """Create or upgrade the tables and record the schema version; a DuckDB store is checkpointed
+    so that no DDL waits in the write-ahead log."""
     from tocsin.store.near import fill
 
     for ddl in _DDL:
-        conn.execute(ddl)
+        conn.execute(postgres_ddl(ddl) if postgres else ddl)
+    if postgres:
+        for ddl in _PG_FUNCTIONS:
+            conn.execute(ddl)
     row = conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
     if row is not None and int(row[0]) < 6:
         fill(conn)  # once: the originals stored before the index existed
-    conn.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)])
-    conn.execute("CHECKPOINT")
+    conn.execute(
+        "INSERT INTO meta VALUES ('schema_version', ?)"
+        " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        [str(SCHEMA_VERSION)],
+    )
+    if not postgres:
+        conn.execute("CHECKPOINT")
 
 
 def create(path: Path) -> None:

@@ -1,4 +1,5 @@
-"""The embedded DuckDB store: documents (with their text and segments), events and rejections.
+"""The store: documents (with their text and segments), events, fused events and rejections, in a
+DuckDB file or a PostgreSQL database (:mod:`tocsin.store.backends`), through the same SQL.
 
 Writes are idempotent: a document already stored (same id and content) is skipped with its
 events, so ingesting the same input twice changes nothing.
@@ -16,7 +17,6 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
-import duckdb
 from datasketch import MinHash
 
 from tocsin.errors import StoreError, one_line
@@ -27,12 +27,12 @@ from tocsin.ingest.dedup import band_keys, fingerprint, to_bytes
 from tocsin.models import Document, Event, Rejection
 from tocsin.report.records import document_json, event_json
 from tocsin.store import near
-from tocsin.store.access import WriterLock, connect
+from tocsin.store.backends import Backend, open_backend
+from tocsin.store.connection import DB_ERRORS, Connection
 from tocsin.store.fusion import FusionCounts, refuse
 from tocsin.store.imported import imported, store_imported
 from tocsin.store.literals import Value, literal, values_chunks
 from tocsin.store.pages import PageQuery, page, stats
-from tocsin.store.schema import SCHEMA_VERSION, apply_schema, create
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,52 +81,44 @@ def event_countries(e: Event) -> list[str]:
 
 
 class Store:
-    """A DuckDB file of documents, events and rejections. Use as a context manager.
+    """A store of documents, events and rejections (a DuckDB file path, ``:memory:``, or a
+    ``postgresql://`` URL). Use as a context manager.
 
     ``read_only`` for commands that only read: several may read at once, and they wait (up to
-    ``wait_seconds``) while a writer holds the file. A writing store holds the store's writer lock
-    (see :mod:`tocsin.store.access`) and may :meth:`release` its connection between writes so that
-    readers get in; it reopens on next use.
+    ``wait_seconds``) while a writer holds a DuckDB file. A store writing to a DuckDB file holds the
+    file's writer lock (see :mod:`tocsin.store.access`) and may :meth:`release` its connection
+    between writes so that readers get in; it reopens on next use.
     """
 
     def __init__(self, path: str | Path, *, read_only: bool = False, wait_seconds: float = 60.0) -> None:
         self.path = str(path)
         self.read_only = read_only
         self.wait_seconds = wait_seconds
-        self._memory = self.path == ":memory:"
-        self._lock: WriterLock | None = None
-        self._conn: duckdb.DuckDBPyConnection | None = None
+        self._backend: Backend | None = None
+        self._conn: Connection | None = None
         self._in_transaction = False
         # Written in the open transaction and inserted at its end, many rows a statement: events
         # (rows of ``events``) and originals' near-duplicate band keys with their fingerprints.
         self._pending_events: list[list[Any]] = []
         self._pending_near: dict[str, tuple[list[int], MinHash]] = {}
+        self._backend = open_backend(self.path, read_only=read_only, wait_seconds=wait_seconds)
+        self.name = self._backend.name
         try:
-            if not self._memory and not read_only:
-                self._lock = WriterLock(self.path)
-                if not Path(self.path).exists():
-                    create(Path(self.path))
-            self._conn = connect(self.path, read_only=read_only, wait_seconds=wait_seconds)
-            if not read_only:
-                self._upgrade()
-            elif self._version() != str(SCHEMA_VERSION):
-                # made by an older tocsin: brought up to date once (as a writer would), then read
-                self._conn.close()
-                self._conn = None
-                Store(self.path, wait_seconds=wait_seconds).close()
-                self._conn = connect(self.path, read_only=True, wait_seconds=wait_seconds)
-        except (duckdb.Error, OSError) as exc:
+            self._conn = self._backend.connect()
+        except (*DB_ERRORS, OSError) as exc:
             self.close()
-            raise StoreError(f"cannot open store {self.path}: {one_line(exc)}") from exc
+            raise StoreError(f"cannot open store {self.name}: {one_line(exc)}") from exc
         except StoreError:
             self.close()
             raise
 
     @property
-    def conn(self) -> duckdb.DuckDBPyConnection:
+    def conn(self) -> Connection:
         """The open connection, reopened (waiting for readers to finish) after :meth:`release`."""
         if self._conn is None:
-            self._conn = connect(self.path, read_only=self.read_only, wait_seconds=self.wait_seconds)
+            if self._backend is None:
+                raise StoreError(f"store {self.name} is closed")
+            self._conn = self._backend.connect()
         return self._conn
 
     @contextmanager
@@ -140,7 +132,7 @@ class Store:
             self._flush()
             self.conn.execute("COMMIT")
         except BaseException:
-            with suppress(duckdb.Error):  # the failed statement may have ended the transaction
+            with suppress(*DB_ERRORS):  # the failed statement may have ended the transaction
                 self.conn.execute("ROLLBACK")
             raise
         finally:
@@ -167,25 +159,11 @@ class Store:
 
     def release(self) -> None:
         """Close the connection until the next use (keeping the writer lock), so that other
-        processes can read the file meanwhile. Nothing for an in-memory store."""
-        if self._conn is not None and not self._memory and not self._in_transaction:
+        processes can read a DuckDB file meanwhile. Nothing for an in-memory store or PostgreSQL."""
+        releasable = self._backend is not None and self._backend.releasable
+        if self._conn is not None and releasable and not self._in_transaction:
             self._conn.close()
             self._conn = None
-
-    def _version(self) -> str | None:
-        """The schema version the store records (``None`` for the first stores, which had none)."""
-        row = self.conn.execute(
-            "SELECT count(*) FROM information_schema.tables WHERE table_name = 'meta'"
-        ).fetchone()
-        if not row or not row[0]:
-            return None
-        got = self.conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
-        return str(got[0]) if got else None
-
-    def _upgrade(self) -> None:
-        """Bring an older store to this schema (nothing to do for a current one)."""
-        if self._version() != str(SCHEMA_VERSION):
-            apply_schema(self.conn)
 
     def __enter__(self) -> Store:
         return self
@@ -198,11 +176,12 @@ class Store:
     def close(self) -> None:
         """Close the database and give up the writer lock."""
         if self._conn is not None:
-            self._conn.close()
+            with suppress(*DB_ERRORS):
+                self._conn.close()
             self._conn = None
-        if self._lock is not None:
-            self._lock.release()
-            self._lock = None
+        if self._backend is not None:
+            self._backend.close()
+            self._backend = None
 
     def has_document(self, doc: Document) -> bool:
         """Whether this text is already stored: under its id (now or as an earlier version of a
@@ -259,13 +238,16 @@ class Store:
                 doc.author,
             ]
             blob = "NULL" if raw is None else f"unhex('{gzip.compress(raw, mtime=0).hex()}')"
-            self.conn.execute(
+            inserted = self.conn.execute(
                 "INSERT INTO documents (id, content_hash, source_path, url, title, source, published,"
                 " published_method, language, text, segments, author, raw, raw_format, duplicate_of,"
                 f" fingerprint, version) VALUES ({', '.join(literal(v) for v in values)}, {blob},"
                 f" {literal(raw_format)}, {literal(original)}, unhex('{to_bytes(signature).hex()}'),"
-                f" {(previous or 0) + 1})"
-            )  # fmt: skip
+                f" {(previous or 0) + 1}) ON CONFLICT DO NOTHING RETURNING id"
+            ).fetchone()  # fmt: skip
+            if inserted is None:  # another process (sharing a PostgreSQL store) stored it meanwhile
+                self._commit()
+                return "duplicate"
             if original is None:
                 self._insert_events(events)
                 if self._in_transaction and previous is None:
@@ -273,7 +255,7 @@ class Store:
                 else:
                     near.index(self.conn, doc.id, signature)
             self._commit()
-        except duckdb.Error as exc:
+        except DB_ERRORS as exc:
             self._rollback()
             raise StoreError(f"cannot store document {doc.id}: {one_line(exc)}") from exc
         if original is not None:
@@ -333,9 +315,9 @@ class Store:
         """Event rows as literal values (see ``store/literals.py``: parameters cost seconds)."""
         for values in values_chunks(rows):
             self.conn.execute(
-                "INSERT OR IGNORE INTO events (id, doc_id, event, mode, acled_event_type,"
+                "INSERT INTO events (id, doc_id, event, mode, acled_event_type,"
                 " acled_sub_event_type, date, date_end, date_precision, factuality, countries, lat, lon,"
-                f" dead, injured, arrested, confidence, record, fused_id) {values}"
+                f" dead, injured, arrested, confidence, record, fused_id) {values} ON CONFLICT DO NOTHING"
             )
 
     def _unfuse(self, doc_id: str) -> dict[str, str]:
@@ -346,7 +328,7 @@ class Store:
             "SELECT id, fused_id FROM events WHERE doc_id = ? AND fused_id IS NOT NULL", [doc_id]
         ).fetchall()
         for fid in {f for _, f in rows}:
-            self.conn.execute("INSERT OR IGNORE INTO fusion_dirty VALUES (?)", [fid])
+            self.conn.execute("INSERT INTO fusion_dirty VALUES (?) ON CONFLICT DO NOTHING", [fid])
         return dict(rows)
 
     def replace_events(self, doc_id: str, events: tuple[Event, ...]) -> tuple[int, int]:
@@ -359,7 +341,7 @@ class Store:
             self.conn.execute("DELETE FROM events WHERE doc_id = ?", [doc_id])
             self._insert_events(events, fused)
             self.conn.execute("COMMIT")
-        except duckdb.Error as exc:
+        except DB_ERRORS as exc:
             self.conn.execute("ROLLBACK")
             raise StoreError(f"cannot re-code document {doc_id}: {one_line(exc)}") from exc
         return (int(row[0]) if row else 0), len(events)
@@ -369,9 +351,11 @@ class Store:
         transaction: an interrupted pass leaves them pending for the next."""
         self.conn.execute("BEGIN TRANSACTION")
         try:
+            if self._backend is not None:
+                self._backend.exclusive(self.conn)  # one pass at a time over a shared store
             counts = refuse(self.conn)
             self.conn.execute("COMMIT")
-        except duckdb.Error as exc:
+        except DB_ERRORS as exc:
             self.conn.execute("ROLLBACK")
             raise StoreError(f"cannot fuse events: {one_line(exc)}") from exc
         return counts
@@ -382,7 +366,7 @@ class Store:
         try:
             counts = store_imported(self.conn, events)
             self.conn.execute("COMMIT")
-        except duckdb.Error as exc:
+        except DB_ERRORS as exc:
             self.conn.execute("ROLLBACK")
             raise StoreError(f"cannot store imported events: {one_line(exc)}") from exc
         return counts
@@ -424,8 +408,8 @@ class Store:
             [doc.content_hash, outlet, doc.id, doc.source, doc.url, doc.published, doc.source_path],
         )
         self.conn.execute(
-            "INSERT OR IGNORE INTO fusion_dirty SELECT DISTINCT e.fused_id FROM events e JOIN documents d"
-            " ON e.doc_id = d.id WHERE d.content_hash = ? AND e.fused_id IS NOT NULL",
+            "INSERT INTO fusion_dirty SELECT DISTINCT e.fused_id FROM events e JOIN documents d"
+            " ON e.doc_id = d.id WHERE d.content_hash = ? AND e.fused_id IS NOT NULL ON CONFLICT DO NOTHING",
             [doc.content_hash],
         )
         return True
@@ -443,7 +427,7 @@ class Store:
     def reject(self, rejection: Rejection) -> None:
         """Record a rejection (once per source and reason)."""
         self.conn.execute(
-            "INSERT OR IGNORE INTO rejections (source, reason, detail) VALUES (?,?,?)",
+            "INSERT INTO rejections (source, reason, detail) VALUES (?,?,?) ON CONFLICT DO NOTHING",
             [rejection.source, rejection.reason, rejection.detail],
         )
 
@@ -487,7 +471,7 @@ class Store:
             where.append(f"event IN ({', '.join('?' for _ in q.types)})")
             params.extend(t.upper() for t in q.types)
         if q.country:
-            where.append("list_contains(countries, ?)")
+            where.append("? = ANY(countries)")
             params.append(_iso3(q.country))
         return where, params
 
@@ -541,7 +525,7 @@ class Store:
             "SELECT alias FROM fused_aliases WHERE id = ?", [current]).fetchall())]  # fmt: skip
         rows = self.conn.execute(
             "SELECT seq, happened_at, action, event_id, other_id, report_ids FROM fusion_history"
-            " WHERE list_contains(?, event_id) OR list_contains(?, other_id) ORDER BY seq",
+            " WHERE event_id = ANY(?) OR other_id = ANY(?) ORDER BY seq",
             [names, names],
         ).fetchall()
         return [{"seq": q, "at": a.isoformat(), "action": act, "event_id": e, "other_id": o,
