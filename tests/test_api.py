@@ -80,6 +80,32 @@ def test_errors_are_json_with_a_code_and_never_a_traceback(client: TestClient) -
     assert "access-control-allow-origin" not in client.get("/api/stats").headers  # no CORS by default
 
 
+def test_the_timeline_and_the_map_follow_every_filter_of_the_table(client: TestClient) -> None:
+    everything = client.get("/api/events").json()["items"]
+    first = everything[0]
+    cases = [{}, {"area": "Mariupol"}, {"actor": "rebels", "since": "2014-05-02"}, {"actor": "nobody"},
+             {"bbox": "37.0,47.0,38.0,47.5"}, {"q": first["evidence"][0]["text"][:12]},
+             {"factuality": "asserted", "acled_type": first["acled_event_type"] or "none"}]  # fmt: skip
+    sizes = set()
+    for params in cases:
+        listed = client.get("/api/events", params=params).json()["items"]
+        stats = client.get("/api/stats", params=params).json()
+        assert sum(d["events"] for d in stats["by_day"]) == len(listed), params
+        placed = [e for e in listed if (e["location"] or {}).get("lat") is not None]
+        assert sum(c["events"] for c in stats["by_cell"]) == len(placed), params
+        exported = client.get("/api/export", params={"format": "geojson", **params}).json()
+        assert len(exported["features"]) == len(placed), params
+        sizes.add(len(listed))
+    assert 0 in sizes and len(everything) in sizes and len(sizes) >= 3  # the filters do filter
+
+
+def test_map_cells_say_their_types_and_the_commonest(client: TestClient) -> None:
+    cells = client.get("/api/stats").json()["by_cell"]
+    for cell in cells:
+        assert sum(cell["types"].values()) == cell["events"]
+        assert cell["types"][cell["type"]] == max(cell["types"].values())
+
+
 def test_stats_bulletin_alerts_and_exports_answer(client: TestClient) -> None:
     stats = client.get("/api/stats").json()
     assert sum(d["events"] for d in stats["by_day"]) == 5 and sum(stats["by_country"].values()) == 5

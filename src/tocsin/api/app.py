@@ -20,14 +20,12 @@ from fastapi import Depends, FastAPI, Header, HTTPException, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
-from pydantic import AfterValidator
 
+from tocsin.api.filters import Day, EventFilters, event_filters
 from tocsin.config import Settings
 from tocsin.crashlog import log_exception
 from tocsin.errors import StoreError, TocsinError
-from tocsin.models import FIRST_DAY, LAST_DAY
 from tocsin.store.connection import exists, shown
-from tocsin.store.pages import PageQuery
 from tocsin.store.store import EventQuery, Store
 
 #: The most events one page may hold.
@@ -41,16 +39,6 @@ EXPORT_TYPES = {
     "geojson": "application/geo+json",
     "parquet": "application/vnd.apache.parquet",
 }
-
-
-def _sane_day(day: date) -> date:
-    if not FIRST_DAY <= day <= LAST_DAY:
-        raise ValueError(f"a day from {FIRST_DAY} to {LAST_DAY}")
-    return day
-
-
-#: A date parameter: ISO, and within the days tocsin can reckon with.
-Day = Annotated[date, AfterValidator(_sane_day)]
 
 
 def _error(status: int, code: str, message: str) -> JSONResponse:
@@ -68,51 +56,6 @@ def _uncursor(value: str) -> tuple[str, str]:
         return str(first), str(second)
     except (ValueError, TypeError) as exc:
         raise HTTPException(400, "not a cursor this API gave") from exc
-
-
-def _bbox(value: str | None) -> tuple[float, float, float, float] | None:
-    if value is None:
-        return None
-    try:
-        west, south, east, north = (float(v) for v in value.split(","))
-    except ValueError as exc:
-        raise HTTPException(400, "bbox is west,south,east,north in degrees") from exc
-    return west, south, east, north
-
-
-def _matches(
-    e: dict[str, Any],
-    *,
-    acled_type: str | None,
-    area: str | None,
-    actor: str | None,
-    factuality: str | None,
-    bbox: tuple[float, float, float, float] | None,
-    q: str | None,
-) -> bool:
-    loc = e.get("location") or {}
-    if acled_type and (e.get("acled_event_type") or "").casefold() != acled_type.casefold():
-        return False
-    if factuality and e.get("factuality") != factuality:
-        return False
-    if area and area.casefold() not in {
-        (loc.get("name") or "").casefold(),
-        (loc.get("admin1") or "").casefold(),
-    }:
-        return False
-    if actor:
-        names = [p.get("name") or "" for p in (*e.get("actor", []), *e.get("recipient", []))]
-        if not any(actor.casefold() in n.casefold() for n in names):
-            return False
-    if bbox:
-        lat, lon = loc.get("lat"), loc.get("lon")
-        if lat is None or lon is None or not (bbox[0] <= lon <= bbox[2] and bbox[1] <= lat <= bbox[3]):
-            return False
-    if q:
-        text = " ".join(x.get("text", "") for x in e.get("evidence") or [])
-        if q.casefold() not in text.casefold():
-            return False
-    return True
 
 
 def create_app(db: str, settings: Settings) -> FastAPI:
@@ -157,6 +100,7 @@ def create_app(db: str, settings: Settings) -> FastAPI:
             yield s
 
     Reader = Annotated[Store, Depends(store)]
+    Filters = Annotated[EventFilters, Depends(event_filters)]
 
     static = Path(__file__).resolve().parent.parent / "web" / "static"
     app.mount("/static", StaticFiles(directory=static), name="static")
@@ -173,17 +117,8 @@ def create_app(db: str, settings: Settings) -> FastAPI:
     @app.get("/api/events")
     def events(
         s: Reader,
+        filters: Filters,
         level: str = "events",
-        since: Day | None = None,
-        until: Day | None = None,
-        type: Annotated[list[str] | None, Query()] = None,
-        acled_type: str | None = None,
-        country: str | None = None,
-        area: str | None = None,
-        actor: str | None = None,
-        factuality: str | None = None,
-        bbox: str | None = None,
-        q: str | None = None,
         limit: Annotated[int, Query(ge=1, le=PAGE_CAP)] = 100,
         cursor: str | None = None,
     ) -> dict[str, Any]:
@@ -191,23 +126,8 @@ def create_app(db: str, settings: Settings) -> FastAPI:
         a time: pass ``next_cursor`` back as ``cursor`` for the next page."""
         if level not in {"events", "reports"}:
             raise HTTPException(400, "level is events or reports")
-        query = EventQuery(since=since, until=until, types=tuple(type or ()), country=country)
-        box = _bbox(bbox)
-        shape = PageQuery(
-            after=_uncursor(cursor) if cursor else None,
-            limit=limit,
-            contains=tuple(t for t in (actor, area, q) if t),
-            acled_type=acled_type,
-            factuality=factuality,
-            bbox=box,
-        )
-
-        def keep(e: dict[str, Any]) -> bool:
-            return _matches(
-                e, acled_type=acled_type, area=area, actor=actor, factuality=factuality, bbox=box, q=q
-            )
-
-        items, following = s.page(level, query, shape, keep)
+        shape = filters.shape(after=_uncursor(cursor) if cursor else None, limit=limit)
+        items, following = s.page(level, filters.query(), shape, filters.keep)
         return {"items": items, "count": len(items), "next_cursor": _cursor(following) if following else None}
 
     @app.get("/api/events/{event_id}")
@@ -288,22 +208,13 @@ def create_app(db: str, settings: Settings) -> FastAPI:
         raise HTTPException(400, "format is json, md or html")
 
     @app.get("/api/export")
-    def export(
-        s: Reader,
-        format: str,
-        since: Day | None = None,
-        until: Day | None = None,
-        type: Annotated[list[str] | None, Query()] = None,
-        country: str | None = None,
-    ) -> Response:
-        """The fused events in another dataset's layout (see `tocsin export`)."""
+    def export(s: Reader, format: str, filters: Filters) -> Response:
+        """The fused events matching the filters in another dataset's layout (see `tocsin export`)."""
         from tocsin.report.exports import WRITERS
 
         if format not in WRITERS:
             raise HTTPException(400, f"format is one of {', '.join(WRITERS)}")
-        records = list(
-            s.fused_events(EventQuery(since=since, until=until, types=tuple(type or ()), country=country))
-        )
+        records = [e for e in s.fused_events(filters.query()) if filters.keep(e)]
         with tempfile.TemporaryDirectory() as tmp:
             out = Path(tmp) / f"export.{format}"
             WRITERS[format](records, out)
@@ -315,16 +226,10 @@ def create_app(db: str, settings: Settings) -> FastAPI:
         )
 
     @app.get("/api/stats")
-    def stats(
-        s: Reader,
-        since: Day | None = None,
-        until: Day | None = None,
-        type: Annotated[list[str] | None, Query()] = None,
-        country: str | None = None,
-    ) -> dict[str, Any]:
-        """Counts of fused events by day (with deaths), by type, by map cell and by country, for a
-        timeline and a map (the date, type and country filters of /api/events)."""
-        return s.stats(EventQuery(since=since, until=until, types=tuple(type or ()), country=country))
+    def stats(s: Reader, filters: Filters) -> dict[str, Any]:
+        """Counts of the fused events matching the filters of /api/events, by day (with deaths), by
+        type, by map cell (with its types) and by country, for a timeline and a map."""
+        return s.stats(filters.query(), filters.shape(), filters.keep)
 
     @app.post("/api/documents")
     async def add_documents(

@@ -39,19 +39,7 @@ def page(
 ) -> tuple[list[dict[str, Any]], tuple[str, str] | None]:
     """Up to ``q.limit`` records after ``q.after``, and the key to continue from (None at the end)."""
     assert table in {"fused_events", "events"}
-    where, params = list(q.where), list(q.params)
-    if q.acled_type:
-        where.append("lower(acled_event_type) = lower(?)")
-        params.append(q.acled_type)
-    if q.factuality:
-        where.append("json_extract_string(record, '$.factuality') = ?")
-        params.append(q.factuality)
-    if q.bbox:
-        where.append("lon BETWEEN ? AND ? AND lat BETWEEN ? AND ?")
-        params += [q.bbox[0], q.bbox[2], q.bbox[1], q.bbox[3]]
-    for text in q.contains:
-        where.append("strpos(lower(record), lower(?)) > 0")
-        params.append(text)
+    where, params = _narrowed(q)
     out: list[dict[str, Any]] = []
     after = q.after
     batch = max(q.limit + 1, 200)
@@ -87,12 +75,38 @@ def page(
             return out, None
 
 
+def _narrowed(q: PageQuery) -> tuple[list[str], list[object]]:
+    """The query's filters in SQL: exact for dates, types, country, ACLED type, factuality and the
+    box; for the text filters (actor, area, evidence) a superset, the record containing the text."""
+    where, params = list(q.where), list(q.params)
+    if q.acled_type:
+        where.append("lower(acled_event_type) = lower(?)")
+        params.append(q.acled_type)
+    if q.factuality:
+        where.append("json_extract_string(record, '$.factuality') = ?")
+        params.append(q.factuality)
+    if q.bbox:
+        where.append("lon BETWEEN ? AND ? AND lat BETWEEN ? AND ?")
+        params += [q.bbox[0], q.bbox[2], q.bbox[1], q.bbox[3]]
+    for text in q.contains:
+        where.append("strpos(lower(record), lower(?)) > 0")
+        params.append(text)
+    return where, params
+
+
 #: Degrees of a map cell in ``stats`` (about 55 km north-south).
 CELL = 0.5
 
 
-def stats(conn: Connection, where: list[str], params: list[object]) -> dict[str, Any]:
-    """Fused events matching ``where`` by day (with deaths), by type, by map cell and by country."""
+def stats(conn: Connection, q: PageQuery, keep: Callable[[dict[str, Any]], bool]) -> dict[str, Any]:
+    """Fused events matching the query by day (with deaths), by type, by map cell (with its types)
+    and by country. With a text filter the matching events are found first (narrowed in SQL,
+    checked by ``keep``), then counted in SQL like the others."""
+    where, params = _narrowed(q)
+    if q.contains:
+        sql = "SELECT id, record FROM fused_events WHERE " + " AND ".join(["TRUE", *where])
+        ids = [i for i, record in conn.execute(sql, params).fetchall() if keep(json.loads(record))]
+        where, params = [f"id IN ({in_list(ids)})"], []
     clause = " AND ".join(["TRUE", *where])
     days = conn.execute(
         f"SELECT coalesce(CAST(date AS VARCHAR), 'unknown'), count(*), coalesce(sum(dead_best), 0)"
@@ -106,9 +120,9 @@ def stats(conn: Connection, where: list[str], params: list[object]) -> dict[str,
     ).fetchall()
     # a map aggregates server-side: cells of CELL degrees (their events' mean point), and countries
     cells = conn.execute(
-        f"SELECT floor(lat / {CELL}), floor(lon / {CELL}), avg(lat), avg(lon), count(*),"
-        f" coalesce(sum(dead_best), 0) FROM fused_events WHERE {clause} AND lat IS NOT NULL"
-        " GROUP BY 1, 2 ORDER BY 5 DESC, 1, 2 LIMIT 5000",
+        f"SELECT floor(lat / {CELL}), floor(lon / {CELL}), coalesce(acled_event_type, event), sum(lat),"
+        f" sum(lon), count(*), coalesce(sum(dead_best), 0) FROM fused_events WHERE {clause}"
+        " AND lat IS NOT NULL GROUP BY 1, 2, 3",
         params,
     ).fetchall()
     countries = conn.execute(
@@ -119,7 +133,31 @@ def stats(conn: Connection, where: list[str], params: list[object]) -> dict[str,
     return {
         "by_day": [{"date": d, "events": n, "dead": int(dead)} for d, n, dead in days],
         "by_type": {k: n for k, n in kinds},
-        "by_cell": [{"lat": round(lat, 4), "lon": round(lon, 4), "events": n, "dead": int(dead)}
-                    for _, _, lat, lon, n, dead in cells],
+        "by_cell": _cells(cells),
         "by_country": {c: n for c, n in countries},
     }  # fmt: skip
+
+
+#: The most cells ``stats`` returns (the busiest).
+MAX_CELLS = 5000
+
+
+def _cells(rows: list[tuple[Any, ...]]) -> list[dict[str, Any]]:
+    """Map cells from rows of (cell, type) counts: each cell at its events' mean point, with its
+    events, deaths, events by type and its commonest type (ties: the first name)."""
+    merged: dict[tuple[float, float], dict[str, Any]] = {}
+    for y, x, kind, lat, lon, n, dead in rows:
+        cell = merged.setdefault((y, x), {"lat": 0.0, "lon": 0.0, "events": 0, "dead": 0, "types": {}})
+        cell["lat"] += lat
+        cell["lon"] += lon
+        cell["events"] += n
+        cell["dead"] += int(dead)
+        cell["types"][kind] = n
+    busiest = sorted(merged.items(), key=lambda kv: (-kv[1]["events"], kv[0]))[:MAX_CELLS]
+    out = []
+    for _, c in busiest:
+        types = dict(sorted(c["types"].items()))
+        out.append({"lat": round(c["lat"] / c["events"], 4), "lon": round(c["lon"] / c["events"], 4),
+                    "events": c["events"], "dead": c["dead"], "types": types,
+                    "type": min(types, key=lambda k: (-types[k], k))})  # fmt: skip
+    return out

@@ -493,10 +493,14 @@ class Store:
         shaped = replace(shape, where=where, params=params)
         return page(self.conn, "fused_events" if level == "events" else "events", shaped, keep)
 
-    def stats(self, query: EventQuery | None = None) -> dict[str, Any]:
-        """Fused events matching the query by day, type, map cell and country."""
+    def stats(
+        self, query: EventQuery | None = None, shape: PageQuery | None = None,
+        keep: Callable[[dict[str, Any]], bool] = lambda _: True,
+    ) -> dict[str, Any]:  # fmt: skip
+        """Fused events matching the query (and the page filters of ``shape``, the text ones
+        checked by ``keep``) by day, type, map cell and country."""
         where, params = self._where(query or EventQuery())
-        return stats(self.conn, where, params)
+        return stats(self.conn, replace(shape or PageQuery(), where=where, params=params), keep)
 
     def resolve(self, event_id: str) -> str | None:
         """The current id of a fused event: itself, the survivor of a merge it was absorbed in, or
