@@ -99,11 +99,13 @@ def test_the_timeline_and_the_map_follow_every_filter_of_the_table(client: TestC
     assert 0 in sizes and len(everything) in sizes and len(sizes) >= 3  # the filters do filter
 
 
-def test_map_cells_say_their_types_and_the_commonest(client: TestClient) -> None:
+def test_map_cells_say_their_types_and_are_drawn_in_their_commonest_acled_type(client: TestClient) -> None:
     cells = client.get("/api/stats").json()["by_cell"]
     for cell in cells:
         assert sum(cell["types"].values()) == cell["events"]
-        assert cell["types"][cell["type"]] == max(cell["types"].values())
+        acled = {k: n for k, n in cell["types"].items() if not k.isupper()}  # PLOVER's types are in capitals
+        drawn = acled or cell["types"]
+        assert drawn[cell["type"]] == max(drawn.values())
 
 
 def test_stats_bulletin_alerts_and_exports_answer(client: TestClient) -> None:

@@ -71,7 +71,38 @@ def test_the_dashboard_works_offline_filters_and_opens_an_event(server: str, tmp
         rows = page.locator("#events tbody tr")
         assert rows.count() == 3  # the API's fused events: two reports of one shelling, an attack, a protest
         assert page.locator("#map circle.cell").count() >= 2
+        assert page.locator("#map path.country").count() > 200  # the bundled base map, offline
+        fills = page.eval_on_selector_all(
+            "#map circle.cell", "cs => cs.map(c => [c.dataset.type, c.getAttribute('fill')])"
+        )
+        # coloured by ACLED type (grey: a PLOVER type ACLED would not count as such)
+        assert ["Explosions/Remote violence", "#e67e22"] in fills and ["PROTEST", "#555"] in fills
         assert page.locator("#timeline rect.day").count() == 3
+        # the brush: dragging across the first two days keeps their events
+        first, second = (page.locator("#timeline rect.day").nth(i).bounding_box() for i in (0, 1))
+        assert first is not None and second is not None
+        page.mouse.move(first["x"] + 1, first["y"] + first["height"] / 2)
+        page.mouse.down()
+        page.mouse.move(second["x"] + second["width"] / 2, second["y"] + second["height"] / 2, steps=5)
+        page.mouse.up()
+        page.wait_for_function("document.querySelectorAll('#events tbody tr').length === 2")
+        assert "since=2014-05-02" in page.url and "until=2014-05-03" in page.url
+        page.click("#clear")
+        page.wait_for_function("document.querySelectorAll('#events tbody tr').length === 3")
+        # the actor filter narrows the table, the timeline and the map alike
+        page.fill("input[name=actor]", "rebels")
+        page.click("form#filters button[type=submit]")
+        page.wait_for_function("document.querySelectorAll('#events tbody tr').length === 2")
+        page.wait_for_function("document.querySelectorAll('#timeline rect.day').length === 2")
+        assert "actor=rebels" in page.url
+        page.click("#clear")
+        page.wait_for_function("document.querySelectorAll('#events tbody tr').length === 3")
+        # a cell keeps its events: Kharkiv's protest alone
+        page.locator("#map circle.cell[data-type=PROTEST]").click()
+        page.wait_for_function("document.querySelectorAll('#events tbody tr').length === 1")
+        assert "bbox=" in page.url
+        page.click("#clear")
+        page.wait_for_function("document.querySelectorAll('#events tbody tr').length === 3")
         # a filter changes the table and the URL
         page.select_option("select[name=type]", "PROTEST")
         page.click("form#filters button[type=submit]")

@@ -10,6 +10,7 @@ rows in SQL and are checked exactly by the caller's ``keep``.
 from __future__ import annotations
 
 import json
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -120,9 +121,9 @@ def stats(conn: Connection, q: PageQuery, keep: Callable[[dict[str, Any]], bool]
     ).fetchall()
     # a map aggregates server-side: cells of CELL degrees (their events' mean point), and countries
     cells = conn.execute(
-        f"SELECT floor(lat / {CELL}), floor(lon / {CELL}), coalesce(acled_event_type, event), sum(lat),"
+        f"SELECT floor(lat / {CELL}), floor(lon / {CELL}), acled_event_type, event, sum(lat),"
         f" sum(lon), count(*), coalesce(sum(dead_best), 0) FROM fused_events WHERE {clause}"
-        " AND lat IS NOT NULL GROUP BY 1, 2, 3",
+        " AND lat IS NOT NULL GROUP BY 1, 2, 3, 4",
         params,
     ).fetchall()
     countries = conn.execute(
@@ -143,21 +144,26 @@ MAX_CELLS = 5000
 
 
 def _cells(rows: list[tuple[Any, ...]]) -> list[dict[str, Any]]:
-    """Map cells from rows of (cell, type) counts: each cell at its events' mean point, with its
-    events, deaths, events by type and its commonest type (ties: the first name)."""
+    """Map cells from rows of (cell, ACLED type, PLOVER type) counts: each cell at its events' mean
+    point, with its events, deaths, events by type (the ACLED type, else the PLOVER one) and the
+    type it is drawn in: its commonest ACLED type, or its commonest type when none has one (ties:
+    the first name)."""
     merged: dict[tuple[float, float], dict[str, Any]] = {}
-    for y, x, kind, lat, lon, n, dead in rows:
-        cell = merged.setdefault((y, x), {"lat": 0.0, "lon": 0.0, "events": 0, "dead": 0, "types": {}})
+    for y, x, acled, plover, lat, lon, n, dead in rows:
+        cell = merged.setdefault((y, x), {"lat": 0.0, "lon": 0.0, "events": 0, "dead": 0, "types": Counter(),
+                                          "acled": Counter()})  # fmt: skip
         cell["lat"] += lat
         cell["lon"] += lon
         cell["events"] += n
         cell["dead"] += int(dead)
-        cell["types"][kind] = n
+        cell["types"][acled or plover] += n
+        if acled:
+            cell["acled"][acled] += n
     busiest = sorted(merged.items(), key=lambda kv: (-kv[1]["events"], kv[0]))[:MAX_CELLS]
     out = []
     for _, c in busiest:
-        types = dict(sorted(c["types"].items()))
+        drawn = c["acled"] or c["types"]
         out.append({"lat": round(c["lat"] / c["events"], 4), "lon": round(c["lon"] / c["events"], 4),
-                    "events": c["events"], "dead": c["dead"], "types": types,
-                    "type": min(types, key=lambda k: (-types[k], k))})  # fmt: skip
+                    "events": c["events"], "dead": c["dead"], "types": dict(sorted(c["types"].items())),
+                    "type": min(drawn, key=lambda k: (-drawn[k], k))})  # fmt: skip
     return out

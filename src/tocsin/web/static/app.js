@@ -1,10 +1,18 @@
-// tocsin's dashboard: filters in the URL, a timeline, a map of cells, a table, an event card and
-// the alerts, all from this server's API. No library and no request beyond this server.
+// tocsin's dashboard: filters in the URL, a timeline with a brush, a map of cells over the
+// countries, a table, an event card and the alerts, all from this server's API. The libraries and
+// the base map are vendored (static/vendor, see scripts/vendor_web.sh): no request leaves it.
 "use strict";
 
-const FIELDS = ["since", "until", "type", "country", "actor", "q"];
+const FIELDS = ["since", "until", "type", "acled_type", "country", "area", "actor", "factuality", "q", "bbox"];
 const form = document.getElementById("filters");
+const DAY = 86400000;
+//: ACLED's event types (and PLOVER's types of events ACLED would not count) by colour.
+const COLOURS = {
+  "Battles": "#c0392b", "Explosions/Remote violence": "#e67e22", "Violence against civilians": "#8e44ad",
+  "Protests": "#2980b9", "Riots": "#16a085", "Strategic developments": "#7f8c8d",
+};
 let nextCursor = null;
+let world = null;
 
 function filters() {
   const params = new URLSearchParams(window.location.search);
@@ -52,37 +60,94 @@ function drawTimeline(days) {
   const dated = days.filter((d) => d.date !== "unknown");
   if (!dated.length) return;
   const width = 1000, height = 200, max = Math.max(...dated.map((d) => d.events));
+  const first = Date.parse(dated[0].date), last = Date.parse(dated[dated.length - 1].date);
+  const span = (last - first) / DAY + 1, step = width / span;
+  const xOf = (day) => ((Date.parse(day) - first) / DAY) * step;
   svg.setAttribute("viewBox", `0 0 ${width} ${height}`);
   svg.setAttribute("preserveAspectRatio", "none");
-  const step = width / dated.length;
-  dated.forEach((d, i) => {
+  for (const d of dated) {
     const h = (d.events / max) * (height - 10);
-    const bar = svgNode("rect", { x: i * step, y: height - h, width: Math.max(step - 1, 1), height: h,
+    const bar = svgNode("rect", { x: xOf(d.date), y: height - h, width: Math.max(step - 1, 1), height: h,
                                   fill: "#4a6fa5", "data-date": d.date, class: "day" });
     bar.appendChild(svgNode("title", {})).textContent = `${d.date}: ${d.events} events, ${d.dead} dead`;
-    bar.addEventListener("click", () => setFilters({ ...filters(), since: d.date, until: d.date }));
     svg.appendChild(bar);
-  });
+  }
+  // the brush: drag across days to keep only them; a click keeps one day
+  const dayAt = (x) => new Date(first + Math.floor(Math.max(0, Math.min(x, width - 0.01)) / step) * DAY)
+    .toISOString().slice(0, 10);
+  const toView = (event) => {
+    const box = svg.getBoundingClientRect();
+    return ((event.clientX - box.left) / box.width) * width;
+  };
+  let start = null, band = null;
+  svg.onpointerdown = (event) => {
+    start = toView(event);
+    band = svgNode("rect", { x: start, y: 0, width: 0, height, class: "brush" });
+    svg.appendChild(band);
+    svg.setPointerCapture(event.pointerId);
+  };
+  svg.onpointermove = (event) => {
+    if (start === null) return;
+    const x = toView(event);
+    band.setAttribute("x", Math.min(start, x));
+    band.setAttribute("width", Math.abs(x - start));
+  };
+  svg.onpointerup = (event) => {
+    if (start === null) return;
+    const x = toView(event), from = dayAt(Math.min(start, x)), to = dayAt(Math.max(start, x));
+    start = null;
+    setFilters({ ...filters(), since: from, until: to });
+  };
 }
 
-function drawMap(cells) {
+async function baseMap() {
+  if (world === null) {
+    const topo = await api("/static/vendor/countries-50m.json");
+    world = topojson.feature(topo, topo.objects.countries);
+  }
+  return world;
+}
+
+function drawMap(cells, countries) {
   const svg = document.getElementById("map");
   svg.replaceChildren();
-  if (!cells.length) return;
-  const lons = cells.map((c) => c.lon), lats = cells.map((c) => c.lat);
-  const west = Math.min(...lons) - 1, east = Math.max(...lons) + 1;
-  const south = Math.min(...lats) - 1, north = Math.max(...lats) + 1;
-  const width = 1000, height = 500, max = Math.max(...cells.map((c) => c.events));
+  const width = 1000, height = 500;
   svg.setAttribute("viewBox", `0 0 ${width} ${height}`);
-  for (const c of cells) {
-    const x = ((c.lon - west) / (east - west)) * width;
-    const y = ((north - c.lat) / (north - south)) * height;
-    const dot = svgNode("circle", { cx: x, cy: y, r: 4 + 16 * Math.sqrt(c.events / max), fill: "#c0392b",
-                                    "fill-opacity": 0.6, class: "cell" });
+  // fitted to the events (two degrees around them), or to the world when there are none
+  const lons = cells.map((c) => c.lon), lats = cells.map((c) => c.lat);
+  const extent = cells.length
+    ? { type: "MultiPoint", coordinates: [[Math.min(...lons) - 2, Math.min(...lats) - 2],
+                                          [Math.max(...lons) + 2, Math.max(...lats) + 2]] }
+    : { type: "Sphere" };
+  const projection = d3.geoMercator().fitExtent([[10, 10], [width - 10, height - 10]], extent);
+  const path = d3.geoPath(projection);
+  const land = svgNode("g", { class: "countries" });
+  for (const f of countries.features) {
+    const shape = svgNode("path", { d: path(f) || "", class: "country" });
+    shape.appendChild(svgNode("title", {})).textContent = f.properties.name;
+    land.appendChild(shape);
+  }
+  svg.appendChild(land);
+  const most = Math.max(1, ...cells.map((c) => c.dead));
+  for (const c of [...cells].sort((a, b) => b.dead - a.dead)) {
+    const [x, y] = projection([c.lon, c.lat]);
+    const dot = svgNode("circle", { cx: x, cy: y, r: 7 + 18 * Math.sqrt(c.dead / most),
+                                    fill: COLOURS[c.type] || "#555", "fill-opacity": 0.7, class: "cell",
+                                    "data-type": c.type });
+    const kinds = Object.entries(c.types).map(([k, n]) => `${k} ${n}`).join(", ");
     dot.appendChild(svgNode("title", {})).textContent =
-      `${c.lat.toFixed(2)}, ${c.lon.toFixed(2)}: ${c.events} events, ${c.dead} dead`;
+      `${c.lat.toFixed(2)}, ${c.lon.toFixed(2)}: ${c.events} events (${kinds}), ${c.dead} dead`;
+    // a click keeps the events of this cell (its 0.5-degree square)
+    const west = Math.floor(c.lon * 2) / 2, south = Math.floor(c.lat * 2) / 2;
+    dot.addEventListener("click", () => setFilters({ ...filters(), bbox: `${west},${south},${west + 0.5},${south + 0.5}` }));
     svg.appendChild(dot);
   }
+  const legend = document.getElementById("legend");
+  legend.replaceChildren(...Object.entries(COLOURS).map(([k, colour]) => {
+    const item = text("span", k, "key");
+    item.style.setProperty("--colour", colour);
+    return item;
+  }));
 }
 
 function deadRange(e) {
@@ -140,15 +205,14 @@ async function load() {
   for (const f of FIELDS) form.elements[f].value = current[f] || "";
   document.querySelector("#events tbody").replaceChildren();
   document.getElementById("card").hidden = true;
-  const range = new URLSearchParams();
-  for (const f of ["since", "until", "type", "country"]) if (current[f]) range.set(f, current[f]);
-  const [stats, page, alerts] = await Promise.all([
-    api(`/api/stats?${range}`),
+  const [stats, page, alerts, countries] = await Promise.all([
+    api(`/api/stats?${query({})}`),
     api(`/api/events?${query({ limit: 100 })}`),
     api("/api/alerts"),
+    baseMap(),
   ]);
   drawTimeline(stats.by_day);
-  drawMap(stats.by_cell);
+  drawMap(stats.by_cell, countries);
   addRows(page.items);
   nextCursor = page.next_cursor;
   document.getElementById("more").hidden = !nextCursor;
