@@ -226,10 +226,11 @@ def create_app(db: str, settings: Settings) -> FastAPI:
         )
 
     @app.get("/api/stats")
-    def stats(s: Reader, filters: Filters) -> dict[str, Any]:
+    def stats(s: Reader, filters: Filters) -> JSONResponse:
         """Counts of the fused events matching the filters of /api/events, by day (with deaths), by
         type, by map cell (with its types) and by country, for a timeline and a map."""
-        return s.stats(filters.query(), filters.shape(), filters.keep)
+        # plain JSON values already: sent as they are (FastAPI's encoder would walk every cell)
+        return JSONResponse(s.stats(filters.query(), filters.shape(), filters.keep))
 
     @app.post("/api/documents")
     async def add_documents(

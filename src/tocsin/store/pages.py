@@ -10,7 +10,6 @@ rows in SQL and are checked exactly by the caller's ``keep``.
 from __future__ import annotations
 
 import json
-from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -101,13 +100,14 @@ CELL = 0.5
 
 def stats(conn: Connection, q: PageQuery, keep: Callable[[dict[str, Any]], bool]) -> dict[str, Any]:
     """Fused events matching the query by day (with deaths), by type, by map cell (with its types)
-    and by country. With a text filter the matching events are found first (narrowed in SQL,
-    checked by ``keep``), then counted in SQL like the others."""
+    and by country. With a text filter the events that contain the text are checked by ``keep``
+    and those it refuses left out of the counts, made in SQL like the others."""
     where, params = _narrowed(q)
-    if q.contains:
+    if q.contains:  # the few that contain the text elsewhere than where it is looked for: left out
         sql = "SELECT id, record FROM fused_events WHERE " + " AND ".join(["TRUE", *where])
-        ids = [i for i, record in conn.execute(sql, params).fetchall() if keep(json.loads(record))]
-        where, params = [f"id IN ({in_list(ids)})"], []
+        wrong = [i for i, record in conn.execute(sql, params).fetchall() if not keep(json.loads(record))]
+        if wrong:
+            where.append(f"id NOT IN ({in_list(wrong)})")
     clause = " AND ".join(["TRUE", *where])
     days = conn.execute(
         f"SELECT coalesce(CAST(date AS VARCHAR), 'unknown'), count(*), coalesce(sum(dead_best), 0)"
@@ -121,9 +121,9 @@ def stats(conn: Connection, q: PageQuery, keep: Callable[[dict[str, Any]], bool]
     ).fetchall()
     # a map aggregates server-side: cells of CELL degrees (their events' mean point), and countries
     cells = conn.execute(
-        f"SELECT floor(lat / {CELL}), floor(lon / {CELL}), acled_event_type, event, sum(lat),"
-        f" sum(lon), count(*), coalesce(sum(dead_best), 0) FROM fused_events WHERE {clause}"
-        " AND lat IS NOT NULL GROUP BY 1, 2, 3, 4",
+        f"SELECT floor(lat / {CELL}), floor(lon / {CELL}), acled_event_type IS NOT NULL,"
+        f" coalesce(acled_event_type, event), sum(lat), sum(lon), count(*), coalesce(sum(dead_best), 0)"
+        f" FROM fused_events WHERE {clause} AND lat IS NOT NULL GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 4",
         params,
     ).fetchall()
     countries = conn.execute(
@@ -144,26 +144,33 @@ MAX_CELLS = 5000
 
 
 def _cells(rows: list[tuple[Any, ...]]) -> list[dict[str, Any]]:
-    """Map cells from rows of (cell, ACLED type, PLOVER type) counts: each cell at its events' mean
-    point, with its events, deaths, events by type (the ACLED type, else the PLOVER one) and the
-    type it is drawn in: its commonest ACLED type, or its commonest type when none has one (ties:
-    the first name)."""
-    merged: dict[tuple[float, float], dict[str, Any]] = {}
-    for y, x, acled, plover, lat, lon, n, dead in rows:
-        cell = merged.setdefault((y, x), {"lat": 0.0, "lon": 0.0, "events": 0, "dead": 0, "types": Counter(),
-                                          "acled": Counter()})  # fmt: skip
+    """Map cells from rows of (cell, whether an ACLED type, type) counts in cell order: each cell at
+    its events' mean point, with its events, deaths, events by type (the ACLED type, else the
+    PLOVER one) and the type it is drawn in: its commonest ACLED type, or its commonest type when
+    none has one (ties: the first name). Made in one pass, with few objects: a stats request must
+    not wake the garbage collector for every map cell."""
+    out: list[dict[str, Any]] = []
+    key: tuple[float, float] | None = None
+    cell: dict[str, Any] = {}
+    best: tuple[bool, int, str] = (False, 0, "")
+    for y, x, is_acled, kind, lat, lon, n, dead in rows:
+        if (y, x) != key:
+            if key is not None:
+                cell["type"] = best[2]
+            key, best = (y, x), (False, 0, "")
+            cell = {"lat": 0.0, "lon": 0.0, "events": 0, "dead": 0, "types": {}, "type": ""}
+            out.append(cell)
         cell["lat"] += lat
         cell["lon"] += lon
         cell["events"] += n
         cell["dead"] += int(dead)
-        cell["types"][acled or plover] += n
-        if acled:
-            cell["acled"][acled] += n
-    busiest = sorted(merged.items(), key=lambda kv: (-kv[1]["events"], kv[0]))[:MAX_CELLS]
-    out = []
-    for _, c in busiest:
-        drawn = c["acled"] or c["types"]
-        out.append({"lat": round(c["lat"] / c["events"], 4), "lon": round(c["lon"] / c["events"], 4),
-                    "events": c["events"], "dead": c["dead"], "types": dict(sorted(c["types"].items())),
-                    "type": min(drawn, key=lambda k: (-drawn[k], k))})  # fmt: skip
-    return out
+        cell["types"][kind] = n
+        # an ACLED type over any PLOVER one, then more events, then the first name (rows come by name)
+        if (bool(is_acled), n) > best[:2]:
+            best = (bool(is_acled), n, kind)
+    if key is not None:
+        cell["type"] = best[2]
+    for c in out:
+        c["lat"], c["lon"] = round(c["lat"] / c["events"], 4), round(c["lon"] / c["events"], 4)
+    out.sort(key=lambda c: -c["events"])  # the busiest first (stable: then in cell order)
+    return out[:MAX_CELLS]
