@@ -442,3 +442,28 @@ def test_stealing_is_a_seizure_not_an_assault_and_armed_theft_stays_looting(pipe
     assert "COERCE" in {e["event"] for e in quote}
     raid = code_text(pipeline, "Armed men stole cattle from herders in Bukwo on Monday.", "2023-05-02")
     assert "Looting/property destruction" in {e["acled_sub_event_type"] for e in raid}  # ACLED's looting
+
+
+def test_an_act_of_a_past_era_is_history_without_an_acled_type(pipeline: Any) -> None:
+    era = code_text(
+        pipeline, "Parliament passed a resolution recognizing World War I-era massacres of Armenians"
+    )
+    (massacre,) = [e for e in era if e["evidence"][0]["trigger"] == "massacres"]
+    assert massacre["factuality"] == "historical" and massacre["acled_event_type"] is None
+    now = code_text(pipeline, "Gunmen carried out massacres of villagers in Yola on Monday.", "2023-03-29")
+    assert any(e["acled_event_type"] in VIOLENT_TYPES for e in _violence(now))
+    # an act told years later is history too, but a report of it: ACLED codes what it learns late
+    late = code_text(pipeline, "On 3 March 2021, soldiers killed 20 villagers in Yola.", "2023-03-04")
+    assert [e["factuality"] for e in _violence(late)] == ["historical"]
+    assert {e["acled_event_type"] for e in _violence(late)} & VIOLENT_TYPES
+
+
+def test_acts_spoken_of_in_general_are_background(pipeline: Any) -> None:
+    text = (
+        "Police open a new centre. This initiative encourages victims to plan for their safety so as to"
+        " escape unharmed from violent attacks."
+    )
+    (attacks,) = _violence(code_text(pipeline, text))
+    assert attacks["background"] is True
+    told = code_text(pipeline, "Police open a new centre. Violent attacks killed three officers in Gao.")
+    assert _violence(told) and not any(e["background"] for e in _violence(told))

@@ -39,6 +39,7 @@ from tocsin.extract.roles import is_pronoun, phrase_text, roles, victim_identity
 from tocsin.extract.screen import (
     dispute,
     document_subject,
+    generic_kind,
     generic_present,
     natural_death,
     nonhuman_victim,
@@ -223,7 +224,7 @@ class EventExtractor:
             if verdict is None and d.event == "ASSAULT":
                 verdict = dispute(d.trigger, d.actors, d.recipients)
             if verdict is None and d.event in {"ASSAULT", "COERCE"} and sv.index > 0:
-                habit = generic_present(d.trigger)
+                habit = generic_present(d.trigger) or generic_kind(d.trigger)
                 verdict = Screened("background", habit) if habit is not None else None
             if verdict is None and ctx.after_accident:
                 verdict = toll_of_accident(d.trigger, d.event, bool(d.actors))

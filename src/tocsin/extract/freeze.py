@@ -59,6 +59,15 @@ def told_in_past(trigger: Token) -> bool:
     return verb.tag_ == "VBD" or any(c.tag_ == "VBD" for c in auxiliaries)
 
 
+def of_past_era(trigger: Token) -> bool:
+    """Whether an act is named as one of a past era: "World War I-era massacres", "Soviet-era
+    killings" (an era word joined by a hyphen to the name of the era, before the noun)."""
+    return any(
+        c.lemma_.lower() == "era" and c.i < trigger.i and any(g.tag_ == "HYPH" for g in c.children)
+        for c in trigger.children
+    )
+
+
 def event_id(doc_id: str, d: Draft) -> str:
     # The date's words too: one trigger with three unresolved dates ("on March 15, March 19 and
     # March 22" with no publication date) is three events, and needs three ids.
@@ -78,12 +87,13 @@ def freeze(
     private: bool = False,
 ) -> Event:
     factuality = d.factuality
-    if (
+    long_ago = (
         document.published
         and d.date.start is not None
         and factuality is Factuality.ASSERTED
         and (d.date.end or d.date.start) < document.published - timedelta(days=365)
-    ):
+    )
+    if long_ago or (factuality in {Factuality.ASSERTED, Factuality.CLAIMED} and of_past_era(d.trigger)):
         factuality = Factuality.HISTORICAL
     elif (
         document.published
@@ -116,6 +126,11 @@ def freeze(
     )
     if factuality in {Factuality.NEGATED, Factuality.HYPOTHETICAL, Factuality.FUTURE}:
         acled = (None, None)  # ACLED codes what happened, not what was feared, planned or denied
+    if of_past_era(d.trigger):
+        # acts named as those of a past era ("World War I-era massacres") are a class of history,
+        # not a report of one event: nothing ACLED codes (acts told years later keep their type:
+        # ACLED codes an event it learns of late, from the report that tells it)
+        acled = (None, None)
     if acled[1] == "Arrests" and not _acled_arrest(d, actors, recipients):
         acled = (None, None)  # ACLED codes political or mass arrests, not every suspect taken in
     if d.topic and d.event != "PROTEST":

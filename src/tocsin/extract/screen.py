@@ -190,6 +190,24 @@ def generic_present(tok: Token) -> str | None:
     return f"'{tok.text} {obj.text}': the simple present with a bare plural, what is done as a rule"
 
 
+def generic_kind(tok: Token) -> str | None:
+    """ "plan for their safety so as to escape unharmed from violent attacks": an act named by a
+    bare plural noun (no article, number or possessive), in a sentence in the simple present that
+    names no time and no place, is a kind of act spoken of in general, not one that happened."""
+    if tok.pos_ != "NOUN" or tok.tag_ != "NNS":
+        return None
+    if any(c.dep_ in {"det", "nummod", "poss", "quantmod", "predet"} for c in tok.children):
+        return None
+    root = tok.sent.root
+    if root.tag_ not in {"VBZ", "VBP"} or any(c.dep_ in {"aux", "auxpass"} for c in root.children):
+        return None
+    if any(t.ent_type_ in {"DATE", "TIME", "GPE", "LOC", "FAC"} for t in tok.sent):
+        return None
+    if any(t.tag_ in {"VBD", "VBN"} and t.dep_ not in {"amod", "acl"} for t in tok.sent):
+        return None  # something in it is told as done ("attacks that killed ...", "were held")
+    return f"'{tok.text}': a bare plural in the simple present with no time or place, acts in general"
+
+
 def _title(tok: Token) -> str | None:
     """A heading or a title ("The Family Romanov: Murder, Rebellion, and the Fall of Imperial
     Russia"): no verb, and its words capitalised; it names, it reports nothing."""
