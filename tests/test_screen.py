@@ -467,3 +467,34 @@ def test_acts_spoken_of_in_general_are_background(pipeline: Any) -> None:
     assert attacks["background"] is True
     told = code_text(pipeline, "Police open a new centre. Violent attacks killed three officers in Gao.")
     assert _violence(told) and not any(e["background"] for e in _violence(told))
+
+
+def test_at_the_scene_is_where_a_killing_was_and_what_is_shot_at_is_aimed_at(pipeline: Any) -> None:
+    killed = code_text(pipeline, "The gunman was killed by the police at the shooting scene.")
+    assert [e["acled_event_type"] in VIOLENT_TYPES for e in _violence(killed)] == [True]
+    aimed = code_text(pipeline, "Fans shot at the film scene with their phones.")
+    assert _violence(aimed) == []
+
+
+def test_a_series_of_attacks_is_no_party_and_a_shooter_is_an_armed_individual(pipeline: Any) -> None:
+    series = code_text(
+        pipeline, "On Friday a series of coordinated attacks in Paris killed at least 130 people."
+    )
+    assert [e["actor"] for e in _violence(series) if e["evidence"][0]["trigger"] == "killed"] == [[]]
+    shooter = code_text(
+        pipeline, "Early on Sunday, a shooter identified as Omar Mateen opened fire in a nightclub."
+    )
+    assert {a["sector"] for e in _violence(shooter) for a in e["actor"]} == {"UAF"}
+
+
+def test_a_toll_after_a_trend_is_its_own_event_not_the_trends(pipeline: Any) -> None:
+    text = (
+        "Officials at the UN mission in the Democratic Republic of Congo were warning Thursday of a"
+        ' "worrying" rise in violent clashes ahead of the October 29 run-off vote. Violence marred the'
+        " first round of elections in July, which erupted in the capital Kinshasa between supporters of"
+        " presidential frontrunners Joseph Kabila and Jean-Pierre Bemba, killing 23 people."
+    )
+    violence = _violence(code_text(pipeline, text, None))  # undated: every act on the same (no) day
+    trend = [e for e in violence if e["evidence"][0]["trigger"] == "clashes"]
+    assert len(trend) == 1 and trend[0]["dead"] is None and trend[0]["background"]
+    assert [e["dead"] for e in violence if e["evidence"][0]["trigger"] == "killing"] == [23]

@@ -253,12 +253,14 @@ class EventExtractor:
 
     @staticmethod
     def _fold_casualty_reports(drafts: list[Draft], ctx: Context) -> list[Draft]:
-        """ "Two people were killed." right after the clash is the clash's toll, not a new event."""
+        """ "Two people were killed." right after the clash is the clash's toll, not a new event (but
+        not after a trend or a habit, "a rise in violent clashes": those are no one event)."""
         violent = [d for d in drafts if d.event == "ASSAULT"]
         tolls = [d for d in violent if not d.actors and d.lemma in CASUALTY_LEMMAS]
         target = ctx.last_violent
         if (
             target is not None
+            and not target.court  # a trend, a habit, what a case is about: no one event
             and violent
             and len(tolls) == len(violent)
             and target.date.start == tolls[0].date.start

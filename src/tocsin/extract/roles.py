@@ -85,8 +85,36 @@ def with_conjuncts(tok: Token) -> list[Token]:
     return [tok, *[c for c in tok.conjuncts if c.pos_ in {"NOUN", "PROPN", "PRON"}]]
 
 
+#: Nouns of a number of acts: "a series of coordinated attacks killed 130" is the attacks.
+_SERIES = frozenset(
+    {
+        "series",
+        "wave",
+        "spate",
+        "string",
+        "spree",
+        "rash",
+        "succession",
+        "chain",
+        "barrage",
+        "volley",
+        "flurry",
+    }
+)
+
+
 def _is_event_noun(tok: Token) -> bool:
-    return tok.lemma_.lower() in lexicon() and tok.pos_ == "NOUN"
+    """An act named by a noun ("the incursion"), or a number of them ("a series of attacks")."""
+    if tok.pos_ != "NOUN":
+        return False
+    if tok.lemma_.lower() in lexicon():
+        return True
+    return tok.lemma_.lower() in _SERIES and any(
+        c.dep_ == "prep"
+        and c.lower_ == "of"
+        and any(_is_event_noun(g) for g in c.children if g.dep_ == "pobj")
+        for c in tok.children
+    )
 
 
 def _can_be_party(tok: Token) -> bool:

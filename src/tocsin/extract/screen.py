@@ -38,6 +38,11 @@ SCREENED_EVENTS = frozenset({"ASSAULT", "PROTEST", "COERCE", "THREATEN", "MOBILI
 #: A result: "1-0", "41-22", "2-2" (not a date "2022-03", not "24-hour").
 _SCORE = re.compile(r"(?<![\d-])(\d{1,3})\s?[-–]\s?(\d{1,3})(?![\d-]|\s*-?\s*(?:hour|day|year|week|month))")
 _TARGET_PREPS = frozenset({"at", "on", "against", "into", "upon"})
+#: Verbs whose "at" names a target ("fired at the crowd"); after any other it is the place or the
+#: time ("killed at the scene", "attacked at dawn").
+_AIMED = frozenset(
+    {"shoot", "fire", "throw", "hurl", "aim", "lob", "launch", "swing", "lash", "strike", "point"}
+)
 _CAUSE_PREPS = frozenset({"of", "from", "after", "following"})
 #: What is fired when firing is shooting.
 _PROJECTILES = frozenset(
@@ -82,7 +87,7 @@ def _objects(tok: Token) -> list[Token]:
     """What the trigger acts on: its direct object, or the object of a targeting preposition."""
     out = [c for c in tok.children if c.dep_ in {"dobj", "obj", "nsubjpass"}]
     for c in tok.children:
-        if c.dep_ == "prep" and c.lower_ in _TARGET_PREPS:
+        if c.dep_ == "prep" and c.lower_ in _TARGET_PREPS and (c.lower_ != "at" or _lemma(tok) in _AIMED):
             out.extend(g for g in c.children if g.dep_ == "pobj")
     return out
 
