@@ -20,6 +20,9 @@ from tocsin.extract.actors import actor_dictionary
         ("the CSTO", "Collective Security Treaty Organization", "IGO", "MIL"),
         ("the UN Security Council", "UN Security Council", "UNO", "GOV"),
         ("Ukrainian civilians", "Civilians (Ukraine)", "UKR", "CVL"),
+        # a word of an organisation's own name says nothing of its sector; an organ named does
+        ("the Islamic State extremist group", "Islamic State", "IGO", "REB"),
+        ("Hamas police", "Hamas", "PSE", "COP"),
     ],
 )
 def test_normalise(text: str, name: str, country: str, sector: str) -> None:

@@ -498,3 +498,21 @@ def test_a_toll_after_a_trend_is_its_own_event_not_the_trends(pipeline: Any) -> 
     trend = [e for e in violence if e["evidence"][0]["trigger"] == "clashes"]
     assert len(trend) == 1 and trend[0]["dead"] is None and trend[0]["background"]
     assert [e["dead"] for e in violence if e["evidence"][0]["trigger"] == "killing"] == [23]
+
+
+def test_who_claims_responsibility_for_an_attack_claims_to_have_done_it(pipeline: Any) -> None:
+    text = (
+        "The Islamic State group claimed responsibility for the attack on a police post in Kabul on Monday."
+    )
+    (attack,) = _violence(code_text(pipeline, text))
+    assert attack["factuality"] == "claimed" and [a["name"] for a in attack["actor"]] == ["Islamic State"]
+    denied = "The army denied responsibility for the attack on a police post in Kabul on Monday."
+    assert [e["actor"] for e in _violence(code_text(pipeline, denied))] == [[]]
+
+
+def test_a_market_with_a_place_is_a_marketplace_and_without_one_the_economy(pipeline: Any) -> None:
+    bombed = code_text(pipeline, "Militants claimed the attack on a market in Maiduguri on Monday.")
+    assert [e["evidence"][0]["trigger"] for e in _violence(bombed)] == ["attack"]
+    named = code_text(pipeline, "Gunmen attacked the Bakara market on Tuesday, witnesses said.")
+    assert len(_violence(named)) == 1
+    assert _violence(code_text(pipeline, "Tech shares beat the market on Monday.")) == []

@@ -61,6 +61,7 @@ class ActorDictionary:
         self._aliases: dict[str, ActorEntry] = {}
         self._demonyms: dict[str, ActorEntry] = {}
         self._capitals: dict[str, ActorEntry] = {}
+        self._own_words: dict[str, set[str]] = {}
         #: Codes that only count written in capitals ("AND" is Andorra, "and" is a word).
         self._codes: set[str] = set()
         short = country_short_names()
@@ -83,6 +84,9 @@ class ActorDictionary:
             )
             for alias in (item["name"], *item.get("aliases", [])):
                 self._aliases[fold(alias)] = entry
+            #: the words of an organisation's own names ("state" in "Islamic State" says no sector)
+            self._own_words[entry.name] = {w for alias in (item["name"], *item.get("aliases", []))
+                                           for w in fold(alias).split()}  # fmt: skip
         sectors = _load_json("sectors.json")["sectors"]
         assert isinstance(sectors, dict)
         self._sector_words: list[tuple[str, str]] = sorted(
@@ -103,9 +107,10 @@ class ActorDictionary:
         entry = self._aliases.get(fold(_DETERMINERS.sub("", name)))
         return entry is not None and entry.kind not in {"state", "disputed"}
 
-    def sector_of(self, phrase: str) -> str | None:
+    def sector_of(self, phrase: str, *, guess: bool = True) -> str | None:
         """The PLOVER sector that the phrase's words suggest: a keyword at its head ("government
-        soldier" is MIL) before one elsewhere in it, longest keyword first."""
+        soldier" is MIL) before one elsewhere in it, longest keyword first; with ``guess`` false,
+        only a keyword (no sector for "a group", "a crowd")."""
         words = f" {fold(phrase)} "
         head = words.split(" of ")[0].rstrip() + " "  # "members of the army": the head is "members"
         found = [
@@ -117,6 +122,8 @@ class ActorDictionary:
         )
         if code in _UNARMED and any(f" {w} " in words for w in self._armed):
             return "UAF"  # "armed pastoralists", "armed youths": a militia, not a crowd
+        if not guess:
+            return code
         collective = code is None and bool(head.split()) and head.split()[-1] in self._collective
         if collective and any(f" {w} " in words for w in self._unidentified):
             return "UAF"  # "an unidentified group": ACLED's unidentified armed group
@@ -176,8 +183,12 @@ class ActorDictionary:
         sector = self.sector_of(phrase)
         if entry is None:
             return Actor(text, phrase, None, sector, None)
-        if entry.kind not in {"state", "capital"} and sector is None:
-            sector = entry.sector
+        if entry.kind not in {"state", "capital"}:
+            # a known organisation's own sector, unless the phrase names one of its organs ("Hamas
+            # police") in words that are not its name ("Islamic State extremist group" is REB)
+            own = self._own_words.get(entry.name, set())
+            rest = " ".join(w for w, t in zip(written, tokens, strict=True) if t not in own)
+            sector = (self.sector_of(rest, guess=False) if rest else None) or entry.sector
         if entry.kind == "capital":
             sector = sector or "GOV"
         label = entry.entity or entry.name

@@ -97,6 +97,10 @@ _FALSE_ADVERBS = frozenset({"falsely", "wrongly", "baselessly", "groundlessly", 
 _ALLEGED = frozenset({"allegedly", "reportedly", "purportedly", "apparently", "supposedly"})
 
 
+#: What one claims for an act when one claims to have done it.
+_RESPONSIBILITY = frozenset({"responsibility", "credit"})
+
+
 @dataclass(slots=True)
 class Attribution:
     """What the path above a trigger says about it; tokens are the heads of the parties named."""
@@ -109,6 +113,8 @@ class Attribution:
     rejecting: Token | None = None
     #: The accuse/report verb that governs the trigger, if any.
     reporter: Token | None = None
+    #: Who claims to have done it: the speaker of "claimed responsibility (credit) for the attack".
+    responsible: Token | None = None
     #: Why the text does not say the act happened at all (a plot, a fear, a condition or a
     #: yes-no question), or ``None``: the act is told as having happened, claimed or coming.
     unreal: str | None = None
@@ -295,6 +301,8 @@ def attribute(trigger: Token, *, statement: bool) -> Attribution:
             else:
                 if speaker is not None:
                     att.claimed_by.append(speaker)
+                if child.dep_ == "dobj" and child.lemma_.lower() in _RESPONSIBILITY:
+                    att.responsible = speaker  # to claim responsibility for an act is to claim it
                 if att.factuality is Factuality.ASSERTED:
                     att.factuality = Factuality.CLAIMED
                 if att.reporter is None:

@@ -356,6 +356,8 @@ class EventExtractor:
         ):
             for t in toks:
                 add_unique(target, self._actors(with_conjuncts(t), ctx))
+        if att.responsible is not None and not d.actors:  # "IS claimed responsibility for the attacks"
+            d.actors = self._actors(with_conjuncts(att.responsible), ctx)
         if att.rejecting is not None:
             speaker = att.claimed_by[0] if att.claimed_by else None
             if speaker is not None:

@@ -225,6 +225,18 @@ def _title(tok: Token) -> str | None:
     return None
 
 
+def _located(tok: Token) -> bool:
+    """Whether a word is put somewhere: a place named in a phrase on it ("in Kabul") or a name
+    before it ("the Bakara market")."""
+    placed = {"GPE", "LOC", "FAC"}
+    for c in tok.children:
+        if c.dep_ == "compound" and c.pos_ == "PROPN":
+            return True
+        if c.dep_ == "prep" and any(g.ent_type_ in placed for g in c.subtree):
+            return True
+    return False
+
+
 def _abstract_object(tok: Token, s: Senses) -> str | None:
     if _lemma(tok) not in s.figurative:
         return None
@@ -232,6 +244,8 @@ def _abstract_object(tok: Token, s: Senses) -> str | None:
     if doer is not None and _lemma(doer) in s.abstract and not doer.ent_type_:
         return f"'{doer.text} ... {tok.text}': a {doer.text} cannot attack anyone"
     for obj in _objects(tok):
+        if _lemma(obj) in s.places and (_located(obj) or _located(tok)):
+            continue  # "an attack on a market in Kabul": a marketplace, a place one can attack
         if _lemma(obj) in s.abstract and obj.ent_type_ not in {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"}:
             return f"'{tok.text} ... {obj.text}': nothing there can be attacked"
     # "fight for freedom", "a battle against cancer": one fights *for* a cause (with no one armed

@@ -20,6 +20,8 @@ class Senses:
     figurative: frozenset[str]
     figurative_modifiers: frozenset[str]
     abstract: frozenset[str]
+    #: abstract objects that are also places ("market"): not abstract where a place is named
+    places: frozenset[str]
     #: Verbs whose object is a meaning ("Talib means mines and explosions"), not an act.
     meaning: frozenset[str]
     medical_modifiers: frozenset[str]
@@ -84,6 +86,7 @@ def senses() -> Senses:
         figurative=words(data["figurative"]["lemmas"]),
         figurative_modifiers=words(data["figurative"]["modifiers"]),
         abstract=words(data["objects"]["abstract"]),
+        places=words(data["objects"]["places"]),
         meaning=words(data["objects"]["meaning"]),
         medical_modifiers=words(data["medical"]["modifiers"]),
         causes=words(data["medical"]["causes"]),
