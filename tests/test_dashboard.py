@@ -72,6 +72,13 @@ def test_the_dashboard_works_offline_filters_and_opens_an_event(server: str, tmp
         assert rows.count() == 3  # the API's fused events: two reports of one shelling, an attack, a protest
         assert page.locator("#map circle.cell").count() >= 2
         assert page.locator("#map path.country").count() > 200  # the bundled base map, offline
+        page.wait_for_selector("#map path.admin1")  # Ukraine's regions, loaded for its events
+        assert page.locator("#map path.admin1").count() >= 20
+        # the markers count what the table lists (every event here has a place)
+        placed = page.eval_on_selector_all(
+            "#map circle.cell", "cs => cs.reduce((n, c) => n + +c.dataset.events, 0)"
+        )
+        assert placed == rows.count()
         fills = page.eval_on_selector_all(
             "#map circle.cell", "cs => cs.map(c => [c.dataset.type, c.getAttribute('fill')])"
         )

@@ -108,7 +108,22 @@ async function baseMap() {
   return world;
 }
 
-function drawMap(cells, countries) {
+const regions = new Map();
+
+// the first-level boundaries of the countries the events are in (a file each, loaded once)
+async function regionsOf(codes) {
+  const known = codes.filter((c) => /^[A-Z]{3}$/.test(c)).slice(0, 12);
+  return (await Promise.all(known.map(async (code) => {
+    if (!regions.has(code)) {
+      const response = await fetch(`/static/vendor/admin1/${code}.json`);
+      const topo = response.ok ? await response.json() : null;
+      regions.set(code, topo ? topojson.feature(topo, topo.objects.admin1).features : []);
+    }
+    return regions.get(code);
+  }))).flat();
+}
+
+function drawMap(cells, countries, admin1) {
   const svg = document.getElementById("map");
   svg.replaceChildren();
   const width = 1000, height = 500;
@@ -127,13 +142,18 @@ function drawMap(cells, countries) {
     shape.appendChild(svgNode("title", {})).textContent = f.properties.name;
     land.appendChild(shape);
   }
+  for (const f of admin1) {
+    const shape = svgNode("path", { d: path(f) || "", class: "admin1" });
+    shape.appendChild(svgNode("title", {})).textContent = f.properties.name;
+    land.appendChild(shape);
+  }
   svg.appendChild(land);
   const most = Math.max(1, ...cells.map((c) => c.dead));
   for (const c of [...cells].sort((a, b) => b.dead - a.dead)) {
     const [x, y] = projection([c.lon, c.lat]);
     const dot = svgNode("circle", { cx: x, cy: y, r: 7 + 18 * Math.sqrt(c.dead / most),
                                     fill: COLOURS[c.type] || "#555", "fill-opacity": 0.7, class: "cell",
-                                    "data-type": c.type });
+                                    "data-type": c.type, "data-events": c.events });
     const kinds = Object.entries(c.types).map(([k, n]) => `${k} ${n}`).join(", ");
     dot.appendChild(svgNode("title", {})).textContent =
       `${c.lat.toFixed(2)}, ${c.lon.toFixed(2)}: ${c.events} events (${kinds}), ${c.dead} dead`;
@@ -212,7 +232,7 @@ async function load() {
     baseMap(),
   ]);
   drawTimeline(stats.by_day);
-  drawMap(stats.by_cell, countries);
+  drawMap(stats.by_cell, countries, await regionsOf(Object.keys(stats.by_country)));
   addRows(page.items);
   nextCursor = page.next_cursor;
   document.getElementById("more").hidden = !nextCursor;
