@@ -6,15 +6,18 @@ the history by cursor), a filtered page (`type=ASSAULT&bbox=...`), `/api/stats` 
 year's) and 20 of the last year's with an actor filter (checked on each record), and prints the
 median and the 95th percentile of each.
 
-    .venv/bin/python scripts/bench_api.py 1000000
+    .venv/bin/python scripts/bench_api.py 1000000               # a DuckDB store
+    .venv/bin/python scripts/bench_api.py 1000000 --postgres    # the same events in PostgreSQL
 """
 
 from __future__ import annotations
 
+import shutil
 import statistics
 import sys
 import tempfile
 import time
+from contextlib import ExitStack
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -58,12 +61,41 @@ def _time(client: TestClient, path: str, runs: int = 50) -> tuple[float, float]:
     return statistics.median(times) * 1000, statistics.quantiles(times, n=20)[-1] * 1000
 
 
+_COLUMNS = (
+    "id, event, acled_event_type, date, date_end, countries, lat, lon, dead_best, n_sources,"
+    " first_reported, last_reported, record"
+)
+
+
+def _postgres(source: Path, url: str) -> None:
+    """The generated store copied into a PostgreSQL store (COPY), then analysed."""
+    import duckdb
+    import psycopg
+
+    Store(url).close()  # the schema
+    with duckdb.connect(str(source), read_only=True) as src, psycopg.connect(url, autocommit=True) as dst:
+        rows = src.execute(f"SELECT {_COLUMNS} FROM fused_events")
+        with dst.cursor().copy(f"COPY fused_events ({_COLUMNS}) FROM STDIN") as copy:
+            while batch := rows.fetchmany(10_000):
+                for row in batch:
+                    copy.write_row(row)
+        dst.execute("ANALYZE")
+
+
 def main() -> None:
     n = int(sys.argv[1]) if len(sys.argv) > 1 else 1_000_000
-    with tempfile.TemporaryDirectory() as tmp:
-        db = Path(tmp) / "api.duckdb"
-        _store(db, n)
-        client = TestClient(create_app(str(db), load_settings(env={})))
+    on_postgres = "--postgres" in sys.argv
+    with tempfile.TemporaryDirectory() as tmp, ExitStack() as stack:
+        db = str(Path(tmp) / "api.duckdb")
+        _store(Path(db), n)
+        if on_postgres:  # a server of its own, as the tests start one
+            from tests.postgres import new_database, server
+
+            folder = Path(tempfile.mkdtemp(prefix="tocsin-pg-"))
+            stack.callback(shutil.rmtree, folder, ignore_errors=True)
+            db = new_database(stack.enter_context(server(folder)))
+            _postgres(Path(tmp) / "api.duckdb", db)
+        client = TestClient(create_app(db, load_settings(env={})))
         middle = (date(1990, 1, 1) + timedelta(days=n // 200)).isoformat()  # halfway through the history
         cursor = client.get("/api/events", params={"limit": 100, "since": middle}).json()["next_cursor"]
         last_year = (date(1990, 1, 1) + timedelta(days=n // 100 - 365)).isoformat()  # 36,500 events
@@ -76,7 +108,8 @@ def main() -> None:
                            ("/api/stats?actor=Ukraine&since=(last year)",
                             f"/api/stats?actor=Ukraine&since={last_year}")]:  # fmt: skip
             median, p95 = _time(client, path, runs=20 if "actor" in path else 50)
-            print(f"{n:,} events  {name:<55} median {median:7.1f} ms  p95 {p95:7.1f} ms")
+            where = "PostgreSQL" if on_postgres else "DuckDB"
+            print(f"{n:,} events ({where})  {name:<55} median {median:7.1f} ms  p95 {p95:7.1f} ms")
 
 
 if __name__ == "__main__":

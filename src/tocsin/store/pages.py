@@ -46,8 +46,8 @@ def page(
     while True:
         clauses, values = list(where), list(params)
         if after is not None:
-            clauses.append(f"({_ORDER} > ?::DATE OR ({_ORDER} = ?::DATE AND id > ?))")
-            values += [after[0], after[0], after[1]]
+            clauses.append(f"({_ORDER}, id) > (?::DATE, ?)")  # a row comparison: an index range
+            values += [after[0], after[1]]
         sql = f"SELECT {_ORDER}, id FROM {table}"
         if clauses:
             sql += " WHERE " + " AND ".join(clauses)
@@ -109,28 +109,24 @@ def stats(conn: Connection, q: PageQuery, keep: Callable[[dict[str, Any]], bool]
         if wrong:
             where.append(f"id NOT IN ({in_list(wrong)})")
     clause = " AND ".join(["TRUE", *where])
-    days = conn.execute(
-        f"SELECT coalesce(CAST(date AS VARCHAR), 'unknown'), count(*), coalesce(sum(dead_best), 0)"
-        f" FROM fused_events WHERE {clause} GROUP BY 1 ORDER BY 1",
+    # one pass over the table (GROUPING SETS): the four counts, told apart by GROUPING's bits
+    rows = conn.execute(
+        "SELECT GROUPING(day, kind, y, x, is_acled, country), day, kind, y, x, is_acled, country, count(*),"
+        " coalesce(sum(dead), 0), sum(lat), sum(lon) FROM (SELECT coalesce(CAST(date AS VARCHAR), 'unknown')"
+        f" AS day, coalesce(acled_event_type, event) AS kind, floor(lat / {CELL}) AS y, floor(lon / {CELL})"
+        " AS x, acled_event_type IS NOT NULL AS is_acled, coalesce(countries[1], 'unknown') AS country,"
+        f" dead_best AS dead, lat, lon FROM fused_events WHERE {clause}) AS matching"
+        " GROUP BY GROUPING SETS ((day), (kind), (y, x, is_acled, kind), (country))",
         params,
     ).fetchall()
-    kinds = conn.execute(
-        f"SELECT coalesce(acled_event_type, event), count(*) FROM fused_events WHERE {clause}"
-        " GROUP BY 1 ORDER BY 1",
-        params,
-    ).fetchall()
+    # GROUPING's bits, high to low: day, kind, y, x, is_acled, country (1: not grouped by it)
+    by_day, by_kind, by_cell, by_country = 0b011111, 0b101111, 0b100001, 0b111110
+    days = sorted((r[1], r[7], r[8]) for r in rows if r[0] == by_day)
+    kinds = sorted((r[2], r[7]) for r in rows if r[0] == by_kind)
     # a map aggregates server-side: cells of CELL degrees (their events' mean point), and countries
-    cells = conn.execute(
-        f"SELECT floor(lat / {CELL}), floor(lon / {CELL}), acled_event_type IS NOT NULL,"
-        f" coalesce(acled_event_type, event), sum(lat), sum(lon), count(*), coalesce(sum(dead_best), 0)"
-        f" FROM fused_events WHERE {clause} AND lat IS NOT NULL GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 4",
-        params,
-    ).fetchall()
-    countries = conn.execute(
-        f"SELECT coalesce(countries[1], 'unknown'), count(*) FROM fused_events WHERE {clause}"
-        " GROUP BY 1 ORDER BY 2 DESC, 1",
-        params,
-    ).fetchall()
+    cells = sorted(((r[3], r[4], r[5], r[2], r[9], r[10], r[7], r[8]) for r in rows
+                    if r[0] == by_cell and r[3] is not None), key=lambda c: (c[0], c[1], c[3]))  # fmt: skip
+    countries = sorted(((r[6], r[7]) for r in rows if r[0] == by_country), key=lambda c: (-c[1], c[0]))
     return {
         "by_day": [{"date": d, "events": n, "dead": int(dead)} for d, n, dead in days],
         "by_type": {k: n for k, n in kinds},
