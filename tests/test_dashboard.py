@@ -122,7 +122,18 @@ def test_the_dashboard_works_offline_filters_and_opens_an_event(server: str, tmp
         page.locator("#events tbody tr").first.click()
         page.wait_for_selector("#card:not([hidden]) .report mark")
         assert page.locator("#card .report").count() == 2 and "2 sources" in page.inner_text("#card")
+        # a report's sentence highlighted in its document's text
+        page.locator("#card .report a.in-document").first.click()
+        page.wait_for_selector("#document:not([hidden]) mark.evidence")
+        marked = page.inner_text("#document mark.evidence")
+        assert marked in page.inner_text("#document .text") and "shelled" in marked
         page.screenshot(path=str(tmp_path / "dashboard.png"), full_page=True)
+        # the day's bulletin renders, from the same server
+        bulletin = page.get_attribute("#bulletin", "href")
+        assert bulletin is not None
+        page.goto(server + bulletin)
+        page.wait_for_selector("h1")
+        assert "2014-05-04" in page.inner_text("h1") and page.locator("table").count() >= 1
         browser.close()
     hosts = {urlsplit(u).hostname for u in requested}
     assert hosts == {"127.0.0.1"}, hosts  # nothing leaves localhost

@@ -197,6 +197,27 @@ function highlighted(sentence, trigger) {
   return p;
 }
 
+// a document's text with the sentences of one report marked (their offsets from the API)
+async function showDocument(docId, reportId) {
+  const doc = await api(`/api/documents/${encodeURIComponent(docId)}`);
+  const spans = doc.evidence.filter((x) => x.report_id === reportId).sort((a, b) => a.start - b.start);
+  const view = document.getElementById("document");
+  view.replaceChildren(text("h3", doc.title || doc.id), text("p", [doc.source, doc.published, doc.url].filter(Boolean).join(" — "), "hint"));
+  const body = document.createElement("div");
+  body.className = "text";
+  let at = 0;
+  for (const x of spans) {
+    if (x.start < at) continue;
+    body.append(doc.text.slice(at, x.start), text("mark", doc.text.slice(x.start, x.end), "evidence"));
+    at = x.end;
+  }
+  body.append(doc.text.slice(at));
+  view.appendChild(body);
+  view.hidden = false;
+  const first = body.querySelector("mark.evidence");
+  if (first) first.scrollIntoView({ block: "center" });
+}
+
 async function openCard(id) {
   const card = document.getElementById("card");
   const detail = await api(`/api/events/${encodeURIComponent(id)}`);
@@ -213,6 +234,10 @@ async function openCard(id) {
     const claim = (e.claims || []).find((c) => c.report_id === r.id) || {};
     box.appendChild(text("div", `${claim.source || r.doc_id}, ${claim.published || ""}: ${r.factuality}`));
     for (const ev of r.evidence) box.appendChild(highlighted(ev.text, ev.trigger));
+    const open = text("a", "show in its document", "in-document");
+    open.href = "#";
+    open.addEventListener("click", (event) => { event.preventDefault(); showDocument(r.doc_id, r.id); });
+    box.appendChild(open);
     card.appendChild(box);
   }
   const history = (detail.history || []).map((h) => `${h.action} ${h.happened_at || h.at || ""}`.trim());
@@ -225,6 +250,7 @@ async function load() {
   for (const f of FIELDS) form.elements[f].value = current[f] || "";
   document.querySelector("#events tbody").replaceChildren();
   document.getElementById("card").hidden = true;
+  document.getElementById("document").hidden = true;
   const [stats, page, alerts, countries] = await Promise.all([
     api(`/api/stats?${query({})}`),
     api(`/api/events?${query({ limit: 100 })}`),
