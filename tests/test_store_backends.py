@@ -176,3 +176,17 @@ def test_an_unreachable_postgresql_store_is_one_line_without_its_password(postgr
     listed = CliRunner().invoke(cli, ["events", "--db", url])
     assert listed.exit_code == 2 and "hunter2" not in listed.output
     assert len(listed.output.strip().splitlines()) == 1 and "Traceback" not in listed.output
+
+
+@pytest.mark.slow
+def test_counting_by_column_and_in_one_pass_agree(seeds_db: Path) -> None:
+    from tocsin.store.pages import _by_column, _cells, _in_one_pass
+
+    with Store(seeds_db, read_only=True) as store:
+        columns, one_pass = _by_column(store.conn, "TRUE", []), _in_one_pass(store.conn, "TRUE", [])
+    days, kinds, cells, countries = columns
+    assert len(days) > 5 and len(cells) > 2  # the samples: several days and places
+    assert sorted(map(list, days), key=str) == sorted(map(list, one_pass[0]), key=str)
+    assert [list(r) for r in kinds] == [list(r) for r in one_pass[1]]
+    assert _cells(cells) == _cells(one_pass[2])
+    assert [list(r) for r in countries] == [list(r) for r in one_pass[3]]
