@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+import numpy as np
 from spacy.tokens import Doc, Token
 
 from tocsin.extract.senses import senses
@@ -90,5 +91,8 @@ def private_motive(docs: Iterable[Doc]) -> bool:
     Violence by no one named against one person in it is crime; with no motive given, it stays
     political violence by an unidentified armed group, as ACLED codes it."""
     s = senses()
-    words = {w for doc in docs for t in doc for w in (_lemma(t), t.lower_)}
+    words: set[str] = set()
+    for doc in docs:  # the distinct lemmas and lower-case forms, read as arrays (no Token objects)
+        strings = doc.vocab.strings
+        words.update(strings[int(h)].lower() for h in np.unique(doc.to_array(["LEMMA", "LOWER"])))
     return bool(words & s.personal) and not words & s.armed
