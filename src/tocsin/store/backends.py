@@ -36,6 +36,8 @@ class Backend:
 
     #: Whether the connection may be closed between writes (and reopened on next use).
     releasable = False
+    #: Whether other processes may write at the same time (a write may find its row written).
+    shared = False
 
     def __init__(self, location: str, *, read_only: bool, wait_seconds: float) -> None:
         self.location = location
@@ -101,6 +103,8 @@ class DuckDBBackend(Backend):
 
 class PostgresBackend(Backend):
     """A PostgreSQL database: its schema made or upgraded by the first writer to reach it."""
+
+    shared = True
 
     def connect(self) -> Connection:
         conn = connect_postgres(self.location, read_only=self.read_only, wait_seconds=self.wait_seconds)

@@ -238,14 +238,18 @@ class Store:
                 doc.author,
             ]
             blob = "NULL" if raw is None else f"unhex('{gzip.compress(raw, mtime=0).hex()}')"
-            inserted = self.conn.execute(
+            # With other writers (PostgreSQL) the row may have been written since has_document: a
+            # conflict is then "already stored". A DuckDB file has one writer, and DuckDB's
+            # conflict check triples the insert's cost: none asked there.
+            shared = self._backend is not None and self._backend.shared
+            cursor = self.conn.execute(
                 "INSERT INTO documents (id, content_hash, source_path, url, title, source, published,"
                 " published_method, language, text, segments, author, raw, raw_format, duplicate_of,"
                 f" fingerprint, version) VALUES ({', '.join(literal(v) for v in values)}, {blob},"
                 f" {literal(raw_format)}, {literal(original)}, unhex('{to_bytes(signature).hex()}'),"
-                f" {(previous or 0) + 1}) ON CONFLICT DO NOTHING RETURNING id"
-            ).fetchone()  # fmt: skip
-            if inserted is None:  # another process (sharing a PostgreSQL store) stored it meanwhile
+                f" {(previous or 0) + 1}){' ON CONFLICT DO NOTHING RETURNING id' if shared else ''}"
+            )  # fmt: skip
+            if shared and cursor.fetchone() is None:  # another process stored it meanwhile
                 self._commit()
                 return "duplicate"
             if original is None:
