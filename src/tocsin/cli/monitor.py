@@ -81,7 +81,7 @@ def watch(ctx: click.Context, sources_file: Path, every: str, db: str | None, ou
     watcher = Watcher(sources, store=store, pipeline=pipe, poller=poller, state=state,
                       out=out or where.parent / "watch", every=interval, stop=stop,
                       say=lambda line: click.echo(line, err=True))  # fmt: skip
-    click.echo(f"tocsin: watching {len(sources)} sources every {every} into {where}", err=True)
+    click.echo(f"tocsin: watching {len(sources)} sources every {every} into {store.name}", err=True)
     with store:
         try:
             watcher.run(once=once)
