@@ -190,3 +190,18 @@ def test_counting_by_column_and_in_one_pass_agree(seeds_db: Path) -> None:
     assert [list(r) for r in kinds] == [list(r) for r in one_pass[1]]
     assert _cells(cells) == _cells(one_pass[2])
     assert [list(r) for r in countries] == [list(r) for r in one_pass[3]]
+
+
+def test_healthz_says_whether_a_postgresql_store_can_be_read(postgres_db: str) -> None:
+    from fastapi.testclient import TestClient
+
+    from tocsin.api.app import create_app
+    from tocsin.config import load_settings
+
+    missing = postgres_db.rsplit("/", 1)[0] + "/no_such_database"
+    for url, readable in ((postgres_db, True), (missing, False)):
+        client = TestClient(create_app(url, load_settings(env={})), raise_server_exceptions=False)
+        assert client.get("/healthz").json() == {"status": "ok", "store": readable}
+    failed = TestClient(create_app(missing, load_settings(env={})), raise_server_exceptions=False)
+    answer = failed.get("/api/events")
+    assert answer.status_code == 503 and answer.json()["error"]["code"] == "store"

@@ -25,7 +25,7 @@ from tocsin.api.filters import Day, EventFilters, event_filters
 from tocsin.config import Settings
 from tocsin.crashlog import log_exception
 from tocsin.errors import StoreError, TocsinError
-from tocsin.store.connection import exists, shown
+from tocsin.store.connection import exists, is_postgres, shown
 from tocsin.store.store import EventQuery, Store
 
 #: The most events one page may hold.
@@ -112,7 +112,15 @@ def create_app(db: str, settings: Settings) -> FastAPI:
 
     @app.get("/healthz")
     def healthz() -> dict[str, Any]:
-        return {"status": "ok", "store": exists(db)}
+        """The server is up; ``store``: whether its store can be read (a PostgreSQL database is
+        connected to, briefly; a DuckDB file is looked for)."""
+        if not is_postgres(db):
+            return {"status": "ok", "store": exists(db)}
+        try:
+            Store(db, read_only=True, wait_seconds=1).close()
+        except StoreError:
+            return {"status": "ok", "store": False}
+        return {"status": "ok", "store": True}
 
     @app.get("/api/events")
     def events(
