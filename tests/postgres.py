@@ -61,13 +61,26 @@ def server(folder: Path) -> Iterator[str]:
         folder.mkdir(parents=True, exist_ok=True)
         os.chown(folder, owner.pw_uid, owner.pw_gid)
     data, port = folder / "data", _free_port()
-    run = {"check": True, "capture_output": True, "text": True, "cwd": folder}  # readable by its owner
+
+    def run(*args: str) -> None:  # as the server's owner, in a folder it can read
+        subprocess.run([*prefix, *args], check=True, capture_output=True, text=True, cwd=folder)
+
     try:
-        subprocess.run([*prefix, initdb, "-D", str(data), "-U", "tocsin", "-A", "trust", "-E", "UTF8",
-                        "--no-sync", "--no-instructions"], **run)  # type: ignore[call-overload]  # fmt: skip
+        run(
+            initdb,
+            "-D",
+            str(data),
+            "-U",
+            "tocsin",
+            "-A",
+            "trust",
+            "-E",
+            "UTF8",
+            "--no-sync",
+            "--no-instructions",
+        )
         options = f"-p {port} -k {folder} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=60"
-        subprocess.run([*prefix, pg_ctl, "-D", str(data), "-o", options, "-l", str(folder / "log"), "-w",
-                        "-t", "60", "start"], **run)  # type: ignore[call-overload]  # fmt: skip
+        run(pg_ctl, "-D", str(data), "-o", options, "-l", str(folder / "log"), "-w", "-t", "60", "start")
     except subprocess.CalledProcessError as exc:
         last = (exc.stderr or exc.stdout or "").strip().splitlines()
         raise Unavailable(f"PostgreSQL did not start: {last[-1] if last else exc}") from None
