@@ -37,6 +37,9 @@ def test_a_password_never_shows_in_a_store_name() -> None:
     )
     assert shown("postgresql://analyst@db.example/tocsin") == "postgresql://analyst@db.example/tocsin"
     assert shown("/data/tocsin.duckdb") == "/data/tocsin.duckdb"
+    assert shown("postgresql://u:hunter2@[bad/db") == "postgresql://u:***@[bad/db"  # not a URL one can parse
+    listed = CliRunner().invoke(cli, ["events", "--db", "postgresql://u:hunter2@[bad/db"])
+    assert listed.exit_code == 2 and "hunter2" not in listed.output and "Traceback" not in listed.output
 
 
 def _everything(db: str) -> dict[str, Any]:

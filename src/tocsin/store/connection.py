@@ -15,7 +15,6 @@ from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Protocol, cast
-from urllib.parse import urlsplit, urlunsplit
 
 import duckdb
 import psycopg
@@ -56,16 +55,26 @@ def exists(location: str) -> bool:
 
 
 def shown(location: str) -> str:
-    """A store's location as messages show it: a URL without its password."""
+    """A store's location as messages show it: a URL without its password (read without parsing
+    the URL, which a malformed one would fail)."""
     if not is_postgres(location):
         return location
-    parts = urlsplit(location)
-    if parts.password is None:
-        return location
-    netloc = parts.netloc.replace(f":{parts.password}@", ":***@", 1)
-    return urlunsplit(parts._replace(netloc=netloc))
+    return _PASSWORD.sub(r"\1***@", location, count=1)
 
 
+def _failure(url: str, exc: Exception) -> StoreError:
+    """The one-line error of a connection that failed, the URL's password hidden wherever the
+    driver's message repeats it."""
+    message = one_line(exc)
+    found = _PASSWORD.search(url)
+    password = found.group(0)[len(found.group(1)) : -1] if found else ""
+    if password:
+        message = message.replace(password, "***")
+    return StoreError(f"cannot open store {shown(url)}: {message}")
+
+
+#: The password of a URL's user part ("://user:password@").
+_PASSWORD = re.compile(r"(://[^:/@]*:)[^@/]*@")
 #: A quoted string or identifier (kept whole), a placeholder, or a percent sign.
 _TOKEN = re.compile(r"'(?:[^']|'')*'|\"(?:[^\"]|\"\")*\"|\?|%")
 
@@ -122,7 +131,7 @@ def connect_postgres(url: str, *, read_only: bool, wait_seconds: float) -> PgCon
         except psycopg.Error as exc:
             transient = any(s in str(exc) for s in _TRANSIENT)
             if not transient or time.monotonic() + delay > deadline:
-                raise StoreError(f"cannot open store {shown(url)}: {one_line(exc)}") from exc
+                raise _failure(url, exc) from exc
         time.sleep(delay)
         delay = min(delay * 2, 1.0)
     conn.execute("SET TIME ZONE 'UTC'")
