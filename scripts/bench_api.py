@@ -89,6 +89,7 @@ def main() -> None:
         db = str(Path(tmp) / "api.duckdb")
         _store(Path(db), n)
         if on_postgres:  # a server of its own, as the tests start one
+            sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the tests' server helper
             from tests.postgres import new_database, server
 
             folder = Path(tempfile.mkdtemp(prefix="tocsin-pg-"))
