@@ -164,6 +164,24 @@ def test_a_reader_brings_an_older_postgresql_store_up_to_date(postgres_db: str) 
         assert list(store.imported_events()) == []
 
 
+def test_a_schema_7_postgresql_store_gets_the_statistics_index(postgres_db: str) -> None:
+    Store(postgres_db).close()
+    with psycopg.connect(postgres_db, autocommit=True) as conn:  # as schema 7 left it
+        conn.execute("DROP INDEX fused_events_stats")
+        conn.execute("UPDATE meta SET value = '7' WHERE key = 'schema_version'")
+    Store(postgres_db, read_only=True).close()
+    with psycopg.connect(postgres_db) as conn:
+        listed = conn.execute("SELECT indexname FROM pg_indexes WHERE tablename = 'fused_events'")
+        names = {r[0] for r in listed}
+        # the statistics' ``since`` filter finds its events by the index
+        conn.execute("SET enable_seqscan = off")
+        plan = "\n".join(r[0] for r in conn.execute(
+            "EXPLAIN SELECT date, count(*) FROM fused_events"
+            " WHERE coalesce(date_end, date) >= DATE '2023-01-01' GROUP BY 1"))  # fmt: skip
+    assert "fused_events_stats" in names
+    assert "fused_events_stats" in plan and "Index Cond: (COALESCE(date_end, date) >=" in plan
+
+
 def test_a_read_only_postgresql_store_refuses_writes(postgres_db: str) -> None:
     Store(postgres_db).close()
     with Store(postgres_db, read_only=True) as store, pytest.raises(psycopg.errors.ReadOnlySqlTransaction):

@@ -16,7 +16,7 @@ import duckdb
 
 from tocsin.store.connection import Connection
 
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
 
 _DDL = [
     """CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR)""",
@@ -85,7 +85,7 @@ _DDL = [
         first_seen TIMESTAMP DEFAULT current_timestamp, PRIMARY KEY (source, reason))""",
 ]
 
-#: A PostgreSQL store's indexes (schema 7): a row store reads by index what DuckDB's column scans
+#: A PostgreSQL store's indexes (schema 7 and 8): a row store reads by index what DuckDB's column scans
 #: and zone maps find fast, so each lookup the store makes by a column other than a primary key
 #: (a text by its hash, a document's reports, the reports waiting to be fused, a page in date
 #: order) has one.
@@ -99,6 +99,11 @@ _PG_INDEXES = [
     "CREATE INDEX IF NOT EXISTS fused_events_order ON fused_events ((coalesce(date, DATE '9999-12-31')), id)",
     "CREATE INDEX IF NOT EXISTS fused_aliases_id ON fused_aliases (id)",
     "CREATE INDEX IF NOT EXISTS imported_events_date ON imported_events (date)",
+    # schema 8: what the statistics count, in an index by the day an event last lasts (the
+    # ``since`` filter), so that a count reads narrow index entries, not whole records, and a
+    # period only its own (an index-only scan: 0.68 s for a million events where the table took 2.5)
+    "CREATE INDEX IF NOT EXISTS fused_events_stats ON fused_events ((coalesce(date_end, date)))"
+    " INCLUDE (date, date_end, event, acled_event_type, countries, lat, lon, dead_best)",
 ]
 
 #: DuckDB's functions that the shared SQL calls, defined in a PostgreSQL store.
