@@ -25,6 +25,7 @@ from fastapi.testclient import TestClient
 
 from tocsin.api.app import create_app
 from tocsin.config import load_settings
+from tocsin.store import summary
 from tocsin.store.store import Store
 
 RECORD = """json_object('id', id, 'report_ids', [id], 'doc_ids', ['d' || id], 'n_reports', 1, 'n_sources', 1,
@@ -48,6 +49,7 @@ def _store(path: Path, n: int) -> None:
             CAST(hash(i * 17) % 10 AS INTEGER) AS dead FROM range({n}) t(i)""")
         store.conn.execute(f"""INSERT INTO fused_events SELECT id, 'ASSAULT', 'Explosions/Remote violence',
             day, NULL, ['UKR'], lat, lon, dead, 1, day, day, {RECORD} FROM gen""")
+        summary.rebuild(store.conn)  # the counts fusion keeps, of the events written here directly
         store.conn.execute("CHECKPOINT")
 
 
@@ -80,6 +82,9 @@ def _postgres(source: Path, url: str) -> None:
             while batch := rows.fetchmany(10_000):
                 for row in batch:
                     copy.write_row(row)
+    with Store(url) as store:
+        summary.rebuild(store.conn)  # the counts fusion keeps, of the events copied here directly
+    with psycopg.connect(url, autocommit=True) as dst:
         dst.execute("VACUUM ANALYZE")
 
 

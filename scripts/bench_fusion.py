@@ -34,6 +34,7 @@ from tocsin.models import (
     PlacePrecision,
     Segment,
 )
+from tocsin.store import summary
 from tocsin.store.store import Store
 
 START = date(1990, 1, 1)
@@ -68,6 +69,7 @@ def _generate(store: Store, n: int) -> None:
         [cc], lat, lon, dead, 0.9, {_RECORD}, 'f' || id FROM gen""")
     conn.execute("""INSERT INTO fused_events (id, event, date, lat, lon, n_sources, record)
         SELECT 'f' || id, 'ASSAULT', day, lat, lon, 1, '{}' FROM gen""")
+    summary.rebuild(conn)  # the counts fusion keeps, of the events written here directly
     conn.execute("DROP TABLE gen")
     conn.execute("CHECKPOINT")
 

@@ -3,10 +3,13 @@ own promises (several writers at once, schema migrations, one-line errors)."""
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
 import threading
+from dataclasses import replace
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -17,9 +20,11 @@ from click.testing import CliRunner
 from tests.conftest import SAMPLES
 from tocsin.cli import cli
 from tocsin.errors import StoreError
+from tocsin.store import pages
 from tocsin.store.connection import shown, to_psycopg
+from tocsin.store.pages import PageQuery
 from tocsin.store.schema import SCHEMA_VERSION
-from tocsin.store.store import Store
+from tocsin.store.store import EventQuery, Store
 
 
 def test_placeholders_become_psycopgs_and_quoted_text_is_left_alone() -> None:
@@ -201,7 +206,7 @@ def test_an_unreachable_postgresql_store_is_one_line_without_its_password(postgr
 
 @pytest.mark.slow
 def test_counting_by_column_and_in_one_pass_agree(seeds_db: Path) -> None:
-    from tocsin.store.pages import _by_column, _cells, _in_one_pass
+    from tocsin.store.pages import _by_column, _in_one_pass, cells_of
 
     with Store(seeds_db, read_only=True) as store:
         columns, one_pass = _by_column(store.conn, "TRUE", []), _in_one_pass(store.conn, "TRUE", [])
@@ -209,7 +214,7 @@ def test_counting_by_column_and_in_one_pass_agree(seeds_db: Path) -> None:
     assert len(days) > 5 and len(cells) > 2  # the samples: several days and places
     assert sorted(map(list, days), key=str) == sorted(map(list, one_pass[0]), key=str)
     assert [list(r) for r in kinds] == [list(r) for r in one_pass[1]]
-    assert _cells(cells) == _cells(one_pass[2])
+    assert cells_of(cells) == cells_of(one_pass[2])
     assert [list(r) for r in countries] == [list(r) for r in one_pass[3]]
 
 
@@ -226,3 +231,63 @@ def test_healthz_says_whether_a_postgresql_store_can_be_read(postgres_db: str) -
     failed = TestClient(create_app(missing, load_settings(env={})), raise_server_exceptions=False)
     answer = failed.get("/api/events")
     assert answer.status_code == 503 and answer.json()["error"]["code"] == "store"
+
+
+def _rounded(stats: dict[str, Any]) -> dict[str, Any]:
+    """Statistics with the map cells' points to 3 decimals (sums of floating points, added in
+    another order, may differ in the last digit)."""
+    cells = [{**c, "lat": round(c["lat"], 3), "lon": round(c["lon"], 3)} for c in stats["by_cell"]]
+    return {**stats, "by_cell": cells}
+
+
+def _from_events(store: Store, query: EventQuery, shape: PageQuery) -> dict[str, Any]:
+    """The statistics counted from the fused events themselves, as a text filter has them."""
+    where, params = store._where(query)
+    return pages.stats(store.conn, replace(shape, where=where, params=params), lambda _: True)
+
+
+@pytest.mark.slow
+def test_the_counts_kept_while_fusing_are_those_of_the_events(tmp_path: Path, store_at: str) -> None:
+    runner = CliRunner()
+    assert runner.invoke(cli, ["ingest", "--db", store_at, str(SAMPLES)]).exit_code == 0
+
+    def check() -> dict[str, Any]:
+        with Store(store_at, read_only=True) as store:
+            everything = store.stats()
+            days = [d["date"] for d in everything["by_day"] if d["date"] != "unknown"]
+            middle = date.fromisoformat(days[len(days) // 2])
+            kind = next(iter(everything["by_type"]))
+            country = next(iter(everything["by_country"]))
+            cases = [
+                (EventQuery(), PageQuery()),
+                (EventQuery(since=middle), PageQuery()),
+                (EventQuery(until=middle), PageQuery()),
+                (EventQuery(since=middle, until=middle + timedelta(30)), PageQuery(factuality="asserted")),
+                (EventQuery(types=("ASSAULT", "PROTEST")), PageQuery()),
+                (EventQuery(country=country), PageQuery(acled_type=kind)),
+                (EventQuery(), PageQuery(factuality="claimed")),
+            ]
+            for query, shape in cases:
+                kept, counted = store.stats(query, shape), _from_events(store, query, shape)
+                assert _rounded(kept) == _rounded(counted), query
+            return everything
+
+    before = check()
+    assert sum(d["events"] for d in before["by_day"]) > 20 and len(before["by_cell"]) > 2
+    # a correction: a document's events replaced by one shelling; its events' counts go with them
+    with Store(store_at, read_only=True) as store:
+        doc_id = next(e["doc_id"] for e in store.events() if e["location"])
+    corrected = tmp_path / "corrected.jsonl"
+    text = "Separatist forces shelled Stanytsia Luhanska on 18 February 2022, killing two civilians."
+    corrected.write_text(json.dumps({"id": doc_id, "published": "2022-02-19", "text": text}) + "\n")
+    fixed = runner.invoke(cli, ["ingest", "--db", store_at, "--input-format", "jsonl", str(corrected)])
+    assert fixed.exit_code == 0, fixed.output
+    after = check()
+    assert after != before
+    # a store from before the counts were kept gets them from its events, once
+    with Store(store_at) as store:
+        store.conn.execute("DELETE FROM fused_days")
+        store.conn.execute("DELETE FROM fused_cells")
+        store.conn.execute("UPDATE meta SET value = '8' WHERE key = 'schema_version'")
+    with Store(store_at, read_only=True) as store:
+        assert store.stats() == after

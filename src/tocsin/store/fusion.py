@@ -24,6 +24,7 @@ from tocsin.fuse.group import fuse
 from tocsin.fuse.record import fused_id, fused_record
 from tocsin.fuse.reports import Report, outlet_of, report_of
 from tocsin.geo.gazetteer import country_by_iso2
+from tocsin.store import summary
 from tocsin.store.connection import Connection
 from tocsin.store.literals import Value, in_list, values_chunks
 
@@ -195,6 +196,8 @@ def refuse(conn: Connection) -> FusionCounts:
         assignments.extend((m, gid) for m in members if current[m] != gid)
         if set(members) != before_members.get(gid) or gid in dirty:
             rows.append(_row(gid, [by_id[m] for m in members], names, extra))
+    # the counts of the events about to be removed or rewritten taken out, those written put back
+    summary.remove(conn, sorted(old_ids - kept) + [str(r[0]) for r in rows])
     for gone in sorted(old_ids - kept):
         survivors = [h[1] for h in history if h[0] == "merge" and h[2] == gone]
         if survivors:
@@ -211,6 +214,7 @@ def refuse(conn: Connection) -> FusionCounts:
         conn.execute(f"DELETE FROM fused_events WHERE id IN ({in_list(str(r[0]) for r in rows)})")
         for values in values_chunks(rows):
             conn.execute(f"INSERT INTO fused_events {values}")
+        summary.add(conn, [str(r[0]) for r in rows])
     for values in values_chunks(assignments):
         conn.execute(f"UPDATE events SET fused_id = v.f FROM ({values}) v(id, f) WHERE events.id = v.id")
     steps: list[list[Value]] = []

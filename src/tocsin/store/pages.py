@@ -39,7 +39,7 @@ def page(
 ) -> tuple[list[dict[str, Any]], tuple[str, str] | None]:
     """Up to ``q.limit`` records after ``q.after``, and the key to continue from (None at the end)."""
     assert table in {"fused_events", "events"}
-    where, params = _narrowed(q)
+    where, params = narrowed(q)
     out: list[dict[str, Any]] = []
     after = q.after
     batch = max(q.limit + 1, 200)
@@ -75,7 +75,7 @@ def page(
             return out, None
 
 
-def _narrowed(q: PageQuery) -> tuple[list[str], list[object]]:
+def narrowed(q: PageQuery) -> tuple[list[str], list[object]]:
     """The query's filters in SQL: exact for dates, types, country, ACLED type, factuality and the
     box; for the text filters (actor, area, evidence) a superset, the record containing the text."""
     where, params = list(q.where), list(q.params)
@@ -102,7 +102,7 @@ def stats(conn: Connection, q: PageQuery, keep: Callable[[dict[str, Any]], bool]
     """Fused events matching the query by day (with deaths), by type, by map cell (with its types)
     and by country. With a text filter the events that contain the text are checked by ``keep``
     and those it refuses left out of the counts, made in SQL like the others."""
-    where, params = _narrowed(q)
+    where, params = narrowed(q)
     if q.contains:  # the few that contain the text elsewhere than where it is looked for: left out
         sql = "SELECT id, record FROM fused_events WHERE " + " AND ".join(["TRUE", *where])
         wrong = [i for i, record in conn.execute(sql, params).fetchall() if not keep(json.loads(record))]
@@ -117,7 +117,7 @@ def stats(conn: Connection, q: PageQuery, keep: Callable[[dict[str, Any]], bool]
         "by_day": [{"date": d.isoformat() if d else "unknown", "events": n, "dead": int(dead)}
                    for d, n, dead in days],
         "by_type": {k: n for k, n in kinds},
-        "by_cell": _cells(cells),
+        "by_cell": cells_of(cells),
         "by_country": {c: n for c, n in countries},
     }  # fmt: skip
 
@@ -137,19 +137,25 @@ def _by_column(conn: Connection, clause: str, params: list[object]) -> _Counts:
         " GROUP BY 1 ORDER BY 1",
         params,
     ).fetchall()
-    # a map aggregates server-side: cells of CELL degrees (their events' mean point), and countries
-    cells = conn.execute(
-        f"SELECT floor(lat / {CELL}), floor(lon / {CELL}), acled_event_type IS NOT NULL,"
-        f" coalesce(acled_event_type, event), sum(lat), sum(lon), count(*), coalesce(sum(dead_best), 0)"
-        f" FROM fused_events WHERE {clause} AND lat IS NOT NULL GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 4",
-        params,
-    ).fetchall()
+    cells = cell_rows(conn, clause, params)
     countries = conn.execute(
         f"SELECT coalesce(countries[1], 'unknown'), count(*) FROM fused_events WHERE {clause}"
         " GROUP BY 1 ORDER BY 2 DESC, 1",
         params,
     ).fetchall()
     return days, kinds, cells, countries
+
+
+def cell_rows(conn: Connection, clause: str, params: list[object]) -> list[tuple[Any, ...]]:
+    """A map aggregated server-side: the matching events by cell of CELL degrees, whether an ACLED
+    type, and type, with the sums of their points (a cell is drawn at its events' mean point)."""
+    rows: list[tuple[Any, ...]] = conn.execute(
+        f"SELECT floor(lat / {CELL}), floor(lon / {CELL}), acled_event_type IS NOT NULL,"
+        f" coalesce(acled_event_type, event), sum(lat), sum(lon), count(*), coalesce(sum(dead_best), 0)"
+        f" FROM fused_events WHERE {clause} AND lat IS NOT NULL GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 4",
+        params,
+    ).fetchall()
+    return rows
 
 
 def _in_one_pass(conn: Connection, clause: str, params: list[object]) -> _Counts:
@@ -177,7 +183,7 @@ def _in_one_pass(conn: Connection, clause: str, params: list[object]) -> _Counts
 MAX_CELLS = 5000
 
 
-def _cells(rows: list[tuple[Any, ...]]) -> list[dict[str, Any]]:
+def cells_of(rows: list[tuple[Any, ...]]) -> list[dict[str, Any]]:
     """Map cells from rows of (cell, whether an ACLED type, type) counts in cell order: each cell at
     its events' mean point, with its events, deaths, events by type (the ACLED type, else the
     PLOVER one) and the type it is drawn in: its commonest ACLED type, or its commonest type when

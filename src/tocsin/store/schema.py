@@ -16,7 +16,7 @@ import duckdb
 
 from tocsin.store.connection import Connection
 
-SCHEMA_VERSION = 8
+SCHEMA_VERSION = 9
 
 _DDL = [
     """CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR)""",
@@ -83,6 +83,15 @@ _DDL = [
     """CREATE TABLE IF NOT EXISTS rejections (
         source VARCHAR NOT NULL, reason VARCHAR NOT NULL, detail VARCHAR,
         first_seen TIMESTAMP DEFAULT current_timestamp, PRIMARY KEY (source, reason))""",
+    # Added in schema 9: the fused events' counts kept as they are fused (``store/summary.py``).
+    """CREATE TABLE IF NOT EXISTS fused_days (
+        day DATE NOT NULL, last_day DATE NOT NULL, event VARCHAR NOT NULL, acled VARCHAR NOT NULL,
+        countries VARCHAR NOT NULL, factuality VARCHAR NOT NULL, n BIGINT NOT NULL, dead BIGINT NOT NULL,
+        PRIMARY KEY (day, last_day, event, acled, countries, factuality))""",
+    """CREATE TABLE IF NOT EXISTS fused_cells (
+        y INTEGER NOT NULL, x INTEGER NOT NULL, event VARCHAR NOT NULL, acled VARCHAR NOT NULL,
+        countries VARCHAR NOT NULL, factuality VARCHAR NOT NULL, n BIGINT NOT NULL, dead BIGINT NOT NULL,
+        lat DOUBLE NOT NULL, lon DOUBLE NOT NULL, PRIMARY KEY (y, x, event, acled, countries, factuality))""",
 ]
 
 #: A PostgreSQL store's indexes (schema 7 and 8): a row store reads by index what DuckDB's column scans
@@ -135,6 +144,7 @@ def postgres_ddl(ddl: str) -> str:
 def apply_schema(conn: Connection, *, postgres: bool = False) -> None:
     """Create or upgrade the tables and record the schema version; a DuckDB store is checkpointed
     so that no DDL waits in the write-ahead log."""
+    from tocsin.store import summary
     from tocsin.store.near import fill
 
     for ddl in _DDL:
@@ -145,6 +155,8 @@ def apply_schema(conn: Connection, *, postgres: bool = False) -> None:
     row = conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
     if row is not None and int(row[0]) < 6:
         fill(conn)  # once: the originals stored before the index existed
+    if row is not None and int(row[0]) < 9:
+        summary.rebuild(conn)  # once: the events fused before the counts were kept
     conn.execute(
         "INSERT INTO meta VALUES ('schema_version', ?)"
         " ON CONFLICT (key) DO UPDATE SET value = excluded.value",

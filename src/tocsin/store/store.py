@@ -26,7 +26,7 @@ from tocsin.importers.rows import Imported
 from tocsin.ingest.dedup import band_keys, fingerprint, to_bytes
 from tocsin.models import Document, Event, Rejection
 from tocsin.report.records import document_json, event_json
-from tocsin.store import near
+from tocsin.store import near, summary
 from tocsin.store.backends import Backend, open_backend
 from tocsin.store.connection import DB_ERRORS, Connection
 from tocsin.store.fusion import FusionCounts, refuse
@@ -503,8 +503,14 @@ class Store:
     ) -> dict[str, Any]:  # fmt: skip
         """Fused events matching the query (and the page filters of ``shape``, the text ones
         checked by ``keep``) by day, type, map cell and country."""
-        where, params = self._where(query or EventQuery())
-        return stats(self.conn, replace(shape or PageQuery(), where=where, params=params), keep)
+        query = query or EventQuery()
+        where, params = self._where(query)
+        shape = replace(shape or PageQuery(), where=where, params=params)
+        if summary.answers(shape):  # the counts kept as events are fused
+            country = _iso3(query.country) if query.country else None
+            return summary.stats(self.conn, since=query.since, until=query.until, types=tuple(query.types),
+                                 country=country, shape=shape)  # fmt: skip
+        return stats(self.conn, shape, keep)
 
     def resolve(self, event_id: str) -> str | None:
         """The current id of a fused event: itself, the survivor of a merge it was absorbed in, or
