@@ -47,3 +47,27 @@ def test_non_english_is_rejected() -> None:
         check_english(french)
     assert info.value.reason == "not_english"
     check_english("Soldiers attacked the village on Monday and the police said two people were killed.")
+
+
+def test_the_language_is_named_and_english_with_foreign_names_is_kept() -> None:
+    german = (
+        "Die Soldaten haben am Montag das Dorf angegriffen, und die Polizei sagte, dass zwei Menschen"
+        " getötet wurden, während die Kämpfe in der Region weitergingen."
+    )
+    with pytest.raises(InputError) as info:
+        check_english(german)
+    assert "German" in info.value.detail
+    # an English report full of Portuguese names, read as 69% Portuguese and 30% English
+    check_english(
+        "On 12 June 2022, in Rio de Janeiro - Zona Norte (Rio de Janeiro), traficantes do Comando"
+        " Vermelho da Favela do Complexo do Alemão e da Penha opened fire on policiais militares do"
+        " Batalhão de Operações Policiais Especiais na Estrada do Itararé, perto da Praça do Terço e da"
+        " Igreja da Penha. The military police said one officer was wounded and two suspects were"
+        " arrested after the shooting."
+    )
+    # a table of rates has few English function words and is English all the same
+    check_english(
+        "Rates for amounts up to R200,000 Bank Buying | Bank Selling Country Currency T/T Cheques"
+        " Foreign Notes United States Dollar 13.41 13.52 13.60 United Kingdom Pound 17.20 17.44"
+        " Euro Member Countries Euro 15.01 15.21 Japan Yen 0.12 0.13 Switzerland Franc 14.10 14.30"
+    )

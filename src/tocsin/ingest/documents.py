@@ -8,7 +8,7 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from spacy.lang.en.stop_words import STOP_WORDS
+import pycld2
 
 from tocsin.errors import InputError
 from tocsin.ingest.decode import decode
@@ -83,17 +83,31 @@ def content_hash(text: str) -> str:
     return hashlib.sha256(norm.encode("utf-8")).hexdigest()
 
 
+#: C0 control characters (other than tab and line breaks), which CLD2 reads as invalid UTF-8.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+#: Below this share of a text in English (CLD2's estimate, in percent), a text CLD2 reliably finds
+#: in other languages is not English: a report in English crowded with foreign names and places
+#: ("traficantes do Comando Vermelho da Favela do Complexo do Alemão ...") is still a third English.
+MIN_ENGLISH_PERCENT = 20
+
+
 def check_english(text: str) -> None:
-    """Raise ``not_english`` when too few of the words are English function words."""
-    words = [w.lower() for w in _WORD.findall(text[:20000])]
-    if len(words) < 8:
+    """Raise ``not_english`` when a language-identification model (CLD2, Google's compact
+    language detector) reliably finds the text in other languages, under a fifth of it English.
+    A text it cannot tell (a table of rates, a short list of results) is kept as English."""
+    sample = _CONTROL.sub(" ", text[:20000]).encode("utf-8", "replace").decode("utf-8")
+    if len(_WORD.findall(sample)) < 8:
         return
-    ascii_share = sum(w.isascii() for w in words) / len(words)
-    stop_share = sum(w in STOP_WORDS for w in words) / len(words)
-    if ascii_share < 0.5 or (len(words) >= 30 and stop_share < 0.15):
+    try:
+        reliable, _, found = pycld2.detect(sample)
+    except pycld2.error:  # what it still cannot read is left to the parser, as English
+        return
+    english = sum(percent for _, code, percent, _ in found if code == "en")
+    name, code, percent, _ = found[0]
+    if reliable and code not in {"en", "un"} and english < MIN_ENGLISH_PERCENT:
         raise InputError(
-            "not_english",
-            f"only {stop_share:.0%} English function words ({ascii_share:.0%} Latin-script words)",
+            "not_english", f"the text is in {name.title()} ({percent}% of it; English {english}%)"
         )
 
 
