@@ -18,12 +18,20 @@ def original_of(
     (ties: the smallest id), or ``None``. ``pending``: originals written in the open transaction
     whose band keys are not in the table yet (id: keys and fingerprint)."""
     keys = band_keys(signature)
-    # Literal values (see store/literals.py): each (band, key) pair is one index lookup.
-    pairs = " OR ".join(f"(b.band = {i} AND b.key = {k})" for i, k in enumerate(keys))
-    rows = conn.execute(
-        "SELECT DISTINCT d.id, d.fingerprint FROM near_bands b JOIN documents d ON d.id = b.doc_id"
-        f" WHERE ({pairs}) AND d.id <> {literal(exclude)} AND d.duplicate_of IS NULL"
+    # The keys by the index on key (literal values: see store/literals.py), the band checked here;
+    # then the fingerprints of the documents found, by their primary key.
+    hits = conn.execute(
+        f"SELECT band, key, doc_id FROM near_bands WHERE key IN ({', '.join(str(k) for k in keys)})"
     ).fetchall()
+    found = sorted({str(d) for band, key, d in hits if keys[int(band)] == int(key) and d != exclude})
+    rows = (
+        conn.execute(
+            "SELECT id, fingerprint FROM documents"
+            f" WHERE id IN ({', '.join(literal(d) for d in found)}) AND duplicate_of IS NULL"
+        ).fetchall()
+        if found
+        else []
+    )
     similarity = {str(doc_id): from_bytes(bytes(blob)).jaccard(signature) for doc_id, blob in rows}
     for doc_id, (their_keys, theirs) in (pending or {}).items():
         if doc_id != exclude and any(a == b for a, b in zip(keys, their_keys, strict=True)):

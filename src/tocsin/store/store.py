@@ -186,12 +186,19 @@ class Store:
     def has_document(self, doc: Document) -> bool:
         """Whether this text is already stored: under its id (now or as an earlier version of a
         corrected document), or under any other id (an exact copy)."""
+        return self._stored_as(doc)[0]
+
+    def _stored_as(self, doc: Document) -> tuple[bool, int | None]:
+        """Whether this text is already stored (see :meth:`has_document`), and the version of the
+        text stored under its id (``None``: none is), in one query."""
         h, i = literal(doc.content_hash), literal(doc.id)  # literals: see store/literals.py
         row = self.conn.execute(
-            f"SELECT 1 FROM documents WHERE content_hash = {h}"
-            f" UNION ALL SELECT 1 FROM document_versions WHERE id = {i} AND content_hash = {h} LIMIT 1"
+            f"SELECT EXISTS (SELECT 1 FROM documents WHERE content_hash = {h}) OR EXISTS (SELECT 1"
+            f" FROM document_versions WHERE id = {i} AND content_hash = {h}),"
+            f" (SELECT coalesce(version, 1) FROM documents WHERE id = {i})"
         ).fetchone()
-        return row is not None
+        assert row is not None
+        return bool(row[0]), (int(row[1]) if row[1] is not None else None)
 
     def content_hashes(self) -> frozenset[str]:
         """The hashes of every stored text (for coding workers to skip what is stored)."""
@@ -207,12 +214,9 @@ class Store:
         ``near_duplicate`` if it is a copy of another stored document (kept, linked to the original
         by ``duplicate_of``, its events not stored twice).
         """
-        if self.has_document(doc):
+        stored, previous = self._stored_as(doc)
+        if stored:
             return "duplicate"
-        row = self.conn.execute(
-            f"SELECT coalesce(version, 1) FROM documents WHERE id = {literal(doc.id)}"
-        ).fetchone()
-        previous = int(row[0]) if row else None
         body = " ".join(doc.text[s.start : s.end] for s in doc.body_segments())
         signature = fingerprint(body)
         original = near.original_of(self.conn, signature, exclude=doc.id, pending=self._pending_near)
