@@ -257,3 +257,17 @@ def test_a_name_its_stated_region_does_not_hold_is_placed_in_the_region(pipeline
     nawa = found["Nawa"]
     assert nawa.country_code == "AF" and nawa.precision == "region"  # not Nawá in Syria
     assert "Helmand" in nawa.reason
+
+
+def test_a_story_naming_no_country_is_read_where_its_armed_group_is_based(pipeline: Any) -> None:
+    from tests.conftest import code_text
+
+    # Asadabad is a town in Iran and the capital of Kunar: the Taliban tell which
+    text = "Taliban fighters attacked a police post in Asadabad on Friday, killing four officers."
+    (attack,) = [e for e in code_text(pipeline, text, "2024-03-02") if e["event"] == "ASSAULT"]
+    assert attack["location"]["country_code"] == "AF"
+    # a country the story names outweighs the group's
+    named = "Taliban fighters were seen in Asadabad, Iran, on Friday, police said, and attacked a post."
+    events = code_text(pipeline, named, "2024-03-02")
+    placed = {e["location"]["country_code"] for e in events if e["location"]}
+    assert placed == {"IR"}

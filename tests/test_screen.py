@@ -177,6 +177,9 @@ def test_the_toll_of_an_accident_told_after_it_is_no_attack(pipeline: Any) -> No
     "text",
     [
         "A magnitude 6.1 earthquake struck central Italy on Wednesday, killing at least 120 people.",
+        # the second participle has the earthquake for its subject too
+        "A magnitude 6.1 earthquake struck eastern Turkey on Friday, killing at least 12 people and"
+        " destroying dozens of homes.",
         "A landslide buried a village in Yunnan on Monday, killing 30.",
         "Lightning struck a school in Malawi, killing four pupils.",
         "A blast at a coal mine in Shanxi killed 15 miners on Tuesday.",
@@ -508,6 +511,31 @@ def test_who_claims_responsibility_for_an_attack_claims_to_have_done_it(pipeline
     assert attack["factuality"] == "claimed" and [a["name"] for a in attack["actor"]] == ["Islamic State"]
     denied = "The army denied responsibility for the attack on a police post in Kabul on Monday."
     assert [e["actor"] for e in _violence(code_text(pipeline, denied))] == [[]]
+
+
+def test_a_claim_of_responsibility_after_the_act_names_its_actor(pipeline: Any) -> None:
+    told = "A suicide bomber blew himself up at a market in Mogadishu on Friday, killing nine people."
+    (attack,) = _violence(code_text(pipeline, f"{told} Al-Shabaab claimed responsibility.", "2024-03-02"))
+    assert [a["name"] for a in attack["actor"]] == ["Al-Shabaab"]
+    assert [a["name"] for a in attack["claimed_by"]] == ["Al-Shabaab"]
+    assert attack["acled_sub_event_type"] == "Suicide bomb" and attack["dead"] == 9
+    # no one claims it: the bomber stays its actor; a named actor is not displaced by a claim
+    none = f"{told} No group has claimed responsibility."
+    (unclaimed,) = _violence(code_text(pipeline, none, "2024-03-02"))
+    assert [a["name"] for a in unclaimed["actor"]] == ["suicide bomber"] and unclaimed["claimed_by"] == []
+    named = "Boko Haram fighters attacked Kerawa village on Friday, killing six people."
+    (attack,) = _violence(code_text(pipeline, f"{named} Ansaru claimed responsibility.", "2024-03-02"))
+    assert [a["name"] for a in attack["actor"]] == ["Boko Haram"]
+
+
+def test_a_known_organisation_written_as_its_name_keeps_it(pipeline: Any) -> None:
+    for text, name in [("Hamas fired rockets at Ashkelon on Friday.", "Hamas"),
+                       ("Boko Haram attacked the village of Kerawa on Friday.", "Boko Haram")]:  # fmt: skip
+        (attack,) = _violence(code_text(pipeline, text, "2024-03-02"))
+        assert [a["name"] for a in attack["actor"]] == [name]
+    arrests = code_text(pipeline, "Police arrested 20 protesters in Nairobi on Friday.", "2024-03-02")
+    (arrest,) = [e for e in arrests if e["event"] == "COERCE"]
+    assert [a["name"] for a in arrest["actor"]] == ["Police Forces of Kenya"]  # a sector word: ACLED's name
 
 
 def test_a_market_with_a_place_is_a_marketplace_and_without_one_the_economy(pipeline: Any) -> None:

@@ -72,9 +72,15 @@ def accident_sense(tok: Token, event: str, s: Senses) -> str | None:
         verb = next((a for a in tok.head.ancestors if a.pos_ == "VERB"), None)
         if verb is not None:
             doers.extend(c for c in verb.children if c.dep_ in {"dobj", "obj"} and c.i < tok.i)
-    if tok.dep_ in {"advcl", "xcomp", "conj"} and tok.head.pos_ == "VERB":
-        # "An earthquake struck central Italy, killing 120": the subject of the verb it follows.
-        doers.extend(c for c in tok.head.children if c.dep_ in {"nsubj", "nsubjpass"})
+    # "An earthquake struck central Italy, killing 120": the subject of the verb it follows, and
+    # of the one that verb follows ("..., killing 12 people and destroying dozens of homes").
+    verb = tok
+    while verb.dep_ in {"advcl", "xcomp", "conj"} and verb.head.pos_ == "VERB" and verb.head.i != verb.i:
+        verb = verb.head
+        subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        doers.extend(subjects)
+        if subjects:
+            break
     agent = next((d for d in doers if _lemma(d) in s.accident_agents | s.accident_events
                   and not _gunfire(d, s)), None)  # fmt: skip
     if agent is not None:

@@ -220,11 +220,16 @@ class ActorDictionary:
         if crowd and actor.sector in {"PRO", "CVL"}:
             return Actor(actor.text, f"{crowd} ({label})", country, actor.sector, actor.entity)
         template = _ACLED_NAMES.get(actor.sector)
-        if template is None or (actor.country is not None and actor.name != actor.text and not crowd
+        named = self._aliases.get(fold(actor.name))  # a known organisation keeps its name ("Hamas")
+        own = named is not None and named.name == actor.name and named.kind not in _PLACE_KINDS
+        if template is None or (actor.country is not None and (actor.name != actor.text or own) and not crowd
                                 and not actor.name.startswith(("Civilians", "Protesters"))):  # fmt: skip
             return Actor(actor.text, actor.name, country, actor.sector, actor.entity)
         return Actor(actor.text, template.format(label), country, actor.sector, actor.entity)
 
+
+#: Kinds of dictionary entries named after a place: a state's forces are named by their sector.
+_PLACE_KINDS = frozenset({"state", "capital", "disputed"})
 
 _CONNECTORS = frozenset({"of", "the", "and", "de", "du", "des", "la", "le", "al", "el", "for", "-"})
 

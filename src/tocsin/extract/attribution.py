@@ -335,3 +335,23 @@ def attribute(trigger: Token, *, statement: bool) -> Attribution:
     if att.confirmed_by and att.factuality is Factuality.CLAIMED and not att.claimed_by:
         att.factuality = Factuality.ASSERTED
     return att
+
+
+#: Verbs by which a group owns an act: "claimed responsibility", "took credit", "admitted responsibility".
+_OWNING = frozenset({"claim", "take", "accept", "assume", "admit"})
+
+
+def responsibility_claimants(sent: Span) -> list[Token]:
+    """Who claims an act as their own in a sentence ("Al-Shabaab claimed responsibility."): the
+    subject of a verb of owning whose object is responsibility or credit, unless negated ("no
+    group has claimed responsibility")."""
+    out = []
+    for tok in sent:
+        if tok.pos_ != "VERB" or tok.lemma_.lower() not in _OWNING or _negated(tok):
+            continue
+        if not any(c.dep_ == "dobj" and c.lemma_.lower() in _RESPONSIBILITY for c in tok.children):
+            continue
+        speaker = _subject(tok)
+        if speaker is not None and not any(c.dep_ == "neg" or c.lower_ == "no" for c in speaker.children):
+            out.append(speaker)
+    return out

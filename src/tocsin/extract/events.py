@@ -15,7 +15,14 @@ from spacy.tokens import Doc, Span, Token
 
 from tocsin.extract.accidents import attack_of_animal, told_accident, toll_of_accident
 from tocsin.extract.actors import ActorDictionary
-from tocsin.extract.attribution import CONFIRM_VERBS, SPEECH_VERBS, Attribution, attribute, yes_no_question
+from tocsin.extract.attribution import (
+    CONFIRM_VERBS,
+    SPEECH_VERBS,
+    Attribution,
+    attribute,
+    responsibility_claimants,
+    yes_no_question,
+)
 from tocsin.extract.casualties import Casualty, find_casualties
 from tocsin.extract.clauses import (
     CASUALTY_LEMMAS,
@@ -65,6 +72,14 @@ from tocsin.models import (
 from tocsin.narrative import DocumentClock
 
 _FALSE_ADVERBS = frozenset({"falsely", "wrongly", "baselessly", "groundlessly"})
+
+
+def _owned(trigger: Token) -> bool:
+    """Whether an act is named only as what responsibility is claimed for ("claimed responsibility
+    for the attack"): the act told before, not another."""
+    head = trigger.head
+    owned = head.head.lemma_.lower() in {"responsibility", "credit"}
+    return trigger.dep_ == "pobj" and head.lower_ == "for" and owned
 
 
 class EventExtractor:
@@ -197,6 +212,7 @@ class EventExtractor:
         if not any(d.event == "ASSAULT" for d in drafts) and told_accident(sent):
             ctx.after_accident = True  # "the plane crash which left 100 dead": a toll may follow
         self._statements(drafts, ctx)
+        self._claimed_after(drafts, sv, ctx)
         for d in drafts:
             d.evidence.append(
                 Evidence(
@@ -250,6 +266,21 @@ class EventExtractor:
                 d.background = d.court = True
             kept.append(d)
         return kept
+
+    def _claimed_after(self, drafts: list[Draft], sv: SentenceView, ctx: Context) -> None:
+        """ "A suicide bomber killed nine people in Mogadishu. Al-Shabaab claimed responsibility.":
+        who claims the act told before (of the paragraph, this sentence telling no other) is its
+        actor, in place of one unnamed ("a suicide bomber", "gunmen"), and its claimant."""
+        target = ctx.last_violent
+        if target is None or target in drafts:
+            return
+        if any(d.event == "ASSAULT" and not _owned(d.trigger) for d in drafts):
+            return  # another act told here: the claim is this one's (see attribution.py)
+        for speaker in responsibility_claimants(sv.sent):
+            claimants = self._actors(with_conjuncts(speaker), ctx)
+            if all(a.sector in {None, "UAF"} for a in target.actors):
+                target.actors = list(claimants)
+            add_unique(target.claimed_by, claimants)
 
     @staticmethod
     def _fold_casualty_reports(drafts: list[Draft], ctx: Context) -> list[Draft]:

@@ -20,6 +20,7 @@ from __future__ import annotations
 import math
 import statistics
 from collections import Counter
+from collections.abc import Iterable
 
 from spacy.tokens import Doc, Span
 
@@ -464,6 +465,8 @@ class PlaceResolver:
         unknown = Focus()
         first = [self.mentions(doc, offset, unknown) for offset, doc in parsed]
         focus = self.focus(first)
+        if not focus.countries:  # no country named: those of the armed groups the story names
+            focus.countries.update(self._home_countries(doc for _, doc in parsed))
         focus.support, focus.names = self._support(first)
         second = [self.mentions(doc, offset, focus) for offset, doc in parsed]
         # A third pass centres on where the second pass put everything, ambiguous names included.
@@ -471,6 +474,21 @@ class PlaceResolver:
         refined.countries, refined.admin1 = focus.countries, focus.admin1
         refined.support, refined.names = focus.support, focus.names
         return [self.mentions(doc, offset, refined) for offset, doc in parsed]
+
+    def _home_countries(self, docs: Iterable[Doc]) -> Counter[str]:
+        """The countries (ISO2) of the known non-state organisations named ("Al-Shabaab fighters
+        seized the town of Mahas": the Somali one), one vote a mention: a group fights where it
+        is based, so a story that names no country is read there first."""
+        iso2 = {c.iso3: c.iso2 for c in countries()}
+        votes: Counter[str] = Counter()
+        for doc in docs:
+            for ent in doc.ents:
+                if ent.label_ not in {"ORG", "PERSON", "NORP"} or not self.actors.is_organisation(ent.text):
+                    continue
+                country = self.actors.normalise(ent.text).country
+                if country in iso2:
+                    votes[iso2[country]] += 1
+        return votes
 
     def _support(self, mention_lists: list[list[PlaceMention]]) -> tuple[Counter[tuple[str, str]], int]:
         """How many distinct place names of the document have a candidate in each admin1."""
