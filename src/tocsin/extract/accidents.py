@@ -33,11 +33,22 @@ def _hit_a_mine(verb: Token) -> bool:
     return any(_lemma(t) in _MINES for t in hit)
 
 
+def _one_of(tok: Token, words: frozenset[str]) -> bool:
+    """Whether a word is one of ``words``, as its lemma or, a plural the tagger took for a name
+    ("Wildfires tore through villages"), as its singular."""
+    lower = tok.lower_
+    return _lemma(tok) in words or lower in words or (lower.endswith("s") and lower[:-1] in words)
+
+
 def _accidental_blast(blast: Token, s: Senses) -> Token | None:
     """What made an explosion or a fire an accident: "a gas explosion", "the explosion of a
     cylinder", "a blast at a coal mine", "an explosion at a chemical plant" (a mine only as a pit,
     named with what is mined); ``None`` when nothing says so."""
     around = [c for c in blast.children if c.dep_ in {"compound", "amod", "nsubj", "nmod"}]
+    if blast.dep_ in {"dobj", "obj"} and blast.head.pos_ == "VERB":
+        # "a gas leak caused an explosion": what caused it, and what that was of
+        for cause in (c for c in blast.head.children if c.dep_ == "nsubj"):
+            around += [cause, *(g for g in cause.children if g.dep_ in {"compound", "amod"})]
     around += [g for c in blast.children if c.lower_ == "of" for g in c.children]
     around += [
         g
@@ -81,7 +92,9 @@ def accident_sense(tok: Token, event: str, s: Senses) -> str | None:
         doers.extend(subjects)
         if subjects:
             break
-    agent = next((d for d in doers if _lemma(d) in s.accident_agents | s.accident_events
+    # what kills without attacking: a vehicle, a force of nature, an accident, a disease ("Cholera
+    # has killed 300 people"), in the plural too where the tagger took it for a name ("Wildfires")
+    agent = next((d for d in doers if _one_of(d, s.accident_agents | s.accident_events | s.causes)
                   and not _gunfire(d, s)), None)  # fmt: skip
     if agent is not None:
         return f"an accident or disaster: '{agent.text}' is what {tok.text} (no one attacked)"
