@@ -271,3 +271,22 @@ def test_a_story_naming_no_country_is_read_where_its_armed_group_is_based(pipeli
     events = code_text(pipeline, named, "2024-03-02")
     placed = {e["location"]["country_code"] for e in events if e["location"]}
     assert placed == {"IR"}
+
+
+def test_namesakes_come_in_the_same_order_in_every_process() -> None:
+    import os
+    import subprocess
+    import sys
+
+    open_gazetteer()  # built once, before the processes read it
+    show = (
+        "from tocsin.geo.gazetteer import open_gazetteer; g = open_gazetteer();"
+        " print([(e.kind, e.country_code, e.admin1, e.geonameid) for n in ('Asuncion', 'San Juan')"
+        " for e in g.lookup(n)])"
+    )
+    seen = set()
+    for seed in range(6):
+        env = {**os.environ, "PYTHONHASHSEED": str(seed)}
+        seen.add(subprocess.run([sys.executable, "-c", show], env=env, capture_output=True, text=True,
+                                check=True).stdout)  # fmt: skip
+    assert len(seen) == 1 and "PY" in next(iter(seen)) and "PE" in next(iter(seen))

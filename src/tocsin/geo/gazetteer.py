@@ -149,6 +149,13 @@ _QUERY = (
 )
 
 
+def _likelihood(e: GazetteerEntry) -> tuple[int, int, str, str, str, int, float, float]:
+    """A candidate's place in a lookup: countries, regions, then by population; namesakes of one
+    kind and size (two regions called Asuncion) in one total order, the same in every process."""
+    return (_KIND_ORDER.get(e.kind, 2), -e.population, e.name, e.country_code, e.admin1 or "",
+            e.geonameid or 0, e.lat, e.lon)  # fmt: skip
+
+
 class Gazetteer:
     """Folded name → candidate places, over SQLite indexes. Open with :func:`open_gazetteer`.
 
@@ -172,7 +179,9 @@ class Gazetteer:
             if self._user is not None:
                 rows += self._user.execute(_QUERY, (key,)).fetchall()
             found = {GazetteerEntry(*row) for row in rows}
-            hit = sorted(found, key=lambda e: (_KIND_ORDER.get(e.kind, 2), -e.population, e.name))[:20]
+            # a total order: namesakes of one kind and size (two regions called Asuncion) come in
+            # the same order in every process, not in the order a set happens to hold them
+            hit = sorted(found, key=_likelihood)[:20]
             if len(self._cache) > 100_000:
                 self._cache.clear()
             self._cache[key] = hit
