@@ -25,6 +25,7 @@ from tocsin.api.filters import Day, EventFilters, event_filters
 from tocsin.config import Settings
 from tocsin.crashlog import log_exception
 from tocsin.errors import StoreError, TocsinError
+from tocsin.store.access import CODING_WRITER_THREADS
 from tocsin.store.connection import exists, is_postgres, shown
 from tocsin.store.store import EventQuery, Store
 
@@ -284,7 +285,7 @@ def _ingest(body: bytes, db: str, settings: Settings) -> dict[str, Any]:
     items = iter_inputs(["-"], input_format="jsonl", stdin=io.BytesIO(lines), max_bytes=settings.max_bytes)
     stored, rejected = [], []
     try:
-        with Store(db, wait_seconds=settings.store_wait_seconds) as store:
+        with Store(db, wait_seconds=settings.store_wait_seconds, threads=CODING_WRITER_THREADS) as store:
             for outcome in intake(store, _pipeline(settings).run(items, known=store.has_document)):
                 if outcome.rejection is not None:
                     r = outcome.rejection

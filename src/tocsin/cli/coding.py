@@ -31,6 +31,7 @@ from tocsin.ingest.documents import Metadata
 from tocsin.ingest.readers import iter_inputs
 from tocsin.models import Rejection
 from tocsin.report.records import event_json, time_json
+from tocsin.store.access import CODING_WRITER_THREADS
 from tocsin.store.connection import exists, shown
 from tocsin.store.fusion import FusionCounts
 from tocsin.store.store import Store
@@ -142,7 +143,9 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], db: str | None, input_for
     defaults = Metadata(published=_date_option(published))
     tally = Tally(show=sys.stderr.isatty() if progress is None else progress)
     try:  # the store first: a busy or broken store is refused before the models load
-        store = Store(db or settings.db, wait_seconds=settings.store_wait_seconds)
+        store = Store(
+            db or settings.db, wait_seconds=settings.store_wait_seconds, threads=CODING_WRITER_THREADS
+        )
     except TocsinError as exc:
         raise Failure(str(exc)) from exc
     known = store.content_hashes() if workers > 1 else frozenset()

@@ -12,6 +12,7 @@ import click
 
 from tocsin.cli.app import Failure, _pipeline, _settings, cli
 from tocsin.errors import TocsinError
+from tocsin.store.access import CODING_WRITER_THREADS
 from tocsin.store.connection import is_postgres
 from tocsin.store.store import Store
 
@@ -58,7 +59,9 @@ def watch(ctx: click.Context, sources_file: Path, every: str, db: str | None, ou
     interval = parse_interval(every)
     try:
         sources = read_sources(sources_file)
-        store = Store(db or settings.db, wait_seconds=settings.store_wait_seconds)
+        store = Store(
+            db or settings.db, wait_seconds=settings.store_wait_seconds, threads=CODING_WRITER_THREADS
+        )
     except TocsinError as exc:
         raise Failure(str(exc)) from exc
     store.release()  # readers read while the models load

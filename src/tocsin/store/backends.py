@@ -59,8 +59,11 @@ class Backend:
 class DuckDBBackend(Backend):
     """A DuckDB file (or ``:memory:``)."""
 
-    def __init__(self, location: str, *, read_only: bool, wait_seconds: float) -> None:
+    def __init__(
+        self, location: str, *, read_only: bool, wait_seconds: float, threads: int | None = None
+    ) -> None:
         super().__init__(location, read_only=read_only, wait_seconds=wait_seconds)
+        self.threads = threads
         self.releasable = location != ":memory:"
         self._lock: WriterLock | None = None
         self._checked = False
@@ -70,7 +73,8 @@ class DuckDBBackend(Backend):
                 create(Path(location))
 
     def connect(self) -> Connection:
-        conn = connect(self.location, read_only=self.read_only, wait_seconds=self.wait_seconds)
+        conn = connect(self.location, read_only=self.read_only, wait_seconds=self.wait_seconds,
+                       threads=self.threads)  # fmt: skip
         if self._checked:
             return conn
         try:
@@ -135,11 +139,14 @@ class PostgresBackend(Backend):
         conn.execute(f"SELECT pg_advisory_xact_lock({_FUSION_LOCK})")
 
 
-def open_backend(location: str, *, read_only: bool, wait_seconds: float) -> Backend:
-    """The backend for a ``--db`` value: a PostgreSQL URL, else a DuckDB file path."""
+def open_backend(
+    location: str, *, read_only: bool, wait_seconds: float, threads: int | None = None
+) -> Backend:
+    """The backend for a ``--db`` value: a PostgreSQL URL, else a DuckDB file path (``threads``:
+    DuckDB's worker threads; a server's are its own)."""
     try:
         if is_postgres(location):
             return PostgresBackend(location, read_only=read_only, wait_seconds=wait_seconds)
-        return DuckDBBackend(location, read_only=read_only, wait_seconds=wait_seconds)
+        return DuckDBBackend(location, read_only=read_only, wait_seconds=wait_seconds, threads=threads)
     except (*DB_ERRORS, OSError) as exc:
         raise StoreError(f"cannot open store {shown(location)}: {one_line(exc)}") from exc

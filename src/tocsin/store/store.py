@@ -90,7 +90,14 @@ class Store:
     between writes so that readers get in; it reopens on next use.
     """
 
-    def __init__(self, path: str | Path, *, read_only: bool = False, wait_seconds: float = 60.0) -> None:
+    def __init__(
+        self,
+        path: str | Path,
+        *,
+        read_only: bool = False,
+        wait_seconds: float = 60.0,
+        threads: int | None = None,
+    ) -> None:
         self.path = str(path)
         self.read_only = read_only
         self.wait_seconds = wait_seconds
@@ -101,7 +108,9 @@ class Store:
         # (rows of ``events``) and originals' near-duplicate band keys with their fingerprints.
         self._pending_events: list[list[Any]] = []
         self._pending_near: dict[str, tuple[list[int], MinHash]] = {}
-        self._backend = open_backend(self.path, read_only=read_only, wait_seconds=wait_seconds)
+        self._backend = open_backend(
+            self.path, read_only=read_only, wait_seconds=wait_seconds, threads=threads
+        )
         self.name = self._backend.name
         try:
             self._conn = self._backend.connect()
