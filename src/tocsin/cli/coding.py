@@ -31,7 +31,7 @@ from tocsin.ingest.documents import Metadata
 from tocsin.ingest.readers import iter_inputs
 from tocsin.models import Rejection
 from tocsin.report.records import event_json, time_json
-from tocsin.store.access import CODING_WRITER_THREADS
+from tocsin.store.access import CODING_WRITER_THREADS, READER_TURN
 from tocsin.store.connection import exists, shown
 from tocsin.store.fusion import FusionCounts
 from tocsin.store.store import Store
@@ -168,7 +168,9 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], db: str | None, input_for
                 results = pool.run(items, waiting=store.release)
             else:
                 assert pipe is not None
-                results = pipe.run(items, known=store.has_document, pause=store.release)
+                results = pipe.run(
+                    items, known=store.has_document, pause=lambda: store.release(held_for=READER_TURN)
+                )
             for outcome in intake(store, results):
                 if outcome.rejection is not None:
                     _say_rejection(outcome.rejection)

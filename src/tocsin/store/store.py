@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, replace
@@ -104,6 +105,7 @@ class Store:
         self._backend: Backend | None = None
         self._conn: Connection | None = None
         self._in_transaction = False
+        self._opened_at = time.monotonic()
         # Written in the open transaction and inserted at its end, many rows a statement: events
         # (rows of ``events``) and originals' near-duplicate band keys with their fingerprints.
         self._pending_events: list[list[Any]] = []
@@ -128,6 +130,7 @@ class Store:
             if self._backend is None:
                 raise StoreError(f"store {self.name} is closed")
             self._conn = self._backend.connect()
+            self._opened_at = time.monotonic()
         return self._conn
 
     @contextmanager
@@ -166,11 +169,16 @@ class Store:
         if not self._in_transaction:
             self.conn.execute("ROLLBACK")
 
-    def release(self) -> None:
+    def release(self, *, held_for: float = 0.0) -> None:
         """Close the connection until the next use (keeping the writer lock), so that other
-        processes can read a DuckDB file meanwhile. Nothing for an in-memory store or PostgreSQL."""
+        processes can read a DuckDB file meanwhile. Nothing for an in-memory store or PostgreSQL.
+        ``held_for``: only if the connection has been open that many seconds (a writer that lets
+        readers in between batches does so every few seconds, not at every batch: each reopening
+        costs a DuckDB file some 60 ms)."""
         releasable = self._backend is not None and self._backend.releasable
         if self._conn is not None and releasable and not self._in_transaction:
+            if time.monotonic() - self._opened_at < held_for:
+                return
             self._conn.close()
             self._conn = None
 
