@@ -187,3 +187,21 @@ def test_documents_are_written_in_batches_and_one_refused_document_fails_alone(
     assert [(r["source"], r["reason"]) for r in rejected] == [("d2", "failed")]
     # The batch was tried in one transaction, rolled back whole, then written one by one.
     assert transactions[:3] == [True, True, True] and transactions[3:] == [False] * 5
+
+
+def test_texts_asked_about_before_coding_are_still_told_apart_when_stored(tmp_path: Path) -> None:
+    from tocsin.ingest.documents import Metadata, build_document
+
+    def doc(doc_id: str, text: str) -> Any:
+        return build_document(text, meta=Metadata(id=doc_id), fmt="text", max_bytes=100_000, source_path=None)
+
+    story = "Rebels shelled the town of Gao on Monday, killing three civilians, officials said."
+    first, copy = doc("a", story), doc("b", story)
+    fixed = doc("a", story.replace("three", "four"))
+    with Store(tmp_path / "s.duckdb") as store:
+        # a coder asks about all three before any is stored (as `tocsin ingest` does a batch)
+        assert [store.has_document(d) for d in (first, copy, fixed)] == [False, False, False]
+        assert store.add(first, ()) == "stored"
+        assert store.add(copy, ()) == "duplicate"  # the same text, stored meanwhile
+        assert store.add(fixed, ()) == "corrected"  # a new text under a stored id
+        assert store.has_document(first) and store.has_document(fixed)

@@ -23,8 +23,9 @@ from tocsin.errors import StoreError
 from tocsin.store import pages
 from tocsin.store.connection import shown, to_psycopg
 from tocsin.store.pages import PageQuery
+from tocsin.store.query import EventQuery, where_of
 from tocsin.store.schema import SCHEMA_VERSION
-from tocsin.store.store import EventQuery, Store
+from tocsin.store.store import Store
 
 
 def test_placeholders_become_psycopgs_and_quoted_text_is_left_alone() -> None:
@@ -242,7 +243,7 @@ def _rounded(stats: dict[str, Any]) -> dict[str, Any]:
 
 def _from_events(store: Store, query: EventQuery, shape: PageQuery) -> dict[str, Any]:
     """The statistics counted from the fused events themselves, as a text filter has them."""
-    where, params = store._where(query)
+    where, params = where_of(query)
     return pages.stats(store.conn, replace(shape, where=where, params=params), lambda _: True)
 
 

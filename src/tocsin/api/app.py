@@ -27,7 +27,8 @@ from tocsin.crashlog import log_exception
 from tocsin.errors import StoreError, TocsinError
 from tocsin.store.access import CODING_WRITER_THREADS
 from tocsin.store.connection import exists, is_postgres, shown
-from tocsin.store.store import EventQuery, Store
+from tocsin.store.query import EventQuery
+from tocsin.store.store import Store
 
 #: The most events one page may hold.
 PAGE_CAP = 1000

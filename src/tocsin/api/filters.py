@@ -12,7 +12,7 @@ from pydantic import AfterValidator
 
 from tocsin.models import FIRST_DAY, LAST_DAY
 from tocsin.store.pages import PageQuery
-from tocsin.store.store import EventQuery
+from tocsin.store.query import EventQuery
 
 
 def _sane_day(day: date) -> date:

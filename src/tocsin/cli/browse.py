@@ -17,7 +17,7 @@ from tocsin.cli.app import (
     cli,
 )
 from tocsin.cli.fused import fused_text, print_fused
-from tocsin.store.store import EventQuery
+from tocsin.store.query import EventQuery
 
 _TABLE = [
     ("id", 8),

@@ -81,7 +81,7 @@ def export(ctx: click.Context, fmt: str, out: str, since: str | None, until: str
     (readable by `import-events --format acled`), UCDP GED CSV, PLOVER JSON lines, GeoJSON for QGIS,
     or Parquet for pandas and DuckDB."""
     from tocsin.report.exports import WRITERS
-    from tocsin.store.store import EventQuery
+    from tocsin.store.query import EventQuery
 
     query = EventQuery(since=_date_option(since), until=_date_option(until), types=types, country=country)
     with _stored(ctx, db) as store:

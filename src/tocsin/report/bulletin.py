@@ -20,7 +20,8 @@ from tocsin.analysis.alerts import alerts_on
 from tocsin.analysis.occurrences import Area, Occurrence, from_fused, from_imported
 from tocsin.analysis.rules import fulfilment, warned
 from tocsin.report.chart import series
-from tocsin.store.store import EventQuery, Store
+from tocsin.store.query import EventQuery
+from tocsin.store.store import Store
 
 #: A change of no more than this share either way is "similar".
 SIMILAR = 0.2

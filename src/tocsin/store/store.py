@@ -34,6 +34,7 @@ from tocsin.store.fusion import FusionCounts, refuse
 from tocsin.store.imported import imported, store_imported
 from tocsin.store.literals import Value, literal, values_chunks
 from tocsin.store.pages import PageQuery, page, stats
+from tocsin.store.query import EventQuery, event_countries, iso3, where_of
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,35 +51,6 @@ class StoredRaw:
     published: date | None
     published_method: str
     author: str | None
-
-
-@dataclass(frozen=True, slots=True)
-class EventQuery:
-    """Filters for :meth:`Store.events`; ``None`` means no filter."""
-
-    since: date | None = None
-    until: date | None = None
-    types: tuple[str, ...] = ()
-    country: str | None = None
-    doc_id: str | None = None
-
-
-def _iso3(code: str) -> str:
-    code = code.strip().upper()
-    if len(code) == 2 and code in country_by_iso2():
-        return country_by_iso2()[code].iso3
-    return code
-
-
-def event_countries(e: Event) -> list[str]:
-    """ISO alpha-3 (or PLOVER) codes the event touches: its place and its parties."""
-    codes: list[str] = []
-    if e.location is not None and e.location.country_code:
-        codes.append(_iso3(e.location.country_code))
-    for a in (*e.actor, *e.recipient):
-        if a.country and a.country not in codes:
-            codes.append(a.country)
-    return codes
 
 
 class Store:
@@ -110,6 +82,10 @@ class Store:
         # (rows of ``events``) and originals' near-duplicate band keys with their fingerprints.
         self._pending_events: list[list[Any]] = []
         self._pending_near: dict[str, tuple[list[int], MinHash]] = {}
+        # What has_document found for texts not yet added (a coder asks before parsing), and the
+        # ids and hashes this process has stored since: with no other writer, add need not ask again.
+        self._seen: dict[tuple[str, str], tuple[bool, int | None]] = {}
+        self._written: set[str] = set()
         self._backend = open_backend(
             self.path, read_only=read_only, wait_seconds=wait_seconds, threads=threads
         )
@@ -203,7 +179,12 @@ class Store:
     def has_document(self, doc: Document) -> bool:
         """Whether this text is already stored: under its id (now or as an earlier version of a
         corrected document), or under any other id (an exact copy)."""
-        return self._stored_as(doc)[0]
+        found = self._stored_as(doc)
+        if self._backend is not None and not self._backend.shared:
+            if len(self._seen) > 10_000:
+                self._seen.clear()
+            self._seen[(doc.id, doc.content_hash)] = found
+        return found[0]
 
     def _stored_as(self, doc: Document) -> tuple[bool, int | None]:
         """Whether this text is already stored (see :meth:`has_document`), and the version of the
@@ -231,9 +212,13 @@ class Store:
         ``near_duplicate`` if it is a copy of another stored document (kept, linked to the original
         by ``duplicate_of``, its events not stored twice).
         """
-        stored, previous = self._stored_as(doc)
+        seen = self._seen.pop((doc.id, doc.content_hash), None)
+        if seen is None or doc.id in self._written or doc.content_hash in self._written:
+            seen = self._stored_as(doc)  # asked before, and nothing of this id or text stored since
+        stored, previous = seen
         if stored:
             return "duplicate"
+        self._written.update((doc.id, doc.content_hash))
         body = " ".join(doc.text[s.start : s.end] for s in doc.body_segments())
         signature = fingerprint(body)
         original = near.original_of(self.conn, signature, exclude=doc.id, pending=self._pending_near)
@@ -459,7 +444,7 @@ class Store:
     def events(self, query: EventQuery | None = None) -> Iterator[dict[str, Any]]:
         """Stored event records (JSON form) matching the query, by date then id."""
         q = query or EventQuery()
-        where, params = self._where(q)
+        where, params = where_of(q)
         if q.doc_id:
             where.append("doc_id = ?")
             params.append(q.doc_id)
@@ -483,26 +468,9 @@ class Store:
         out["fused_id"] = rows[0][1]
         return out
 
-    def _where(self, q: EventQuery) -> tuple[list[str], list[object]]:
-        where: list[str] = []
-        params: list[object] = []
-        if q.since is not None:
-            where.append("coalesce(date_end, date) >= ?")
-            params.append(q.since)
-        if q.until is not None:
-            where.append("date <= ?")
-            params.append(q.until)
-        if q.types:
-            where.append(f"event IN ({', '.join('?' for _ in q.types)})")
-            params.extend(t.upper() for t in q.types)
-        if q.country:
-            where.append("? = ANY(countries)")
-            params.append(_iso3(q.country))
-        return where, params
-
     def fused_events(self, query: EventQuery | None = None) -> Iterator[dict[str, Any]]:
         """Fused events (one per occurrence, with all its reports) matching the query."""
-        where, params = self._where(query or EventQuery())
+        where, params = where_of(query or EventQuery())
         sql = "SELECT record FROM fused_events"
         if where:
             sql += " WHERE " + " AND ".join(where)
@@ -514,7 +482,7 @@ class Store:
         self, level: str, query: EventQuery, shape: PageQuery, keep: Callable[[dict[str, Any]], bool]
     ) -> tuple[list[dict[str, Any]], tuple[str, str] | None]:
         """A page of fused events (``level`` "events") or reports, and the key of the next."""
-        where, params = self._where(query)
+        where, params = where_of(query)
         shaped = replace(shape, where=where, params=params)
         return page(self.conn, "fused_events" if level == "events" else "events", shaped, keep)
 
@@ -525,10 +493,10 @@ class Store:
         """Fused events matching the query (and the page filters of ``shape``, the text ones
         checked by ``keep``) by day, type, map cell and country."""
         query = query or EventQuery()
-        where, params = self._where(query)
+        where, params = where_of(query)
         shape = replace(shape or PageQuery(), where=where, params=params)
         if summary.answers(shape):  # the counts kept as events are fused
-            country = _iso3(query.country) if query.country else None
+            country = iso3(query.country) if query.country else None
             return summary.stats(self.conn, since=query.since, until=query.until, types=tuple(query.types),
                                  country=country, shape=shape)  # fmt: skip
         return stats(self.conn, shape, keep)
