@@ -272,7 +272,7 @@ class EventExtractor:
         who claims the act told before (of the paragraph, this sentence telling no other) is its
         actor, in place of one unnamed ("a suicide bomber", "gunmen"), and its claimant."""
         target = ctx.last_violent
-        if target is None or target in drafts:
+        if target is None or any(d is target for d in drafts):  # the same draft, not an equal one
             return
         if any(d.event == "ASSAULT" and not _owned(d.trigger) for d in drafts):
             return  # another act told here: the claim is this one's (see attribution.py)

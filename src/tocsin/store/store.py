@@ -34,7 +34,10 @@ from tocsin.store.fusion import FusionCounts, refuse
 from tocsin.store.imported import imported, store_imported
 from tocsin.store.literals import Value, literal, values_chunks
 from tocsin.store.pages import PageQuery, page, stats
-from tocsin.store.query import EventQuery, event_countries, iso3, where_of
+from tocsin.store.query import EventQuery, event_countries, where_of
+
+#: How many answers of :meth:`Store.has_document` a store keeps for the adding that follows.
+_REMEMBERED = 10_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -181,10 +184,16 @@ class Store:
         corrected document), or under any other id (an exact copy)."""
         found = self._stored_as(doc)
         if self._backend is not None and not self._backend.shared:
-            if len(self._seen) > 10_000:
-                self._seen.clear()
+            self._forget_if_many()
             self._seen[(doc.id, doc.content_hash)] = found
         return found[0]
+
+    def _forget_if_many(self) -> None:
+        """Both memories of :meth:`has_document` dropped together when either grows large (texts
+        asked about and never added; a monitor storing all day): forgetting only costs a query."""
+        if len(self._seen) > _REMEMBERED or len(self._written) > 2 * _REMEMBERED:
+            self._seen.clear()
+            self._written.clear()
 
     def _stored_as(self, doc: Document) -> tuple[bool, int | None]:
         """Whether this text is already stored (see :meth:`has_document`), and the version of the
@@ -218,6 +227,7 @@ class Store:
         stored, previous = seen
         if stored:
             return "duplicate"
+        self._forget_if_many()
         self._written.update((doc.id, doc.content_hash))
         body = " ".join(doc.text[s.start : s.end] for s in doc.body_segments())
         signature = fingerprint(body)
@@ -496,9 +506,7 @@ class Store:
         where, params = where_of(query)
         shape = replace(shape or PageQuery(), where=where, params=params)
         if summary.answers(shape):  # the counts kept as events are fused
-            country = iso3(query.country) if query.country else None
-            return summary.stats(self.conn, since=query.since, until=query.until, types=tuple(query.types),
-                                 country=country, shape=shape)  # fmt: skip
+            return summary.stats(self.conn, query, shape)
         return stats(self.conn, shape, keep)
 
     def resolve(self, event_id: str) -> str | None:

@@ -22,6 +22,7 @@ from typing import Any
 from tocsin.store.connection import Connection
 from tocsin.store.literals import in_list
 from tocsin.store.pages import CELL, PageQuery, cell_rows, cells_of, narrowed
+from tocsin.store.query import EventQuery, iso3
 
 #: The key of an event with no date.
 NO_DAY = "DATE '0001-01-01'"
@@ -84,30 +85,25 @@ def answers(shape: PageQuery) -> bool:
     return shape.bbox is None and not shape.contains
 
 
-def stats(
-    conn: Connection,
-    *,
-    since: object | None,
-    until: object | None,
-    types: tuple[str, ...],
-    country: str | None,
-    shape: PageQuery,
-) -> dict[str, Any]:
-    """The statistics of ``pages.stats`` for a query :func:`answers` says the summaries answer.
-    ``shape.where`` holds the same filters as SQL on the events, for the cells of a period."""
-    where, params = ["n > 0"], []
-    if since is not None:
+def stats(conn: Connection, query: EventQuery, shape: PageQuery) -> dict[str, Any]:
+    """The statistics of ``pages.stats`` for a query :func:`answers` says the summaries answer:
+    ``query``'s filters (the same as :func:`tocsin.store.query.where_of` sets on the events,
+    here on the summaries' columns) and ``shape``'s ACLED type and factuality. ``shape.where``
+    holds ``query``'s filters as SQL on the events, for the map cells of a period."""
+    where: list[str] = ["n > 0"]
+    params: list[object] = []
+    if query.since is not None:
         where.append("last_day >= ?")
-        params.append(since)
-    if until is not None:
+        params.append(query.since)
+    if query.until is not None:
         where.append(f"day <= ? AND day <> {NO_DAY}")
-        params.append(until)
-    if types:
-        where.append(f"event IN ({', '.join('?' for _ in types)})")
-        params.extend(t.upper() for t in types)
-    if country:
+        params.append(query.until)
+    if query.types:
+        where.append(f"event IN ({', '.join('?' for _ in query.types)})")
+        params.extend(t.upper() for t in query.types)
+    if query.country:
         where.append("strpos(',' || countries || ',', ',' || ? || ',') > 0")
-        params.append(country)
+        params.append(iso3(query.country))
     if shape.acled_type:
         where.append("lower(acled) = lower(?)")
         params.append(shape.acled_type)
@@ -130,11 +126,10 @@ def stats(
         f" FROM fused_days WHERE {clause} GROUP BY 1 ORDER BY 2 DESC, 1",
         params,
     ).fetchall()
-    if since is None and until is None:
-        cell_clause = " AND ".join(c for c in where if not c.startswith(("last_day", "day")))
+    if query.since is None and query.until is None:  # no date among the filters: the kept cells
         cells = conn.execute(
             "SELECT y, x, acled <> '', CASE WHEN acled <> '' THEN acled ELSE event END, sum(lat), sum(lon),"
-            f" CAST(sum(n) AS BIGINT), CAST(sum(dead) AS BIGINT) FROM fused_cells WHERE {cell_clause}"
+            f" CAST(sum(n) AS BIGINT), CAST(sum(dead) AS BIGINT) FROM fused_cells WHERE {clause}"
             " GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 4",
             params,
         ).fetchall()
