@@ -12,7 +12,11 @@ exactly one UCDP event (one article may support several events, as round-ups do)
   (a headline with no report is alone);
 * the false-merge rate: the share of tocsin's events holding headlines of two UCDP events;
 * the share of UCDP events whose tocsin ``dead_best`` lies within UCDP's [low, high] (the fused
-  event holding most of the UCDP event's headlines; an event with no figure counts as outside).
+  event holding most of the UCDP event's own headlines, those that report no other UCDP event, or
+  of all its headlines when none of its own gave a report: a round-up's total, "At least 15 killed
+  in eastern Ukraine", is no figure for any one of the events UCDP splits it into; an event with no
+  figure counts as outside), over all UCDP events, over those given a figure, and over those given
+  a figure from their own headlines.
 """
 
 from __future__ import annotations
@@ -99,6 +103,15 @@ def _bcubed(items: list[str], gold: dict[str, set[str]], pred: dict[str, set[str
     return {"precision": round(p, 3), "recall": round(r, 3), "f1": f1, "headlines": len(items)}
 
 
+def _votes(headlines: list[str], of_headline: dict[str, set[str]]) -> dict[str, int]:
+    """How many of the headlines each fused event holds."""
+    counts: dict[str, int] = defaultdict(int)
+    for h in headlines:
+        for f in of_headline.get(h, ()):
+            counts[f] += 1
+    return counts
+
+
 def evaluate(path: Path, pipeline: Pipeline, *, limit: int = 0) -> dict[str, Any]:
     """Code and fuse every headline; score the grouping and the death ranges against UCDP."""
     events, headlines = load_ucdp(path)
@@ -140,18 +153,19 @@ def evaluate(path: Path, pipeline: Pipeline, *, limit: int = 0) -> dict[str, Any
     event_of = {h: owners[h][0] for h in single}
     merged = [f for f, hs in groups.items() if len({event_of[h] for h in hs if h in event_of}) >= 2]
     multi_doc = [f for f, hs in groups.items() if len(hs) >= 2]
-    within = with_figure = 0
+    within = with_figure = within_own = with_own_figure = 0
     for e in events:
-        counts: dict[str, int] = defaultdict(int)
-        for h in e.headlines:
-            for f in of_headline.get(h, ()):
-                counts[f] += 1
+        own = _votes([h for h in e.headlines if len(owners[h]) == 1], of_headline)
+        counts = own or _votes(list(e.headlines), of_headline)
         if not counts:
             continue
         best = dead[max(sorted(counts), key=lambda f: counts[f])]
         if best is not None:
             with_figure += 1
             within += e.low <= best <= e.high
+            if own:
+                with_own_figure += 1
+                within_own += e.low <= best <= e.high
     return {
         "ucdp_events": len(events),
         "headlines": len(headlines),
@@ -168,4 +182,8 @@ def evaluate(path: Path, pipeline: Pipeline, *, limit: int = 0) -> dict[str, Any
         "dead_best_within_range": round(within / len(events), 3) if events else 0.0,
         "dead_best_within_range_where_given": round(within / with_figure, 3) if with_figure else 0.0,
         "ucdp_events_with_a_tocsin_figure": with_figure,
+        "dead_best_within_range_from_own_headlines": round(within_own / with_own_figure, 3)
+        if with_own_figure
+        else 0.0,
+        "ucdp_events_with_a_figure_from_own_headlines": with_own_figure,
     }

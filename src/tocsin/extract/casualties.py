@@ -12,6 +12,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from tocsin.extract.headlines import reduced_passive_subject
+
 NUMBER_WORDS = {
     "zero": 0,
     "no": 0,
@@ -109,12 +111,42 @@ def _age(num: Token) -> bool:
     return ("year" in after[:2] and "old" in after) or "-year-old" in "".join(after[:3])
 
 
+_TENS = frozenset({"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"})
+
+
+def _hyphenated(tens: Token, unit: Token) -> bool:
+    """ "Forty-nine" split by the tokenizer; "8 - 14" and "1-5" are ranges, not one number."""
+    return (
+        tens.doc[tens.i + 1].text == "-"
+        and tens.lower_ in _TENS
+        and unit.lower_ in NUMBER_WORDS
+        and NUMBER_WORDS[unit.lower_] < 10
+    )
+
+
+def _number_groups(tokens: list[Token]) -> list[list[Token]]:
+    """Number tokens in runs: adjacent, or joined by a hyphen the tokenizer split off ("Forty -
+    nine"); separate runs are separate numbers ("between 16 and 25")."""
+    groups: list[list[Token]] = []
+    for t in sorted(set(tokens), key=lambda t: t.i):
+        last = groups[-1][-1] if groups else None
+        if last is not None and (t.i == last.i + 1 or (t.i == last.i + 2 and _hyphenated(last, t))):
+            groups[-1].append(t)
+        else:
+            groups.append([t])
+    return groups
+
+
 def _count_of(noun: Token) -> int | None:
     nums = [
         c
         for c in noun.children
         if (c.dep_ in {"nummod", "quantmod"} or (c.like_num and c.dep_ != "appos")) and not _age(c)
     ]
+    if not nums:
+        # "Six Ukraine soldiers": the number hangs on the first word of the compound.
+        nums = [g for c in noun.children if c.dep_ == "compound" and c.i < noun.i for g in c.children
+                if (g.dep_ == "nummod" or g.like_num) and g.i < c.i and not _age(g)]  # fmt: skip
     if not nums:
         # "a dozen soldiers": "dozen" may hang off the noun as a determiner-like modifier.
         nums = [
@@ -124,19 +156,63 @@ def _count_of(noun: Token) -> int | None:
         if noun.lower_ in {"dozens", "hundreds", "scores", "thousands"}:
             return NUMBER_WORDS[noun.lower_]
         return None
-    toks: list[Token] = []
+    toks: list[Token] = [noun] if noun.like_num else []  # "Twenty-one killed": "one" is the noun
     for n in nums:
         toks.extend(t for t in n.subtree if t.like_num or t.lower_ in NUMBER_WORDS)
-    ordered = sorted(set(toks), key=lambda t: t.i)
     # "between 16 and 25", "16 to 25": separate numbers make a range; ACLED takes the lower bound.
-    groups: list[list[Token]] = []
-    for t in ordered:
-        if groups and t.i == groups[-1][-1].i + 1:
-            groups[-1].append(t)
-        else:
-            groups.append([t])
-    counts = [c for g in groups if (c := parse_number(g)) is not None]
+    counts = [c for g in _number_groups(toks) if (c := parse_number(g)) is not None]
     return min(counts) if counts else None
+
+
+def _listed_count(noun: Token, before: int) -> int | None:
+    """The count of a noun, or the sum of a list of counted victims it belongs to ("3 rebels, 2
+    civilians killed", "12 soldiers and 4 volunteer fighters"; every item must give a number: "a
+    soldier (SNA)", "a lawyer, member of the bar" are one person told twice). The list stays on its
+    side of the word of death (at ``before``): ": insurgents" after "3 rebels, 2 civilians killed" is
+    the source."""
+    first = noun
+    while (
+        first.dep_ in {"appos", "conj"}
+        and first.head.i != first.i
+        and first.head.pos_ in {"NOUN", "PROPN", "NUM"}
+    ):
+        first = first.head
+    members = [first]
+    for member in members:
+        members.extend(c for c in member.children
+                       if c.dep_ in {"appos", "conj"} and c.pos_ in {"NOUN", "PROPN"}
+                       and (c.i < before) == (noun.i < before)
+                       and c.doc[c.i - 1].text != "(")  # "fighters (VDP)": the same men  # fmt: skip
+    if len(members) < 2:
+        return _count_of(noun)
+    counts = [_count_of(m) for m in members]
+    if all(c is not None for c in counts):
+        return sum(c for c in counts if c is not None)
+    return _count_of(noun)
+
+
+def _shot_dead(tok: Token) -> bool:
+    """ "Two shot dead as police storm the camp": a headline's "shot dead" the parser read as a noun."""
+    return tok.lower_ == "shot" and tok.pos_ == "NOUN" and any(c.lower_ == "dead" for c in tok.children)
+
+
+def _toll_figure(toll: Token) -> int | None:
+    """The figure a toll is said to reach: "the toll rose to 35", "stands at 15", "hits 67", "raises
+    the death toll ... to 17"."""
+    verb = toll.head
+    if verb.pos_ not in {"VERB", "AUX"} or toll.dep_ not in {"nsubj", "dobj", "nsubjpass"}:
+        return None
+    for c in verb.children:
+        figure = None
+        if c.dep_ == "prep" and c.lower_ in {"to", "at"}:
+            figure = next((g for g in c.children if g.dep_ == "pobj" and g.like_num), None)
+        elif c.dep_ in {"dobj", "attr"} and c.like_num and toll.dep_ == "nsubj":
+            figure = c
+        if figure is not None:
+            numbers = [t for t in figure.subtree if t.like_num and not _age(t)]
+            counts = [n for g in _number_groups(numbers) if (n := parse_number(g)) is not None]
+            return min(counts) if counts else None
+    return None
 
 
 def _singular(noun: Token) -> bool:
@@ -146,20 +222,19 @@ def _singular(noun: Token) -> bool:
 
 def _count_after(verb: Token) -> int | None:
     """The lowest number in the few words after a verb, up to the first noun ("killed 16 to 25 people")."""
-    groups: list[list[Token]] = []
+    numbers: list[Token] = []
     for tok in verb.doc[verb.i + 1 : min(len(verb.doc), verb.i + 8)]:
         if tok.pos_ in {"NOUN", "PROPN"} and not tok.like_num:
             break
         if tok.pos_ == "ADP" and tok.lower_ in _PLACE_TIME_PREPOSITIONS:
             break  # "killed in 2014", "killed on 12 May": what follows is a date or a place
         if tok.like_num or (tok.lower_ in NUMBER_WORDS and tok.lower_ not in {"a", "an", "no"}):
-            if groups and tok.i == groups[-1][-1].i + 1:
-                groups[-1].append(tok)
-            else:
-                groups.append([tok])
+            numbers.append(tok)
+        elif tok.text == "-" and numbers and numbers[-1].i == tok.i - 1 and numbers[-1].lower_ in _TENS:
+            continue  # "killed forty-nine": a hyphen inside a number word
         elif tok.pos_ in {"VERB", "AUX", "CCONJ", "SCONJ"} or tok.is_punct:
             break  # "three were killed and five were wounded": the next clause's count is not this one's
-    counts = [c for g in groups if (c := parse_number(g)) is not None]
+    counts = [c for g in _number_groups(numbers) if (c := parse_number(g)) is not None]
     return min(counts) if counts else None
 
 
@@ -185,6 +260,9 @@ def _victim(tok: Token) -> Token | None:
         # A reduced passive, as headlines write it: "Three civilians killed in Donetsk", "One killed
         # in army assault": the word it qualifies is who was killed.
         return tok.head
+    headline = reduced_passive_subject(tok)
+    if headline is not None:
+        return headline  # "23 servicemen killed in 24 hours", "16 slain in raid"
     for c in tok.children:
         if c.dep_ in {"nsubjpass", "dobj", "obj"}:
             return c
@@ -202,7 +280,7 @@ def find_casualties(sent: Span) -> list[Casualty]:
     out: list[Casualty] = []
     for tok in sent:
         lemma = tok.lemma_.lower()
-        if lemma in DEATH_VERBS | DEATH_NOUNS:
+        if lemma in DEATH_VERBS | DEATH_NOUNS or _shot_dead(tok):
             kind = "dead"
         elif lemma in INJURY_WORDS:
             kind = "injured"
@@ -213,7 +291,9 @@ def find_casualties(sent: Span) -> list[Casualty]:
         if lemma == "shoot" and not any(c.lower_ == "dead" for c in tok.children):
             continue
         victim = _victim(tok)
-        count = _count_of(victim) if victim is not None else None
+        if victim is not None and victim.dep_ == "pobj" and victim.head.lower_ in {"including", "among"}:
+            victim = victim.head.head  # "13 including two children, killed": the whole is the count
+        count = _listed_count(victim, tok.i) if victim is not None else None
         if count is None and victim is not None and victim.like_num:
             count = parse_number([victim])  # "Three were killed": the number is the subject itself
         person = victim is not None and victim.ent_type_ not in {"GPE", "LOC", "FAC", "ORG", "NORP"}
@@ -227,8 +307,10 @@ def find_casualties(sent: Span) -> list[Casualty]:
             count = _count_of(tok) or (_count_of(tok.head) if tok.dep_ in {"amod", "acomp"} else None)
             if count is None and tok.dep_ in {"amod", "acomp"} and tok.head.like_num:
                 count = parse_number([tok.head])  # "Five dead as police storm the camp"
-        if count is None and lemma in {"fatality", "casualty", "toll", "death"}:
+        if count is None and (lemma in {"fatality", "casualty", "toll", "death"} or _shot_dead(tok)):
             count = _count_of(tok)
+        if count is None and lemma == "toll":
+            count = _toll_figure(tok)  # "the death toll rises to 35", "toll hits 67"
         if count is not None:
             out.append(Casualty(kind, count, tok.i, victim.i if victim is not None else None))
     if _NONE_PHRASE.search(sent.text):

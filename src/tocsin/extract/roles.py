@@ -12,6 +12,7 @@ from spacy.tokens import Span, Token
 from tocsin.extract.attribution import SPEECH_VERBS
 from tocsin.extract.clauses import coordinated as _coordinated
 from tocsin.extract.clauses import misparsed_subject as _misparsed_subject
+from tocsin.extract.headlines import reduced_passive_subject
 from tocsin.extract.lexicon import lexicon
 
 ACCUSE_VERBS = frozenset({"accuse", "blame", "charge", "condemn", "denounce", "criticize", "criticise"})
@@ -250,7 +251,9 @@ def _hung_on_place(verb: Token) -> Token | None:
 
 def _subject(tok: Token) -> Token | None:
     """A verb's subject; of two (a misparse: "in Alpuyeca, Morelos, residents captured"), the one
-    nearest the verb."""
+    nearest the verb. A headline's passive without auxiliary ("23 servicemen killed") has none."""
+    if reduced_passive_subject(tok) is not None:
+        return None
     subjects = [c for c in tok.children if c.dep_ == "nsubj"]
     before = [c for c in subjects if c.i < tok.i]
     return before[-1] if before else (subjects[0] if subjects else None)
@@ -304,6 +307,7 @@ def roles(tok: Token, *, event: str = "", patient_subject: bool = False) -> tupl
     if tok.pos_ in {"VERB", "AUX"}:
         subj = _subject(tok)
         passive_subj = _child(tok, "nsubjpass")
+        passive_subj = passive_subj or reduced_passive_subject(tok)  # "23 servicemen killed"
         if subj is None and passive_subj is None and tok.dep_ == "ROOT":
             # "On 7 April, in Cuernavaca, Morelos, a member of the cartel was shot": the parser hung
             # the subject on the place as an apposition.

@@ -3,13 +3,15 @@
 A page saved as text keeps everything the page showed: the headline, photo captions with their
 credits, the byline and author bio, "13 Comments" threads with replies, the comment form, links to
 other stories ("Related: ...", "MORE: ..."), comment policies and donation appeals, and table rows.
-Only the article body describes events; the rest is labelled and kept, never coded.
+Only the article body describes events; the rest is labelled and kept, never coded (a wire
+slug before a headline too: ``tocsin.ingest.slugs``).
 """
 
 from __future__ import annotations
 
 import re
 
+from tocsin.ingest.slugs import split_slug
 from tocsin.models import Segment
 
 _COMMENTS_HEADER = re.compile(
@@ -154,4 +156,8 @@ def segment_text(text: str, *, title: str | None = None) -> tuple[Segment, ...]:
             labels[i] = "table"  # rows of a table: figures, not sentences that report
         elif len(pars) > 1 and _is_caption(para):  # a lone paragraph is the text, not a caption
             labels[i] = "caption"
-    return tuple(Segment(label, s, e) for label, (s, e) in zip(labels, pars, strict=True))
+    return tuple(
+        part
+        for label, (s, e) in zip(labels, pars, strict=True)
+        for part in split_slug(text, Segment(label, s, e))
+    )

@@ -1,0 +1,53 @@
+"""Headline grammar: a passive written without its auxiliary.
+
+Headlines drop the auxiliary of a passive ("23 servicemen killed in 24 hours", "16 slain in raid",
+"Police officer killed"), and the parser then reads the victims as the verb's subject. A verb that
+cannot be used without an object ("kill", "wound", "abduct": ``data/headlines.toml``,
+``[passive]``), written with a subject, no object and no auxiliary, is such a passive: its subject
+is who was harmed. Prose keeps the object ("gunmen killed three") or the auxiliary ("three were
+killed"), so the rule does not touch it.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from functools import lru_cache
+from importlib import resources
+
+from spacy.tokens import Token
+
+#: What a verb with an object, a clause for one or an auxiliary has: not a headline's passive.
+_OBJECTS = frozenset({"dobj", "obj", "ccomp", "xcomp", "aux", "auxpass", "nsubjpass", "dative", "attr"})
+#: A clause before the verb is no object of it ("Ukraine separatists down army helicopter, 14
+#: killed": the parser hangs the first clause on the second).
+_CLAUSES = frozenset({"ccomp", "xcomp"})
+
+
+@lru_cache(maxsize=1)
+def _passive() -> dict[str, frozenset[str]]:
+    text = resources.files("tocsin.data").joinpath("headlines.toml").read_text(encoding="utf-8")
+    table = tomllib.loads(text)["passive"]
+    return {"verbs": frozenset(table["verbs"]), "resultative": frozenset(table["resultative"])}
+
+
+def _harms(verb: Token) -> bool:
+    """A verb that needs an object: "kill", or "shoot" with its result ("shot dead", "to death")."""
+    lemma = verb.lemma_.lower()
+    if lemma in _passive()["verbs"]:
+        return True
+    return lemma in _passive()["resultative"] and any(
+        c.lower_ in {"dead", "down"} or (c.lower_ == "to" and any(g.lower_ == "death" for g in c.children))
+        for c in verb.children
+    )
+
+
+def reduced_passive_subject(verb: Token) -> Token | None:
+    """The subject of a headline's passive without auxiliary (who was harmed), else None."""
+    if verb.tag_ not in {"VBN", "VBD"} or not _harms(verb):
+        return None
+    if any(c.dep_ in _OBJECTS and (c.i > verb.i or c.dep_ not in _CLAUSES) for c in verb.children):
+        return None
+    if verb.dep_ == "conj" or any(c.dep_ == "conj" for c in verb.children):
+        return None  # "residents captured and beat up a robber": coordinated verbs share the object
+    subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i]
+    return subjects[-1] if subjects else None

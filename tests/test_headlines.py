@@ -1,0 +1,86 @@
+"""Headlines as wire services and feeds write them: slugs, passives without auxiliary, counts
+(slow where it codes: loads the model)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from tests.conftest import code_text
+from tocsin.ingest.webcopy import segment_text
+
+
+def _assaults(pipeline: Any, text: str) -> list[dict[str, Any]]:
+    return [e for e in code_text(pipeline, text, "2014-07-01") if e["event"] == "ASSAULT"]
+
+
+def test_a_wire_slug_is_its_own_segment_and_prose_is_not_one() -> None:
+    text = "UPDATE 2-About 20 pro-Russia rebels killed in fighting in east Ukraine"
+    segments = segment_text(text)
+    assert [(s.label, text[s.start : s.end]) for s in segments] == [
+        ("slug", "UPDATE 2-"),
+        ("body", "About 20 pro-Russia rebels killed in fighting in east Ukraine"),
+    ]
+    assert [s.label for s in segment_text("WRAP: Death toll in Kiev clashes rises to 35")] == ["slug", "body"]
+    for prose in ("NATO-led forces attacked the town", "Update on the talks: no deal", "US-backed fighters"):
+        assert [s.label for s in segment_text(prose)] == ["body"], prose
+
+
+@pytest.mark.slow
+def test_a_slug_number_is_no_count_and_evidence_keeps_its_offsets(pipeline: Any) -> None:
+    text = "UPDATE 2-About 20 pro-Russia rebels killed in fighting in east Ukraine"
+    (e,) = _assaults(pipeline, text)
+    assert e["dead"] == 20
+    (ev,) = e["evidence"]
+    assert ev["start"] >= len("UPDATE 2-") and text[ev["start"] : ev["end"]] == ev["text"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("headline", "dead"),
+    [
+        ("Forty-nine Ukrainian troops killed in plane downing", 49),
+        ("Twenty-one killed in eastern Ukraine as ceasefire falters", 21),
+        ("Six Ukraine soldiers killed by rebel fire in east: ministry", 6),
+        ("Deadliest day for Ukraine troops: 16 slain in raid", 16),
+        ("Ukraine separatists down army helicopter, 14 killed", 14),
+        ("3 rebels, 2 civilians killed in Ukraine assault on Slavyansk: insurgents", 5),
+        ("13 including two children, killed in Ukraine rebel city clashes", 13),
+        ("Death toll in Kiev clashes rises to 35", 35),
+        ("Two shot dead as Ukraine police storm Kiev protest", 2),
+    ],
+)
+def test_headline_counts(pipeline: Any, headline: str, dead: int) -> None:
+    assert [e["dead"] for e in _assaults(pipeline, headline)][:1] == [dead]
+
+
+@pytest.mark.slow
+def test_ranges_and_second_names_are_not_added_up(pipeline: Any) -> None:
+    (a, *_) = _assaults(pipeline, "During the attacks on 8 April, 8 - 14 civilians were killed.")
+    assert a["dead"] == 8  # a range: ACLED takes the lower figure
+    (b,) = _assaults(
+        pipeline, "On 6 February, militants shot and killed a government soldier (SNA) in Mogadishu."
+    )
+    assert b["dead"] == 1  # "(SNA)" names the soldier's force, no second victim
+    events = _assaults(
+        pipeline,
+        "On 8 April, militants attacked a base. 12 soldiers and 4 volunteer fighters (VDP) were killed.",
+    )
+    assert max(e["dead"] or 0 for e in events) == 16
+
+
+@pytest.mark.slow
+def test_a_headline_passive_makes_its_subject_the_victim(pipeline: Any) -> None:
+    events = _assaults(pipeline, "Ukraine says 23 servicemen killed in 24 hours of fighting")
+    assert any(e["dead"] == 23 for e in events)
+    assert not any("servicemen" in a["name"].lower() for e in events for a in e["actor"])
+    (e, *_) = _assaults(pipeline, "Police officer killed, two injured in Ukraine rebel attack")
+    assert e["dead"] == 1 and e["injured"] == 2 and e["recipient"] and not e["actor"]
+
+
+@pytest.mark.slow
+def test_prose_with_coordinated_verbs_keeps_its_doer(pipeline: Any) -> None:
+    events = code_text(pipeline, "On 1 January, ELN members abducted and killed a local farmer in Tame.")
+    assert events and all(a["name"] != "farmer" for e in events for a in e["actor"])
+    assert any(a["name"] == "ELN" for e in events for a in e["actor"])
