@@ -215,3 +215,37 @@ def test_a_sustained_rise_is_a_buildup_a_single_bad_day_is_not() -> None:
     spike = [_occ(200 + i, day) for i in range(12)]  # twelve events on one day
     assert buildup(quiet + spike, day) == []
     assert buildup(quiet, day) == []
+
+
+def _figures(series: dict[date, int], area: Area = LUHANSK, days: int = 1) -> list[Occurrence]:
+    """A mission's daily figures: each published the day after the day it counts."""
+    return [Occurrence(f"f{d}-{area.name}", d, d + timedelta(days=days), area, "ASSAULT", None, "asserted", 0,
+                       frozenset({"OSCE SMM"}), (), count=n, days=days, counted=True)
+            for d, n in series.items()]  # fmt: skip
+
+
+def test_a_missions_daily_figure_that_jumps_is_an_alert_the_day_it_is_published() -> None:
+    quiet = {DAY0 + timedelta(days=k): 30 + (k * 7) % 20 for k in range(42)}  # 30 to 49 a day
+    jump_day = DAY0 + timedelta(days=42)
+    found = surge(_figures({**quiet, jump_day: 402}), jump_day + timedelta(days=1))
+    (alert,) = [a for a in found if a.area == LUHANSK]
+    assert (alert.level, alert.window) == ("alert", (jump_day, jump_day))
+    assert "402" in alert.explanation and "median of" in alert.explanation
+    # A busy day at twice the usual is no serious alert: a day is noisier than a week.
+    found = surge(_figures({**quiet, jump_day: 90}), jump_day + timedelta(days=1))
+    assert all(a.level == "watch" for a in found if a.area == LUHANSK)
+
+
+def test_days_no_report_covers_are_unknown_not_quiet() -> None:
+    # One report a week (a sampled series): weeks without a report are no weeks of calm, and four
+    # reports are too few to know the usual day, so a higher figure is no surge.
+    weekly = {DAY0 + timedelta(days=7 * k): 40 for k in range(6)}
+    last = DAY0 + timedelta(days=42)
+    assert surge(_figures({**weekly, last: 80}), last + timedelta(days=1)) == []
+    # A weekend's figure counts a share on each of its three days.
+    daily = {DAY0 + timedelta(days=k): 40 for k in range(42)}
+    weekend = _figures({last: 120}, days=3)
+    assert surge(_figures(daily) + weekend, last + timedelta(days=3)) == []
+    assert [
+        a.level for a in surge(_figures(daily) + _figures({last: 400}, days=3), last + timedelta(days=3))
+    ] == ["watch"]

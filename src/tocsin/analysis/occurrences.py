@@ -50,6 +50,10 @@ class Occurrence:
     count: int = 1
     #: The two sides, as UCDP names a dyad ("Government of Ukraine - DPR"), when both are known.
     dyad: str | None = None
+    #: How many days it spans: a mission's figure for a weekend counts over three days.
+    days: int = 1
+    #: A mission's figure (the record gives a count), not one event coded from the news.
+    counted: bool = False
 
     @property
     def violent(self) -> bool:
@@ -87,6 +91,12 @@ def _day(value: str | None) -> date | None:
     return date.fromisoformat(value) if value else None
 
 
+def _span(start: date, end: date | None) -> int:
+    """Days a record stands for: a figure "between the evenings of 18 and 20 February" spans two,
+    one "as of 19:30 18 February" (dated 17 to 18 February) one."""
+    return max(1, (end - start).days) if end is not None and end > start else 1
+
+
 def from_fused(record: dict[str, Any]) -> Occurrence | None:
     """An occurrence of a fused event (none without a day or a place)."""
     day, area = _day(record.get("date")), _area(record.get("location"))
@@ -110,6 +120,8 @@ def from_fused(record: dict[str, Any]) -> Occurrence | None:
         tuple(p.get("name") or p.get("text") or "" for p in record.get("claimed_by") or []),
         record["count"] if record.get("count") is not None else 1,
         _dyad(record),
+        _span(day, _day(record.get("date_end"))),
+        record.get("count") is not None,
     )
 
 
