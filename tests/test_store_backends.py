@@ -188,6 +188,28 @@ def test_a_schema_7_postgresql_store_gets_the_statistics_index(postgres_db: str)
     assert "fused_events_stats" in plan and "Index Cond: (COALESCE(date_end, date) >=" in plan
 
 
+def test_copy_skips_rows_another_writer_stored_and_keeps_the_rest(postgres_db: str) -> None:
+    from tocsin.store.connection import PgConnection
+
+    with Store(postgres_db) as store:
+        conn = store.conn
+        assert isinstance(conn, PgConnection)
+        columns = ("id", "doc_id", "event", "countries", "date", "record")
+        conn.execute("BEGIN")
+        conn.copy_rows("events", columns, [("a", "d", "ASSAULT", ["UKR"], date(2022, 2, 16), "{}")])
+        conn.execute("COMMIT")
+        conn.execute("BEGIN")
+        tricky = '{"x": "it\'s\ttab\\n"}'  # quotes, a tab, a backslash: COPY's own escapes
+        again = [("a", "d", "PROTEST", None, None, "{}"), ("b", "d", "PROTEST", ["UKR", "RUS"], None, tricky)]
+        conn.copy_rows("events", columns, again)
+        conn.execute("COMMIT")
+        rows = conn.execute("SELECT id, event, countries, date, record FROM events ORDER BY id").fetchall()
+    assert rows == [
+        ("a", "ASSAULT", ["UKR"], date(2022, 2, 16), "{}"),
+        ("b", "PROTEST", ["UKR", "RUS"], None, tricky),
+    ]
+
+
 def test_a_read_only_postgresql_store_refuses_writes(postgres_db: str) -> None:
     Store(postgres_db).close()
     with Store(postgres_db, read_only=True) as store, pytest.raises(psycopg.errors.ReadOnlySqlTransaction):

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 import time
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Protocol, cast
@@ -108,6 +108,21 @@ class PgConnection:
         if not parameters:
             return self._conn.execute(query)
         return self._conn.execute(to_psycopg(query), list(cast(Sequence[object], parameters)))
+
+    def copy_rows(self, table: str, columns: Sequence[str], rows: Iterable[Sequence[object]]) -> None:
+        """Rows written by ``COPY`` (PostgreSQL's bulk path, without a statement's text to build
+        and parse). Through a temporary table, so that a row already stored (another writer's) is
+        skipped as ``INSERT ... ON CONFLICT DO NOTHING`` skips it; inside the caller's transaction."""
+        names = ", ".join(columns)
+        staging = f"incoming_{table}"
+        self._conn.execute(f"CREATE TEMP TABLE IF NOT EXISTS {staging} (LIKE {table})")
+        with self._conn.cursor() as cursor, cursor.copy(f"COPY {staging} ({names}) FROM STDIN") as copy:
+            for row in rows:
+                copy.write_row(row)
+        self._conn.execute(
+            f"INSERT INTO {table} ({names}) SELECT {names} FROM {staging} ON CONFLICT DO NOTHING"
+        )
+        self._conn.execute(f"TRUNCATE {staging}")
 
     def close(self) -> None:
         """Close the connection (idempotent)."""

@@ -29,7 +29,7 @@ from tocsin.models import Document, Event, Rejection
 from tocsin.report.records import document_json, event_json
 from tocsin.store import near, summary
 from tocsin.store.backends import Backend, open_backend
-from tocsin.store.connection import DB_ERRORS, Connection
+from tocsin.store.connection import DB_ERRORS, Connection, PgConnection
 from tocsin.store.fusion import FusionCounts, refuse
 from tocsin.store.imported import imported, store_imported
 from tocsin.store.literals import Value, literal, values_chunks
@@ -38,6 +38,10 @@ from tocsin.store.query import EventQuery, event_countries, where_of
 
 #: How many answers of :meth:`Store.has_document` a store keeps for the adding that follows.
 _REMEMBERED = 10_000
+#: The columns of an event row, in the order :meth:`Store._insert_events` builds it.
+_EVENT_COLUMNS = ("id", "doc_id", "event", "mode", "acled_event_type", "acled_sub_event_type", "date",
+                  "date_end", "date_precision", "factuality", "countries", "lat", "lon", "dead", "injured",
+                  "arrested", "confidence", "record", "fused_id")  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -332,12 +336,16 @@ class Store:
             self._insert_rows(rows)
 
     def _insert_rows(self, rows: list[list[Any]]) -> None:
-        """Event rows as literal values (see ``store/literals.py``: parameters cost seconds)."""
+        """Event rows: by COPY into PostgreSQL, as literal values into DuckDB (see
+        ``store/literals.py``: parameters cost seconds)."""
+        if not rows:
+            return
+        if isinstance(self.conn, PgConnection):
+            self.conn.copy_rows("events", _EVENT_COLUMNS, rows)
+            return
         for values in values_chunks(rows):
             self.conn.execute(
-                "INSERT INTO events (id, doc_id, event, mode, acled_event_type,"
-                " acled_sub_event_type, date, date_end, date_precision, factuality, countries, lat, lon,"
-                f" dead, injured, arrested, confidence, record, fused_id) {values} ON CONFLICT DO NOTHING"
+                f"INSERT INTO events ({', '.join(_EVENT_COLUMNS)}) {values} ON CONFLICT DO NOTHING"
             )
 
     def _unfuse(self, doc_id: str) -> dict[str, str]:
