@@ -51,11 +51,12 @@ def daily_series(
     ids: dict[date, list[str]] = defaultdict(list)
     covered: set[date] = set()
     for o in chosen:
-        for k in range(o.days):
+        span = o.days if o.counted else 1  # an event told over days is one event, on its first
+        for k in range(span):
             when = o.day + timedelta(days=k)
             covered.add(when)
             if first <= when <= last:
-                totals[when] += weight(o) / o.days
+                totals[when] += weight(o) / span
                 ids[when].append(o.id)
     return Series(totals, ids, frozenset(covered) if figures else None)
 
