@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 import shutil
 from datetime import date, timedelta
 from pathlib import Path
@@ -249,3 +250,23 @@ def test_days_no_report_covers_are_unknown_not_quiet() -> None:
     assert [
         a.level for a in surge(_figures(daily) + _figures({last: 400}, days=3), last + timedelta(days=3))
     ] == ["watch"]
+
+
+def test_the_change_point_search_in_c_finds_what_the_least_squares_pelt_finds() -> None:
+    import random
+
+    import numpy
+    import ruptures
+
+    rng = random.Random(3)
+    for _ in range(60):
+        base = rng.choice([0.2, 2.0, 40.0])
+        daily = [max(0.0, rng.gauss(base, base)) for _ in range(90)]
+        if rng.random() < 0.5:
+            k = rng.randint(50, 85)
+            daily[k:] = [d * rng.choice([2, 8]) + rng.random() * 5 for d in daily[k:]]
+        series = numpy.array(daily).reshape(-1, 1)
+        pen = 3.0 * math.log(90) * max(float(series.var()), 1.0)
+        slow = ruptures.Pelt(model="l2", min_size=7, jump=1).fit(series).predict(pen=pen)
+        fast = ruptures.KernelCPD(kernel="linear", min_size=7, jump=1).fit(series).predict(pen=pen)
+        assert fast == slow

