@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import math
 import shutil
+from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
@@ -270,3 +271,18 @@ def test_the_change_point_search_in_c_finds_what_the_least_squares_pelt_finds() 
         slow = ruptures.Pelt(model="l2", min_size=7, jump=1).fit(series).predict(pen=pen)
         fast = ruptures.KernelCPD(kernel="linear", min_size=7, jump=1).fit(series).predict(pen=pen)
         assert fast == slow
+
+
+def test_a_figures_parts_are_not_added_to_its_total_and_news_days_are_not_compared() -> None:
+    quiet = _figures({DAY0 + timedelta(days=k): 40 for k in range(42)})
+    jump_day = DAY0 + timedelta(days=42)
+    total, part = _figures({jump_day: 591}), _figures({jump_day: 553})
+    part = [replace(o, id=f"{o.id}-explosions") for o in part]  # "including 553 explosions"
+    (alert,) = surge(quiet + total + part, jump_day + timedelta(days=1))
+    assert alert.observed == 591 and alert.event_ids == (total[0].id,)
+    # Thirty events coded from the news on one day after a quiet month: a week's surge, not a day's.
+    news = [_occ(i, DAY0 + timedelta(days=7 * i)) for i in range(6)] + [
+        _occ(100 + i, jump_day) for i in range(30)
+    ]
+    (weekly,) = surge(news, jump_day)
+    assert weekly.window == (jump_day - timedelta(days=6), jump_day) and "in the 7 days" in weekly.explanation

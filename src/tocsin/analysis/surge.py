@@ -42,10 +42,21 @@ class Series:
         return sum(self.totals.get(d, 0.0) for d in days)
 
 
+def _totals(figures: list[Occurrence]) -> list[Occurrence]:
+    """Of a mission's figures for one window, the largest: the total, the others its parts ("591
+    ceasefire violations, including 553 explosions" is 591 violations, not 1,144)."""
+    best: dict[tuple[date, int], Occurrence] = {}
+    for o in figures:
+        key = (o.day, o.days)
+        if key not in best or (o.count, o.id) > (best[key].count, best[key].id):
+            best[key] = o
+    return sorted(best.values(), key=lambda o: (o.day, o.id))
+
+
 def daily_series(
     items: list[Occurrence], weight: Callable[[Occurrence], float], first: date, last: date
 ) -> Series:
-    figures = [o for o in items if o.counted]
+    figures = _totals([o for o in items if o.counted])
     chosen = figures or items
     totals: dict[date, float] = defaultdict(float)
     ids: dict[date, list[str]] = defaultdict(list)
@@ -151,23 +162,22 @@ def daily_jump(what: str, occurrences: list[Occurrence], day: date) -> list[Aler
 
 
 def surge(occurrences: list[Occurrence], day: date) -> list[Alert]:
-    """A jump in an area's violent events over the week or in a day, or in its deaths over the
-    week; of a week's and a day's jump in one area, the higher level (the week's at equal levels).
-    Where an area has a mission's figures, its violations are compared day by day only: a week of a
-    sampled series is a few reports, and a week's total from them says less than its busiest day."""
+    """A jump in an area's violent events over the week, or in its deaths over the week. Where an
+    area has a mission's figures, its counted violations are compared day by day instead: a mission
+    counts every day and its daily figure jumps before a week's total does, and a week of a sampled
+    series is a few reports. Events coded from the news are weighed by the week, as ACLED weighs
+    them: their days are noisy (a report a day late, a round-up of several)."""
     cfg = thresholds()["surge"]
     violent = [o for o in occurrences if o.violent]
-    what = (
-        "violent events" if not any(o.counted for o in violent) else "violent events and counted violations"
-    )
-    events = {a.area: a for a in daily_jump(what, violent, day)}
+    figures = [o for o in violent if o.counted]
+    counted = {o.area for o in figures}
     news = [o for o in violent if not o.counted]
-    figures = {o.area for o in violent if o.counted}
-    for a in jump("surge", "violent events", news, day, lambda o: 1.0, cfg["min_events"]):
-        if a.area in figures:
-            continue  # a mission's figures are compared day by day, never summed over a week
-        if a.area not in events or LEVELS.index(a.level) >= LEVELS.index(events[a.area].level):
-            events[a.area] = a
+    # A mission's figures day by day, never summed over a week; the news by the week.
+    events = {a.area: a for a in daily_jump("counted violations", figures, day)}
+    weekly = [o for o in news if o.area not in counted]
+    events.update(
+        (a.area, a) for a in jump("surge", "violent events", weekly, day, lambda o: 1.0, cfg["min_events"])
+    )
     deaths = jump("surge", "deaths", news, day, lambda o: float(o.dead), cfg["min_deaths"])
     found = sorted(events.values(), key=lambda a: (a.area.name, a.area.country_code or ""))
     return found + [a for a in deaths if a.area not in events]
