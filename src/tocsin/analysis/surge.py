@@ -39,6 +39,7 @@ class Series:
         return [d for d in span if self.covered is None or d in self.covered]
 
     def total(self, days: Iterable[date]) -> float:
+        """The sum over ``days``."""
         return sum(self.totals.get(d, 0.0) for d in days)
 
 
@@ -56,6 +57,9 @@ def _totals(figures: list[Occurrence]) -> list[Occurrence]:
 def daily_series(
     items: list[Occurrence], weight: Callable[[Occurrence], float], first: date, last: date
 ) -> Series:
+    """An area's daily ``weight`` from ``first`` to ``last``: its mission's figures alone where it
+    has any (the total of each window, spread over the days the window covers), else its events,
+    each on its first day."""
     figures = _totals([o for o in items if o.counted])
     chosen = figures or items
     totals: dict[date, float] = defaultdict(float)
