@@ -84,3 +84,12 @@ def test_prose_with_coordinated_verbs_keeps_its_doer(pipeline: Any) -> None:
     events = code_text(pipeline, "On 1 January, ELN members abducted and killed a local farmer in Tame.")
     assert events and all(a["name"] != "farmer" for e in events for a in e["actor"])
     assert any(a["name"] == "ELN" for e in events for a in e["actor"])
+
+
+@pytest.mark.slow
+def test_an_aircraft_brought_down_is_an_attack_and_no_air_strike(pipeline: Any) -> None:
+    (downed,) = _assaults(pipeline, "Malaysian airliner downed in Ukraine war zone")
+    assert downed["acled_sub_event_type"] != "Air/drone strike"
+    (helicopter, *_) = _assaults(pipeline, "Ukraine rebels down army helicopter, killing 12 troops")
+    assert helicopter["dead"] == 12 and helicopter["acled_sub_event_type"] != "Air/drone strike"
+    assert _assaults(pipeline, "The mayor was downed by a heart attack on Monday.") == []

@@ -16,6 +16,7 @@ from tocsin.extract.actors import ActorDictionary
 from tocsin.extract.clauses import ARMED_OR_STATE, INDIVIDUAL_CRIME, unsaid
 from tocsin.extract.crime import for_gain, in_quarrel
 from tocsin.extract.draft import Draft
+from tocsin.extract.headlines import reduced_passive_subject
 from tocsin.extract.screen import political_arrest
 from tocsin.models import Actor, DateMethod, Document, Event, Factuality, PlacePrecision
 
@@ -36,11 +37,30 @@ def _acled_arrest(d: Draft, actors: tuple[Actor, ...], recipients: tuple[Actor, 
     )
 
 
+def _downed(verb: Token) -> list[Token]:
+    """What a verb says was brought down ("rebels down a helicopter", "a plane shot down by
+    rebels", "airliner downed in Ukraine"): a target, not the weapon of the attack. "down" with a
+    subject is the verb however it was tagged ("Ukraine rebels down army helicopter")."""
+    lemma = verb.lemma_.lower()
+    has_subject = any(c.dep_ == "nsubj" for c in verb.children)
+    downs = (lemma == "down" and (verb.pos_ == "VERB" or has_subject)) or (
+        lemma in {"shoot", "bring"} and any(c.dep_ == "prt" and c.lower_ == "down" for c in verb.children)
+    )
+    if not downs:
+        return []
+    out = [c for c in verb.children if c.dep_ in {"dobj", "obj", "nsubjpass", "pobj"}]
+    if verb.dep_ == "acl" and verb.tag_ == "VBN":
+        out.append(verb.head)
+    passive = reduced_passive_subject(verb)
+    return [*out, passive] if passive is not None else out
+
+
 def _instrument_words(d: Draft) -> frozenset[str]:
     """The lemmas of the event's sentence, less what is destroyed, seized or found: "destroyed an
     IED" names no weapon used (it is disrupted weapons use); "fired rockets" does."""
     if d.event == "ASSAULT" and d.mode != "property":
-        return frozenset(t.lemma_.lower() for t in d.trigger.sent if not unsaid(t))
+        downed = {t.i for v in d.trigger.sent for n in _downed(v) for t in n.subtree}
+        return frozenset(t.lemma_.lower() for t in d.trigger.sent if not unsaid(t) and t.i not in downed)
     acted_on = {t.i for c in d.trigger.children if c.dep_ in {"dobj", "obj", "nsubjpass"} for t in c.subtree}
     # ... but what is said to be used is the means, wherever the parse hangs it ("three bridges in
     # the district with dynamite").

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from tocsin.extract.headlines import reduced_passive_subject
 from tocsin.extract.lexicon import Trigger, lexicon
 
 #: Subjects of these verbs are the victims, not the perpetrators ("their truck struck a mine").
@@ -16,6 +17,11 @@ _WHERE = frozenset({"at", "in", "near", "inside", "outside", "around", "beside",
 
 def _objects(tok: Token) -> set[str]:
     out = set()
+    if tok.dep_ == "acl" and tok.tag_ == "VBN":
+        out.add(tok.head.lemma_.lower())  # "Malaysian airliner downed in Ukraine": a passive's patient
+    passive = reduced_passive_subject(tok)
+    if passive is not None:
+        out.add(passive.lemma_.lower())  # "helicopter downed in east": a headline's passive
     for child in tok.children:
         if child.dep_ in {"dobj", "obj", "attr", "nsubjpass", "pobj", "oprd"}:
             out.add(child.lemma_.lower())
