@@ -328,3 +328,13 @@ def test_what_is_feared_is_no_attack(pipeline: Any) -> None:
         code_text(pipeline, "Gunmen attacked a village near Gao on Monday.", "2015-01-02"), "ASSAULT"
     )
     assert real["factuality"] == "asserted"
+
+
+def test_battle_as_a_verb_is_fighting_and_its_other_senses_are_not(pipeline: Any) -> None:
+    (e,) = _only(
+        code_text(pipeline, "Security forces battled Taliban fighters in Kunduz on Tuesday."), "ASSAULT"
+    )
+    assert [r["name"] for r in e["recipient"]] == ["Taliban"]
+    for text in ("Firefighters battled the blaze for hours on Sunday.", "Two firms battled for the contract.",
+                 "She battled cancer for years before she died on Monday."):  # fmt: skip
+        assert _only(code_text(pipeline, text), "ASSAULT") == [], text
