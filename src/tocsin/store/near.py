@@ -48,7 +48,8 @@ def index(conn: Connection, doc_id: str, signature: MinHash) -> None:
 
 
 def insert(conn: Connection, keys_by_doc: dict[str, list[int]]) -> None:
-    """Add the band keys of several originals in one statement."""
+    """Add the band keys of several originals at once (one ``COPY`` into PostgreSQL, statements of
+    literal rows into DuckDB)."""
     rows = [(i, k, doc_id) for doc_id, keys in keys_by_doc.items() for i, k in enumerate(keys)]
     if rows and isinstance(conn, PgConnection):
         conn.copy_rows("near_bands", ("band", "key", "doc_id"), rows)
