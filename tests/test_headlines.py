@@ -49,6 +49,7 @@ def test_a_slug_number_is_no_count_and_evidence_keeps_its_offsets(pipeline: Any)
         ("13 including two children, killed in Ukraine rebel city clashes", 13),
         ("Death toll in Kiev clashes rises to 35", 35),
         ("Two shot dead as Ukraine police storm Kiev protest", 2),
+        ("UPDATE 5-Fighting flares in centre of Donetsk, five dead", 5),
     ],
 )
 def test_headline_counts(pipeline: Any, headline: str, dead: int) -> None:
@@ -93,3 +94,13 @@ def test_an_aircraft_brought_down_is_an_attack_and_no_air_strike(pipeline: Any) 
     (helicopter, *_) = _assaults(pipeline, "Ukraine rebels down army helicopter, killing 12 troops")
     assert helicopter["dead"] == 12 and helicopter["acled_sub_event_type"] != "Air/drone strike"
     assert _assaults(pipeline, "The mayor was downed by a heart attack on Monday.") == []
+
+
+@pytest.mark.slow
+def test_a_number_of_a_date_is_no_count(pipeline: Any) -> None:
+    from tocsin.extract.casualties import find_casualties
+
+    doc = pipeline.nlp("In 2014 dead bodies were found near the town.")
+    assert all(c.count != 2014 for s in doc.sents for c in find_casualties(s))  # a year, not a toll
+    (ranged,) = _assaults(pipeline, "Gunmen attacked a village on Monday, 8 - 14 dead")
+    assert ranged["dead"] == 8  # a range: the lower figure

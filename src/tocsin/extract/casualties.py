@@ -137,11 +137,23 @@ def _number_groups(tokens: list[Token]) -> list[list[Token]]:
     return groups
 
 
+def _date_part(num: Token) -> bool:
+    """A number of a date the parser hung on a noun: a year ("In 2014 dead bodies were found") or
+    a day of a month ("19 February"). A number that NER took into a date by mistake but that
+    counts the noun it modifies ("del Mar. 1 fatality") still counts."""
+    if num.ent_type_ not in {"DATE", "TIME"}:
+        return False
+    year = num.text.isdigit() and len(num.text) == 4 and 1800 <= int(num.text) <= 2100
+    return year or (num.head.ent_type_ in {"DATE", "TIME"} and num.head.pos_ == "PROPN")
+
+
 def _count_of(noun: Token) -> int | None:
     nums = [
         c
         for c in noun.children
-        if (c.dep_ in {"nummod", "quantmod"} or (c.like_num and c.dep_ != "appos")) and not _age(c)
+        if (c.dep_ in {"nummod", "quantmod"} or (c.like_num and c.dep_ != "appos"))
+        and not _age(c)
+        and not _date_part(c)
     ]
     if not nums:
         # "Six Ukraine soldiers": the number hangs on the first word of the compound.
@@ -189,6 +201,30 @@ def _listed_count(noun: Token, before: int) -> int | None:
     if all(c is not None for c in counts):
         return sum(c for c in counts if c is not None)
     return _count_of(noun)
+
+
+def _number_before(tok: Token) -> int | None:
+    """The number written just before a word ("five dead", "Forty-nine wounded"): a count however
+    the parser hung it; the lower of a range ("8 - 14 dead"). Not a year or a date ("In 2014 dead
+    bodies"), nor before a word that qualifies a noun ("dead bodies")."""
+    if tok.dep_ == "amod" and tok.head.i > tok.i:
+        return None
+    numbers: list[Token] = []
+    i = tok.i - 1
+    while i >= tok.sent.start and (tok.doc[i].like_num or (tok.doc[i].text == "-" and numbers)):
+        if tok.doc[i].like_num:
+            numbers.insert(0, tok.doc[i])
+        i -= 1
+    if not numbers or _age(numbers[0]) or numbers[-1].i + 1 != tok.i:
+        return None
+    first = numbers[0]
+    before = tok.doc[first.i - 1] if first.i > tok.sent.start else None
+    if first.ent_type_ in {"DATE", "TIME"} or (
+        before is not None and before.lower_ in _PLACE_TIME_PREPOSITIONS
+    ):
+        return None
+    counts = [c for g in _number_groups(numbers) if (c := parse_number(g)) is not None]
+    return min(counts) if counts else None
 
 
 def _shot_dead(tok: Token) -> bool:
@@ -307,6 +343,8 @@ def find_casualties(sent: Span) -> list[Casualty]:
             count = _count_of(tok) or (_count_of(tok.head) if tok.dep_ in {"amod", "acomp"} else None)
             if count is None and tok.dep_ in {"amod", "acomp"} and tok.head.like_num:
                 count = parse_number([tok.head])  # "Five dead as police storm the camp"
+        if count is None and lemma in {"dead", "wounded", "injured"}:
+            count = _number_before(tok)  # "Fighting flares in Donetsk, five dead", "..., 295 dead"
         if count is None and (lemma in {"fatality", "casualty", "toll", "death"} or _shot_dead(tok)):
             count = _count_of(tok)
         if count is None and lemma == "toll":
