@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import date
+import json
+from datetime import date, timedelta
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -79,3 +81,40 @@ def test_a_daily_report_gives_dated_located_counts_that_never_fuse(pipeline: Any
         assert (e["date"], e["date_end"]) == ("2022-02-17", "2022-02-18")
         assert e["location"]["name"] == "Donetsk" and e["location"]["country_code"] == "UA"
         assert e["evidence"][0]["text"].startswith("In Donetsk region")
+
+
+def _report(n: int, as_of: date, luhansk: int, previous: int) -> dict[str, Any]:
+    issued = as_of + timedelta(days=1)
+    text = (
+        f"OSCE Special Monitoring Mission to Ukraine (SMM) Daily Report {n}/2022 issued on"
+        f" {issued.day} {issued:%B %Y}\nBased on information from the Monitoring Teams as of 19:30,"
+        f" {as_of.day} {as_of:%B %Y}. All times are in Eastern European Time.\nSummary\n- In Luhansk"
+        f" region, the SMM recorded {luhansk} ceasefire violations, including {luhansk // 2} explosions."
+        f" In the previous reporting period, it recorded {previous} ceasefire violations in the region."
+    )
+    return {"id": f"smm-{n}-2022", "issued": issued.isoformat(), "as_of": as_of.isoformat(), "text": text}
+
+
+@pytest.mark.slow
+def test_a_missions_reports_that_jump_warn_a_week_before_the_onset(pipeline: Any, tmp_path: Path) -> None:
+    """The mission's daily reports, read as text, raise a serious alert the day the jump is
+    published: 17 February for a jump counted on 16 February, a week before the 24th."""
+    from tocsin.evaluation.smm import evaluate
+
+    days = [date(2022, 1, 10) + timedelta(days=k) for k in range(40)]  # 10 January to 18 February
+    counts = {d: 30 + (d.day * 7) % 20 for d in days}
+    counts.update({date(2022, 2, 16): 402, date(2022, 2, 17): 648, date(2022, 2, 18): 975})
+    reports = [_report(i, d, counts[d], counts.get(d - timedelta(days=1), 30)) for i, d in enumerate(days, 1)]
+    gold = [{"id": r["id"], "as_of": r["as_of"], "region": "Luhansk", "window": "24h",
+             "ceasefire_violations": counts[date.fromisoformat(r["as_of"])], "explosions": None,
+             "source_sentence": ""} for r in reports]  # fmt: skip
+    (tmp_path / "reports.jsonl").write_text("".join(json.dumps(r) + "\n" for r in reports), encoding="utf-8")
+    (tmp_path / "counts.jsonl").write_text("".join(json.dumps(g) + "\n" for g in gold), encoding="utf-8")
+    found = evaluate(
+        tmp_path, pipeline, onsets=(date(2022, 2, 24),), quiet=[(date(2022, 2, 1), date(2022, 2, 15))]
+    )
+    assert found["accuracy"] == 1.0
+    (onset,) = found["onsets"]
+    assert onset["first_serious_alert"]["issued_at"] == "2022-02-17" and onset["warned_7_days_ahead"]
+    assert "402" in onset["first_serious_alert"]["explanation"]  # not 402 + its 201 explosions
+    assert found["quiet_spans"][0]["serious_alerts"] == 0

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from tocsin.geo.gazetteer import admin1_names, country_by_iso2
@@ -91,10 +91,15 @@ def _day(value: str | None) -> date | None:
     return date.fromisoformat(value) if value else None
 
 
-def _span(start: date, end: date | None) -> int:
-    """Days a record stands for: a figure "between the evenings of 18 and 20 February" spans two,
-    one "as of 19:30 18 February" (dated 17 to 18 February) one."""
-    return max(1, (end - start).days) if end is not None and end > start else 1
+def _figure_days(record: dict[str, Any], start: date) -> tuple[date, int]:
+    """The first day and the number of days a mission's figure stands for. Its window runs from one
+    evening to a later one ("as of 19:30 18 February": dated 17 to 18 February; "between the
+    evenings of 18 and 20 February"), so its days are those after the first evening: 18 February;
+    19 and 20 February. Any other record: its own day, one day."""
+    end = _day(record.get("date_end"))
+    if record.get("count") is None or end is None or end <= start:
+        return start, 1
+    return start + timedelta(days=1), (end - start).days
 
 
 def from_fused(record: dict[str, Any]) -> Occurrence | None:
@@ -106,6 +111,7 @@ def from_fused(record: dict[str, Any]) -> Occurrence | None:
     if day is None or area is None:
         return None
     sources = frozenset(c["source"] for c in record.get("claims") or [] if c.get("source"))
+    day, days = _figure_days(record, day)
     known = first if record.get("factuality") == "future" and first else max(day, first) if first else day
     return Occurrence(
         record["id"],
@@ -120,7 +126,7 @@ def from_fused(record: dict[str, Any]) -> Occurrence | None:
         tuple(p.get("name") or p.get("text") or "" for p in record.get("claimed_by") or []),
         record["count"] if record.get("count") is not None else 1,
         _dyad(record),
-        _span(day, _day(record.get("date_end"))),
+        days,
         record.get("count") is not None,
     )
 

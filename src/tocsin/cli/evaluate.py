@@ -246,16 +246,39 @@ def evaluate_alerts(
 @click.option("--dir", "directory", default="../shared/dev/smm", show_default=True,
               help="Folder with reports.jsonl and counts.jsonl.")  # fmt: skip
 @click.option("--examples", default=0, show_default=True, help="Also list this many errors.")
+@click.option(
+    "--onset",
+    "onsets",
+    multiple=True,
+    metavar="YYYY-MM-DD",
+    help="A major onset: the first serious alert before it and its lead (repeatable).",
+)
+@click.option(
+    "--quiet",
+    multiple=True,
+    metavar="START:END",
+    help="A quiet span: the serious alerts in it, per area and year (repeatable).",
+)
 @click.pass_context
-def evaluate_smm(ctx: click.Context, directory: str, examples: int) -> None:
+def evaluate_smm(
+    ctx: click.Context, directory: str, examples: int, onsets: tuple[str, ...], quiet: tuple[str, ...]
+) -> None:
     """A monitoring mission's region figures read right (value and window) on OSCE SMM daily
-    reports; JSON."""
+    reports, and the alerts a replay of them raises; JSON."""
+    from tocsin.analysis.rules import configure
     from tocsin.evaluation.smm import evaluate as score
 
+    configure(_settings(ctx).alert_overrides)
     folder = Path(directory)
     if not (folder / "reports.jsonl").is_file() or not (folder / "counts.jsonl").is_file():
         raise Failure(f"no SMM reports in {folder} (reports.jsonl and counts.jsonl)")
-    _print_report(score(folder, _pipeline(_settings(ctx)), examples=examples))
+    try:
+        days = tuple(date.fromisoformat(d) for d in onsets)
+    except ValueError as exc:
+        raise click.BadParameter(f"an onset is not a YYYY-MM-DD date: {exc}") from exc
+    report = score(folder, _pipeline(_settings(ctx)), examples=examples, onsets=days,
+                   quiet=[_span(q) for q in quiet])  # fmt: skip
+    _print_report(report)
 
 
 @evaluate.command("ipe")

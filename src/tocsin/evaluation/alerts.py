@@ -25,7 +25,9 @@ from tocsin.importers.load import read_export
 SERIOUS = frozenset({"warning", "alert"})
 
 
-def _onset(onset: date, alerts: list[Alert], lead: int) -> dict[str, Any]:
+def onset_report(onset: date, alerts: list[Alert], lead: int) -> dict[str, Any]:
+    """The first serious alert (warning or alert) in the ``lead`` days before an onset, its lead
+    in days, and whether it came 7 days ahead or more."""
     before = [a for a in alerts if onset - timedelta(days=lead) <= a.issued_at < onset]
     serious = [a for a in before if a.level in SERIOUS]
     first = min(serious, key=lambda a: (a.issued_at, a.id), default=None)
@@ -37,6 +39,18 @@ def _onset(onset: date, alerts: list[Alert], lead: int) -> dict[str, Any]:
         "first_alert_of_any_level_lead_days": (onset - any_first.issued_at).days if any_first else None,
         "warned_7_days_ahead": bool(first and (onset - first.issued_at).days >= 7),
     }
+
+
+def quiet_report(quiet: list[tuple[date, date]], serious: list[Alert], areas: int) -> list[dict[str, Any]]:
+    """For each quiet span, the serious alerts issued in it, and per area and year."""
+    spans = []
+    for q_start, q_end in quiet:
+        inside = [a for a in serious if q_start <= a.issued_at <= q_end]
+        years = areas * ((q_end - q_start).days + 1) / 365.25
+        per_year = round(len(inside) / years, 2) if years else None
+        spans.append({"start": q_start.isoformat(), "end": q_end.isoformat(), "serious_alerts": len(inside),
+                      "serious_alerts_per_area_year": per_year})  # fmt: skip
+    return spans
 
 
 def _escalated(alert: Alert, occurrences: list[Occurrence], horizon: int, ratio: float) -> bool:
@@ -61,13 +75,7 @@ def evaluate(path: Path, fmt: str, onsets: list[date], quiet: list[tuple[date, d
     ]
     serious = [a for a in alerts if a.level in SERIOUS]
     areas = {o.area for o in occurrences}
-    spans = []
-    for q_start, q_end in quiet:
-        inside = [a for a in serious if q_start <= a.issued_at <= q_end]
-        years = len(areas) * ((q_end - q_start).days + 1) / 365.25
-        per_year = round(len(inside) / years, 2) if years else None
-        spans.append({"start": q_start.isoformat(), "end": q_end.isoformat(), "serious_alerts": len(inside),
-                      "serious_alerts_per_area_year": per_year})  # fmt: skip
+    spans = quiet_report(quiet, serious, len(areas))
     followed = [
         a for a in serious if _escalated(a, occurrences, cfg["horizon_days"], cfg["escalation_ratio"])
     ]
@@ -78,7 +86,7 @@ def evaluate(path: Path, fmt: str, onsets: list[date], quiet: list[tuple[date, d
         "areas": len(areas),
         "alerts": len(alerts),
         "serious_alerts": len(serious),
-        "onsets": [_onset(d, alerts, cfg["lead_days"]) for d in onsets],
+        "onsets": [onset_report(d, alerts, cfg["lead_days"]) for d in onsets],
         "quiet_spans": spans,
         "serious_followed_by_escalation": round(len(followed) / len(serious), 3) if serious else None,
     }

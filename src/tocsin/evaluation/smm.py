@@ -5,7 +5,9 @@ region figure the dataset lists (``counts.jsonl``: ceasefire violations, explosi
 and the window, "24h" or "multi-day") must come out as a record with that ``count`` and
 ``count_of`` for that region, dated by the report's window. Scored: the share of listed figures
 read right (value and window), the records tocsin made that the dataset does not list, and the
-surge alerts a replay of the series raises (the sample is sparse: 58 reports over a year).
+surge and build-up alerts a replay of the series raises (the dev sample is sparse: 58 reports over
+a year), with, for each ``--onset``, the first serious alert before it and its lead, and for each
+``--quiet`` span the serious alerts in it (as ``tocsin evaluate alerts`` reports them).
 """
 
 from __future__ import annotations
@@ -17,6 +19,8 @@ from typing import Any
 
 from tocsin.analysis.alerts import replay
 from tocsin.analysis.occurrences import from_fused
+from tocsin.analysis.rules import thresholds
+from tocsin.evaluation.alerts import SERIOUS, onset_report, quiet_report
 from tocsin.ingest.documents import Metadata, parse_published
 from tocsin.ingest.items import InputItem
 from tocsin.pipeline import Coded, Pipeline
@@ -24,8 +28,16 @@ from tocsin.report.records import event_json
 from tocsin.store.store import Store
 
 
-def evaluate(folder: Path, pipeline: Pipeline, *, examples: int = 0) -> dict[str, Any]:
-    """Code every report and compare its region figures with the listed ones."""
+def evaluate(
+    folder: Path,
+    pipeline: Pipeline,
+    *,
+    examples: int = 0,
+    onsets: tuple[date, ...] = (),
+    quiet: list[tuple[date, date]] | None = None,
+) -> dict[str, Any]:
+    """Code every report and compare its region figures with the listed ones; replay the alerts
+    the figures raise, scored against ``onsets`` and ``quiet`` spans as ``evaluate alerts`` does."""
     reports = [json.loads(line) for line in (folder / "reports.jsonl").open(encoding="utf-8") if line.strip()]
     gold = [json.loads(line) for line in (folder / "counts.jsonl").open(encoding="utf-8") if line.strip()]
     items = []
@@ -68,7 +80,11 @@ def evaluate(folder: Path, pipeline: Pipeline, *, examples: int = 0) -> dict[str
     occurrences = [o for o in (from_fused(r) for r in store.fused_events()) if o is not None]
     store.close()
     span = sorted(o.day for o in occurrences)
-    alerts = replay(occurrences, span[0], span[-1], kinds=("surge",)) if span else []
+    last = max([span[-1], *onsets]) if span else None
+    alerts = replay(occurrences, span[0], last, kinds=("surge", "buildup")) if span and last else []
+    serious = [a for a in alerts if a.level in SERIOUS]
+    lead = thresholds()["evaluation"]["lead_days"]
+    areas = len({o.area for o in occurrences})
     return {
         "reports": len(reports),
         "figures_listed": len(gold),
@@ -78,4 +94,6 @@ def evaluate(folder: Path, pipeline: Pipeline, *, examples: int = 0) -> dict[str
         "errors": wrong[:examples],
         "not_listed": [list(k) for k in extra[:examples]],
         "alerts_in_replay": [f"{a.issued_at} {a.level}: {a.explanation}" for a in alerts],
+        "onsets": [onset_report(d, alerts, lead) for d in onsets],
+        "quiet_spans": quiet_report(quiet or [], serious, areas),
     }
