@@ -80,7 +80,8 @@ def evaluate(
     occurrences = [o for o in (from_fused(r) for r in store.fused_events()) if o is not None]
     store.close()
     span = sorted(o.day for o in occurrences)
-    last = max([span[-1], *onsets]) if span else None
+    # Up to the last day a figure became known (the day its report was published), or an onset.
+    last = max([*(o.known for o in occurrences), *onsets]) if span else None
     alerts = replay(occurrences, span[0], last, kinds=("surge", "buildup")) if span and last else []
     serious = [a for a in alerts if a.level in SERIOUS]
     lead = thresholds()["evaluation"]["lead_days"]
