@@ -50,6 +50,7 @@ def test_a_slug_number_is_no_count_and_evidence_keeps_its_offsets(pipeline: Any)
         ("Death toll in Kiev clashes rises to 35", 35),
         ("Two shot dead as Ukraine police storm Kiev protest", 2),
         ("UPDATE 5-Fighting flares in centre of Donetsk, five dead", 5),
+        ("Shells hit school playground and nearby street in Ukraine city, 4 killed - eyewitnesses", 4),
     ],
 )
 def test_headline_counts(pipeline: Any, headline: str, dead: int) -> None:

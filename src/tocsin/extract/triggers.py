@@ -99,9 +99,11 @@ def find_triggers(sent: Span) -> list[tuple[Token, Trigger]]:
             continue
         if tok.is_stop and tok.lemma_.lower() not in lexicon():
             continue
-        # Participles used as adjectives ("occupied Shushi", "the blockaded highway") name states;
-        # a date is never a trigger ("On 31 March 2022").
-        if tok.dep_ == "amod" or tok.ent_type_ in {"DATE", "TIME"}:
+        # Participles used as adjectives ("occupied Shushi", "the blockaded highway") name states,
+        # unless the parser gave one a subject of its own: a clause it hung on a noun ("Shells hit
+        # a school, 4 killed - eyewitnesses"); a date is never a trigger ("On 31 March 2022").
+        adjective = tok.dep_ == "amod" and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in tok.children)
+        if adjective or tok.ent_type_ in {"DATE", "TIME"}:
             continue
         # A noun that modifies another names a kind of thing, not an event ("rape seed", "attack
         # helicopter", "strike force", "the murder case").
