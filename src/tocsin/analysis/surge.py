@@ -19,10 +19,6 @@ from datetime import date, timedelta
 from tocsin.analysis.alert import DYAD_SHARE, LEVELS, Alert, by_area, level_of, thresholds
 from tocsin.analysis.occurrences import Area, Occurrence
 
-#: Fewest days a mission's figures must cover in the weeks before a day for a comparison: a week's
-#: worth (a median of fewer reports says little of the usual day).
-MIN_COVERED_DAYS = 7
-
 
 @dataclass(frozen=True, slots=True)
 class Series:
@@ -88,39 +84,31 @@ def jump(
     weight: Callable[[Occurrence], float],
     minimum: float,
 ) -> list[Alert]:
-    """A surge of ``weight`` (events, deaths) this week against the weekly mean of the weeks before
-    (for a mission's figures: per day its reports cover, in both)."""
+    """A surge of ``weight`` (events, deaths) this week against the weekly mean of the weeks before,
+    over events each on its own day (a mission's figures are compared by :func:`daily_jump`)."""
     cfg = thresholds()["surge"]
     window, weeks = cfg["window_days"], cfg["baseline_weeks"]
     start = day - timedelta(days=window - 1)
     first = start - timedelta(days=window * weeks)
     out = []
-    for area, items in _areas(occurrences):
+    for area, items in _areas(o for o in occurrences if not o.counted):
         series = daily_series(items, weight, first, day)
         now_days = series.days(start, day)
         observed = round(series.total(now_days), 1)
-        if observed < minimum or not now_days:
+        if observed < minimum:
             continue
-        before = series.days(first, start - timedelta(days=1))
-        if series.covered is not None and len(before) < MIN_COVERED_DAYS:
-            continue  # too little of the weeks before is known to compare with
-        # The weekly mean before, and this week's figure, both as over full weeks of covered days.
-        mean = series.total(before) / len(before) * window if before else 0.0
-        rate = observed / len(now_days) * window
+        mean = series.total(series.days(first, start - timedelta(days=1))) / weeks
         base = max(mean, cfg["baseline_floor"])
-        level = level_of(rate / base, cfg)
+        level = level_of(observed / base, cfg)
         if level is None:
             continue
         now = [o for o in items if start <= o.day <= day]
         dyads = Counter(o.dyad for o in now if o.dyad)
         top = dyads.most_common(1)
         dyad = top[0][0] if top and top[0][1] >= DYAD_SHARE * len(now) else None
-        reported = "" if series.covered is None else f" ({len(now_days)} of them reported)"
-        known = "" if series.covered is None else f", {len(before)} days reported"
         sentence = (
-            f"{area.name}: {observed:g} {what} in the {window} days to {day.isoformat()}{reported}"
-            f" against a weekly mean of {mean:.1f} over the {weeks} weeks before{known}"
-            f" (+{(rate / base - 1) * 100:.0f}%)"
+            f"{area.name}: {observed:g} {what} in the {window} days to {day.isoformat()} against a"
+            f" weekly mean of {mean:.1f} over the {weeks} weeks before (+{(observed / base - 1) * 100:.0f}%)"
         )
         rule = (f"{what} this week >= {cfg[level]:g} x the weekly mean of the {weeks} weeks before, at"
                 f" least {minimum:g}")  # fmt: skip
@@ -146,7 +134,7 @@ def daily_jump(what: str, occurrences: list[Occurrence], day: date) -> list[Aler
         if busiest is None or series.totals.get(busiest, 0.0) < cfg["min_daily"]:
             continue
         before = series.days(first, recent - timedelta(days=1))
-        if not before or (series.covered is not None and len(before) < MIN_COVERED_DAYS):
+        if not before or (series.covered is not None and len(before) < cfg["min_covered_days"]):
             continue
         median = statistics.median(series.totals.get(d, 0.0) for d in before)
         base = max(median, cfg["daily_floor"])
