@@ -238,6 +238,21 @@ def test_a_missions_daily_figure_that_jumps_is_an_alert_the_day_it_is_published(
     assert all(a.level == "watch" for a in found if a.area == LUHANSK)
 
 
+def test_an_alert_stands_a_month_a_higher_level_or_a_new_month_is_issued_again() -> None:
+    # A ceasefire's calm (5 a day), then single bad days: day 42 (60, an alert), day 56 (55: the
+    # same level while the first stands), day 66 (150: still an alert, still standing, nothing new),
+    # day 80 (60: the first alert's month is over, issued again).
+    calm = {DAY0 + timedelta(days=k): 5 for k in range(90)}
+    bad = {42: 60, 56: 55, 66: 150, 80: 60}
+    series = {**calm, **{DAY0 + timedelta(days=k): n for k, n in bad.items()}}
+    found = replay(_figures(series), DAY0 + timedelta(days=35), DAY0 + timedelta(days=89), kinds=("surge",))
+    assert [(a.level, (a.issued_at - DAY0).days) for a in found] == [("alert", 43), ("alert", 81)]
+    # A watch first: the warning and the alert that follow within the month are each issued.
+    rising = {**calm, **{DAY0 + timedelta(days=k): n for k, n in {42: 20, 50: 26, 52: 52}.items()}}
+    found = replay(_figures(rising), DAY0 + timedelta(days=35), DAY0 + timedelta(days=60), kinds=("surge",))
+    assert [a.level for a in found] == ["watch", "warning", "alert"]
+
+
 def test_days_no_report_covers_are_unknown_not_quiet() -> None:
     # One report a week (a sampled series): weeks without a report are no weeks of calm, and four
     # reports are too few to know the usual day, so a higher figure is no surge.

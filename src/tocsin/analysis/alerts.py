@@ -5,11 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date, timedelta
 
+from tocsin.analysis.alert import thresholds
 from tocsin.analysis.occurrences import Occurrence
 from tocsin.analysis.rules import LEVELS, RULES, Alert, fulfilment
-
-#: Days after an alert in which the same kind for the same area is issued again only at a higher level.
-QUIET_DAYS = 7
 
 
 def alerts_on(occurrences: list[Occurrence], day: date, kinds: Iterable[str] = RULES) -> list[Alert]:
@@ -26,10 +24,12 @@ def replay(
 ) -> list[Alert]:
     """The alerts of each day from ``start`` to ``end``, each day seeing only what was known by then.
     A surge, build-up or precursor alert is issued when its level for the area is above the level
-    it held the day before and every level issued for it in the ``QUIET_DAYS`` before (not again
-    each day it holds, nor each time it flickers); a warning is marked fulfilled when a violent
-    event in its country followed it."""
+    it held the day before and every level issued for it in the ``standing_days`` before
+    (``[replay]`` in ``data/alerts.toml``): not again each day it holds, each time it flickers, nor
+    for each new peak within the month that one alert announced. A warning is marked fulfilled when
+    a violent event in its country followed it."""
     chosen = list(kinds)
+    standing = thresholds()["replay"]["standing_days"]
     issued: dict[tuple[str, str, str | None], list[tuple[date, int]]] = {}
     held: dict[tuple[str, str, str | None], int] = {}
     out: list[Alert] = []
@@ -43,7 +43,7 @@ def replay(
             key = (alert.kind, alert.area.name, alert.area.country_code)
             rank = LEVELS.index(alert.level)
             today[key] = max(rank, today.get(key, -1))
-            recent = [r for d, r in issued.get(key, []) if (day - d).days < QUIET_DAYS]
+            recent = [r for d, r in issued.get(key, []) if (day - d).days < standing]
             if rank > max([*recent, held.get(key, -1)]):
                 out.append(alert)
                 issued.setdefault(key, []).append((day, rank))
