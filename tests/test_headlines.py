@@ -27,6 +27,40 @@ def test_a_wire_slug_is_its_own_segment_and_prose_is_not_one() -> None:
         assert [s.label for s in segment_text(prose)] == ["body"], prose
 
 
+def test_a_credit_after_a_headline_is_its_own_segment_and_a_dash_in_prose_is_not_one() -> None:
+    cases = {
+        "Four people killed in east Ukraine fighting: Kiev": ": Kiev",
+        "Ukrainian army loses plane, three tanks, 80 troops in night combat - militia": " - militia",
+        "Ukraine forces suffer casualties in Slaviansk clash-minister": "-minister",
+        "Kiev no longer concerned with the lives of civilians - Russian Foreign Ministry": (
+            " - Russian Foreign Ministry"
+        ),
+    }
+    for text, credit in cases.items():
+        labels = [(s.label, text[s.start : s.end]) for s in segment_text(text)]
+        assert labels == [("body", text.removesuffix(credit)), ("credit", credit)], text
+    for prose in (
+        "Ukraine: Unguided Rockets Killing Civilians",  # a label before, longer than it
+        "Fighting near the airport - a timeline",  # no name, no speaker
+        "Rebels seize pro-Kiev town",  # a hyphen inside a word
+        "Two soldiers wounded in east - the latest",
+        "Three killed in clashes on 12 May: 2014",  # a number
+        "Police said two people were killed - the army denied it.",  # a sentence
+    ):
+        assert [s.label for s in segment_text(prose)] == ["body"], prose
+
+
+@pytest.mark.slow
+def test_a_credit_is_the_claimant_and_no_longer_hides_the_event(pipeline: Any) -> None:
+    (e,) = _assaults(pipeline, "Ukrainian army loses plane, three tanks, 80 troops in night combat - militia")
+    assert e["claimed_by"][0]["text"] == "militia" and e["factuality"] == "claimed"
+    (e,) = _assaults(pipeline, "Four people killed in east Ukraine fighting: Kiev")
+    assert (e["dead"], e["claimed_by"][0]["text"], e["factuality"]) == (4, "Kiev", "claimed")
+    assert e["evidence"][0]["text"] == "Four people killed in east Ukraine fighting"
+    (e,) = _assaults(pipeline, "Four people were killed in east Ukraine fighting on Monday.")
+    assert (e["claimed_by"], e["factuality"]) == ([], "asserted")
+
+
 @pytest.mark.slow
 def test_a_slug_number_is_no_count_and_evidence_keeps_its_offsets(pipeline: Any) -> None:
     text = "UPDATE 2-About 20 pro-Russia rebels killed in fighting in east Ukraine"

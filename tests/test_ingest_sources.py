@@ -25,6 +25,7 @@ from tocsin.ingest.items import InputItem
 from tocsin.ingest.readers import iter_inputs
 from tocsin.ingest.sniff import sniff
 from tocsin.models import Rejection
+from tocsin.store.store import Store
 
 pytestmark = pytest.mark.slow
 
@@ -311,7 +312,11 @@ def test_near_duplicate_is_linked_not_coded_twice(runner: CliRunner, tmp_path: P
             "SELECT duplicate_of FROM documents WHERE duplicate_of IS NOT NULL"
         ).fetchone()
         docs_with_events = conn.execute("SELECT DISTINCT doc_id FROM events").fetchall()
+        (copy_id,) = conn.execute("SELECT id FROM documents WHERE duplicate_of IS NOT NULL").fetchone()
     assert linked == orig and docs_with_events == [(orig,)]
+    with Store(db) as store:  # the store says which original a copy stands with
+        assert (store.document(copy_id) or {})["duplicate_of"] == orig
+        assert (store.document(orig) or {})["duplicate_of"] is None
 
 
 def test_bad_inputs_each_rejected_rest_goes_on(runner: CliRunner, tmp_path: Path) -> None:

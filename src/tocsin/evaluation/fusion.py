@@ -17,6 +17,9 @@ exactly one UCDP event (one article may support several events, as round-ups do)
   in eastern Ukraine", is no figure for any one of the events UCDP splits it into; an event with no
   figure counts as outside), over all UCDP events, over those given a figure, and over those given
   a figure from their own headlines.
+
+A headline the store links to another as its near-duplicate (the same words under another credit)
+is not coded again: it stands with its original's events.
 """
 
 from __future__ import annotations
@@ -124,9 +127,13 @@ def evaluate(path: Path, pipeline: Pipeline, *, limit: int = 0) -> dict[str, Any
                        None) for h in headlines.values()]  # fmt: skip
     store = Store(":memory:")
     coded = 0
+    copies: dict[str, str] = {}  # a near-duplicate headline -> the original it was linked to
     for result in pipeline.run(items):
         if isinstance(result, Coded):
-            store.add(result.document, result.events)
+            if store.add(result.document, result.events) == "near_duplicate":
+                stored = store.document(result.document.id) or {}
+                if stored.get("duplicate_of"):
+                    copies[result.document.id] = stored["duplicate_of"]
             coded += 1
     store.fuse()
     groups: dict[str, set[str]] = defaultdict(set)  # fused event -> headlines
@@ -138,6 +145,10 @@ def evaluate(path: Path, pipeline: Pipeline, *, limit: int = 0) -> dict[str, Any
             groups[record["id"]].add(doc_id)
             of_headline[doc_id].add(record["id"])
     store.close()
+    for copy, original in copies.items():  # a copy's reports are its original's
+        for f in of_headline.get(original, ()):
+            groups[f].add(copy)
+            of_headline[copy].add(f)
     pred = {h: set().union(*(groups[f] for f in fs)) for h, fs in of_headline.items()}
     owners: dict[str, list[str]] = defaultdict(list)
     for e in events:

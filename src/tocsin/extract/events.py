@@ -40,6 +40,7 @@ from tocsin.extract.dating import dates_for
 from tocsin.extract.draft import Context, Draft, SentenceView, actor_keys, add_unique
 from tocsin.extract.frames import protest_frames
 from tocsin.extract.freeze import freeze, territory_battles
+from tocsin.extract.headlines import credit
 from tocsin.extract.lexicon import Trigger
 from tocsin.extract.reports import link_denials, merge_reports
 from tocsin.extract.roles import is_pronoun, phrase_text, roles, victim_identity, with_conjuncts
@@ -56,6 +57,7 @@ from tocsin.extract.triggers import PATIENT_SUBJECT_MODES, find_triggers
 from tocsin.extract.verdicts import Dropped, Screened
 from tocsin.geo.mentions import PlaceMention, precision_rank
 from tocsin.geo.resolve import PlaceResolver
+from tocsin.ingest.slugs import credits
 from tocsin.models import (
     Actor,
     DateMethod,
@@ -529,6 +531,7 @@ class EventExtractor:
         ctx = Context(clock=DocumentClock(published), subject=document_subject(doc for _, doc in parsed))
         drafts: list[Draft] = []
         index = 0
+        credited = credits(document.text, document.segments)
         for (seg, doc), seg_mentions in zip(parsed, mentions, strict=True):
             ctx.paragraph_places = []
             ctx.last_violent = None
@@ -538,7 +541,10 @@ class EventExtractor:
                 view = SentenceView(
                     document.id, sent, index, seg.start, exprs, seg_mentions, focus, published_anchor
                 )
-                drafts.extend(self._sentence(view, ctx))
+                found = self._sentence(view, ctx)
+                if seg.start in credited:
+                    credit(found, self.actors.normalise(credited[seg.start]))
+                drafts.extend(found)
                 who = victim_identity(sent)
                 last = ctx.last_violent
                 if who is not None and last is not None:

@@ -1,11 +1,12 @@
-"""Headline grammar: a passive written without its auxiliary.
+"""Headline grammar: a passive written without its auxiliary, and the credit that names who says it.
 
 Headlines drop the auxiliary of a passive ("23 servicemen killed in 24 hours", "16 slain in raid",
 "Police officer killed"), and the parser then reads the victims as the verb's subject. A verb that
 cannot be used without an object ("kill", "wound", "abduct": ``data/headlines.toml``,
 ``[passive]``), written with a subject, no object and no auxiliary, is such a passive: its subject
 is who was harmed. Prose keeps the object ("gunmen killed three") or the auxiliary ("three were
-killed"), so the rule does not touch it.
+killed"), so the rule does not touch it. A credit after the headline ("...: Kiev", set apart by
+:mod:`tocsin.ingest.slugs`) is its claimant.
 """
 
 from __future__ import annotations
@@ -15,6 +16,9 @@ from functools import lru_cache
 from importlib import resources
 
 from spacy.tokens import Token
+
+from tocsin.extract.draft import Draft, add_unique
+from tocsin.models import Actor, Factuality
 
 #: What a verb with an object, a clause for one or an auxiliary has: not a headline's passive.
 _OBJECTS = frozenset({"dobj", "obj", "ccomp", "xcomp", "aux", "auxpass", "nsubjpass", "dative", "attr"})
@@ -51,3 +55,12 @@ def reduced_passive_subject(verb: Token) -> Token | None:
         return None  # "residents captured and beat up a robber": coordinated verbs share the object
     subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i]
     return subjects[-1] if subjects else None
+
+
+def credit(drafts: list[Draft], speaker: Actor) -> None:
+    """A headline's credit ("...: Kiev", "... - militia") is the claimant of what the headline
+    tells, as "Kiev said" is in prose."""
+    for d in drafts:
+        add_unique(d.claimed_by, [speaker])
+        if d.factuality is Factuality.ASSERTED:
+            d.factuality = Factuality.CLAIMED

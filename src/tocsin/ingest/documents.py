@@ -91,6 +91,10 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 #: ("traficantes do Comando Vermelho da Favela do Complexo do Alemão ...") is still a third English.
 MIN_ENGLISH_PERCENT = 20
 
+#: What CLD2 may call English: Scots is written largely in English words, and CLD2 reads some short
+#: English headlines as Scots ("Odessa violence flares anew as Kiev blames deaths on Russia").
+_ENGLISH_CODES = frozenset({"en", "sco"})
+
 
 def check_english(text: str) -> None:
     """Raise ``not_english`` when a language-identification model (CLD2, Google's compact
@@ -103,9 +107,9 @@ def check_english(text: str) -> None:
         reliable, _, found = pycld2.detect(sample)
     except pycld2.error:  # what it still cannot read is left to the parser, as English
         return
-    english = sum(percent for _, code, percent, _ in found if code == "en")
+    english = sum(percent for _, code, percent, _ in found if code in _ENGLISH_CODES)
     name, code, percent, _ = found[0]
-    if reliable and code not in {"en", "un"} and english < MIN_ENGLISH_PERCENT:
+    if reliable and code not in {*_ENGLISH_CODES, "un"} and english < MIN_ENGLISH_PERCENT:
         raise InputError(
             "not_english", f"the text is in {name.title()} ({percent}% of it; English {english}%)"
         )

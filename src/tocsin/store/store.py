@@ -551,16 +551,17 @@ class Store:
                  "report_ids": list(r or [])} for q, a, act, e, o, r in rows]  # fmt: skip
 
     def document(self, doc_id: str) -> dict[str, Any] | None:
-        """A stored document's metadata and text, or ``None``."""
+        """A stored document's metadata and text (``duplicate_of``: the original a near-duplicate
+        was linked to), or ``None``."""
         row = self.conn.execute(
             "SELECT id, title, source, url, published, published_method, source_path, text,"
-            " coalesce(version, 1) FROM documents WHERE id = ?",
+            " coalesce(version, 1), duplicate_of FROM documents WHERE id = ?",
             [doc_id],
         ).fetchone()
         if row is None:
             return None
         keys = ["id", "title", "source", "url", "published", "published_method", "source_path", "text",
-                "version"]  # fmt: skip
+                "version", "duplicate_of"]  # fmt: skip
         out = dict(zip(keys, row, strict=True))
         out["published"] = out["published"].isoformat() if out["published"] else None
         return out
