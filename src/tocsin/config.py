@@ -11,6 +11,10 @@ from typing import Any
 
 from tocsin.errors import ConfigError
 
+#: The values of ``nlp.entities``: name entities only in the sentences that may hold an event, or in
+#: every sentence.
+ENTITY_MODES = ("events", "all")
+
 
 @dataclass(frozen=True, slots=True)
 class Settings:
@@ -34,6 +38,8 @@ class Settings:
     store_wait_seconds: int = 60
     #: The user's alert thresholds, over ``data/alerts.toml``: (rule, key, value) triples.
     alert_overrides: tuple[tuple[str, str, Any], ...] = ()
+    #: Sentences whose entities are named: those that may hold an event, or all.
+    entities: str = "events"
 
 
 def _read_toml(text: str, origin: str) -> dict[str, Any]:
@@ -49,6 +55,7 @@ def _apply(settings: Settings, data: dict[str, Any], origin: str) -> Settings:
         ("store", "wait_seconds"): ("store_wait_seconds", int),
         ("nlp", "model"): ("model", str),
         ("nlp", "batch_size"): ("batch_size", int),
+        ("nlp", "entities"): ("entities", str),
         ("ingest", "max_bytes"): ("max_bytes", int),
         ("geo", "min_population"): ("min_population", int),
         ("ingest", "max_chars"): ("max_chars", int),
@@ -76,6 +83,8 @@ def _apply(settings: Settings, data: dict[str, Any], origin: str) -> Settings:
                     raise ConfigError(f"{origin}: {section}.{key} must be a list of strings")
                 value = tuple(value)
             changes[name] = value
+    if changes.get("entities", "events") not in ENTITY_MODES:
+        raise ConfigError(f"{origin}: nlp.entities must be one of {', '.join(ENTITY_MODES)}")
     return replace(settings, **changes)
 
 

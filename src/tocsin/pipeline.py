@@ -22,6 +22,7 @@ from tocsin.errors import InputError, one_line
 from tocsin.extract.actors import actor_dictionary
 from tocsin.extract.events import EventExtractor
 from tocsin.extract.figures import figure_events
+from tocsin.extract.gate import may_hold_event
 from tocsin.extract.verdicts import Dropped
 from tocsin.geo.gazetteer import Gazetteer, open_gazetteer
 from tocsin.geo.resolve import PlaceResolver
@@ -29,7 +30,9 @@ from tocsin.ingest.documents import build_document, clean_text
 from tocsin.ingest.items import InputItem
 from tocsin.models import Document, Event, Rejection, Segment
 from tocsin.narrative import DocumentClock
+from tocsin.nlp.entities import name_entities
 from tocsin.nlp.pipeline import build_nlp
+from tocsin.nlp.stops import with_stop, without_stop
 from tocsin.time import TimeExpression
 
 
@@ -100,17 +103,28 @@ class Pipeline:
         )
 
     def parse(self, documents: list[Document]) -> list[list[tuple[Segment, Doc]]]:
-        """Parse the body segments of several documents in one ``nlp.pipe`` call."""
+        """Parse the body segments of several documents in one ``nlp.pipe`` call, each that ends
+        in a word with a stop after it that is cut off again (:mod:`tocsin.nlp.stops`). With the
+        setting ``nlp.entities = "events"`` (the default) entities are named only in the sentences
+        that may hold an event (:mod:`tocsin.extract.gate`); with ``"all"``, in every sentence."""
         jobs: list[tuple[int, Segment]] = [
             (i, seg) for i, doc in enumerate(documents) for seg in doc.body_segments()
         ]
-        texts = (documents[i].text[seg.start : seg.end] for i, seg in jobs)
+        texts = [documents[i].text[seg.start : seg.end] for i, seg in jobs]
+        docs = self._pipe([with_stop(t) for t in texts])
         parsed: list[list[tuple[Segment, Doc]]] = [[] for _ in documents]
-        for (i, seg), spacy_doc in zip(
-            jobs, self.nlp.pipe(texts, batch_size=self.settings.batch_size), strict=True
-        ):
-            parsed[i].append((seg, spacy_doc))
+        for (i, seg), text, spacy_doc in zip(jobs, texts, docs, strict=True):
+            parsed[i].append((seg, without_stop(spacy_doc, text) or self._pipe([text])[0]))
         return parsed
+
+    def _pipe(self, texts: list[str]) -> list[Doc]:
+        size = self.settings.batch_size
+        if self.settings.entities != "events" or "ner" not in self.nlp.pipe_names:
+            return list(self.nlp.pipe(texts, batch_size=size))
+        with self.nlp.select_pipes(disable=["ner"]):
+            docs = list(self.nlp.pipe(texts, batch_size=size))
+        name_entities(self.nlp, docs, may_hold_event, batch_size=size)
+        return docs
 
     def run_parsed(
         self,
