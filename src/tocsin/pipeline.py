@@ -121,8 +121,7 @@ class Pipeline:
         size = self.settings.batch_size
         if self.settings.entities != "events" or "ner" not in self.nlp.pipe_names:
             return list(self.nlp.pipe(texts, batch_size=size))
-        with self.nlp.select_pipes(disable=["ner"]):
-            docs = list(self.nlp.pipe(texts, batch_size=size))
+        docs = list(self.nlp.pipe(texts, batch_size=size, disable=["ner"]))  # this call only
         name_entities(self.nlp, docs, may_hold_event, batch_size=size)
         return docs
 
