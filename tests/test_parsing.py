@@ -26,6 +26,8 @@ def test_a_text_that_ends_in_a_word_is_parsed_with_a_stop() -> None:
     assert needs_stop('Rebels "seize" town\u201d') and needs_stop("Clashes in 2014")
     for ended in ("Rebels seized the town.", "Who fired first?", "Three killed:", "Curfew!"):
         assert not needs_stop(ended) and with_stop(ended) == ended
+    # a long line or several lines that end in a word are text cut short, not a headline
+    assert not needs_stop("Rebels shelled the town " * 20) and not needs_stop("Rebels shelled\nthe town")
 
 
 def test_the_setting_names_where_entities_are_named(tmp_path: Path) -> None:
