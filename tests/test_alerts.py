@@ -253,6 +253,21 @@ def test_an_alert_stands_a_month_a_higher_level_or_a_new_month_is_issued_again()
     assert [a.level for a in found] == ["watch", "warning", "alert"]
 
 
+def test_a_monitor_says_an_alert_once_however_often_it_looks() -> None:
+    from tocsin.analysis.alerts import Standing
+
+    calm = {DAY0 + timedelta(days=k): 5 for k in range(60)}
+    day = DAY0 + timedelta(days=42)
+    series = _figures({**calm, day: 60})
+    standing = Standing()
+    raised = alerts_on(series, day + timedelta(days=1))
+    assert [a.level for a in standing.issue(day + timedelta(days=1), raised)] == ["alert"]
+    assert standing.issue(day + timedelta(days=1), raised) == []  # the next cycle of the same day
+    assert standing.issue(day + timedelta(days=2), raised) == []  # held the next day
+    # a month later the same level is issued again
+    assert [a.level for a in standing.issue(day + timedelta(days=31), raised)] == ["alert"]
+
+
 def test_days_no_report_covers_are_unknown_not_quiet() -> None:
     # One report a week (a sampled series): weeks without a report are no weeks of calm, and four
     # reports are too few to know the usual day, so a higher figure is no surge.

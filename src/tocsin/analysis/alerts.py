@@ -19,35 +19,56 @@ def alerts_on(occurrences: list[Occurrence], day: date, kinds: Iterable[str] = R
     return out
 
 
-def replay(
-    occurrences: list[Occurrence], start: date, end: date, kinds: Iterable[str] = RULES
-) -> list[Alert]:
-    """The alerts of each day from ``start`` to ``end``, each day seeing only what was known by then.
-    A surge, build-up or precursor alert is issued when its level for the area is above the level
-    it held the day before and every level issued for it in the ``standing_days`` before
-    (``[replay]`` in ``data/alerts.toml``): not again each day it holds, each time it flickers, nor
-    for each new peak within the month that one alert announced. A warning is marked fulfilled when
-    a violent event in its country followed it."""
-    chosen = list(kinds)
-    standing = thresholds()["replay"]["standing_days"]
-    issued: dict[tuple[str, str, str | None], list[tuple[date, int]]] = {}
-    held: dict[tuple[str, str, str | None], int] = {}
-    out: list[Alert] = []
-    day = start
-    while day <= end:
-        today: dict[tuple[str, str, str | None], int] = {}
-        for alert in alerts_on(occurrences, day, chosen):
+_Key = tuple[str, str, str | None]
+
+
+class Standing:
+    """Which raised alerts are issued, day after day: a surge, build-up or precursor alert is
+    issued when its level for the area is above the level it held the day before and every level
+    issued for it in the ``standing_days`` before (``[replay]`` in ``data/alerts.toml``): not again
+    each day it holds, each time it flickers, nor for each new peak within the month that one alert
+    announced. Warnings and coverage notices pass (each is its own). Days come in order; the same
+    day may come again (a monitor's next cycle), and what it issued stands."""
+
+    def __init__(self) -> None:
+        self.days = int(thresholds()["replay"]["standing_days"])
+        self.issued: dict[_Key, list[tuple[date, int]]] = {}
+        self.held: dict[_Key, int] = {}
+        self.today: dict[_Key, int] = {}
+        self.day: date | None = None
+
+    def issue(self, day: date, alerts: Iterable[Alert]) -> list[Alert]:
+        """Those of ``alerts``, raised on ``day``, that are issued."""
+        if day != self.day:
+            self.held = self.today if self.day is not None and (day - self.day).days == 1 else {}
+            self.today, self.day = {}, day
+        out: list[Alert] = []
+        for alert in alerts:
             if alert.kind in {"warned", "coverage"}:
                 out.append(alert)
                 continue
             key = (alert.kind, alert.area.name, alert.area.country_code)
             rank = LEVELS.index(alert.level)
-            today[key] = max(rank, today.get(key, -1))
-            recent = [r for d, r in issued.get(key, []) if (day - d).days < standing]
-            if rank > max([*recent, held.get(key, -1)]):
+            self.today[key] = max(rank, self.today.get(key, -1))
+            recent = [r for d, r in self.issued.get(key, []) if (day - d).days < self.days]
+            if rank > max([*recent, self.held.get(key, -1)]):
                 out.append(alert)
-                issued.setdefault(key, []).append((day, rank))
-        held = today
+                self.issued.setdefault(key, []).append((day, rank))
+        return out
+
+
+def replay(
+    occurrences: list[Occurrence], start: date, end: date, kinds: Iterable[str] = RULES
+) -> list[Alert]:
+    """The alerts of each day from ``start`` to ``end``, each day seeing only what was known by
+    then, issued as :class:`Standing` says. A warning is marked fulfilled when a violent event in
+    its country followed it."""
+    chosen = list(kinds)
+    standing = Standing()
+    out: list[Alert] = []
+    day = start
+    while day <= end:
+        out.extend(standing.issue(day, alerts_on(occurrences, day, chosen)))
         if day == date.max:
             break
         day += timedelta(days=1)

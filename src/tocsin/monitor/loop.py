@@ -53,6 +53,9 @@ class Watcher:
         self.sources, self.store, self.pipeline, self.poller = sources, store, pipeline, poller
         self.state, self.out, self.every, self.stop, self.say = state, out, every, stop, say
         self.seen_alerts: set[str] = set()
+        from tocsin.analysis.alerts import Standing  # the rules load only with the monitor
+
+        self.standing = Standing()
 
     def run(self, *, once: bool = False) -> None:
         """Poll until stopped (or one round with ``once``)."""
@@ -133,12 +136,16 @@ class Watcher:
 
         self.out.mkdir(parents=True, exist_ok=True)
         occurrences = collect(self.store.fused_events(), self.store.imported_events())
-        alerts = [a.as_dict() for a in watch(occurrences, until=day)] if occurrences else []
+        raised = watch(occurrences, until=day) if occurrences else []
+        alerts = [a.as_dict() for a in raised]
         _write(
             self.out / f"alerts-{day}.jsonl",
             "".join(json.dumps(a, ensure_ascii=False) + "\n" for a in alerts),
         )
-        for alert in alerts:
+        # The day's file holds every alert raised; what is said is what a replay would issue: an
+        # alert that stands (a month) is not said again each cycle or each day it holds.
+        for issued in self.standing.issue(day, raised):
+            alert = issued.as_dict()
             if alert["id"] not in self.seen_alerts:
                 self.seen_alerts.add(alert["id"])
                 cycle.new_alerts.append(alert)
