@@ -205,3 +205,37 @@ def test_texts_asked_about_before_coding_are_still_told_apart_when_stored(tmp_pa
         assert store.add(copy, ()) == "duplicate"  # the same text, stored meanwhile
         assert store.add(fixed, ()) == "corrected"  # a new text under a stored id
         assert store.has_document(first) and store.has_document(fixed)
+
+
+def test_documents_prepared_in_a_batch_are_told_apart_as_those_asked_one_by_one(tmp_path: Path) -> None:
+    from tocsin.ingest.documents import Metadata, build_document
+
+    def doc(doc_id: str, text: str) -> Any:
+        return build_document(text, meta=Metadata(id=doc_id), fmt="text", max_bytes=100_000, source_path=None)
+
+    wire = (
+        "Rebels shelled the town of Gao on Monday, killing three civilians and wounding eleven, officials"
+        " said. The army said it had sent reinforcements to the road to the border and that the"
+        " attackers had come from across the frontier. Aid agencies suspended deliveries to the camps"
+        " near the town until the roads were safe, and local officials counted forty houses burned."
+    )
+    other = (
+        "Gunmen killed two police officers in Sevare on Sunday and burned their post before fleeing"
+        " into the bush, the army said. Residents said the attackers came on motorbikes at dawn and"
+        " fired on the post for an hour. The governor ordered a curfew in the town and closed the"
+        " market, and the army said it was searching the villages along the road to Mopti."
+    )
+    original, stored_copy = doc("a", wire), doc("b", wire.replace("Monday", "Monday night"))
+    later_original, later_copy = doc("g", other), doc("c", other.replace("an hour", "about an hour"))
+    with Store(tmp_path / "s.duckdb") as store:
+        assert store.add(original, ()) == "stored"
+        store.prepare([stored_copy, later_copy])  # asked before the next writes
+        assert [store.has_document(d) for d in (original, stored_copy, later_copy)] == [True, False, False]
+        assert store.add(stored_copy, ()) == "near_duplicate"  # of a document stored before
+        assert store.add(later_original, ()) == "stored"  # stored after the batch was prepared
+        assert store.add(later_copy, ()) == "near_duplicate"
+        with store.transaction():  # prepared and added in one transaction, as an ingest does
+            same_batch = doc("d", wire.replace("Gao", "Gao city"))
+            store.prepare([same_batch])
+            assert store.add(same_batch, ()) == "near_duplicate"
+        assert [(store.document(i) or {}).get("duplicate_of") for i in "bcd"] == ["a", "g", "a"]

@@ -132,41 +132,34 @@ class Pipeline:
         batch: int = 32,
         known: Callable[[Document], bool] | None = None,
         pause: Callable[[], None] | None = None,
+        prefetch: Callable[[list[Document]], None] | None = None,
     ) -> Iterator[Parsed | Known | Rejection]:
         """Build and parse every input, yielding a :class:`Parsed` or a :class:`Rejection`, in order.
 
         Documents for which ``known`` is true (already stored) are yielded as :class:`Known`
-        without parsing, so that a run resumed after an interruption skips what is done. ``pause``
-        is called before each batch is parsed (an ingest releases its store there, for readers).
+        without parsing, so that a run resumed after an interruption skips what is done; before it
+        is asked, ``prefetch`` is given each batch's documents (a store answers for all at once).
+        ``pause`` is called before each batch is parsed (an ingest releases its store there, for
+        readers).
         """
         iterator = iter(items)
         while True:
             chunk = list(islice(iterator, batch))
             if not chunk:
                 return
+            built = [item if isinstance(item, Rejection) else self._built(item) for item in chunk]
+            if prefetch is not None:
+                prefetch([b[1] for b in built if not isinstance(b, Rejection)])
             ready: list[tuple[InputItem, Document]] = []
             order: list[Rejection | Known | int] = []
-            for item in chunk:
-                if isinstance(item, Rejection):
-                    order.append(item)
-                    continue
-                try:
-                    with time_budget(self.settings.doc_seconds):
-                        doc = self.document(item)
-                except Overtime:
-                    order.append(self._too_slow(item.label, "reading"))
-                    continue
-                except InputError as exc:
-                    order.append(Rejection(item.label, exc.reason, exc.detail))
-                    continue
-                except Exception as exc:  # a parser's own failure on hostile input: this input only
-                    order.append(Rejection(item.label, "malformed", f"could not be read: {one_line(exc)}"))
-                    continue
-                if known is not None and known(doc):
-                    order.append(Known(item.label, doc))
-                    continue
-                order.append(len(ready))
-                ready.append((item, doc))
+            for one in built:
+                if isinstance(one, Rejection):
+                    order.append(one)
+                elif known is not None and known(one[1]):
+                    order.append(Known(one[0].label, one[1]))
+                else:
+                    order.append(len(ready))
+                    ready.append(one)
             if pause is not None and ready:
                 pause()
             parsed = self._parse_each_if_needed(ready)
@@ -184,6 +177,18 @@ class Pipeline:
                 else:
                     raw, fmt = (clean_text(item.content) or "").encode(), item.fmt or "text"
                 yield Parsed(item.label, doc, paragraphs, raw, fmt)
+
+    def _built(self, item: InputItem) -> tuple[InputItem, Document] | Rejection:
+        """The document of an input, or its rejection (bad input, a reader's own failure)."""
+        try:
+            with time_budget(self.settings.doc_seconds):
+                return item, self.document(item)
+        except Overtime:
+            return self._too_slow(item.label, "reading")
+        except InputError as exc:
+            return Rejection(item.label, exc.reason, exc.detail)
+        except Exception as exc:  # a parser's own failure on hostile input: this input only
+            return Rejection(item.label, "malformed", f"could not be read: {one_line(exc)}")
 
     def _parse_each_if_needed(
         self, ready: list[tuple[InputItem, Document]]
@@ -222,9 +227,10 @@ class Pipeline:
         batch: int = 32,
         known: Callable[[Document], bool] | None = None,
         pause: Callable[[], None] | None = None,
+        prefetch: Callable[[list[Document]], None] | None = None,
     ) -> Iterator[Result]:
         """Code every input, yielding a :class:`Coded`, :class:`Known` or :class:`Rejection` for each."""
-        for result in self.run_parsed(items, batch=batch, known=known, pause=pause):
+        for result in self.run_parsed(items, batch=batch, known=known, pause=pause, prefetch=prefetch):
             if isinstance(result, Parsed):
                 try:
                     with time_budget(self.settings.doc_seconds):

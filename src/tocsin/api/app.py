@@ -287,7 +287,9 @@ def _ingest(body: bytes, db: str, settings: Settings) -> dict[str, Any]:
     stored, rejected = [], []
     try:
         with Store(db, wait_seconds=settings.store_wait_seconds, threads=CODING_WRITER_THREADS) as store:
-            for outcome in intake(store, _pipeline(settings).run(items, known=store.has_document)):
+            for outcome in intake(
+                store, _pipeline(settings).run(items, known=store.has_document, prefetch=store.prepare)
+            ):
                 if outcome.rejection is not None:
                     r = outcome.rejection
                     rejected.append({"source": r.source, "reason": r.reason, "detail": r.detail})

@@ -169,8 +169,9 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], db: str | None, input_for
             else:
                 assert pipe is not None
                 results = pipe.run(
-                    items, known=store.has_document, pause=lambda: store.release(held_for=READER_TURN)
-                )
+                    items, known=store.has_document, prefetch=store.prepare,
+                    pause=lambda: store.release(held_for=READER_TURN),
+                )  # fmt: skip
             for outcome in intake(store, results):
                 if outcome.rejection is not None:
                     _say_rejection(outcome.rejection)

@@ -89,7 +89,7 @@ class Watcher:
         stored = 0
         try:
             results = self.pipeline.run(self._until_stopped(polled.items), known=self.store.has_document,
-                                        pause=self.store.release)  # fmt: skip
+                                        prefetch=self.store.prepare, pause=self.store.release)  # fmt: skip
             for outcome in intake(self.store, results):
                 if outcome.rejection is not None and outcome.rejection not in polled.rejections:
                     self.say(f"tocsin: rejected {outcome.rejection.source}: {outcome.rejection.reason}: "

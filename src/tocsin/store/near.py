@@ -10,29 +10,52 @@ from tocsin.store.connection import Connection, PgConnection
 from tocsin.store.literals import literal, values_chunks
 
 
-def original_of(
-    conn: Connection, signature: MinHash, *, exclude: str,
-    pending: dict[str, tuple[list[int], MinHash]] | None = None,
-) -> str | None:  # fmt: skip
-    """The stored original most similar to ``signature`` among those sharing an LSH band with it
-    (ties: the smallest id), or ``None``. ``pending``: originals written in the open transaction
-    whose band keys are not in the table yet (id: keys and fingerprint)."""
-    keys = band_keys(signature)
+def candidates(conn: Connection, signatures: dict[str, MinHash]) -> dict[str, dict[str, float]]:
+    """For each document id, the stored originals sharing an LSH band with its signature and their
+    similarity to it: two statements for any number of documents."""
+    keys = {doc_id: band_keys(sig) for doc_id, sig in signatures.items()}
+    wanted = sorted({k for ks in keys.values() for k in ks})
+    if not wanted:
+        return {doc_id: {} for doc_id in signatures}
     # The keys by the index on key (literal values: see store/literals.py), the band checked here;
     # then the fingerprints of the documents found, by their primary key.
     hits = conn.execute(
-        f"SELECT band, key, doc_id FROM near_bands WHERE key IN ({', '.join(str(k) for k in keys)})"
+        f"SELECT band, key, doc_id FROM near_bands WHERE key IN ({', '.join(str(k) for k in wanted)})"
     ).fetchall()
-    found = sorted({str(d) for band, key, d in hits if keys[int(band)] == int(key) and d != exclude})
+    found: dict[str, set[str]] = {doc_id: set() for doc_id in signatures}
+    by_key: dict[tuple[int, int], set[str]] = {}
+    for band, key, d in hits:
+        by_key.setdefault((int(band), int(key)), set()).add(str(d))
+    for doc_id, ks in keys.items():
+        for band, key in enumerate(ks):
+            found[doc_id] |= by_key.get((band, key), set()) - {doc_id}
+    every = sorted(set().union(*found.values()))
     rows = (
         conn.execute(
             "SELECT id, fingerprint FROM documents"
-            f" WHERE id IN ({', '.join(literal(d) for d in found)}) AND duplicate_of IS NULL"
+            f" WHERE id IN ({', '.join(literal(d) for d in every)}) AND duplicate_of IS NULL"
         ).fetchall()
-        if found
+        if every
         else []
     )
-    similarity = {str(doc_id): from_bytes(bytes(blob)).jaccard(signature) for doc_id, blob in rows}
+    prints = {str(doc_id): from_bytes(bytes(blob)) for doc_id, blob in rows}
+    return {
+        doc_id: {o: prints[o].jaccard(signatures[doc_id]) for o in sorted(found[doc_id]) if o in prints}
+        for doc_id in signatures
+    }
+
+
+def original_of(
+    conn: Connection, signature: MinHash, *, exclude: str,
+    pending: dict[str, tuple[list[int], MinHash]] | None = None,
+    stored: dict[str, float] | None = None,
+) -> str | None:  # fmt: skip
+    """The stored original most similar to ``signature`` among those sharing an LSH band with it
+    (ties: the smallest id), or ``None``. ``pending``: originals written in the open transaction
+    whose band keys are not in the table yet (id: keys and fingerprint). ``stored``: the stored
+    candidates and their similarity, if :func:`candidates` already found them."""
+    keys = band_keys(signature)
+    similarity = dict(stored) if stored is not None else candidates(conn, {exclude: signature})[exclude]
     for doc_id, (their_keys, theirs) in (pending or {}).items():
         if doc_id != exclude and any(a == b for a, b in zip(keys, their_keys, strict=True)):
             similarity[doc_id] = theirs.jaccard(signature)
