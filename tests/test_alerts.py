@@ -163,6 +163,9 @@ def test_the_bulletin_of_27_march_2023_sets_claims_beside_denials_and_is_the_sam
                                   "change"}  # fmt: skip
     texts = " ".join(c["text"] for c in b["claims"])
     assert "accused Azerbaijani armed forces of firing at civilians" in texts
+    # the accusation and the firing it alleges are one claim, with both events and the claimant
+    (firing,) = [c for c in b["claims"] if "pomegranate" in c["text"]]
+    assert len(firing["event_ids"]) == 2 and firing["claimed_by"] == ["Government of Artsakh"]
     assert any(
         c["denied_by"] == ["Government of Artsakh"] for c in b["claims"]
     )  # the counter-claim beside it

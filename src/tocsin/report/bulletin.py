@@ -149,6 +149,7 @@ def bulletin(data: Day, day: date, area: str | None = None) -> dict[str, Any]:
         for o, r in items
         if r["event"] in {"ACCUSE", "REJECT"} or r.get("claimed_by") or r.get("denied_by")
     ]
+    claims = _one_per_sentence(claims)
     restrictions = [
         {
             "event_id": r["id"],
@@ -210,3 +211,20 @@ def bulletin(data: Day, day: date, area: str | None = None) -> dict[str, Any]:
             for r in todays
         ],
     }
+
+
+def _one_per_sentence(claims: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """One claim per sentence and area: "Artsakh accused Azerbaijani forces of firing at civilians"
+    is both the accusation and the firing it alleges, told once, with both events' ids
+    (``event_ids``) and every claimant, denier and confirmer of either; the act's record leads."""
+    grouped: dict[tuple[str, str | None], list[dict[str, Any]]] = {}
+    for c in sorted(claims, key=lambda c: c["event_id"]):
+        grouped.setdefault((c["area"], c["text"] or c["event_id"]), []).append(c)
+    out = []
+    for same in grouped.values():
+        lead = min(same, key=lambda c: (c["event"] in {"ACCUSE", "REJECT"}, c["event_id"]))
+        merged = {**lead, "event_ids": sorted(c["event_id"] for c in same)}
+        for key in ("claimed_by", "denied_by", "confirmed_by"):
+            merged[key] = sorted({p for c in same for p in c[key]})
+        out.append(merged)
+    return out
