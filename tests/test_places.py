@@ -290,3 +290,13 @@ def test_namesakes_come_in_the_same_order_in_every_process() -> None:
         seen.add(subprocess.run([sys.executable, "-c", show], env=env, capture_output=True, text=True,
                                 check=True).stdout)  # fmt: skip
     assert len(seen) == 1 and "PY" in next(iter(seen)) and "PE" in next(iter(seen))
+
+
+def test_a_sentences_first_word_that_english_uses_is_no_town_by_its_size_alone(pipeline: Any) -> None:
+    def places(text: str) -> list[str]:
+        return [e.text for e in pipeline.nlp(text).ents if e.label_ == "GPE"]
+
+    # "Man" is a city of Ivory Coast, and an English noun and verb: first in a headline, the man
+    assert places("Man killed in eastern Ukraine election shootout.") == ["Ukraine"]
+    assert "Man" in places("Police said the attack in Man left two dead.")  # after "in": the town
+    assert places("Kharkiv was shelled overnight.")[:1] == ["Kharkiv"]  # no English word: the city

@@ -131,6 +131,10 @@ class GazetteerRuler:
     def __init__(self) -> None:
         self.gazetteer: Gazetteer | None = None
         self.actors: ActorDictionary | None = None
+        #: English verbs and adjectives (the model's lemmatizer index): a sentence's first word
+        #: among them is capitalised for its place in the sentence, not for a name ("Man killed
+        #: in ...": not the town in Ivory Coast).
+        self.common: frozenset[str] = frozenset()
 
     def __call__(self, doc: Doc) -> Doc:
         if self.gazetteer is None:
@@ -169,15 +173,19 @@ class GazetteerRuler:
     def _confident(self, doc: Doc, i: int) -> bool:
         """Whether a one-word match is a place rather than a surname or a word ("Jones said").
 
-        Countries, regions and large cities are; a small place only after a locative
-        preposition ("in Lisagor") or beside a comma and another place ("Alexandria, La.").
+        Countries, regions and large cities are (a city named like an English verb or adjective
+        not as a sentence's first word); a small place only after a locative preposition ("in
+        Lisagor") or beside a comma and another place ("Alexandria, La.").
         """
         assert self.gazetteer is not None
         key = fold(doc[i].text)
         # Size vouches only for a place's own name: "Brown" is short for a county, and surnames are
         # alternate names of large cities; context below vouches for alternate names too.
         cands = [c for c in self.gazetteer.lookup(doc[i].text) if fold(c.name) == key or c.kind == "country"]
-        if any(c.kind in {"country", "region", "admin1"} or c.population >= 100_000 for c in cands):
+        if any(c.kind in {"country", "region", "admin1"} for c in cands):
+            return True
+        first_word = doc[i].is_sent_start and doc[i].lower_ in self.common
+        if not first_word and any(c.population >= 100_000 for c in cands):
             return True
         if i > 0 and doc[i - 1].lower_ in LOCATIVE_WORDS:
             return True

@@ -24,4 +24,16 @@ def build_nlp(model: str, gazetteer: Gazetteer | None) -> Language:
     ruler = nlp.add_pipe("tocsin_gazetteer", before="ner")
     assert isinstance(ruler, GazetteerRuler)
     ruler.gazetteer = gazetteer
+    ruler.common = _verbs_and_adjectives(nlp)
     return nlp
+
+
+def _verbs_and_adjectives(nlp: Language) -> frozenset[str]:
+    """The English verbs and adjectives the model's lemmatizer knows (its ``lemma_index``)."""
+    if "lemmatizer" not in nlp.pipe_names:
+        return frozenset()
+    lookups = getattr(nlp.get_pipe("lemmatizer"), "lookups", None)
+    if lookups is None or not lookups.has_table("lemma_index"):
+        return frozenset()
+    index = lookups.get_table("lemma_index")
+    return frozenset(w for pos in ("verb", "adj") if pos in index for w in index[pos])
