@@ -1,5 +1,5 @@
-"""Whether texts are stored, for many documents in one query (a coder asks before parsing each
-batch; asked one by one, the questions cost a statement each)."""
+"""Whether texts are stored, for many documents in three statements (a coder asks before parsing
+each batch; asked one by one, the questions cost a statement each)."""
 
 from __future__ import annotations
 
