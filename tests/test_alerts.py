@@ -174,6 +174,12 @@ def test_the_bulletin_of_27_march_2023_sets_claims_beside_denials_and_is_the_sam
     assert html.startswith("<!DOCTYPE html>") and "<script" not in html and "<svg" in html  # the 30-day chart
     assert html == runner.invoke(cli, [*args, "--format", "html"]).output
     assert len(b["chart"]) == 30 and b["chart"][-1]["date"] == "2023-03-27"
+    # the map: the day's located events over the bundled country outlines (no tile server)
+    assert b["map"] and all(39 < p["lat"] < 41 and 44 < p["lon"] < 48 for p in b["map"])
+    where = html[html.index("<h2>Where</h2>") :]
+    drawn = where[: where.index("</svg>")]
+    assert where.startswith("<h2>Where</h2><svg") and drawn.count("<path") > 5  # outlines and events
+    assert "<image" not in drawn and 'href="http' not in drawn  # nothing fetched
     if shutil.which("chromium"):
         pdf = seeds_db.parent / "bulletin.pdf"
         printed = runner.invoke(cli, [*args, "--format", "pdf", "--out", str(pdf)])

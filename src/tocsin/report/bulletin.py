@@ -20,6 +20,7 @@ from tocsin.analysis.alerts import alerts_on
 from tocsin.analysis.occurrences import Area, Occurrence, from_fused, from_imported
 from tocsin.analysis.rules import fulfilment, warned
 from tocsin.report.chart import series
+from tocsin.report.map import points
 from tocsin.store.query import EventQuery
 from tocsin.store.store import Store
 
@@ -194,6 +195,7 @@ def bulletin(data: Day, day: date, area: str | None = None) -> dict[str, Any]:
         "alerts": sorted(alerts, key=lambda a: (a["kind"], a["area"]["name"], a["id"])),
         "warned": warnings,
         "chart": series(per_day, day),
+        "map": points(todays),
         "annex": [
             {
                 "id": r["id"],

@@ -6,6 +6,7 @@ import html
 from typing import Any
 
 from tocsin.report.chart import svg as chart_svg
+from tocsin.report.map import svg as map_svg
 
 
 def _num(value: Any) -> str:
@@ -133,6 +134,9 @@ def page(b: dict[str, Any]) -> str:
         body.append("<ul>" + "".join(items) + "</ul>")
     title = "Violent events and counted violations, the 30 days to " + b["date"]
     body.append("<h2>The last 30 days</h2>" + chart_svg(b["chart"], title))
+    drawn = map_svg(b.get("map") or [], "The day's located events")
+    if drawn is not None:
+        body.append("<h2>Where</h2>" + drawn)
     head = "".join(f"<th>{h}</th>" for h in ANNEX)
     rows = "".join(
         "<tr>" + "".join(f"<td>{html.escape(c)}</td>" for c in _annex_row(r)) + "</tr>" for r in b["annex"]
