@@ -3,14 +3,12 @@ as an SVG that is the same, byte for byte, for the same figures."""
 
 from __future__ import annotations
 
-import io
 from datetime import date, timedelta
 from typing import Any
 
-import matplotlib
+from matplotlib.axes import Axes
 
-matplotlib.use("Agg")  # no display: files only
-import matplotlib.pyplot as plt
+from tocsin.report.svg import draw_svg
 
 DAYS = 30
 
@@ -29,17 +27,12 @@ def series(per_day: dict[str, int], day: date) -> list[dict[str, Any]]:
 
 def svg(points: list[dict[str, Any]], title: str) -> str:
     """A bar chart of the series as an SVG document."""
-    with plt.rc_context({"svg.hashsalt": "tocsin", "svg.fonttype": "none", "font.size": 8}):
-        fig, ax = plt.subplots(figsize=(7, 1.8))
-        try:
-            ax.bar(range(len(points)), [p["events"] for p in points], color="#4a6fa5")
-            ticks = sorted(range(len(points) - 1, -1, -7))  # every week back from the day itself
-            ax.set_xticks(ticks, [points[i]["date"][5:] for i in ticks])
-            ax.set_title(title, fontsize=9, loc="left")
-            ax.spines[["top", "right"]].set_visible(False)
-            out = io.StringIO()
-            fig.savefig(out, format="svg", bbox_inches="tight", metadata={"Date": None, "Creator": None})
-        finally:
-            plt.close(fig)
-    text = out.getvalue()
-    return text[text.index("<svg") :]  # inline: no XML declaration or doctype
+
+    def draw(ax: Axes) -> None:
+        ax.bar(range(len(points)), [p["events"] for p in points], color="#4a6fa5")
+        ticks = sorted(range(len(points) - 1, -1, -7))  # every week back from the day itself
+        ax.set_xticks(ticks, [points[i]["date"][5:] for i in ticks])
+        ax.set_title(title, fontsize=9, loc="left")
+        ax.spines[["top", "right"]].set_visible(False)
+
+    return draw_svg(draw, (7, 1.8))

@@ -6,18 +6,16 @@ fetched."""
 from __future__ import annotations
 
 import gzip
-import io
 import json
 import math
 from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-import matplotlib
-
-matplotlib.use("Agg")  # no display: files only
-import matplotlib.pyplot as plt
+from matplotlib.axes import Axes
 from matplotlib.collections import PolyCollection
+
+from tocsin.report.svg import draw_svg
 
 #: Degrees around the events shown at least (a single town is shown with its region).
 MIN_SPAN = 2.0
@@ -61,21 +59,14 @@ def svg(events: list[dict[str, Any]], title: str) -> str | None:
     half = max(max(lons) - min(lons), max(lats) - min(lats), MIN_SPAN) / 2 * 1.2
     x0, x1, y0, y1 = cx - half, cx + half, cy - half, cy + half
     shown = [ring for (a, b, c, d), ring in _rings() if a <= x1 and c >= x0 and b <= y1 and d >= y0]
-    with plt.rc_context({"svg.hashsalt": "tocsin", "svg.fonttype": "none", "font.size": 8}):
-        fig, ax = plt.subplots(figsize=(4.5, 4.5))
-        try:
-            ax.add_collection(
-                PolyCollection(shown, facecolors="#eeeeea", edgecolors="#888888", linewidths=0.6)
-            )
-            ax.scatter(lons, lats, s=18, color="#b22222", zorder=3)
-            ax.set_xlim(x0, x1)
-            ax.set_ylim(y0, y1)
-            ax.set_aspect(1 / max(math.cos(math.radians(cy)), 0.2))  # degrees of longitude shrink
-            ax.set_facecolor("#dfe9f3")
-            ax.set_title(title, fontsize=9, loc="left")
-            out = io.StringIO()
-            fig.savefig(out, format="svg", bbox_inches="tight", metadata={"Date": None, "Creator": None})
-        finally:
-            plt.close(fig)
-    text = out.getvalue()
-    return text[text.index("<svg") :]  # inline: no XML declaration or doctype
+
+    def draw(ax: Axes) -> None:
+        ax.add_collection(PolyCollection(shown, facecolors="#eeeeea", edgecolors="#888888", linewidths=0.6))
+        ax.scatter(lons, lats, s=18, color="#b22222", zorder=3)
+        ax.set_xlim(x0, x1)
+        ax.set_ylim(y0, y1)
+        ax.set_aspect(1 / max(math.cos(math.radians(cy)), 0.2))  # degrees of longitude shrink
+        ax.set_facecolor("#dfe9f3")
+        ax.set_title(title, fontsize=9, loc="left")
+
+    return draw_svg(draw, (4.5, 4.5))
