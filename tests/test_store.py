@@ -229,13 +229,13 @@ def test_documents_prepared_in_a_batch_are_told_apart_as_those_asked_one_by_one(
     later_original, later_copy = doc("g", other), doc("c", other.replace("an hour", "about an hour"))
     with Store(tmp_path / "s.duckdb") as store:
         assert store.add(original, ()) == "stored"
-        store.prepare([stored_copy, later_copy])  # asked before the next writes
+        store.prepare([stored_copy, later_copy], originals=True)  # asked before the next writes
         assert [store.has_document(d) for d in (original, stored_copy, later_copy)] == [True, False, False]
         assert store.add(stored_copy, ()) == "near_duplicate"  # of a document stored before
         assert store.add(later_original, ()) == "stored"  # stored after the batch was prepared
         assert store.add(later_copy, ()) == "near_duplicate"
         with store.transaction():  # prepared and added in one transaction, as an ingest does
             same_batch = doc("d", wire.replace("Gao", "Gao city"))
-            store.prepare([same_batch])
+            store.prepare([same_batch], originals=True)
             assert store.add(same_batch, ()) == "near_duplicate"
         assert [(store.document(i) or {}).get("duplicate_of") for i in "bcd"] == ["a", "g", "a"]

@@ -54,7 +54,7 @@ def intake(store: Store, results: Iterable[Result], *, batch: int = BATCH) -> It
 def _store_batch(store: Store, chunk: list[Result]) -> list[Outcome]:
     if not chunk:
         return []
-    store.prepare([r.document for r in chunk if isinstance(r, Coded)])
+    store.prepare([r.document for r in chunk if isinstance(r, Coded)], originals=True)
     try:
         with store.transaction():
             return [_store_one(store, r, alone=False) for r in chunk]

@@ -194,20 +194,19 @@ class Store:
             self._backend.close()
             self._backend = None
 
-    def prepare(self, docs: Sequence[Document]) -> None:
-        """Ask for many documents at once what :meth:`has_document` and :meth:`add` will ask of
-        each (whether the text is stored; the stored originals it may be a copy of): a few
-        statements instead of three for each document. Only with no other writer (a DuckDB file),
-        where what is stored changes only by this store."""
+    def prepare(self, docs: Sequence[Document], *, originals: bool = False) -> None:
+        """Ask for many documents at once, in a few statements, whether their texts are stored (what
+        :meth:`has_document` asks of each) and with ``originals`` (just before they are added) the
+        stored originals each may copy (what :meth:`add` asks). Only with no other writer (a DuckDB
+        file), where what is stored changes only by this store."""
         if self._backend is None or self._backend.shared:
             return
-        fresh = [d for d in docs if (d.id, d.content_hash) not in self._seen]
         self._forget_if_many()
-        self._seen.update(stored_many(self.conn, fresh))
-        stale = [d for d in docs if d.id not in self._near or self._near[d.id][0] != self._near_writes]
-        signatures = {
-            d.id: self._near[d.id][1] if d.id in self._near else fingerprint(_body(d)) for d in stale
-        }
+        self._seen.update(
+            stored_many(self.conn, [d for d in docs if (d.id, d.content_hash) not in self._seen])
+        )
+        stale = [d for d in docs if originals and self._near.get(d.id, (-1,))[0] != self._near_writes]
+        signatures = {d.id: fingerprint(_body(d)) for d in stale}
         for doc_id, found in near.candidates(self.conn, signatures).items():
             self._near[doc_id] = (self._near_writes, signatures[doc_id], found)
 
