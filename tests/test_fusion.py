@@ -109,6 +109,18 @@ def test_statements_negations_and_undated_reports_stay_alone() -> None:
         assert len(_groups([a, other])) == 2, other.doc_id
 
 
+def test_a_report_with_no_place_joins_only_by_a_named_side_or_a_telling_toll() -> None:
+    nobody: tuple[Actor, ...] = ()
+    one_a = _event("one-a", town=None, actors=nobody, recipients=nobody, dead=1)
+    one_b = _event("one-b", town=None, actors=nobody, recipients=nobody, dead=1)
+    assert _groups([one_a, one_b]) == [_ids(one_a), _ids(one_b)]  # one dead on one day: any killing
+    many_a = _event("many-a", town=None, actors=nobody, recipients=nobody, dead=14)
+    many_b = _event("many-b", town=None, actors=nobody, recipients=nobody, dead=14)
+    assert _groups([many_a, many_b]) == [_ids(many_a, many_b)]  # fourteen dead, one day: one event
+    sided, also = _event("sided", town=None, dead=1), _event("also", town=None, dead=1)
+    assert _groups([sided, also]) == [_ids(sided, also)]  # the same two sides named in both
+
+
 def test_a_date_taken_from_publication_may_be_a_day_early_never_late() -> None:
     stated = _event("stated", day="2014-05-01")
     inferred_next_day = _event("next", day="2014-05-02", method=DateMethod.INFERRED)

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date
 
-from tocsin.fuse.match import compatible, evidence, fusible, window
+from tocsin.fuse.match import compatible, evidence, fusible, placed_or_named, window
 from tocsin.fuse.reports import Report
 from tocsin.fuse.rules import Rules
 from tocsin.fuse.rules import rules as default_rules
@@ -32,7 +32,7 @@ def _edges(reports: list[Report], rules: Rules) -> list[tuple[float, str, str]]:
         for _, other in candidates:
             if compatible(r, other, rules):
                 score = evidence(r, other, rules)
-                if score >= rules.join:
+                if score >= rules.join and placed_or_named(r, other):
                     edges.append((score, min(rid, other.id), max(rid, other.id)))
         open_.setdefault(r.country, []).append((end, r))
     return sorted(edges, key=lambda e: (-e[0], e[1], e[2]))

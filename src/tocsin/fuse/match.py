@@ -91,6 +91,17 @@ def compatible(a: Report, b: Report, rules: Rules) -> bool:
     return True
 
 
+def placed_or_named(a: Report, b: Report) -> bool:
+    """Whether the pair has what a join needs besides points: each report a place (a point or at
+    least a country), a named party in common, or the same toll of two or more. A report that lacks
+    any place stays alone unless the evidence is strong: one dead on one day is the commonest figure
+    of a war and names no occurrence ("Man killed in ... shootout" and "Italian journalist killed
+    ..." are two)."""
+    placed = all(r.country is not None or _located(r) for r in (a, b))
+    counted = a.dead is not None and a.dead >= 2 and a.dead == b.dead
+    return placed or counted or bool(a.parties & b.parties)
+
+
 def evidence(a: Report, b: Report, rules: Rules) -> float:
     """Points of evidence that two compatible reports are one event."""
     points = 0.0
