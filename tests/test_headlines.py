@@ -46,6 +46,7 @@ def test_a_credit_after_a_headline_is_its_own_segment_and_a_dash_in_prose_is_not
         "Two soldiers wounded in east - the latest",
         "Three killed in clashes on 12 May: 2014",  # a number
         "Police said two people were killed - the army denied it.",  # a sentence
+        "Rebels shelled the town " * 15 + "- Reuters",  # longer than a headline
     ):
         assert [s.label for s in segment_text(prose)] == ["body"], prose
 

@@ -40,11 +40,17 @@ def _speakers() -> frozenset[str]:
 _CREDIT = re.compile(r"(?: [-\u2013\u2014] |: | ?[-\u2013\u2014](?=[a-z]))([^\d\n:\-\u2013\u2014.!?]+?)\s*$")
 
 
+#: The longest line a credit is looked for in (a headline: 25 words and a credit).
+_HEADLINE_CHARS = 300
+
+
 def _credit(text: str, start: int, end: int) -> int | None:
     """Where a headline's credit begins (its separator), or ``None``."""
     line = text[start:end]
+    if len(line) > _HEADLINE_CHARS or "\n" in line.strip():
+        return None  # a long line or several are no headline
     found = _CREDIT.search(line)
-    if found is None or "\n" in line.strip():
+    if found is None:
         return None
     words = found.group(1).split()
     head = line[: found.start()].split()
