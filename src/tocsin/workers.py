@@ -20,6 +20,7 @@ from itertools import islice
 
 from tocsin.config import Settings
 from tocsin.errors import TocsinError
+from tocsin.heap import freeze_loaded
 from tocsin.ingest.items import InputItem
 from tocsin.models import Document, Rejection
 from tocsin.pipeline import Pipeline, Result
@@ -38,6 +39,7 @@ def _start(settings: Settings, known: frozenset[str]) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     _PIPELINE = Pipeline.from_settings(settings)
     _KNOWN = known
+    freeze_loaded()
 
 
 def _known(document: Document) -> bool:

@@ -92,9 +92,12 @@ def _say_rejection(r: Rejection) -> None:
 @functools.lru_cache(maxsize=2)
 def _pipeline(settings: Settings) -> Any:
     """The coding pipeline, built once per process (spaCy loads only for commands that code)."""
+    from tocsin.heap import freeze_loaded
     from tocsin.pipeline import Pipeline
 
-    return Pipeline.from_settings(settings)
+    pipe = Pipeline.from_settings(settings)
+    freeze_loaded()
+    return pipe
 
 
 def _coding_inputs(

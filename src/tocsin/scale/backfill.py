@@ -76,9 +76,11 @@ class _Coder:
     settings: Settings
 
     def __init__(self) -> None:
+        from tocsin.heap import freeze_loaded
         from tocsin.pipeline import Pipeline
 
         self.pipeline = Pipeline.from_settings(self.settings)
+        freeze_loaded()
 
     def __call__(self, batch: pa.Table) -> pa.Table:
         places = list(zip(batch.column("shard").to_pylist(), batch.column("seq").to_pylist(), strict=True))

@@ -25,6 +25,7 @@ from tocsin.fuse.record import fused_id, fused_record
 from tocsin.fuse.reports import Report, outlet_of, report_of
 from tocsin.geo.gazetteer import country_by_iso2
 from tocsin.store import summary
+from tocsin.store.bulk import insert_rows
 from tocsin.store.connection import Connection
 from tocsin.store.literals import Value, in_list, values_chunks
 
@@ -212,8 +213,7 @@ def refuse(conn: Connection) -> FusionCounts:
         conn.execute("DELETE FROM fused_events WHERE id = ?", [gone])
     if rows:
         conn.execute(f"DELETE FROM fused_events WHERE id IN ({in_list(str(r[0]) for r in rows)})")
-        for values in values_chunks(rows):
-            conn.execute(f"INSERT INTO fused_events {values}")
+        insert_rows(conn, "fused_events", _FUSED_COLUMNS, rows, skip_conflicts=False)
         summary.add(conn, [str(r[0]) for r in rows])
     for values in values_chunks(assignments):
         conn.execute(f"UPDATE events SET fused_id = v.f FROM ({values}) v(id, f) WHERE events.id = v.id")
@@ -227,6 +227,11 @@ def refuse(conn: Connection) -> FusionCounts:
     conn.execute("DELETE FROM fusion_dirty")
     counts.reports = len(reports)
     return counts
+
+
+#: The columns of ``fused_events``, in the order of :func:`_row`'s values.
+_FUSED_COLUMNS = ("id", "event", "acled_event_type", "date", "date_end", "countries", "lat", "lon",
+                  "dead_best", "n_sources", "first_reported", "last_reported", "record")  # fmt: skip
 
 
 def _row(gid: str, members: list[Report], names: dict[str, str], extra: dict[str, set[str]]) -> list[Value]:

@@ -6,8 +6,9 @@ from __future__ import annotations
 from datasketch import MinHash
 
 from tocsin.ingest.dedup import band_keys, from_bytes
-from tocsin.store.connection import Connection, PgConnection
-from tocsin.store.literals import literal, values_chunks
+from tocsin.store.bulk import insert_rows
+from tocsin.store.connection import Connection
+from tocsin.store.literals import literal
 
 
 def candidates(conn: Connection, signatures: dict[str, MinHash]) -> dict[str, dict[str, float]]:
@@ -71,14 +72,10 @@ def index(conn: Connection, doc_id: str, signature: MinHash) -> None:
 
 
 def insert(conn: Connection, keys_by_doc: dict[str, list[int]]) -> None:
-    """Add the band keys of several originals at once (one ``COPY`` into PostgreSQL, statements of
-    literal rows into DuckDB)."""
+    """Add the band keys of several originals at once, in one statement (see ``store/bulk.py``)."""
     rows = [(i, k, doc_id) for doc_id, keys in keys_by_doc.items() for i, k in enumerate(keys)]
-    if rows and isinstance(conn, PgConnection):
-        conn.copy_rows("near_bands", ("band", "key", "doc_id"), rows)
-        return
-    for values in values_chunks(rows, size=2000):  # literal values: parameters cost seconds
-        conn.execute(f"INSERT INTO near_bands {values}")
+    insert_rows(conn, "near_bands", ("band", "key", "doc_id"), rows, skip_conflicts=False,
+                types={"key": "uint64"})  # fmt: skip
 
 
 def fill(conn: Connection) -> None:

@@ -28,11 +28,12 @@ from tocsin.models import Document, Event, Rejection
 from tocsin.report.records import document_json, event_json
 from tocsin.store import near, summary
 from tocsin.store.backends import Backend, open_backend
-from tocsin.store.connection import DB_ERRORS, Connection, PgConnection
+from tocsin.store.bulk import insert_rows
+from tocsin.store.connection import DB_ERRORS, Connection
 from tocsin.store.fusion import FusionCounts, refuse
 from tocsin.store.imported import imported, store_imported
 from tocsin.store.known import stored_many
-from tocsin.store.literals import Value, literal, values_chunks
+from tocsin.store.literals import literal
 from tocsin.store.pages import PageQuery, page, stats
 from tocsin.store.query import EventQuery, event_countries, where_of
 from tocsin.store.sources import record_source
@@ -43,6 +44,10 @@ _REMEMBERED = 10_000
 _EVENT_COLUMNS = ("id", "doc_id", "event", "mode", "acled_event_type", "acled_sub_event_type", "date",
                   "date_end", "date_precision", "factuality", "countries", "lat", "lon", "dead", "injured",
                   "arrested", "confidence", "record", "fused_id")  # fmt: skip
+#: The columns of ``documents`` a new document's row gives (in :meth:`Store.add`'s order).
+_DOCUMENT_COLUMNS = ("id", "content_hash", "source_path", "url", "title", "source", "published",
+                     "published_method", "language", "text", "segments", "author", "raw", "raw_format",
+                     "duplicate_of", "fingerprint", "version")  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,8 +96,10 @@ class Store:
         self._conn: Connection | None = None
         self._in_transaction = False
         self._opened_at = time.monotonic()
-        # Written in the open transaction and inserted at its end, many rows a statement: events
-        # (rows of ``events``) and originals' near-duplicate band keys with their fingerprints.
+        # Written in the open transaction and inserted at its end, many rows a statement: documents
+        # (rows of ``documents``, DuckDB only), events (rows of ``events``) and originals'
+        # near-duplicate band keys with their fingerprints.
+        self._pending_docs: list[list[Any]] = []
         self._pending_events: list[list[Any]] = []
         self._pending_near: dict[str, tuple[list[int], MinHash]] = {}
         # What has_document found for texts not yet added (a coder asks before parsing), and the
@@ -142,14 +149,15 @@ class Store:
             raise
         finally:
             self._in_transaction = False
-            self._pending_events, self._pending_near = [], {}
+            self._pending_docs, self._pending_events, self._pending_near = [], [], {}
 
     def _flush(self) -> None:
         """Insert what the open transaction deferred (before anything reads those tables)."""
+        insert_rows(self.conn, "documents", _DOCUMENT_COLUMNS, self._pending_docs, skip_conflicts=False)
         self._insert_rows(self._pending_events)
         near.insert(self.conn, {doc_id: keys for doc_id, (keys, _) in self._pending_near.items()})
         self._near_writes += bool(self._pending_near)
-        self._pending_events, self._pending_near = [], {}
+        self._pending_docs, self._pending_events, self._pending_near = [], [], {}
 
     def _begin(self) -> None:
         if not self._in_transaction:
@@ -236,6 +244,8 @@ class Store:
     def _stored_as(self, doc: Document) -> tuple[bool, int | None]:
         """Whether this text is already stored (see :meth:`has_document`), and the version of the
         text stored under its id (``None``: none is), in one query."""
+        if self._pending_docs:
+            self._flush()  # the documents of the open transaction are stored too
         h, i = literal(doc.content_hash), literal(doc.id)  # literals: see store/literals.py
         row = self.conn.execute(
             f"SELECT EXISTS (SELECT 1 FROM documents WHERE content_hash = {h}) OR EXISTS (SELECT 1"
@@ -278,36 +288,22 @@ class Store:
             if previous is not None:
                 self._unfuse(doc.id)
                 self._archive(doc.id)
-            # Literal values, the bytes as hex (see store/literals.py: parameters cost seconds).
-            values: list[Value] = [
-                doc.id,
-                doc.content_hash,
-                doc.source_path,
-                doc.url,
-                doc.title,
-                doc.source,
-                doc.published,
-                doc.published_method,
-                doc.language,
-                doc.text,
-                json.dumps(meta["segments"]),
-                doc.author,
-            ]
-            blob = "NULL" if raw is None else f"unhex('{gzip.compress(raw, mtime=0).hex()}')"
-            # With other writers (PostgreSQL) the row may have been written since has_document: a
-            # conflict is then "already stored". A DuckDB file has one writer, and DuckDB's
-            # conflict check triples the insert's cost: none asked there.
-            shared = self._backend is not None and self._backend.shared
-            cursor = self.conn.execute(
-                "INSERT INTO documents (id, content_hash, source_path, url, title, source, published,"
-                " published_method, language, text, segments, author, raw, raw_format, duplicate_of,"
-                f" fingerprint, version) VALUES ({', '.join(literal(v) for v in values)}, {blob},"
-                f" {literal(raw_format)}, {literal(original)}, unhex('{to_bytes(signature).hex()}'),"
-                f" {(previous or 0) + 1}){' ON CONFLICT DO NOTHING RETURNING id' if shared else ''}"
-            )  # fmt: skip
-            if shared and cursor.fetchone() is None:  # another process stored it meanwhile
-                self._commit()
-                return "duplicate"
+            packed = None if raw is None else gzip.compress(raw, mtime=0)
+            row: list[Any] = [
+                doc.id, doc.content_hash, doc.source_path, doc.url, doc.title, doc.source, doc.published,
+                doc.published_method, doc.language, doc.text, json.dumps(meta["segments"]), doc.author,
+                packed, raw_format, original, to_bytes(signature), (previous or 0) + 1,
+            ]  # fmt: skip
+            if self._backend is not None and self._backend.shared:
+                # Another writer (PostgreSQL) may have stored the row since has_document: a
+                # conflict is then "already stored".
+                if not self._insert_shared(row):
+                    self._commit()
+                    return "duplicate"
+            elif self._in_transaction:
+                self._pending_docs.append(row)  # inserted with the batch (store/bulk.py)
+            else:
+                insert_rows(self.conn, "documents", _DOCUMENT_COLUMNS, [row], skip_conflicts=False)
             if original is None:
                 self._insert_events(events)
                 if self._in_transaction and previous is None:
@@ -322,6 +318,20 @@ class Store:
         if original is not None:
             return "near_duplicate"
         return "stored" if previous is None else "corrected"
+
+    def _insert_shared(self, row: list[Any]) -> bool:
+        """A document's row into a store other processes write (PostgreSQL): whether it was
+        written (not if another writer stored that id first). Literal values, the bytes as hex."""
+        blobs = {12, 15}  # raw, fingerprint
+        values = ", ".join(
+            ("NULL" if v is None else f"unhex('{bytes(v).hex()}')") if i in blobs else literal(v)
+            for i, v in enumerate(row)
+        )
+        cursor = self.conn.execute(
+            f"INSERT INTO documents ({', '.join(_DOCUMENT_COLUMNS)}) VALUES ({values})"
+            " ON CONFLICT DO NOTHING RETURNING id"
+        )
+        return cursor.fetchone() is not None
 
     def _archive(self, doc_id: str) -> None:
         """Move a document's current text and its events into its history (inside a transaction)."""
@@ -373,17 +383,8 @@ class Store:
             self._insert_rows(rows)
 
     def _insert_rows(self, rows: list[list[Any]]) -> None:
-        """Event rows: by COPY into PostgreSQL, as literal values into DuckDB (see
-        ``store/literals.py``: parameters cost seconds)."""
-        if not rows:
-            return
-        if isinstance(self.conn, PgConnection):
-            self.conn.copy_rows("events", _EVENT_COLUMNS, rows)
-            return
-        for values in values_chunks(rows):
-            self.conn.execute(
-                f"INSERT INTO events ({', '.join(_EVENT_COLUMNS)}) {values} ON CONFLICT DO NOTHING"
-            )
+        """Event rows, all in one statement (see ``store/bulk.py``)."""
+        insert_rows(self.conn, "events", _EVENT_COLUMNS, rows)
 
     def _unfuse(self, doc_id: str) -> dict[str, str]:
         """Before a document's reports are removed: their events are marked for fusing again;
