@@ -137,7 +137,15 @@ def test_the_seed_warning_of_a_spring_offensive_is_fulfilled_in_september(seeds_
     (warning,) = [a for a in found if a["kind"] == "warned" and a["issued_at"] == "2023-03-29"]
     assert warning["area"]["name"] == "Nagorno-Karabakh" and warning["fulfilled"] is not None
     assert 150 <= warning["fulfilled"]["lead_days"] <= 200  # "about six months later"
-    assert any(a["issued_at"] == "2023-03-29" and a["level"] in {"warning", "alert"} for a in found)
+    # the week's threats, accusations and restrictions counted for Nagorno-Karabakh, the roads and
+    # the corridor it is reached by included: the blockaded road, the accusation of firing on civilians
+    serious = [a for a in found if a["issued_at"] == "2023-03-29" and a["level"] in {"warning", "alert"}]
+    (precursor_alert,) = [a for a in serious if a["kind"] == "precursor"]
+    assert precursor_alert["area"]["name"] == "Nagorno-Karabakh"
+    listed = runner.invoke(cli, ["events", "--fused", "--db", str(db), "--format", "jsonl"]).output
+    records = {r["id"]: r for r in map(json.loads, listed.splitlines())}
+    cited = " ".join(records[i]["evidence"][0]["text"] for i in precursor_alert["event_ids"])
+    assert "firing at civilians" in cited and "since the start of the Artsakh blockade" in cited
     assert any(a["issued_at"] == "2023-09-19" and a["area"]["name"] == "Nagorno-Karabakh"
                and a["level"] == "alert" for a in found)  # fmt: skip
 
@@ -212,6 +220,25 @@ def test_the_bulletin_counts_a_missions_violations_against_the_day_before() -> N
     assert "Ceasefire violations: 591, including 553 explosions." in markdown(b)
     steady = bulletin(Day({r["id"]: r for r in records[:1]}, occurrences[:1]), date(2022, 2, 17))
     assert steady["areas"][0]["previous"] == {"ceasefire_violations": 0}
+
+
+def test_a_place_within_a_territory_of_its_own_counts_for_the_territory() -> None:
+    from tocsin.analysis.occurrences import from_fused
+
+    def area(lat: float, lon: float, cc: str, admin1: str | None = None, name: str = "x") -> str:
+        record = {"id": "r", "date": "2023-03-25", "event": "ASSAULT", "factuality": "asserted",
+                  "location": {"name": name, "lat": lat, "lon": lon, "country_code": cc, "admin1": admin1,
+                               "precision": "near"}, "claims": []}  # fmt: skip
+        occurrence = from_fused(record)
+        assert occurrence is not None
+        return occurrence.area.name
+
+    assert area(39.7526, 46.6979, "AZ", name="Stepanakert-Lisagor road") == "Nagorno-Karabakh"
+    assert area(39.6374, 46.5498, "AZ", name="Lachin") == "Nagorno-Karabakh"  # the corridor, 27 km off
+    assert area(40.4093, 49.8671, "AZ", name="Baku") == "Azerbaijan"  # the state's own ground
+    assert area(39.83, 46.75, "AM") == "Armenia"  # the same point, said to be in another state
+    assert area(42.2276, 43.9686, "GE", admin1="Shida Kartli", name="Tskhinvali") == "South Ossetia"
+    assert area(41.6941, 44.8337, "GE", admin1="Tbilisi", name="Tbilisi") == "Tbilisi"
 
 
 def test_a_sustained_rise_is_a_buildup_a_single_bad_day_is_not() -> None:

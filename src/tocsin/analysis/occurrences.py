@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from tocsin.geo.gazetteer import admin1_names, country_by_iso2
+from tocsin.geo.gazetteer import Territory, admin1_names, country_by_iso2, territories
+from tocsin.geo.mentions import haversine_km
 
 VIOLENT_FACTUALITY = frozenset({"asserted", "claimed", "disputed"})
 
@@ -60,12 +61,31 @@ class Occurrence:
         return self.event == "ASSAULT" and self.factuality in VIOLENT_FACTUALITY
 
 
+def _territory(location: dict[str, Any], cc: str | None) -> Territory | None:
+    """The bundled territory of its own whose circle holds the location's point (in the same
+    state), if any: the Stepanakert-Lisagor road and the Lachin corridor are Nagorno-Karabakh's."""
+    lat, lon = location.get("lat"), location.get("lon")
+    if lat is None or lon is None:
+        return None
+    for territory in territories():
+        if territory.country_code == cc and haversine_km(lat, lon, territory.lat, territory.lon) <= (
+            territory.radius_km
+        ):
+            return territory
+    return None
+
+
 def _area(location: dict[str, Any] | None) -> Area | None:
+    """The area an event counts for: a territory of its own that holds its point (``regions.tsv``),
+    else its first-level region, else a region it is placed in as a whole, else its country."""
     if not location:
         return None
     cc = (location.get("country_code") or "").upper() or None
     admin1 = location.get("admin1") or None
     country = country_by_iso2().get(cc or "")
+    territory = _territory(location, cc)
+    if territory is not None:
+        return Area(territory.name, cc, None)
     if admin1:
         name = admin1_names().get((cc or "", admin1), admin1)  # a GeoNames code, or a name as imported
         return Area(name, cc, admin1)

@@ -248,6 +248,28 @@ def _region_entries() -> Iterator[tuple[list[str], GazetteerEntry]]:
         yield [row["name"], *row["aliases"].split("|")], entry
 
 
+@dataclass(frozen=True, slots=True)
+class Territory:
+    """A territory of its own (a de facto authority's) with the circle its places are taken to
+    lie in (``regions.tsv``: its point and ``radius_km``)."""
+
+    name: str
+    country_code: str
+    lat: float
+    lon: float
+    radius_km: float
+
+
+@lru_cache(maxsize=1)
+def territories() -> tuple[Territory, ...]:
+    """The bundled territories that have a circle (``regions.tsv`` rows with a ``radius_km``)."""
+    return tuple(
+        Territory(row["name"], row["country"], float(row["lat"]), float(row["lon"]), float(row["radius_km"]))
+        for row in _data_rows("regions.tsv")
+        if row.get("radius_km")
+    )
+
+
 def _stripped(name: str) -> list[str]:
     for suffix in _REGION_SUFFIXES:
         if name.endswith(suffix) and len(name) - len(suffix) >= 4:
