@@ -1,7 +1,7 @@
 """Throughput on every core: `tocsin extract` and `tocsin ingest` with 1 and 2 workers beside bare
 spaCy `nlp.pipe` with 1 and 2 processes, on the same real short news, side by side in one run.
 
-    .venv/bin/python scripts/bench_scale.py [--words 100000] [--backfill]
+    .venv/bin/python scripts/bench_scale.py [--words 100000] [--backfill] [--repeat N]
 
 The texts are the GLOCON wire stories and the IPE articles of ``../shared/dev`` (read when present,
 never copied), in file order up to about ``--words`` words, written to a temporary JSONL file.
@@ -10,7 +10,9 @@ and the same command on one short document gives the start-up cost, so that the 
 is shown too. Peak memory is the largest resident set of any one process of the run (the parent or
 a worker). ``--backfill`` adds `tocsin backfill --engine ray` with 1 and 2 coding actors (a local
 Ray cluster started by the command) and `tocsin load` of its partitions; Ray's worker processes are
-not the command's own children, so their memory is not in the peak column. Prints a Markdown table
+not the command's own children, so their memory is not in the peak column. ``--repeat N`` runs
+every row N times, interleaved (each row once, then each again: a slow spell of the machine falls
+on all rows alike), and shows each row's median; the peak is the largest. Prints a Markdown table
 for BENCHMARKS.md.
 """
 
@@ -25,6 +27,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from statistics import median
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from benchmark import _news
@@ -65,6 +68,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--words", type=int, default=100_000)
     parser.add_argument("--backfill", action="store_true", help="also the Ray backfill and its load")
+    parser.add_argument("--repeat", type=int, default=1, help="runs of each row, interleaved (median shown)")
     args = parser.parse_args()
     docs = _news(args.words)
     words = sum(len(d["text"].split()) for d in docs)
@@ -72,41 +76,47 @@ def main() -> None:
         corpus, one = Path(tmp) / "news.jsonl", Path(tmp) / "one.jsonl"
         corpus.write_text("".join(json.dumps(d) + "\n" for d in docs), encoding="utf-8")
         one.write_text(json.dumps(docs[0]) + "\n", encoding="utf-8")
-        rows: list[tuple[str, float, float, float]] = []
-
-        def measure(label: str, command: list[str], startup: list[str] | None) -> None:
-            seconds, peak = _run(command)
-            warm = seconds - _run(startup)[0] if startup else seconds
-            rows.append((label, seconds, warm, peak))
-            print(f"{label}: {seconds:.1f} s, steady {warm:.1f} s, peak {peak:.2f} GB", file=sys.stderr)
-
+        # Each row: its label, its command and the command on one document ("{r}" in a path: the
+        # repetition, so that each run writes a new store or folder).
+        specs: list[tuple[str, list[str], list[str] | None]] = []
         for n in (1, 2):
             bare = [sys.executable, "-c", BARE]
-            measure(
-                f"bare spaCy `nlp.pipe`, n_process={n}",
-                [*bare, str(corpus), str(n)],
-                [*bare, str(one), str(n)],
-            )
+            label = f"bare spaCy `nlp.pipe`, n_process={n}"
+            specs.append((label, [*bare, str(corpus), str(n)], [*bare, str(one), str(n)]))
         for n in (1, 2):
             extract = [*TOCSIN, "extract", "--workers", str(n), "--input-format", "jsonl"]
-            measure(f"`tocsin extract --workers {n}`", [*extract, str(corpus)], [*extract, str(one)])
+            specs.append((f"`tocsin extract --workers {n}`", [*extract, str(corpus)], [*extract, str(one)]))
         for n in (1, 2):
-            db, small = Path(tmp) / f"i{n}.duckdb", Path(tmp) / f"s{n}.duckdb"
             ingest = [*TOCSIN, "ingest", "--no-progress", "--workers", str(n), "--input-format", "jsonl"]
-            measure(f"`tocsin ingest --workers {n}`", [*ingest, "--db", str(db), str(corpus)],
-                    [*ingest, "--db", str(small), str(one)])  # fmt: skip
+            db, small = str(Path(tmp) / f"i{n}-{{r}}.duckdb"), str(Path(tmp) / f"s{n}-{{r}}.duckdb")
+            specs.append((f"`tocsin ingest --workers {n}`", [*ingest, "--db", db, str(corpus)],
+                          [*ingest, "--db", small, str(one)]))  # fmt: skip
         if args.backfill:
             for n in (1, 2):
-                out, small = Path(tmp) / f"b{n}", Path(tmp) / f"bs{n}"
                 backfill = [*TOCSIN, "backfill", "--workers", str(n), "--input-format", "jsonl"]
+                out, small = str(Path(tmp) / f"b{n}-{{r}}"), str(Path(tmp) / f"bs{n}-{{r}}")
                 label = f"`tocsin backfill --engine ray --workers {n}`"
-                measure(label, [*backfill, "--out", str(out), str(corpus)],
-                        [*backfill, "--out", str(small), str(one)])  # fmt: skip
-            load = [*TOCSIN, "load"]
-            measure("`tocsin load` (the 2-actor partitions)", [*load, str(Path(tmp) / "b2"), "--db",
-                    str(Path(tmp) / "l.duckdb")], None)  # fmt: skip
-    print(f"Machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}; "
-          f"{len(docs)} stories, {words} words.\n")  # fmt: skip
+                specs.append(
+                    (label, [*backfill, "--out", out, str(corpus)], [*backfill, "--out", small, str(one)])
+                )
+            load = [*TOCSIN, "load", str(Path(tmp) / "b2-{r}"), "--db", str(Path(tmp) / "l-{r}.duckdb")]
+            specs.append(("`tocsin load` (the 2-actor partitions)", load, None))
+        # The repetitions interleaved (every row once, then every row again), so that a slow spell
+        # of the machine falls on all rows alike; each row's median is reported.
+        runs: dict[str, list[tuple[float, float, float]]] = {label: [] for label, _, _ in specs}
+        for r in range(args.repeat):
+            for label, command, startup in specs:
+                seconds, peak = _run([a.replace("{r}", str(r)) for a in command])
+                warm = seconds - _run([a.replace("{r}", str(r)) for a in startup])[0] if startup else seconds
+                runs[label].append((seconds, warm, peak))
+                print(f"{label} (run {r + 1}): {seconds:.1f} s, steady {warm:.1f} s, peak {peak:.2f} GB",
+                      file=sys.stderr)  # fmt: skip
+        rows = [(label, median(s for s, _, _ in got), median(w for _, w, _ in got), max(p for _, _, p in got))
+                for label, got in runs.items()]  # fmt: skip
+    print(
+        f"Machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}; "
+        f"{len(docs)} stories, {words} words; each row the median of {args.repeat} interleaved run(s).\n"
+    )
     print(
         "| run | seconds | steady seconds | stories/s (steady) | words/s (steady) | peak GB (one process) |"
     )
