@@ -86,10 +86,22 @@ def test_a_slug_number_is_no_count_and_evidence_keeps_its_offsets(pipeline: Any)
         ("Two shot dead as Ukraine police storm Kiev protest", 2),
         ("UPDATE 5-Fighting flares in centre of Donetsk, five dead", 5),
         ("Shells hit school playground and nearby street in Ukraine city, 4 killed - eyewitnesses", 4),
+        # "killed" tagged as a past tense while it qualifies the noun (an acl): still the victims' count
+        ("Six Ukrainian servicemen killed in armed clash in eastern Ukraine - Defense Ministry", 6),
+        # lives claimed, taken or cost are the dead
+        ("Defense Ministry recounts May 13 ambush near Kramatorsk that claimed six lives", 6),
+        ("A car bomb attack in Mogadishu took the lives of two soldiers on Monday.", 2),
+        ("Shelling of Gao market cost 14 lives", 14),
     ],
 )
 def test_headline_counts(pipeline: Any, headline: str, dead: int) -> None:
     assert [e["dead"] for e in _assaults(pipeline, headline)][:1] == [dead]
+
+
+@pytest.mark.slow
+def test_lives_saved_or_risked_are_no_dead(pipeline: Any) -> None:
+    for text in ("Medics saved six lives after the shelling of Gao.", "Troops risked their lives in a raid."):
+        assert all(e["dead"] is None for e in code_text(pipeline, text, "2014-07-01"))
 
 
 @pytest.mark.slow

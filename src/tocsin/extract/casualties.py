@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from tocsin.extract.headlines import reduced_passive_subject
+from tocsin.extract.headlines import participle_modifier, reduced_passive_subject
 
 NUMBER_WORDS = {
     "zero": 0,
@@ -251,6 +251,16 @@ def _toll_figure(toll: Token) -> int | None:
     return None
 
 
+#: Verbs of which "lives" is the object when people died: "claimed six lives", "took the lives of
+#: two soldiers", "cost 14 lives".
+_LIFE_TAKING = frozenset({"claim", "take", "cost"})
+
+
+def _lives_taken(tok: Token) -> bool:
+    """ "lives" as what a deadly act claimed, took or cost (not "saved lives", "their lives at risk")."""
+    return tok.lemma_.lower() == "life" and tok.dep_ in {"dobj", "obj"} and tok.head.lemma_ in _LIFE_TAKING
+
+
 def _singular(noun: Token) -> bool:
     """ "a man", "the commander", "an individual": one person."""
     return noun.tag_ in {"NN", "NNP"} and noun.lower_ not in NUMBER_WORDS and noun.pos_ in {"NOUN", "PROPN"}
@@ -292,7 +302,7 @@ class Casualty:
 
 
 def _victim(tok: Token) -> Token | None:
-    if tok.dep_ == "acl" and tok.tag_ == "VBN" and (tok.head.like_num or tok.head.pos_ in {"NOUN", "PROPN"}):
+    if participle_modifier(tok) and (tok.head.like_num or tok.head.pos_ in {"NOUN", "PROPN"}):
         # A reduced passive, as headlines write it: "Three civilians killed in Donetsk", "One killed
         # in army assault": the word it qualifies is who was killed.
         return tok.head
@@ -316,7 +326,7 @@ def find_casualties(sent: Span) -> list[Casualty]:
     out: list[Casualty] = []
     for tok in sent:
         lemma = tok.lemma_.lower()
-        if lemma in DEATH_VERBS | DEATH_NOUNS or _shot_dead(tok):
+        if lemma in DEATH_VERBS | DEATH_NOUNS or _shot_dead(tok) or _lives_taken(tok):
             kind = "dead"
         elif lemma in INJURY_WORDS:
             kind = "injured"
@@ -347,6 +357,8 @@ def find_casualties(sent: Span) -> list[Casualty]:
             count = _number_before(tok)  # "Fighting flares in Donetsk, five dead", "..., 295 dead"
         if count is None and (lemma in {"fatality", "casualty", "toll", "death"} or _shot_dead(tok)):
             count = _count_of(tok)
+        if count is None and lemma == "life":
+            count = _count_of(tok)  # "an ambush that claimed six lives"
         if count is None and lemma == "toll":
             count = _toll_figure(tok)  # "the death toll rises to 35", "toll hits 67"
         if count is not None:

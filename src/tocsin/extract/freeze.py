@@ -16,7 +16,7 @@ from tocsin.extract.actors import ActorDictionary
 from tocsin.extract.clauses import ARMED_OR_STATE, INDIVIDUAL_CRIME, unsaid
 from tocsin.extract.crime import for_gain, in_quarrel
 from tocsin.extract.draft import Draft
-from tocsin.extract.headlines import reduced_passive_subject
+from tocsin.extract.headlines import participle_modifier, reduced_passive_subject
 from tocsin.extract.screen import political_arrest
 from tocsin.models import Actor, DateMethod, Document, Event, Factuality, PlacePrecision
 
@@ -49,7 +49,7 @@ def _downed(verb: Token) -> list[Token]:
     if not downs:
         return []
     out = [c for c in verb.children if c.dep_ in {"dobj", "obj", "nsubjpass", "pobj"}]
-    if verb.dep_ == "acl" and verb.tag_ == "VBN":
+    if participle_modifier(verb):
         out.append(verb.head)
     passive = reduced_passive_subject(verb)
     return [*out, passive] if passive is not None else out

@@ -45,6 +45,13 @@ def _harms(verb: Token) -> bool:
     )
 
 
+def participle_modifier(verb: Token) -> bool:
+    """A participle qualifying the noun it hangs on ("a man killed by police", "Six servicemen
+    killed in clash"): an ``acl`` tagged VBN, or VBD, the same form of a regular verb that the
+    tagger gives a headline's "killed" (an ``acl`` is never a finite verb)."""
+    return verb.dep_ == "acl" and verb.tag_ in {"VBN", "VBD"}
+
+
 def reduced_passive_subject(verb: Token) -> Token | None:
     """The subject of a headline's passive without auxiliary (who was harmed), else None."""
     if verb.tag_ not in {"VBN", "VBD"} or not _harms(verb):

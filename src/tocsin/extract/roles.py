@@ -12,7 +12,7 @@ from spacy.tokens import Span, Token
 from tocsin.extract.attribution import SPEECH_VERBS
 from tocsin.extract.clauses import coordinated as _coordinated
 from tocsin.extract.clauses import misparsed_subject as _misparsed_subject
-from tocsin.extract.headlines import reduced_passive_subject
+from tocsin.extract.headlines import participle_modifier, reduced_passive_subject
 from tocsin.extract.lexicon import lexicon
 
 ACCUSE_VERBS = frozenset({"accuse", "blame", "charge", "condemn", "denounce", "criticize", "criticise"})
@@ -347,7 +347,7 @@ def roles(tok: Token, *, event: str = "", patient_subject: bool = False) -> tupl
             actor = _inherited_actor(tok)
         if tok.dep_ == "relcl" and actor is None:
             actor = tok.head
-        if tok.dep_ == "acl" and tok.tag_ == "VBN" and actor is None and not patient_subject:
+        if participle_modifier(tok) and actor is None and not patient_subject:
             # "a man killed by police": the noun is the victim, the agent the actor.
             actor = _pobj(tok, {"by"})
             recipient = recipient or tok.head

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from tocsin.extract.headlines import reduced_passive_subject
+from tocsin.extract.headlines import participle_modifier, reduced_passive_subject
 from tocsin.extract.lexicon import Trigger, lexicon
 
 #: Subjects of these verbs are the victims, not the perpetrators ("their truck struck a mine").
@@ -17,7 +17,7 @@ _WHERE = frozenset({"at", "in", "near", "inside", "outside", "around", "beside",
 
 def _objects(tok: Token) -> set[str]:
     out = set()
-    if tok.dep_ == "acl" and tok.tag_ == "VBN":
+    if participle_modifier(tok):
         out.add(tok.head.lemma_.lower())  # "Malaysian airliner downed in Ukraine": a passive's patient
     passive = reduced_passive_subject(tok)
     if passive is not None:
