@@ -92,6 +92,11 @@ def test_a_slug_number_is_no_count_and_evidence_keeps_its_offsets(pipeline: Any)
         ("Defense Ministry recounts May 13 ambush near Kramatorsk that claimed six lives", 6),
         ("A car bomb attack in Mogadishu took the lives of two soldiers on Monday.", 2),
         ("Shelling of Gao market cost 14 lives", 14),
+        # a count reported ("said", "feared" dead), a bare number as who was killed, a list headed by one
+        ("Forty said dead in Donetsk fighting, most of them rebels", 40),
+        ("Three feared dead after shelling of Gao market", 3),
+        ("4 killed, 23 wounded in E. Ukraine fighting", 4),
+        ("Ten Ukrainian soldiers, police killed in east in last 24 hours", 10),
     ],
 )
 def test_headline_counts(pipeline: Any, headline: str, dead: int) -> None:

@@ -200,7 +200,10 @@ def _listed_count(noun: Token, before: int) -> int | None:
     counts = [_count_of(m) for m in members]
     if all(c is not None for c in counts):
         return sum(c for c in counts if c is not None)
-    return _count_of(noun)
+    own = _count_of(noun)
+    if own is None and counts[0] is not None:
+        return counts[0]  # "Ten Ukrainian soldiers, police killed": at least the number heading the list
+    return own
 
 
 def _number_before(tok: Token) -> int | None:
@@ -225,6 +228,22 @@ def _number_before(tok: Token) -> int | None:
         return None
     counts = [c for g in _number_groups(numbers) if (c := parse_number(g)) is not None]
     return min(counts) if counts else None
+
+
+#: Verbs by which a count is reported rather than stated: "Forty said dead", "two feared dead".
+_REPORTED = frozenset({"say", "report", "fear", "believe", "confirm", "think", "presume"})
+
+
+def _said_to_be(tok: Token) -> int | None:
+    """The number of those said, reported or feared dead (or wounded): the subject of the verb of
+    report that "dead" completes ("Forty said dead", "13 reported dead", "three feared dead")."""
+    verb = tok.head
+    if tok.dep_ not in {"oprd", "acomp", "xcomp", "ccomp"} or verb.lemma_.lower() not in _REPORTED:
+        return None
+    subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} and c.i < verb.i), None)
+    if subject is None:
+        return None
+    return parse_number([subject]) if subject.like_num else _count_of(subject)
 
 
 def _shot_dead(tok: Token) -> bool:
@@ -309,6 +328,10 @@ def _victim(tok: Token) -> Token | None:
     headline = reduced_passive_subject(tok)
     if headline is not None:
         return headline  # "23 servicemen killed in 24 hours", "16 slain in raid"
+    if tok.tag_ in {"VBN", "VBD"} and not any(c.dep_ in {"dobj", "obj"} for c in tok.children):
+        numeral = next((c for c in tok.children if c.dep_ == "nsubj" and c.like_num and c.i < tok.i), None)
+        if numeral is not None:
+            return numeral  # "4 killed, 23 wounded in E. Ukraine fighting": a bare number is who was harmed
     for c in tok.children:
         if c.dep_ in {"nsubjpass", "dobj", "obj"}:
             return c
@@ -355,6 +378,8 @@ def find_casualties(sent: Span) -> list[Casualty]:
                 count = parse_number([tok.head])  # "Five dead as police storm the camp"
         if count is None and lemma in {"dead", "wounded", "injured"}:
             count = _number_before(tok)  # "Fighting flares in Donetsk, five dead", "..., 295 dead"
+        if count is None and lemma in {"dead", "wounded", "injured"}:
+            count = _said_to_be(tok)  # "Forty said dead in Donetsk fighting", "three feared dead"
         if count is None and (lemma in {"fatality", "casualty", "toll", "death"} or _shot_dead(tok)):
             count = _count_of(tok)
         if count is None and lemma == "life":
