@@ -322,7 +322,7 @@ class Store:
     def _insert_shared(self, row: list[Any]) -> bool:
         """A document's row into a store other processes write (PostgreSQL): whether it was
         written (not if another writer stored that id first). Literal values, the bytes as hex."""
-        blobs = {12, 15}  # raw, fingerprint
+        blobs = {_DOCUMENT_COLUMNS.index("raw"), _DOCUMENT_COLUMNS.index("fingerprint")}
         values = ", ".join(
             ("NULL" if v is None else f"unhex('{bytes(v).hex()}')") if i in blobs else literal(v)
             for i, v in enumerate(row)
