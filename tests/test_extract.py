@@ -29,6 +29,14 @@ def test_passive_voice_roles_and_casualties(pipeline: Any) -> None:
     assert e["acled_event_type"] in {"Violence against civilians", "Battles"}
 
 
+def test_a_gerund_as_a_noun_names_its_doer_as_a_noun_would(pipeline: Any) -> None:
+    # "firing" parsed as a gerund, the object of "in": the force noun before it did the killing
+    events = code_text(pipeline, "Officials said 99 persons have been killed in police firing.")
+    (e,) = _only(events, "ASSAULT")
+    assert (e["dead"], [a["sector"] for a in e["actor"]]) == (99, ["COP"])
+    assert code_text(pipeline, "The police firing range was closed on Monday.") == []
+
+
 def test_accusation_is_a_statement_and_the_act_is_claimed(pipeline: Any) -> None:
     events = code_text(
         pipeline, "On March 27, Armenian authorities accused Azerbaijani forces of firing at civilians."

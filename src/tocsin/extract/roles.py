@@ -286,6 +286,9 @@ def _inherited_actor(tok: Token) -> Token | None:
     return None
 
 
+#: Where a gerund stands as a noun ("killed in police firing", "army shelling continued").
+_NOMINAL_DEPS = frozenset({"pobj", "dobj", "nsubj", "nsubjpass"})
+
 #: Sectors whose plain nouns, as a modifier, name who used force: "police firing", "army shelling".
 _FORCE_SECTORS = frozenset({"COP", "MIL", "REB", "UAF", "CRM", "PRO"})
 
@@ -347,6 +350,10 @@ def roles(tok: Token, *, event: str = "", patient_subject: bool = False) -> tupl
             actor = _inherited_actor(tok)
         if tok.dep_ == "relcl" and actor is None:
             actor = tok.head
+        if actor is None and not patient_subject and tok.tag_ == "VBG" and tok.dep_ in _NOMINAL_DEPS:
+            # a gerund as a noun names its doer as a noun would: "killed in police firing"
+            actor = next((c for c in tok.lefts if c.dep_ == "compound" and c.pos_ == "NOUN"
+                          and event in ACTOR_COMPOUND_EVENTS and _force_noun(c)), None)  # fmt: skip
         if participle_modifier(tok) and actor is None and not patient_subject:
             # "a man killed by police": the noun is the victim, the agent the actor.
             actor = _pobj(tok, {"by"})
