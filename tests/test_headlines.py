@@ -104,6 +104,12 @@ def test_headline_counts(pipeline: Any, headline: str, dead: int) -> None:
 
 
 @pytest.mark.slow
+def test_a_number_no_count_of_people_reaches_is_no_toll(pipeline: Any) -> None:
+    (e,) = _assaults(pipeline, "Gunmen killed 99999999999999999999 people in Gao on Monday, officials said.")
+    assert e["dead"] is None  # the event is kept; the number is something misread
+
+
+@pytest.mark.slow
 def test_lives_saved_or_risked_are_no_dead(pipeline: Any) -> None:
     for text in ("Medics saved six lives after the shelling of Gao.", "Troops risked their lives in a raid."):
         assert all(e["dead"] is None for e in code_text(pipeline, text, "2014-07-01"))

@@ -87,3 +87,35 @@ def test_a_coding_process_freezes_its_models_once() -> None:
     )
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
     assert done.stdout.split() == ["True", "True"]
+
+
+@pytest.mark.slow
+def test_a_value_the_store_refuses_at_the_end_of_a_batch_fails_its_document_alone(
+    tmp_path: Path, pipeline: Any
+) -> None:
+    from dataclasses import replace
+
+    from tocsin.ingest.items import InputItem
+    from tocsin.intake import intake
+    from tocsin.pipeline import Coded
+
+    towns = ("Gao", "Mopti", "Kidal")
+    items = [InputItem(town, f"Gunmen killed three people in {town} on Monday, officials said.", "text",
+                       Metadata(id=town, published=date(2022, 3, 1)), None) for town in towns]  # fmt: skip
+    results = list(pipeline.run(items))
+    bad = results[1]
+    assert isinstance(bad, Coded) and bad.events
+    # a count no column holds, as a hostile or misread text could give one (rows are written at
+    # the batch's end, past the point where one document's own write fails)
+    results[1] = replace(bad, events=tuple(replace(e, dead=2**70) for e in bad.events))
+    with Store(tmp_path / "s.duckdb") as store:
+        outcomes = list(intake(store, results))
+        stored = [r[0] for r in store.conn.execute("SELECT id FROM documents ORDER BY id").fetchall()]
+        (rejected,) = store.rejections()
+    assert [o.status for o in outcomes] == ["stored", "rejected", "stored"]
+    assert stored == ["Gao", "Kidal"]
+    assert (
+        rejected["source"] == "Mopti"
+        and rejected["reason"] == "failed"
+        and "cannot hold" in rejected["detail"]
+    )

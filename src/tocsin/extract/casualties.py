@@ -81,6 +81,11 @@ _NONE_PHRASE = re.compile(
 )
 
 
+#: No count of people is larger: a bigger number is something else misread (an amount, an
+#: identifier), and no store column holds it.
+MOST_PEOPLE = 1_000_000_000
+
+
 def parse_number(tokens: list[Token]) -> int | None:
     """A count from number tokens: digits ("1,200"), words ("three", "twenty-one", "a dozen")."""
     total = 0
@@ -101,7 +106,7 @@ def parse_number(tokens: list[Token]) -> int | None:
             else:
                 total += value
             found = True
-    return total if found else None
+    return total if found and total <= MOST_PEOPLE else None
 
 
 def _age(num: Token) -> bool:

@@ -40,14 +40,19 @@ def _speakers() -> frozenset[str]:
 _CREDIT = re.compile(r"(?: [-\u2013\u2014] |: | ?[-\u2013\u2014](?=[a-z]))([^\d\n:\-\u2013\u2014.!?]+?)\s*$")
 
 
-#: The longest line a credit is looked for in (a headline: 25 words and a credit).
-_HEADLINE_CHARS = 300
+#: The longest line read as a headline (25 words and a credit): a longer text is prose.
+HEADLINE_CHARS = 300
+
+
+def headline_line(text: str) -> bool:
+    """Whether a text is one line of a headline's length (where a credit or a missing stop may be)."""
+    return len(text) <= HEADLINE_CHARS and "\n" not in text.strip()
 
 
 def _credit(text: str, start: int, end: int) -> int | None:
     """Where a headline's credit begins (its separator), or ``None``."""
     line = text[start:end]
-    if len(line) > _HEADLINE_CHARS or "\n" in line.strip():
+    if not headline_line(line):
         return None  # a long line or several are no headline
     found = _CREDIT.search(line)
     if found is None:

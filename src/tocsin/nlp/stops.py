@@ -12,18 +12,17 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from tocsin.ingest.slugs import headline_line
+
 #: Characters a text may end with and still need a stop: a word, a number, a closing bracket or quote.
 _OPEN_END = frozenset(")]\"'\u2019\u201d")
-#: The longest line read as a headline: a longer text that ends in a word is cut short, not a
-#: headline, and cutting the stop off again costs a copy of its whole parse.
-HEADLINE_CHARS = 300
 
 
 def needs_stop(text: str) -> bool:
     """Whether the text is a line that ends in a word (no full stop, question or exclamation mark,
-    colon), no longer than a headline."""
-    short = len(text) <= HEADLINE_CHARS and "\n" not in text.strip()
-    return short and bool(text) and (text[-1].isalnum() or text[-1] in _OPEN_END)
+    colon), no longer than a headline (a longer text that ends in a word is prose cut short, and
+    cutting the stop off again costs a copy of its whole parse)."""
+    return headline_line(text) and bool(text) and (text[-1].isalnum() or text[-1] in _OPEN_END)
 
 
 def with_stop(text: str) -> str:

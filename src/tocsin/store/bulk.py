@@ -14,7 +14,8 @@ from typing import Any
 
 import duckdb
 
-from tocsin.store.connection import Connection, PgConnection
+from tocsin.store.connection import Connection, PgConnection, RefusedValue
+from tocsin.store.literals import literal
 
 
 def insert_rows(
@@ -34,9 +35,12 @@ def insert_rows(
 
     assert isinstance(conn, duckdb.DuckDBPyConnection)
     given = {name: pa.type_for_alias(alias) for name, alias in (types or {}).items()}
-    data = pa.table(
-        {name: pa.array([row[i] for row in rows], type=given.get(name)) for i, name in enumerate(columns)}
-    )
+    try:
+        data = pa.table(
+            {name: pa.array([row[i] for row in rows], type=given.get(name)) for i, name in enumerate(columns)}
+        )
+    except (pa.ArrowException, OverflowError, UnicodeError) as exc:  # e.g. a count past 64 bits
+        raise RefusedValue(f"a value of {table} the store cannot hold: {exc}") from exc
     view, names = f"incoming_{table}", ", ".join(columns)
     conn.register(view, data)
     try:
@@ -46,3 +50,14 @@ def insert_rows(
         )
     finally:
         conn.unregister(view)
+
+
+def insert_new(conn: Connection, table: str, columns: Sequence[str], row: Sequence[Any]) -> bool:
+    """One row into a table other processes write too (PostgreSQL): whether it was written, not if
+    another writer stored its key first. Literal values (see ``store/literals.py``), bytes as hex."""
+    values = ", ".join(f"unhex('{v.hex()}')" if isinstance(v, bytes) else literal(v) for v in row)
+    cursor = conn.execute(
+        f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({values})"
+        f" ON CONFLICT DO NOTHING RETURNING {columns[0]}"
+    )
+    return cursor.fetchone() is not None

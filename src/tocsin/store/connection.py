@@ -21,8 +21,15 @@ import psycopg
 
 from tocsin.errors import StoreError, one_line
 
-#: The errors either database raises (a failed statement, a lost connection).
-DB_ERRORS = (duckdb.Error, psycopg.Error)
+
+class RefusedValue(ValueError):
+    """A value the store cannot hold, found before the database sees it (a number past its
+    column's range, text that is no Unicode): refused as the database would refuse it."""
+
+
+#: The errors either database raises (a failed statement, a lost connection), and values refused
+#: on their way to it.
+DB_ERRORS = (duckdb.Error, psycopg.Error, RefusedValue)
 #: Those, and the file system's (a DuckDB file that cannot be made or opened).
 OPEN_ERRORS = (duckdb.Error, psycopg.Error, OSError)
 

@@ -28,7 +28,7 @@ from tocsin.models import Document, Event, Rejection
 from tocsin.report.records import document_json, event_json
 from tocsin.store import near, summary
 from tocsin.store.backends import Backend, open_backend
-from tocsin.store.bulk import insert_rows
+from tocsin.store.bulk import insert_new, insert_rows
 from tocsin.store.connection import DB_ERRORS, Connection
 from tocsin.store.fusion import FusionCounts, refuse
 from tocsin.store.imported import imported, store_imported
@@ -136,13 +136,18 @@ class Store:
     @contextmanager
     def transaction(self) -> Iterator[None]:
         """Several writes in one transaction (an ingest writes its documents in batches): inside,
-        :meth:`add` opens none of its own; on any error everything inside is rolled back."""
+        :meth:`add` opens none of its own; on any error everything inside is rolled back, and a
+        value the store refuses when the batch's rows are written at its end is a
+        :class:`StoreError` (as it is from :meth:`add`)."""
         self.conn.execute("BEGIN TRANSACTION")
         self._in_transaction = True
         try:
             yield
-            self._flush()
-            self.conn.execute("COMMIT")
+            try:
+                self._flush()
+                self.conn.execute("COMMIT")
+            except DB_ERRORS as exc:
+                raise StoreError(f"cannot store the batch: {one_line(exc)}") from exc
         except BaseException:
             with suppress(*DB_ERRORS):  # the failed statement may have ended the transaction
                 self.conn.execute("ROLLBACK")
@@ -297,7 +302,7 @@ class Store:
             if self._backend is not None and self._backend.shared:
                 # Another writer (PostgreSQL) may have stored the row since has_document: a
                 # conflict is then "already stored".
-                if not self._insert_shared(row):
+                if not insert_new(self.conn, "documents", _DOCUMENT_COLUMNS, row):
                     self._commit()
                     return "duplicate"
             elif self._in_transaction:
@@ -318,20 +323,6 @@ class Store:
         if original is not None:
             return "near_duplicate"
         return "stored" if previous is None else "corrected"
-
-    def _insert_shared(self, row: list[Any]) -> bool:
-        """A document's row into a store other processes write (PostgreSQL): whether it was
-        written (not if another writer stored that id first). Literal values, the bytes as hex."""
-        blobs = {_DOCUMENT_COLUMNS.index("raw"), _DOCUMENT_COLUMNS.index("fingerprint")}
-        values = ", ".join(
-            ("NULL" if v is None else f"unhex('{bytes(v).hex()}')") if i in blobs else literal(v)
-            for i, v in enumerate(row)
-        )
-        cursor = self.conn.execute(
-            f"INSERT INTO documents ({', '.join(_DOCUMENT_COLUMNS)}) VALUES ({values})"
-            " ON CONFLICT DO NOTHING RETURNING id"
-        )
-        return cursor.fetchone() is not None
 
     def _archive(self, doc_id: str) -> None:
         """Move a document's current text and its events into its history (inside a transaction)."""
