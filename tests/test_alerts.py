@@ -85,6 +85,30 @@ def test_precursors_rise_before_violence() -> None:
     assert precursor(arrests, _last_day(5)) == []
 
 
+def test_a_precursor_alert_cites_the_month_of_incidents_around_it() -> None:
+    """Seed 000's case: accusations in the last week; an ambush three weeks before; a height seized
+    (ACLED: a battle, though PLOVER's COERCE); a blockade in place for months, reported this week."""
+    day = _last_day(5)
+    threats = _weekly([0, 0, 0, 0, 5], event="ACCUSE")
+    ambush = _occ(90, day - timedelta(days=21))
+    seized = replace(_occ(91, day - timedelta(days=4), event="COERCE", mode="seize"), acled_type="Battles")
+    blockade = _occ(92, day - timedelta(days=107), known=day, event="COERCE", mode="restrict")
+    old_ambush = _occ(93, day - timedelta(days=40))
+    elsewhere = _occ(94, day - timedelta(days=2), area=LUHANSK)
+    denied = _occ(95, day - timedelta(days=3), factuality="denied")
+    told_later = _occ(96, day - timedelta(days=5), known=day + timedelta(days=1))
+    noise = [ambush, seized, blockade, old_ambush, elsewhere, denied, told_later]
+    (alert,) = precursor(threats + noise, day)
+    assert {ambush.id, seized.id, blockade.id} <= set(alert.event_ids)
+    assert not {old_ambush.id, elsewhere.id, denied.id, told_later.id} & set(alert.event_ids)
+    assert alert.explanation.endswith(f"amid 2 violent events and 1 restriction in the 30 days to {day}")
+    assert alert.level == "alert" and alert.observed == 5  # the level is the precursors' alone
+    # Without ACLED's battle type, a seizure is no violent event.
+    assert not replace(seized, acled_type=None).violent and seized.violent
+    (alone,) = precursor(threats, day)
+    assert len(alone.event_ids) == 5 and "amid" not in alone.explanation
+
+
 def test_a_warning_is_kept_and_fulfilled_by_what_came_later() -> None:
     said = DAY0
     offensive = _occ(1, said, event="ASSAULT", factuality="future", area=Area("Nagorno-Karabakh", "AZ", None))

@@ -69,6 +69,20 @@ def test_negated_and_future_events(pipeline: Any) -> None:
     assert [e["factuality"] for e in _only(fut, "ASSAULT")] == ["future"]
 
 
+def test_what_one_warns_of_is_coming_unless_told_as_done(pipeline: Any) -> None:
+    """Seed 000: "observers warning of an imminent military offensive" was an offensive asserted
+    on the day of publication; the warner is who says it is coming."""
+    text = (
+        "Tensions rose, with Armenian and Azerbaijani observers warning of an imminent military"
+        " offensive by Azerbaijan."
+    )
+    (offensive,) = _only(code_text(pipeline, text), "ASSAULT")
+    assert offensive["factuality"] == "future"
+    assert [p["text"] for p in offensive["claimed_by"]] == ["Armenian and Azerbaijani observers"]
+    done = code_text(pipeline, "He had warned of the attack that killed 12 people on Monday.")
+    assert [(e["factuality"], e["dead"]) for e in _only(done, "ASSAULT")] == [("asserted", 12)]
+
+
 def test_one_sentence_three_dates_three_events(pipeline: Any) -> None:
     events = code_text(pipeline, "Troops fired on civilians on March 15, March 19 and March 22.")
     assert sorted(e["date"] for e in _only(events, "ASSAULT")) == ["2023-03-15", "2023-03-19", "2023-03-22"]

@@ -11,6 +11,11 @@ from tocsin.geo.gazetteer import Territory, admin1_names, country_by_iso2, terri
 from tocsin.geo.mentions import haversine_km
 
 VIOLENT_FACTUALITY = frozenset({"asserted", "claimed", "disputed"})
+#: ACLED's event types of armed political violence (its codebook: battles, explosions and remote
+#: violence, violence against civilians). A seizure of ground coded as ACLED's "Government regains
+#: territory" is a battle whatever PLOVER calls it (COERCE/seize): violent, like any ASSAULT.
+#: Riots stay out: mob violence is not the armed escalation the rules watch for.
+ARMED_VIOLENCE = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,10 +60,14 @@ class Occurrence:
     days: int = 1
     #: A mission's figure (the record gives a count), not one event coded from the news.
     counted: bool = False
+    #: ACLED's event type, when the record has one.
+    acled_type: str | None = None
 
     @property
     def violent(self) -> bool:
-        return self.event == "ASSAULT" and self.factuality in VIOLENT_FACTUALITY
+        """An act of armed violence that happened, or that a side says happened."""
+        armed = self.event == "ASSAULT" or self.acled_type in ARMED_VIOLENCE
+        return armed and self.factuality in VIOLENT_FACTUALITY
 
 
 def _territory(location: dict[str, Any], cc: str | None) -> Territory | None:
@@ -148,6 +157,7 @@ def from_fused(record: dict[str, Any]) -> Occurrence | None:
         _dyad(record),
         days,
         record.get("count") is not None,
+        record.get("acled_event_type"),
     )
 
 
@@ -169,6 +179,7 @@ def from_imported(record: dict[str, Any]) -> Occurrence | None:
         (),
         1,
         _dyad(record),
+        acled_type=record.get("acled_event_type"),
     )
 
 

@@ -11,6 +11,7 @@ import math
 import statistics
 from collections import defaultdict
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date, timedelta
 from typing import Any
 
@@ -70,14 +71,15 @@ def buildup(occurrences: list[Occurrence], day: date) -> list[Alert]:
 
 
 def precursor(occurrences: list[Occurrence], day: date) -> list[Alert]:
-    """A jump in what comes before violence: threats, mobilisation, accusations, restrictions."""
+    """A jump in what comes before violence: threats, mobilisation, accusations, restrictions. The
+    alert cites them and the area's incidents around them (see :func:`_incidents`)."""
     cfg = thresholds()["precursor"]
     before = [
         o
         for o in occurrences
         if o.factuality != "negated" and (o.event in cfg["events"] or (o.mode or "") in cfg["modes"])
     ]
-    return jump(
+    found = jump(
         "precursor",
         "threats, mobilisations, accusations and restrictions",
         before,
@@ -85,6 +87,36 @@ def precursor(occurrences: list[Occurrence], day: date) -> list[Alert]:
         lambda o: 1.0,
         cfg["min_events"],
     )
+    return [_with_incidents(alert, occurrences, day, cfg) for alert in found]
+
+
+def _incidents(occurrences: list[Occurrence], area: Area, day: date, cfg: dict[str, Any]) -> list[Occurrence]:
+    """An area's incidents of the ``context_days`` up to ``day``: its violent events, and the
+    restrictions reported in that span (a blockade "in place since December 12" is in force)."""
+    start = day - timedelta(days=cfg["context_days"] - 1)
+
+    def cited(o: Occurrence) -> bool:
+        if o.area != area or o.known > day or o.day > day:
+            return False
+        if o.violent:
+            return start <= o.day
+        return (o.mode or "") in cfg["in_force_modes"] and o.factuality != "negated" and start <= o.known
+
+    return [o for o in occurrences if cited(o)]
+
+
+def _with_incidents(alert: Alert, occurrences: list[Occurrence], day: date, cfg: dict[str, Any]) -> Alert:
+    """The precursor alert citing the area's incidents too, and saying how many there were."""
+    around = _incidents(occurrences, alert.area, day, cfg)
+    if not around:
+        return alert
+    violent = sum(o.violent for o in around)
+    counts = ((violent, "violent event"), (len(around) - violent, "restriction"))
+    said = " and ".join(f"{n} {what}{'s' if n != 1 else ''}" for n, what in counts if n)
+    sentence = f"{alert.explanation}, amid {said} in the {cfg['context_days']} days to {day.isoformat()}"
+    ids = tuple(sorted({*alert.event_ids, *(o.id for o in around)}))
+    extra = {**alert.extra, "incidents": len(around)}
+    return replace(alert, explanation=sentence, event_ids=ids, extra=extra)
 
 
 def warned(occurrences: list[Occurrence], day: date) -> list[Alert]:

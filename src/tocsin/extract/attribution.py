@@ -88,6 +88,20 @@ def _yet_to_happen(node: Token, child: Token) -> bool:
     return any(c.dep_ == "xcomp" and c.lemma_.lower() in _HAPPEN for c in node.children)
 
 
+#: Words that tell of what is coming by what they are a warning of: "warned of an imminent
+#: offensive", "a warning of attacks", "warning about a new assault".
+_WARNINGS = frozenset({"warn", "warning"})
+
+
+def _warned_of(node: Token, child: Token) -> bool:
+    """Whether ``child`` is what ``node`` warns of, unless a clause on it tells that it happened
+    ("had warned of the attack that killed 12")."""
+    if node.lemma_.lower() not in _WARNINGS or child.dep_ != "prep" or child.lower_ not in {"of", "about"}:
+        return False
+    told = (c for o in child.children if o.dep_ == "pobj" for c in o.children)
+    return not any(c.dep_ == "relcl" and c.tag_ == "VBD" for c in told)
+
+
 _EPISTEMIC = frozenset({"believe", "fear", "expect", "predict", "anticipate"})
 _FUTURE_AUX = frozenset({"will", "'ll", "’ll", "shall", "wo"})
 _HYPOTHETICAL_AUX = frozenset({"could", "might", "may", "would", "should"})
@@ -309,10 +323,12 @@ def attribute(trigger: Token, *, statement: bool) -> Attribution:
                     att.reporter = node
                 if lemma in ACCUSE_VERBS and any(c.lower_ in _FALSE_ADVERBS for c in node.children):
                     att.rejecting = node
-        elif lemma in FUTURE_VERBS and (
+        elif (lemma in FUTURE_VERBS and (
             child.dep_ in {"xcomp", "ccomp"} or (child.dep_ == "prep" and child.lower_ in {"at", "to"})
-        ):
+        )) or _warned_of(node, child):  # fmt: skip
             att.factuality = Factuality.FUTURE  # "plans to attack", "aimed at blowing things up"
+            if _warned_of(node, child) and speaker is not None and speaker not in att.claimed_by:
+                att.claimed_by.append(speaker)  # who warns of it says it is coming
             if _negated(node) and lemma not in _EPISTEMIC | {"warn"}:
                 # "did not seek to have her boyfriend killed": an intention denied tells no act
                 # ("did not expect to be attacked" still tells the attack)
