@@ -77,6 +77,24 @@ def test_a_document_written_alone_keeps_its_raw_bytes_and_fingerprint(tmp_path: 
     assert blob is not None and len(bytes(blob[0])) == 128 * 8  # one 64-bit hash per permutation
 
 
+def test_a_fingerprint_is_datasketch_own_minhash_of_the_word_five_grams() -> None:
+    """Fingerprints made with the permutations drawn once are those a fresh MinHash of the same
+    seed gives (what earlier versions stored stays comparable), and read back unchanged."""
+    from datasketch import MinHash
+
+    from tocsin.ingest.dedup import fingerprint, from_bytes, to_bytes
+
+    text = "Rebels shelled the town of Gao on Monday, killing three civilians, officials said."
+    words = text.lower().replace(",", "").replace(".", "").split()
+    fresh = MinHash(num_perm=128, seed=1, scheme="affine64")
+    fresh.update_batch([" ".join(words[i : i + 5]).encode() for i in range(len(words) - 4)])
+    made = fingerprint(text)
+    assert list(made.hashvalues) == list(fresh.hashvalues)
+    again = from_bytes(to_bytes(made))
+    other = fingerprint("Nothing of the kind here at all.")
+    assert again.jaccard(fresh) == 1.0 and again.jaccard(other) < 0.1
+
+
 def test_a_coding_process_freezes_its_models_once() -> None:
     script = (
         "import gc; from tocsin.heap import freeze_loaded\n"
