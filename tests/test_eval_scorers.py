@@ -136,3 +136,20 @@ def test_precision_recall_f1() -> None:
 
     assert prf(3, 1, 1) == (0.75, 0.75, 0.75)
     assert prf(0, 0, 4) == (0.0, 0.0, 0.0)
+
+
+def test_fusion_bcubed_and_the_recall_perfect_fusion_would_reach() -> None:
+    """UCDP event E holds headlines a, b, c, d (d a bare place name that gave no report); F holds
+    e, f. tocsin joined a with b and e with c: B-cubed by hand, and the ceiling counts a, b, c
+    joined, d alone."""
+    from tocsin.evaluation.fusion import _bcubed, _ceiling
+
+    gold = {h: {"a", "b", "c", "d"} for h in "abcd"} | {h: {"e", "f"} for h in "ef"}
+    pred = {"a": {"a", "b"}, "b": {"a", "b"}, "c": {"c", "e"}, "e": {"c", "e"}}
+    score = _bcubed(sorted(gold), gold, pred)
+    # precision: a, b 1; c, e 1/2; d, f 1 -> 5/6; recall: a, b 2/4; c, d 1/4; e, f 1/2 -> 2.5/6
+    assert (score["precision"], score["recall"]) == (round(5 / 6, 3), round(2.5 / 6, 3))
+    reported = {"a", "b", "c", "e", "f"}
+    # a, b, c 3/4 each; d 1/4; e, f 1 -> (9/4 + 1/4 + 2) / 6
+    assert _ceiling(sorted(gold), gold, reported) == round((9 / 4 + 1 / 4 + 2) / 6, 3)
+    assert _ceiling([], gold, reported) == 0.0

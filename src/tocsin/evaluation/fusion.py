@@ -10,6 +10,8 @@ exactly one UCDP event (one article may support several events, as round-ups do)
   well on single-source events; the multi-headline figure is the one that matters). A headline's
   tocsin group is every headline whose reports share a fused event with one of its own reports
   (a headline with no report is alone);
+* the recall perfect fusion of the reports given would reach (every headline that gave a report
+  joined with exactly the other such headlines of its event), and how many headlines gave one;
 * the false-merge rate: the share of tocsin's events holding headlines of two UCDP events;
 * the share of UCDP events whose tocsin ``dead_best`` lies within UCDP's [low, high] (the fused
   event holding most of the UCDP event's own headlines, those that report no other UCDP event, or
@@ -106,6 +108,19 @@ def _bcubed(items: list[str], gold: dict[str, set[str]], pred: dict[str, set[str
     return {"precision": round(p, 3), "recall": round(r, 3), "f1": f1, "headlines": len(items)}
 
 
+def _ceiling(multi: list[str], gold: dict[str, set[str]], reported: set[str]) -> float:
+    """B-cubed recall over ``multi`` if every headline that gave a report were joined with exactly
+    the other reported headlines of its UCDP event: what perfect fusion of these reports reaches
+    (a headline that gave none, a bare place name among UCDP's sources, stays alone)."""
+    if not multi:
+        return 0.0
+    total = 0.0
+    for h in multi:
+        group = (gold[h] & reported) | {h} if h in reported else {h}
+        total += len(group & gold[h]) / len(gold[h])
+    return round(total / len(multi), 3)
+
+
 def _votes(headlines: list[str], of_headline: dict[str, set[str]]) -> dict[str, int]:
     """How many of the headlines each fused event holds."""
     counts: dict[str, int] = defaultdict(int)
@@ -185,6 +200,8 @@ def evaluate(path: Path, pipeline: Pipeline, *, limit: int = 0) -> dict[str, Any
         "bcubed_all": _bcubed(single, gold, pred),
         "bcubed_multi_headline": _bcubed(multi, gold, pred),
         "bcubed_multi_headline_all_alone": _bcubed(multi, gold, {}),
+        "multi_headlines_with_a_report": sum(h in of_headline for h in multi),
+        "bcubed_multi_headline_recall_ceiling": _ceiling(multi, gold, set(of_headline)),
         "false_merge_rate": round(len(merged) / len(groups), 4) if groups else 0.0,
         "false_merge_rate_multi_document_events": round(len(merged) / len(multi_doc), 4)
         if multi_doc
