@@ -119,6 +119,9 @@ def test_ipe_police_actions_need_the_police_and_an_act_that_happened() -> None:
     assert police_actions(_record(actor=[{"sector": "CVL"}], dead=2)) == set()  # a mob's killing
     assert police_actions(_record(event="COERCE", mode="arrest")) == {"ARREST"}  # nobody named
     assert police_actions(_record(event="COERCE", mode="arrest", factuality="future")) == set()
+    # A curfew the police impose is regulation, not force; a seizure by them is force.
+    assert police_actions(_record(event="COERCE", mode="restrict", actor=police)) == set()
+    assert police_actions(_record(event="COERCE", mode="seize", actor=police)) == {"FORCE"}
 
 
 def test_ipe_sentences_are_found_in_order_in_the_article() -> None:

@@ -54,6 +54,7 @@ def _screened(pipeline: Any, text: str) -> list[Any]:
         "Many object to seeing the real leader of a rogue country killed onscreen.",
         "Bindi Irwin lost her father in 2006 to a stingray attack.",
         "The coach was fired after the defeat.",
+        "The minister was fired on Monday after the scandal.",  # "on Monday" is no "fired on"
     ],
 )
 def test_non_violent_senses_give_no_violence(pipeline: Any, text: str) -> None:
@@ -68,6 +69,7 @@ def test_non_violent_senses_give_no_violence(pipeline: Any, text: str) -> None:
         "Rebels beat two villagers to death near Beni on Sunday.",
         "A bomb exploded at a market in Mogadishu, killing five people.",
         "Police fired tear gas at protesters who clashed with them in Nairobi.",
+        "Three people died when the police resorted to firing to disperse an irate mob.",
     ],
 )
 def test_violent_senses_stay(pipeline: Any, text: str) -> None:

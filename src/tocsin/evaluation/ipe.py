@@ -8,8 +8,8 @@ event counts for the sentence that holds its trigger. tocsin says a sentence rep
 - ARREST: an arrest (PLOVER COERCE/arrest, ACLED Arrests) that happened, by the police, a state
   actor or nobody named (an arrest is made by the authorities);
 - KILL: a violent event (ASSAULT) that happened, by the police, with deaths;
-- FORCE: a violent or coercive event that happened, by the police, other than an arrest (KILL
-  included, as in the labels).
+- FORCE: a violent or coercive event that happened, by the police, other than an arrest or a
+  restriction (a curfew, a ban: regulation, not force; KILL included, as in the labels).
 
 Many sentences tell of mob violence the police did not commit: an event done by a mob is no police
 action. Precision, recall and F1 per label over all labelled sentences.
@@ -29,6 +29,9 @@ from tocsin.pipeline import Pipeline
 LABELS = ("KILL", "ARREST", "FORCE")
 HAPPENED = frozenset({"asserted", "claimed"})
 AUTHORITIES = frozenset({"COP", "GOV", "MIL"})
+#: Coercion that is no force: a curfew, a ban, a closure, censorship (IPE's FORCE asks whether the
+#: police used force or violence on people: firing, a lathi charge, tear gas).
+NOT_FORCE = frozenset({"restrict", "cyber"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,7 +100,7 @@ def police_actions(event: dict[str, Any]) -> set[str]:
         return set()
     if event["event"] == "ASSAULT":
         return {"FORCE", "KILL"} if event.get("dead") else {"FORCE"}
-    if event["event"] == "COERCE":
+    if event["event"] == "COERCE" and event["mode"] not in NOT_FORCE:
         return {"FORCE"}
     return set()
 

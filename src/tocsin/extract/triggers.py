@@ -36,6 +36,11 @@ def _objects(tok: Token) -> set[str]:
     return out
 
 
+def _temporal(prep: Token) -> bool:
+    """A preposition of time ("fired on Monday", "at noon"), not the one a condition asks for."""
+    return any(g.dep_ == "pobj" and g.ent_type_ in {"DATE", "TIME"} for g in prep.children)
+
+
 def _condition_holds(trig: Trigger, tok: Token) -> bool:
     kind = trig.condition_kind
     words = trig.condition_words()
@@ -44,7 +49,8 @@ def _condition_holds(trig: Trigger, tok: Token) -> bool:
     if kind == "obj":
         return bool(_objects(tok) & words)
     if kind == "prep":
-        return any(c.dep_ in {"prep", "prt", "agent"} and c.lower_ in words for c in tok.children)
+        return any(c.dep_ in {"prep", "prt", "agent"} and c.lower_ in words and not _temporal(c)
+                   for c in tok.children)  # fmt: skip
     if kind == "noprep":
         return not any(c.dep_ in {"prep", "prt"} and c.lower_ in words for c in tok.children)
     if kind == "head":
@@ -54,6 +60,8 @@ def _condition_holds(trig: Trigger, tok: Token) -> bool:
         return head.lemma_.lower() in words or tok.head.lemma_.lower() in words
     if kind == "nocomp":
         return not any(c.dep_ in {"ccomp", "dobj", "obj", "xcomp"} for c in tok.children)
+    if kind == "intransitive":
+        return not any(c.dep_ in {"ccomp", "dobj", "obj", "nsubjpass", "auxpass"} for c in tok.children)
     if kind == "child":
         lemmas = {c.lemma_.lower() for c in tok.children}
         lemmas |= {g.lemma_.lower() for c in tok.children for g in c.children}
