@@ -306,6 +306,21 @@ def test_acled_sub_event_types_beyond_the_common_ones(pipeline: Any, text: str, 
         assert sub_type not in {e["acled_sub_event_type"] for e in code_text(pipeline, plain, "2023-05-12")}
 
 
+def test_munitions_of_crowd_control_are_no_weapons_of_war(pipeline: Any) -> None:
+    """Tear gas comes in shells, stun grenades are grenades: neither is shelling nor a grenade
+    attack; the same words without the crowd-control modifier are."""
+    weapons = {"Grenade", "Shelling/artillery/missile attack"}
+    for text in (
+        "Two women were injured when the police burst teargas shells to disperse them.",
+        "Police fired tear gas shells and stun grenades at protesters in Nairobi.",
+    ):
+        events = _only(code_text(pipeline, text, published="2023-05-12"), "ASSAULT")
+        assert events and not {e["acled_sub_event_type"] for e in events} & weapons, text
+    war = "The army fired artillery shells at the village, killing three."
+    shelled = code_text(pipeline, war, "2023-05-12")
+    assert "Shelling/artillery/missile attack" in {e["acled_sub_event_type"] for e in shelled}
+
+
 def test_sexual_violence_whatever_the_lemmatiser_makes_of_it(pipeline: Any) -> None:
     # spaCy's small model lemmatises "raped" as "rap": the written form is in the lexicon too.
     for text in (

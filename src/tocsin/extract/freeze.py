@@ -11,13 +11,14 @@ from datetime import timedelta
 
 from spacy.tokens import Token
 
-from tocsin.extract.acled import acled_type
+from tocsin.extract.acled import acled_type, weapon_words
 from tocsin.extract.actors import ActorDictionary
 from tocsin.extract.clauses import ARMED_OR_STATE, INDIVIDUAL_CRIME, unsaid
 from tocsin.extract.crime import for_gain, in_quarrel
 from tocsin.extract.draft import Draft
 from tocsin.extract.headlines import participle_modifier, reduced_passive_subject
 from tocsin.extract.screen import political_arrest
+from tocsin.extract.senses import senses
 from tocsin.models import Actor, DateMethod, Document, Event, Factuality, PlacePrecision
 
 #: Sides whose violence is political whatever else it is: state forces and rebels.
@@ -60,7 +61,11 @@ def _instrument_words(d: Draft) -> frozenset[str]:
     IED" names no weapon used (it is disrupted weapons use); "fired rockets" does."""
     if d.event == "ASSAULT" and d.mode != "property":
         downed = {t.i for v in d.trigger.sent for n in _downed(v) for t in n.subtree}
-        return frozenset(t.lemma_.lower() for t in d.trigger.sent if not unsaid(t) and t.i not in downed)
+        return frozenset(
+            t.lemma_.lower()
+            for t in d.trigger.sent
+            if not unsaid(t) and t.i not in downed and not _crowd_control(t)
+        )
     acted_on = {t.i for c in d.trigger.children if c.dep_ in {"dobj", "obj", "nsubjpass"} for t in c.subtree}
     # ... but what is said to be used is the means, wherever the parse hangs it ("three bridges in
     # the district with dynamite").
@@ -68,6 +73,14 @@ def _instrument_words(d: Draft) -> frozenset[str]:
     return frozenset(
         t.lemma_.lower() for t in d.trigger.sent if (t.i not in acted_on or t.i in used) and not unsaid(t)
     )
+
+
+def _crowd_control(tok: Token) -> bool:
+    """A munition named as one of crowd control ("tear gas shells", "stun grenades")."""
+    if tok.lemma_.lower() not in weapon_words():
+        return False
+    modifiers = (t for c in tok.lefts if c.dep_ in {"compound", "amod", "nmod"} for t in c.subtree)
+    return any(t.lemma_.lower() in senses().riot_control for t in modifiers)
 
 
 def told_in_past(trigger: Token) -> bool:

@@ -41,6 +41,8 @@ class Senses:
     military: frozenset[str]
     #: Weapon words by ACLED class (aerial, heavy-weapons, explosives, grenade, suicide, chemical).
     weapons: dict[str, frozenset[str]]
+    #: What makes a munition one of crowd control ("tear gas shells": ``[riot_control]``).
+    riot_control: frozenset[str]
     #: Crime for gain (robbery, hijacking): violence in it is crime.
     crime_gain: frozenset[str]
     #: Victims whose harm is political by who they are (a councillor, a journalist, a soldier).
@@ -104,6 +106,7 @@ def senses() -> Senses:
         not_protest=words(data["protest"]["not_protest"]),
         military=words([*data["weapons"]["aerial"], *data["weapons"]["heavy-weapons"], "bomb", "sortie"]),
         weapons={k: words(v) for k, v in data["weapons"].items()},
+        riot_control=words(data["riot_control"]["modifiers"]),
         crime_gain=words(data["crime"]["gain"]),
         public_roles=words(data["individual"]["public_roles"]),
         armed=words(data["crime"]["armed"]),
