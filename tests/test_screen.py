@@ -55,6 +55,9 @@ def _screened(pipeline: Any, text: str) -> list[Any]:
         "Bindi Irwin lost her father in 2006 to a stingray attack.",
         "The coach was fired after the defeat.",
         "The minister was fired on Monday after the scandal.",  # "on Monday" is no "fired on"
+        "Apple shot up 5 percent after the earnings report.",
+        "He was shot by a famous photographer for the magazine cover.",
+        "Heavy rains killed 12 people in Kerala on Monday.",
     ],
 )
 def test_non_violent_senses_give_no_violence(pipeline: Any, text: str) -> None:
@@ -70,6 +73,9 @@ def test_non_violent_senses_give_no_violence(pipeline: Any, text: str) -> None:
         "A bomb exploded at a market in Mogadishu, killing five people.",
         "Police fired tear gas at protesters who clashed with them in Nairobi.",
         "Three people died when the police resorted to firing to disperse an irate mob.",
+        "Gunmen shot up a bar in Juba, killing four people.",
+        "A police officer was shot by a gunman in Chicago on Sunday.",
+        "Gunmen gunned down two soldiers at a checkpoint near Gao on Sunday.",
     ],
 )
 def test_violent_senses_stay(pipeline: Any, text: str) -> None:

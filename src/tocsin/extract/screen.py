@@ -464,9 +464,14 @@ def screen(tok: Token, event: str, subject: str | None) -> Screened | None:
         return Screened("drop", f"'{patient.text} ... {tok.text}': dismissed from a job")
     if _lemma(tok) == "kill" and "off" in particles:
         return Screened("drop", "'kill off': a character written out, or a thing ended")
+    if _lemma(tok) == "shoot" and "up" in particles and not _objects(tok):
+        return Screened("drop", "'shot up' with nothing shot: rose sharply")  # "gunmen shot up a bar"
     if event == "ASSAULT":
         doers = [c for c in tok.children if c.dep_ == "nsubj"]
         doers += [g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        cameras = next((d for d in doers if _lemma(d) in s.photographers), None)
+        if _lemma(tok) == "shoot" and cameras is not None:
+            return Screened("drop", f"'{tok.text}' by '{cameras.text}': a photograph or a film")
         beast = next((d for d in doers if _lemma(d) in s.nonhuman), None)
         if beast is not None:
             return Screened("drop", f"'{beast.text}' is an animal: no political violence", "animal")

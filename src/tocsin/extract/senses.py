@@ -43,6 +43,8 @@ class Senses:
     weapons: dict[str, frozenset[str]]
     #: What makes a munition one of crowd control ("tear gas shells": ``[riot_control]``).
     riot_control: frozenset[str]
+    #: Who shoots pictures, not guns (``[photography]``).
+    photographers: frozenset[str]
     #: Crime for gain (robbery, hijacking): violence in it is crime.
     crime_gain: frozenset[str]
     #: Victims whose harm is political by who they are (a councillor, a journalist, a soldier).
@@ -107,6 +109,7 @@ def senses() -> Senses:
         military=words([*data["weapons"]["aerial"], *data["weapons"]["heavy-weapons"], "bomb", "sortie"]),
         weapons={k: words(v) for k, v in data["weapons"].items()},
         riot_control=words(data["riot_control"]["modifiers"]),
+        photographers=words(data["photography"]["doers"]),
         crime_gain=words(data["crime"]["gain"]),
         public_roles=words(data["individual"]["public_roles"]),
         armed=words(data["crime"]["armed"]),
