@@ -146,6 +146,17 @@ def test_a_toll_in_the_next_sentence_belongs_to_the_attack(pipeline: Any) -> Non
     assert e["dead"] == 2 and len(e["evidence"]) == 2
 
 
+def test_a_violent_act_to_death_kills(pipeline: Any) -> None:
+    """ "stabbed to death" is a killing as "shot dead" is; "sentenced to death" kills no one."""
+    for text, dead in (
+        ("A teenager was stabbed to death in London on Friday night.", 1),
+        ("Two men were stabbed to death in Lagos on Friday.", 2),
+    ):
+        assert [e["dead"] for e in _only(code_text(pipeline, text), "ASSAULT")] == [dead], text
+    sentenced = code_text(pipeline, "On Monday he was sentenced to death for a robbery.")
+    assert all(not e.get("dead") for e in sentenced)
+
+
 def test_fatality_ranges_are_coded_conservatively(pipeline: Any) -> None:
     events = code_text(pipeline, "On Monday, gunmen killed between 16 and 25 people at a funeral.")
     assert [e["dead"] for e in _only(events, "ASSAULT")] == [16]

@@ -58,6 +58,9 @@ def _screened(pipeline: Any, text: str) -> list[Any]:
         "Apple shot up 5 percent after the earnings report.",
         "He was shot by a famous photographer for the magazine cover.",
         "Heavy rains killed 12 people in Kerala on Monday.",
+        "The team stormed back to win the title.",
+        "The singer was attacked by critics after the concert.",
+        "The hackers attacked the bank's servers overnight.",
     ],
 )
 def test_non_violent_senses_give_no_violence(pipeline: Any, text: str) -> None:
@@ -76,6 +79,8 @@ def test_non_violent_senses_give_no_violence(pipeline: Any, text: str) -> None:
         "Gunmen shot up a bar in Juba, killing four people.",
         "A police officer was shot by a gunman in Chicago on Sunday.",
         "Gunmen gunned down two soldiers at a checkpoint near Gao on Sunday.",
+        "Militants stormed into the town at dawn on Monday.",
+        "Critics of the regime were attacked by soldiers in the capital.",
     ],
 )
 def test_violent_senses_stay(pipeline: Any, text: str) -> None:

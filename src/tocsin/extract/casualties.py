@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from tocsin.extract.headlines import participle_modifier, reduced_passive_subject
+from tocsin.extract.triggers import match_trigger
 
 NUMBER_WORDS = {
     "zero": 0,
@@ -256,6 +257,16 @@ def _shot_dead(tok: Token) -> bool:
     return tok.lower_ == "shot" and tok.pos_ == "NOUN" and any(c.lower_ == "dead" for c in tok.children)
 
 
+def _to_death(tok: Token) -> bool:
+    """ "stabbed to death", "beaten to death": a violent act (an ASSAULT trigger) whose result is
+    death kills; "sentenced to death", "scared to death" tell no killing."""
+    to = (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "to")
+    if not any(g.dep_ == "pobj" and g.lower_ == "death" for c in to for g in c.children):
+        return False
+    trigger = match_trigger(tok) if tok.pos_ == "VERB" else None
+    return trigger is not None and trigger.event == "ASSAULT"
+
+
 def _toll_figure(toll: Token) -> int | None:
     """The figure a toll is said to reach: "the toll rose to 35", "stands at 15", "hits 67", "raises
     the death toll ... to 17"."""
@@ -354,7 +365,8 @@ def find_casualties(sent: Span) -> list[Casualty]:
     out: list[Casualty] = []
     for tok in sent:
         lemma = tok.lemma_.lower()
-        if lemma in DEATH_VERBS | DEATH_NOUNS or _shot_dead(tok) or _lives_taken(tok):
+        killing = lemma in DEATH_VERBS or _to_death(tok)
+        if killing or lemma in DEATH_NOUNS or _shot_dead(tok) or _lives_taken(tok):
             kind = "dead"
         elif lemma in INJURY_WORDS:
             kind = "injured"
@@ -371,7 +383,7 @@ def find_casualties(sent: Span) -> list[Casualty]:
         if count is None and victim is not None and victim.like_num:
             count = parse_number([victim])  # "Three were killed": the number is the subject itself
         person = victim is not None and victim.ent_type_ not in {"GPE", "LOC", "FAC", "ORG", "NORP"}
-        if count is None and person and victim is not None and kind == "dead" and lemma in DEATH_VERBS \
+        if count is None and person and victim is not None and kind == "dead" and killing \
                 and _singular(victim):  # fmt: skip
             count = 1  # "killed a suspected thief", "a man was shot dead"
         if count is None and lemma in DEATH_VERBS | INJURY_WORDS | ARREST_WORDS and tok.pos_ == "VERB":

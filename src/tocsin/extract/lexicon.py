@@ -36,8 +36,8 @@ class Trigger:
 
     @property
     def condition_kind(self) -> str:
-        """``obj``, ``child``, ``prep``, ``noprep``, ``head``, ``nocomp``, ``intransitive``, ``wrongdoing``
-        or ``""``."""
+        """``obj``, ``child``, ``prep``, ``noprep``, ``head``, ``nocomp``, ``reach``, ``intransitive``,
+        ``wrongdoing`` or ``""``."""
         return self.condition.split("=", 1)[0]
 
 

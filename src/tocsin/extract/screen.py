@@ -504,7 +504,10 @@ def dispute(tok: Token, actors: list[Actor], recipients: list[Actor]) -> Screene
     if _lemma(tok) in s.verbal:
         # who attacks decides ("the party attacked the minister"); an attacker of unknown kind
         # ("the men attacked") may be armed
-        armed = any(a.sector not in s.disputants for a in actors)
+        kinds = {_kind(a) for a in actors}
+        if kinds <= s.hackers:
+            return Screened("drop", f"'{tok.text}' by {actors[0].text}: an attack on computers")
+        armed = any(a.sector not in s.disputants and _kind(a) not in s.speakers for a in actors)
     else:
         armed = _lemma(tok) not in s.dispute or any(
             a.sector not in s.disputants and (a.sector or a.country or a.entity) for a in sides
@@ -516,6 +519,12 @@ def dispute(tok: Token, actors: list[Actor], recipients: list[Actor]) -> Screene
     names = ", ".join(a.text for a in sides)
     why = f"'{tok.text}' among {names}: no weapon, no harm and no armed side told (a dispute)"
     return Screened("drop", why)
+
+
+def _kind(actor: Actor) -> str:
+    """What a party is, by the last word of its text, singular ("critics": "critic")."""
+    words = actor.text.lower().split()
+    return words[-1].removesuffix("s") if words else ""
 
 
 def nonhuman_victim(victim: Token | None) -> bool:

@@ -68,6 +68,8 @@ class Senses:
     #: "fight", "battle": a dispute unless armed sides, weapons or harm are told (``[dispute]``).
     dispute: frozenset[str]
     disputants: frozenset[str]
+    speakers: frozenset[str]
+    hackers: frozenset[str]
     verbal: frozenset[str]
     harm: frozenset[str]
 
@@ -122,6 +124,8 @@ def senses() -> Senses:
         texts=words(data["modifier"]["texts"]),
         dispute=words(data["dispute"]["lemmas"]),
         disputants=frozenset(data["dispute"]["disputants"]),
+        speakers=words(data["dispute"]["speakers"]),
+        hackers=words(data["dispute"]["hackers"]),
         verbal=words(data["dispute"]["verbal"]),
         harm=words(data["dispute"]["harm"]),
     )

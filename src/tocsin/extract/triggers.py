@@ -60,6 +60,10 @@ def _condition_holds(trig: Trigger, tok: Token) -> bool:
         return head.lemma_.lower() in words or tok.head.lemma_.lower() in words
     if kind == "nocomp":
         return not any(c.dep_ in {"ccomp", "dobj", "obj", "xcomp"} for c in tok.children)
+    if kind == "reach":
+        return any(c.dep_ in {"dobj", "obj", "nsubjpass"} for c in tok.children) or any(
+            c.dep_ in {"prep", "prt"} and c.lower_ in words for c in tok.children
+        )
     if kind == "intransitive":
         return not any(c.dep_ in {"ccomp", "dobj", "obj", "nsubjpass", "auxpass"} for c in tok.children)
     if kind == "child":
