@@ -136,6 +136,8 @@ def test_asking_signing_and_condolences_are_no_protest(pipeline: Any) -> None:
         "Indonesians in Surabaya are holding a candle-lit vigil for the victims of the crashed airplane.",
         "The Soviet-era jets are able to fly a strike mission with bombs.",
         "In the category of the-gentleman-doth-protest-too-much, he criticized the newspapers.",
+        "Republicans blocked the bill in the Senate on Tuesday.",  # a measure is no road
+        "The regulator blocked the sale of the company on Monday.",
     ):
         assert _protests(code_text(pipeline, text, "2023-05-02")) == [], text
     marched = code_text(pipeline, "Hundreds of residents gathered outside the town hall to demand water.")
@@ -143,6 +145,7 @@ def test_asking_signing_and_condolences_are_no_protest(pipeline: Any) -> None:
     for text in (
         "Parents took over the school on Monday to demand repairs.",
         "Truck drivers blocked the highway on Monday to complain about fuel prices.",
+        "Parents blocked traffic on the main highway on Monday over the lack of teachers.",
         "Villagers set up a camp outside the ministry on Monday to demand land.",
         "Workers at the gold mine went on strike on Monday over unpaid wages.",
     ):

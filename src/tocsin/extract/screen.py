@@ -246,6 +246,8 @@ def _abstract_object(tok: Token, s: Senses) -> str | None:
     for obj in _objects(tok):
         if _lemma(obj) in s.places and (_located(obj) or _located(tok)):
             continue  # "an attack on a market in Kabul": a marketplace, a place one can attack
+        if _lemma(obj) in s.blockable and _lemma(tok) in s.blockade:
+            continue  # "blocked traffic": a flow of people stopped
         if _lemma(obj) in s.abstract and obj.ent_type_ not in {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"}:
             return f"'{tok.text} ... {obj.text}': nothing there can be attacked"
     # "fight for freedom", "a battle against cancer": one fights *for* a cause (with no one armed

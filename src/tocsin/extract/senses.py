@@ -22,6 +22,7 @@ class Senses:
     abstract: frozenset[str]
     #: abstract objects that are also places ("market"): not abstract where a place is named
     places: frozenset[str]
+    blockable: frozenset[str]
     #: Verbs whose object is a meaning ("Talib means mines and explosions"), not an act.
     meaning: frozenset[str]
     medical_modifiers: frozenset[str]
@@ -93,6 +94,7 @@ def senses() -> Senses:
         figurative_modifiers=words(data["figurative"]["modifiers"]),
         abstract=words(data["objects"]["abstract"]),
         places=words(data["objects"]["places"]),
+        blockable=words(data["objects"]["blockable"]),
         meaning=words(data["objects"]["meaning"]),
         medical_modifiers=words(data["medical"]["modifiers"]),
         causes=words(data["medical"]["causes"]),
