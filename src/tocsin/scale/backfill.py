@@ -14,11 +14,14 @@ caller share, or a cloud storage URI); without it Ray starts a local cluster for
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import pickle
 import shutil
 import socket
+import sys
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from functools import partial
@@ -104,6 +107,22 @@ def _quiet() -> None:
             logging.getLogger(name).setLevel(logging.ERROR)
 
 
+@contextlib.contextmanager
+def _native_stderr_muted() -> Iterator[None]:
+    """Ray's C++ core says on the terminal, as it starts, the log level it read from the
+    environment (ray-project/ray#12010): while it starts, the process's own stderr goes nowhere.
+    What fails comes back as an exception all the same."""
+    sys.stderr.flush()
+    saved, devnull = os.dup(2), os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(devnull, 2)
+        yield
+    finally:
+        os.dup2(saved, 2)
+        os.close(saved)
+        os.close(devnull)
+
+
 def _reachable(address: str, timeout: float = 5.0) -> None:
     """Refuse at once an address where no cluster listens (Ray itself retries for minutes)."""
     host, _, port = address.rpartition(":")
@@ -133,8 +152,10 @@ def backfill(
     sources = shards(paths, input_format=reading.input_format, file_roots=reading.file_roots)
     if address is not None and address != "auto":
         _reachable(address)
+    _quiet()  # a warning of how the cluster authenticates, logged as it starts
     try:
-        ray.init(address=address, include_dashboard=False, log_to_driver=False, configure_logging=False)
+        with _native_stderr_muted():
+            ray.init(address=address, include_dashboard=False, log_to_driver=False, configure_logging=False)
     except (ConnectionError, RuntimeError, ValueError, ray.exceptions.RayError) as exc:
         hint = " (a cluster with token authentication needs RAY_AUTH_MODE=token here too)"
         why = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
