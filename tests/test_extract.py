@@ -157,6 +157,19 @@ def test_a_violent_act_to_death_kills(pipeline: Any) -> None:
     assert all(not e.get("dead") for e in sentenced)
 
 
+def test_troops_massed_are_a_mobilisation(pipeline: Any) -> None:
+    """What comes before an offensive: troops massed or amassed, a military buildup; not crowds
+    or debts."""
+    for text in (
+        "Russia massed troops on the border with Ukraine on Monday.",
+        "Russia has amassed more than 100,000 troops near the Ukrainian border.",
+        "The military buildup near the border alarmed NATO on Monday.",
+    ):
+        assert _only(code_text(pipeline, text), "MOBILIZE"), text
+    for text in ("Investors massed outside the bank on Monday.", "The buildup of debt worried economists."):
+        assert not _only(code_text(pipeline, text), "MOBILIZE"), text
+
+
 def test_fatality_ranges_are_coded_conservatively(pipeline: Any) -> None:
     events = code_text(pipeline, "On Monday, gunmen killed between 16 and 25 people at a funeral.")
     assert [e["dead"] for e in _only(events, "ASSAULT")] == [16]
