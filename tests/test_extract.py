@@ -83,6 +83,25 @@ def test_what_one_warns_of_is_coming_unless_told_as_done(pipeline: Any) -> None:
     assert [(e["factuality"], e["dead"]) for e in _only(done, "ASSAULT")] == [("asserted", 12)]
 
 
+def test_a_quotation_of_several_sentences_is_its_speakers(pipeline: Any) -> None:
+    """Only the quotation's last sentence holds "told": the ones before it are the speaker's too,
+    not the outlet's own word (seed 000's warning is Ritter's report of what Armenians believe)."""
+    seed = (
+        "“Many Armenians believe there’ll be a spring offensive by Azerbaijan. If this doesn’t"
+        " happen, our mission is already a success,” Markus Ritter told the German DW this week."
+    )
+    (offensive,) = _only(code_text(pipeline, seed), "ASSAULT")
+    assert offensive["factuality"] == "future"
+    assert [p["text"] for p in offensive["claimed_by"]] == ["Many Armenians", "Markus Ritter"]
+    for text in (
+        '"Soldiers shelled the village on Monday. Nobody was hurt," the governor said on Tuesday.',
+        'The governor said on Tuesday: "Soldiers shelled the village on Monday. Nobody was hurt."',
+    ):
+        (shelling,) = _only(code_text(pipeline, text), "ASSAULT")
+        assert shelling["factuality"] == "claimed", text
+        assert [p["text"] for p in shelling["claimed_by"]] == ["governor"], text
+
+
 def test_one_sentence_three_dates_three_events(pipeline: Any) -> None:
     events = code_text(pipeline, "Troops fired on civilians on March 15, March 19 and March 22.")
     assert sorted(e["date"] for e in _only(events, "ASSAULT")) == ["2023-03-15", "2023-03-19", "2023-03-22"]

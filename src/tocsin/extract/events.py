@@ -42,6 +42,7 @@ from tocsin.extract.frames import protest_frames
 from tocsin.extract.freeze import freeze, territory_battles
 from tocsin.extract.headlines import credit
 from tocsin.extract.lexicon import Trigger
+from tocsin.extract.quotes import quoted_speakers
 from tocsin.extract.reports import link_denials, merge_reports
 from tocsin.extract.roles import is_pronoun, phrase_text, roles, victim_identity, with_conjuncts
 from tocsin.extract.screen import (
@@ -535,6 +536,7 @@ class EventExtractor:
         for (seg, doc), seg_mentions in zip(parsed, mentions, strict=True):
             ctx.paragraph_places = []
             ctx.last_violent = None
+            quoted = quoted_speakers(doc)  # "“... .” Ritter told DW": a quotation is its speaker's
             for sent in doc.sents:
                 exprs = ctx.clock.read(sent.text)
                 ctx.anchor = ctx.clock.anchor
@@ -544,6 +546,8 @@ class EventExtractor:
                 found = self._sentence(view, ctx)
                 if seg.start in credited:
                     credit(found, self.actors.normalise(credited[seg.start]))
+                for speaker in self._actors([quoted[sent.start]], ctx) if sent.start in quoted else []:
+                    credit(found, speaker)
                 drafts.extend(found)
                 who = victim_identity(sent)
                 last = ctx.last_violent
@@ -577,13 +581,8 @@ class EventExtractor:
         days = {d.date.start for d in merged if d.event == "PROTEST" and d.date.start is not None}
         apart = len(days) > 1
         # Demonstrators killed or hurt by the forces of order: ACLED's excessive force.
-        cracked = {
-            d.offset
-            for d in merged
-            if d.event in {"ASSAULT", "COERCE"}
-            and (d.dead or d.injured)
-            and any(a.sector in {"COP", "MIL"} for a in d.actors)
-        }
+        cracked = {d.offset for d in merged if d.event in {"ASSAULT", "COERCE"} and (d.dead or d.injured)
+                   and any(a.sector in {"COP", "MIL"} for a in d.actors)}  # fmt: skip
         private = private_motive(doc for _, doc in parsed)
         events = [
             freeze(
