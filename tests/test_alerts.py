@@ -122,6 +122,29 @@ def test_a_warning_is_kept_and_fulfilled_by_what_came_later() -> None:
     assert fulfilment(warning, [offensive, elsewhere]) is None
 
 
+def test_a_warning_names_people_by_their_words_and_bodies_by_their_names() -> None:
+    """ "Many Armenians believe ...", Markus Ritter told DW: the warning is theirs, not the state
+    of Armenia's; a government quoted by its capital is named as the government."""
+    from tocsin.analysis.occurrences import from_fused
+
+    record = {"id": "w1", "date": None, "first_reported": "2023-03-29", "event": "ASSAULT", "mode": None,
+              "factuality": "future", "location": {"name": "Nagorno-Karabakh", "country_code": "AZ",
+                                                   "precision": "region"},
+              "claims": [{"source": "Armenian Weekly"}], "actor": [], "recipient": [],
+              "claimed_by": [{"text": "Many Armenians", "name": "Armenia", "country": "ARM", "sector": None},
+                             {"text": "Markus Ritter", "name": "Markus Ritter", "sector": None},
+                             {"text": "Baku", "name": "Government of Azerbaijan", "country": "AZE",
+                              "sector": "GOV"}]}  # fmt: skip
+    occurrence = from_fused(record)
+    assert occurrence is not None
+    assert occurrence.claimed_by == ("Many Armenians", "Markus Ritter", "Government of Azerbaijan")
+    (warning,) = warned([occurrence], date(2023, 3, 29))
+    assert warning.explanation == (
+        "Nagorno-Karabakh: a coming assault, said on 2023-03-29 by Many Armenians, Markus Ritter and"
+        " Government of Azerbaijan"
+    )
+
+
 def test_a_daily_source_gone_silent_is_a_notice_once() -> None:
     daily = [_occ(i, DAY0 + timedelta(days=i), sources=("SMM",)) for i in range(14)]
     every_other = [_occ(i, DAY0 + timedelta(days=2 * i), sources=("Weekly",)) for i in range(7)]

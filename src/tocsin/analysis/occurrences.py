@@ -116,6 +116,15 @@ def _dyad(record: dict[str, Any]) -> str | None:
     return " - ".join(sorted((first[0], second[0])))
 
 
+def _claimant(party: dict[str, Any]) -> str:
+    """Who says it, as an alert tells it: people by the text's words ("Many Armenians", not the
+    state "Armenia" their name stands for), a body with a role by its name ("Baku": "Government of
+    Azerbaijan")."""
+    if not party.get("sector") and not party.get("entity") and party.get("text"):
+        return str(party["text"])
+    return str(party.get("name") or party.get("text") or "")
+
+
 def _day(value: str | None) -> date | None:
     return date.fromisoformat(value) if value else None
 
@@ -152,7 +161,7 @@ def from_fused(record: dict[str, Any]) -> Occurrence | None:
         record["factuality"],
         record.get("dead_best") or 0,
         sources,
-        tuple(p.get("name") or p.get("text") or "" for p in record.get("claimed_by") or []),
+        tuple(_claimant(p) for p in record.get("claimed_by") or []),
         record["count"] if record.get("count") is not None else 1,
         _dyad(record),
         days,

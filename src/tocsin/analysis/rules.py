@@ -127,8 +127,9 @@ def warned(occurrences: list[Occurrence], day: date) -> list[Alert]:
         o for o in occurrences if o.factuality == "future" and o.event in cfg["events"] and o.known == day
     ):
         horizon = w.known + timedelta(days=cfg["horizon_days"])
-        who = ", ".join(n for n in w.claimed_by if n) or "a source"
-        sentence = f"{w.area.name}: {who} warned on {w.known.isoformat()} of a coming {w.event.lower()}"
+        names = [n for n in w.claimed_by if n]
+        who = " and ".join([", ".join(names[:-1]), names[-1]] if len(names) > 1 else names) or "a source"
+        sentence = f"{w.area.name}: a coming {w.event.lower()}, said on {w.known.isoformat()} by {who}"
         out.append(
             Alert(
                 day,
