@@ -204,3 +204,41 @@ def test_sigterm_stops_between_documents_and_a_restart_resumes(
     again = subprocess.run([*command[:-2], "--once"], capture_output=True, text=True, timeout=180)
     assert again.returncode == 0, again.stderr
     assert "1 unchanged" in again.stderr and "0 documents stored" in again.stderr
+
+
+def test_a_stop_asked_for_in_the_middle_of_a_wait_is_never_stuck() -> None:
+    """What hung the watch once in CI: a signal's handler runs in the thread it interrupts, and
+    threading.Event.set takes the lock the interrupted Event.wait may be holding. Here the handler's
+    work runs while every lock the stop request has is held by the same thread, as it would be
+    inside such a wait (with an Event, the thread never ends)."""
+    import contextlib
+
+    from tocsin.monitor.stop import StopRequest
+
+    stop = StopRequest()
+
+    def handler_inside_a_wait() -> None:
+        held = getattr(stop, "_cond", None)  # threading.Event's lock
+        with held if held is not None else contextlib.nullcontext():
+            stop.set()
+
+    worker = threading.Thread(target=handler_inside_a_wait, daemon=True)
+    worker.start()
+    worker.join(2)
+    assert not worker.is_alive() and stop.is_set()
+
+
+def test_a_signal_ends_the_wait_for_the_next_round_promptly() -> None:
+    from tocsin.monitor.stop import StopRequest
+
+    stop = StopRequest()
+    previous = signal.signal(signal.SIGALRM, lambda signum, frame: stop.set())
+    try:
+        signal.setitimer(signal.ITIMER_REAL, 0.1)
+        start = time.monotonic()
+        assert stop.wait(30) is True
+        assert time.monotonic() - start < 2
+        assert StopRequest().wait(0.3) is False  # no stop asked: the whole timeout
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)

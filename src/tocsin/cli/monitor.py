@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 import signal
-import threading
 from pathlib import Path
 from types import FrameType
 
@@ -12,6 +11,7 @@ import click
 
 from tocsin.cli.app import Failure, _pipeline, _settings, cli
 from tocsin.errors import TocsinError
+from tocsin.monitor.stop import StopRequest
 from tocsin.store.access import CODING_WRITER_THREADS
 from tocsin.store.connection import is_postgres
 from tocsin.store.store import Store
@@ -67,7 +67,7 @@ def watch(ctx: click.Context, sources_file: Path, every: str, db: str | None, ou
     store.release()  # readers read while the models load
     # its HTTP cache and state beside the store's file (a PostgreSQL store's: in this directory)
     where = Path.cwd() / "tocsin-postgres" if is_postgres(store.path) else Path(store.path)
-    stop = threading.Event()
+    stop = StopRequest()
     _stop_on_signals(stop)
     try:
         pipe = _pipeline(settings)
@@ -94,7 +94,7 @@ def watch(ctx: click.Context, sources_file: Path, every: str, db: str | None, ou
         click.echo("tocsin: watch stopped; run the same command to resume", err=True)
 
 
-def _stop_on_signals(stop: threading.Event) -> None:
+def _stop_on_signals(stop: StopRequest) -> None:
     """SIGTERM or Ctrl-C ask the loop to stop between two documents; a second one stops at once."""
 
     def handler(signum: int, frame: FrameType | None) -> None:

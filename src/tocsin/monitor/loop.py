@@ -22,6 +22,7 @@ from tocsin.models import Rejection
 from tocsin.monitor.poll import Poller
 from tocsin.monitor.sources import Source
 from tocsin.monitor.state import WatchState, utc_now
+from tocsin.monitor.stop import StopRequest
 from tocsin.pipeline import Pipeline
 from tocsin.store.store import Store
 
@@ -48,7 +49,7 @@ class Watcher:
 
     def __init__(
         self, sources: list[Source], *, store: Store, pipeline: Pipeline, poller: Poller, state: WatchState,
-        out: Path, every: float, stop: threading.Event, say: Callable[[str], None],
+        out: Path, every: float, stop: StopRequest | threading.Event, say: Callable[[str], None],
     ) -> None:  # fmt: skip
         self.sources, self.store, self.pipeline, self.poller = sources, store, pipeline, poller
         self.state, self.out, self.every, self.stop, self.say = state, out, every, stop, say
