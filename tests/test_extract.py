@@ -189,6 +189,15 @@ def test_troops_massed_are_a_mobilisation(pipeline: Any) -> None:
         assert not _only(code_text(pipeline, text), "MOBILIZE"), text
 
 
+def test_what_is_fired_is_not_whom_it_is_fired_at(pipeline: Any) -> None:
+    for text, target in (
+        ("Police fired rubber bullets at the crowd in Nairobi on Monday.", "crowd"),
+        ("Troops fired rockets at the village on Monday.", "village"),
+    ):
+        (attack,) = _only(code_text(pipeline, text), "ASSAULT")
+        assert [p["text"] for p in attack["recipient"]] == [target], text
+
+
 def test_fatality_ranges_are_coded_conservatively(pipeline: Any) -> None:
     events = code_text(pipeline, "On Monday, gunmen killed between 16 and 25 people at a funeral.")
     assert [e["dead"] for e in _only(events, "ASSAULT")] == [16]

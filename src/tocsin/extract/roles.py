@@ -14,6 +14,7 @@ from tocsin.extract.clauses import coordinated as _coordinated
 from tocsin.extract.clauses import misparsed_subject as _misparsed_subject
 from tocsin.extract.headlines import participle_modifier, reduced_passive_subject
 from tocsin.extract.lexicon import lexicon
+from tocsin.extract.screen import PROJECTILES
 
 ACCUSE_VERBS = frozenset({"accuse", "blame", "charge", "condemn", "denounce", "criticize", "criticise"})
 _TARGET_PREPS = frozenset({"at", "on", "upon", "against", "into", "toward", "towards"})
@@ -335,7 +336,10 @@ def roles(tok: Token, *, event: str = "", patient_subject: bool = False) -> tupl
             )
         else:
             actor = subj
-            recipient = _child(tok, "dobj", "obj") or _pobj(tok, _TARGET_PREPS)
+            recipient = _child(tok, "dobj", "obj")
+            if recipient is not None and recipient.lemma_.lower() in PROJECTILES:
+                recipient = None  # "fired rubber bullets at the crowd": what was fired, not at whom
+            recipient = recipient or _pobj(tok, _TARGET_PREPS)
         if event in BENEFICIARY_EVENTS and (recipient is None or not _named(recipient)):
             recipient = _beneficiary(tok) or _addressee(tok) or recipient
         if event in PARTY_BEHIND_EVENTS and recipient is not None and not _named(recipient):

@@ -44,8 +44,8 @@ _AIMED = frozenset(
     {"shoot", "fire", "throw", "hurl", "aim", "lob", "launch", "swing", "lash", "strike", "point"}
 )
 _CAUSE_PREPS = frozenset({"of", "from", "after", "following"})
-#: What is fired when firing is shooting.
-_PROJECTILES = frozenset(
+#: What is fired when firing is shooting: what was fired, never at whom.
+PROJECTILES = frozenset(
     {"shot", "round", "bullet", "shell", "rocket", "missile", "mortar", "gun", "weapon", "gas",
      "teargas", "canister", "grenade", "salvo", "volley", "projectile", "arrow", "cannon", "flare",
      "pellet", "torpedo", "munition", "ammunition", "gunshot", "burst"}
@@ -461,7 +461,7 @@ def screen(tok: Token, event: str, subject: str | None) -> Screened | None:
         return Screened("drop", "'shell out': to pay")
     patient = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
     targeted = any(c.dep_ == "prep" and c.lower_ in _TARGET_PREPS | {"upon"} for c in tok.children)
-    if _lemma(tok) == "fire" and patient is not None and not targeted and _lemma(patient) not in _PROJECTILES:
+    if _lemma(tok) == "fire" and patient is not None and not targeted and _lemma(patient) not in PROJECTILES:
         # "shots were fired", "rockets were fired from Gaza": projectiles; "the coach was fired": dismissed.
         return Screened("drop", f"'{patient.text} ... {tok.text}': dismissed from a job")
     if _lemma(tok) == "kill" and "off" in particles:
