@@ -301,6 +301,7 @@ def attribute(trigger: Token, *, statement: bool) -> Attribution:
                 or (child.lower_ in {"against", "over"} and lemma in GRIEVANCE_VERBS)
             )
         )
+        warned = _warned_of(node, child)  # "observers warning of an imminent offensive"
         if lemma in CONFIRM_VERBS and governs_content:
             if speaker is not None:
                 att.confirmed_by.append(speaker)
@@ -325,9 +326,9 @@ def attribute(trigger: Token, *, statement: bool) -> Attribution:
                     att.rejecting = node
         elif (lemma in FUTURE_VERBS and (
             child.dep_ in {"xcomp", "ccomp"} or (child.dep_ == "prep" and child.lower_ in {"at", "to"})
-        )) or _warned_of(node, child):  # fmt: skip
+        )) or warned:  # fmt: skip
             att.factuality = Factuality.FUTURE  # "plans to attack", "aimed at blowing things up"
-            if _warned_of(node, child) and speaker is not None and speaker not in att.claimed_by:
+            if warned and speaker is not None and speaker not in att.claimed_by:
                 att.claimed_by.append(speaker)  # who warns of it says it is coming
             if _negated(node) and lemma not in _EPISTEMIC | {"warn"}:
                 # "did not seek to have her boyfriend killed": an intention denied tells no act

@@ -49,8 +49,9 @@ def quoted_speakers(doc: Doc) -> dict[int, Token]:
     sentences, the head of the speaker's name; sentences that hold the verb of saying are read by
     the parse itself."""
     out: dict[int, Token] = {}
-    sents = list(doc.sents)
-    for opening, closing in _quotations(doc):
+    quotations = _quotations(doc)
+    sents = list(doc.sents) if quotations else []  # most paragraphs quote no one
+    for opening, closing in quotations:
         inside = [s for s in sents if s.start >= opening and s.end - 1 <= closing + 1]
         last = doc[closing].sent
         first = doc[opening].sent
