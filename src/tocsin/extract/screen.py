@@ -506,10 +506,9 @@ def dispute(tok: Token, actors: list[Actor], recipients: list[Actor]) -> Screene
     if _lemma(tok) in s.verbal:
         # who attacks decides ("the party attacked the minister"); an attacker of unknown kind
         # ("the men attacked") may be armed
-        kinds = {_kind(a) for a in actors}
-        if kinds <= s.hackers:
+        if all(_heads(a.text) & s.hackers for a in actors):
             return Screened("drop", f"'{tok.text}' by {actors[0].text}: an attack on computers")
-        armed = any(a.sector not in s.disputants and _kind(a) not in s.speakers for a in actors)
+        armed = any(a.sector not in s.disputants and not _heads(a.text) & s.speakers for a in actors)
     else:
         armed = _lemma(tok) not in s.dispute or any(
             a.sector not in s.disputants and (a.sector or a.country or a.entity) for a in sides
@@ -521,12 +520,6 @@ def dispute(tok: Token, actors: list[Actor], recipients: list[Actor]) -> Screene
     names = ", ".join(a.text for a in sides)
     why = f"'{tok.text}' among {names}: no weapon, no harm and no armed side told (a dispute)"
     return Screened("drop", why)
-
-
-def _kind(actor: Actor) -> str:
-    """What a party is, by the last word of its text, singular ("critics": "critic")."""
-    words = actor.text.lower().split()
-    return words[-1].removesuffix("s") if words else ""
 
 
 def nonhuman_victim(victim: Token | None) -> bool:
@@ -556,14 +549,17 @@ def political_arrest(tok: Token) -> bool:
     return _mentions(words, senses().political)
 
 
+def _heads(name: str) -> frozenset[str]:
+    """What a party's name says it is: its last word, as written and without a plural "s"
+    ("critics": "critics", "critic")."""
+    words = name.lower().split()
+    return frozenset({words[-1], words[-1].removesuffix("s")}) if words else frozenset()
+
+
 def inanimate(name: str) -> bool:
     """Whether an actor's name is a thing or a force of nature, not people ("downed trees")."""
-    words = name.lower().split()
-    if not words:
-        return False
-    head = words[-1]
     s = senses()
-    return any(w in s.accident_agents or w in s.nonhuman for w in (head, head.removesuffix("s")))
+    return bool(_heads(name) & (s.accident_agents | s.nonhuman))
 
 
 def public_act(verb: Token) -> bool:
