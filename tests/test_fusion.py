@@ -119,6 +119,17 @@ def test_a_report_with_no_place_joins_only_by_a_named_side_or_a_telling_toll() -
     assert _groups([many_a, many_b]) == [_ids(many_a, many_b)]  # fourteen dead, one day: one event
     sided, also = _event("sided", town=None, dead=1), _event("also", town=None, dead=1)
     assert _groups([sided, also]) == [_ids(sided, also)]  # the same two sides named in both
+    # Placed only in the country: the same day and a toll of one are no occurrence either
+    # ("Italian journalist killed in eastern Ukraine", "Man killed in eastern Ukraine shootout");
+    # the same toll of two or more is.
+    ukraine = _place("Kharkiv", PlacePrecision.COUNTRY)
+    tolls = {"1a": 1, "1b": 1, "2a": 2, "2b": 2}
+    country = {
+        n: replace(_event(f"c-{n}", town=None, actors=nobody, recipients=nobody, dead=d), location=ukraine)
+        for n, d in tolls.items()
+    }
+    expected = [_ids(country["1a"]), _ids(country["1b"]), _ids(country["2a"], country["2b"])]
+    assert _groups(list(country.values())) == sorted(expected, key=min)
 
 
 def test_a_date_taken_from_publication_may_be_a_day_early_never_late() -> None:

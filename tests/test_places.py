@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
-from tests.conftest import SAMPLES
+from tests.conftest import SAMPLES, code_text
 from tocsin.cli import cli
 from tocsin.geo.gazetteer import open_gazetteer
 from tocsin.geo.imports import import_file
@@ -218,6 +218,27 @@ def test_the_agent_of_a_passive_or_a_noun_is_an_actor_not_a_location(pipeline: A
         for m in _mentions_of(pipeline, "They fear an offensive by Azerbaijan in Lachin.")
     }
     assert roles == {"Azerbaijan": "actor", "Lachin": "location"}
+
+
+def test_a_place_before_the_noun_of_an_event_is_where_it_happened(pipeline: Any) -> None:
+    # A town before a raid, any place before fighting: where. A country before an assault: who.
+    # A place before troops is a side ("Ukraine forces").
+    raid = code_text(pipeline, "Three people were killed in the Slavyansk raid on Friday.")
+    assert [(e["location"] or {}).get("name") for e in raid] == ["Slovyansk"]
+    roles = {
+        m.place.text: m.role
+        for m in _mentions_of(pipeline, "Ukraine forces kill rebels in Slaviansk operation.")
+    }
+    assert roles == {"Ukraine": "actor", "Slaviansk": "location"}
+    fighting = code_text(pipeline, "Two activists were shot dead during Ukraine protests, prosecutors said.")
+    assert {(e["location"] or {}).get("country_code") for e in fighting} == {"UA"}
+    assert not [
+        a for e in fighting for a in e["actor"] if a.get("country") == "UKR" and a.get("sector") is None
+    ]
+    assault = {
+        m.place.text: m.role for m in _mentions_of(pipeline, "Five died in the Ukraine assault on two towns.")
+    }
+    assert assault == {"Ukraine": "actor"}
 
 
 def test_an_unknown_name_before_its_stated_region_is_a_place(pipeline: Any) -> None:

@@ -15,6 +15,7 @@ from tocsin.extract.clauses import misparsed_subject as _misparsed_subject
 from tocsin.extract.headlines import participle_modifier, reduced_passive_subject
 from tocsin.extract.lexicon import lexicon
 from tocsin.extract.screen import PROJECTILES
+from tocsin.geo.mentions import modifier_locates
 
 ACCUSE_VERBS = frozenset({"accuse", "blame", "charge", "condemn", "denounce", "criticize", "criticise"})
 _TARGET_PREPS = frozenset({"at", "on", "upon", "against", "into", "toward", "towards"})
@@ -381,6 +382,8 @@ def roles(tok: Token, *, event: str = "", patient_subject: bool = False) -> tupl
                 continue
             if c.pos_ not in {"PROPN", "ADJ"} or not c.text[:1].isupper():
                 continue
+            if c.ent_type_ in {"GPE", "LOC", "FAC"} and modifier_locates(c, country=True):
+                continue  # "Ukraine protests", "Kiev clashes": where, not who
             # "the Azerbaijani advance": a demonym is the actor; "the Artsakh blockade": a name
             # compound is the actor of an attack but the target of a blockade or siege.
             if c.dep_ == "amod" or (c.dep_ in {"compound", "nmod"} and event in ACTOR_COMPOUND_EVENTS):

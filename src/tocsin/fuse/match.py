@@ -122,7 +122,7 @@ def evidence(a: Report, b: Report, rules: Rules) -> float:
             points += rules.same_country
     if a.parties & b.parties:
         points += rules.shared_party
-    if a.dead and a.dead == b.dead:
+    if a.dead is not None and a.dead >= rules.same_toll_min and a.dead == b.dead:
         points += rules.same_toll
     if a.acled_sub_type and a.acled_sub_type == b.acled_sub_type:
         points += rules.same_sub_type

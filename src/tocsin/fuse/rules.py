@@ -26,6 +26,7 @@ class Rules:
     same_country: float
     shared_party: float
     same_toll: float
+    same_toll_min: int
     same_sub_type: float
     same_ongoing: float
     ongoing_modes: frozenset[str]
@@ -59,6 +60,7 @@ def rules() -> Rules:
         same_country=float(e["same_country"]),
         shared_party=float(e["shared_party"]),
         same_toll=float(e["same_toll"]),
+        same_toll_min=int(e["same_toll_min"]),
         same_sub_type=float(e["same_acled_sub_event_type"]),
         same_ongoing=float(e["same_ongoing"]),
         ongoing_modes=frozenset(e["ongoing_modes"]),

@@ -6,10 +6,12 @@ from __future__ import annotations
 
 import math
 import re
+import tomllib
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from importlib import resources
 
 from spacy.tokens import Doc, Span, Token
 
@@ -120,6 +122,26 @@ def mention_role(span: Span) -> str:
     if head.i != root.i:
         return "location"
     return "other"
+
+
+@lru_cache(maxsize=1)
+def _modified_nouns() -> tuple[frozenset[str], frozenset[str]]:
+    """(happenings, acts) of ``data/place_roles.toml``."""
+    data = tomllib.loads(resources.files("tocsin.data").joinpath("place_roles.toml").read_text("utf-8"))
+    return frozenset(data["happenings"]), frozenset(data["acts"])
+
+
+def modifier_locates(root: Token, *, country: bool) -> bool:
+    """Whether a place name before a noun says where the event the noun names happened: before a
+    happening with no single doer, any place ("Ukraine fighting", "Kiev clashes"); before an act a
+    state carries out, a place that is no country ("the Slavyansk raid", but "the Ukraine assault
+    on rebel-held towns" names who acts). ``root`` is the name's head word;
+    ``data/place_roles.toml`` lists the nouns."""
+    if root.dep_ not in {"compound", "nmod"} or root.head.pos_ not in {"NOUN", "PROPN"}:
+        return False
+    happenings, acts = _modified_nouns()
+    words = {root.head.lower_, root.head.lemma_.lower()}
+    return bool(words & happenings) or (not country and bool(words & acts))
 
 
 def feature_extent(

@@ -48,6 +48,7 @@ from tocsin.geo.mentions import (
     is_title_name,
     listed_with_places,
     mention_role,
+    modifier_locates,
     next_place,
     person_names,
     place_context,
@@ -259,6 +260,10 @@ class PlaceResolver:
                 out.extend(self._within_name(ent, offset, focus))
                 continue
             role = mention_role(ent) if feature is None else "location"
+            if role == "actor" and modifier_locates(
+                ent.root, country=place.precision is PlacePrecision.COUNTRY
+            ):
+                role = "location"
             unknown = place.precision is PlacePrecision.UNRESOLVED
             if (
                 (unknown or (len(span) == 1 and self._look_alike(span.text, focus)))
