@@ -163,6 +163,22 @@ def _negated(tok: Token) -> bool:
     return any(c.dep_ == "neg" for c in tok.children)
 
 
+_NOBODY = frozenset({"nobody", "none", "noone", "nothing"})
+
+
+def _none_of_it(trigger: Token) -> bool:
+    """Whether the act is said to have had no instance or no one to undergo or do it: "no arrests
+    were made", "no one was arrested", "nobody was hurt", "police killed no one"."""
+    if trigger.pos_ in {"NOUN", "PROPN"}:
+        return any(c.dep_ == "det" and c.lower_ == "no" for c in trigger.children)
+    for c in trigger.children:
+        if c.dep_ in {"nsubj", "nsubjpass", "dobj"} and (
+            c.lower_ in _NOBODY or any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)
+        ):
+            return True
+    return False
+
+
 #: Words of risk and fear: an act they point at ("vulnerable to an attack", "the risk of
 #: clashes", "fear of reprisals") is what may happen, not what did.
 _RISK = frozenset(
@@ -248,7 +264,7 @@ def attribute(trigger: Token, *, statement: bool) -> Attribution:
     clause = trigger if trigger.pos_ in {"VERB", "AUX"} else trigger.head
     # Negation, tense and modality of the trigger's own clause.
     for tok in {trigger, clause}:
-        if _negated(tok):
+        if _negated(tok) or (tok is trigger and _none_of_it(tok)):
             att.factuality = Factuality.NEGATED
         aux = _aux(tok)
         if aux & _FUTURE_AUX or ("going" in aux and any(c.lower_ == "to" for c in tok.children)):

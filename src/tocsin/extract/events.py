@@ -13,7 +13,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
-from tocsin.extract.accidents import attack_of_animal, told_accident, toll_of_accident
+from tocsin.extract.accidents import told_accident
 from tocsin.extract.actors import ActorDictionary
 from tocsin.extract.attribution import (
     CONFIRM_VERBS,
@@ -46,16 +46,13 @@ from tocsin.extract.quotes import quoted_speakers
 from tocsin.extract.reports import link_denials, merge_reports
 from tocsin.extract.roles import is_pronoun, phrase_text, roles, victim_identity, with_conjuncts
 from tocsin.extract.screen import (
-    dispute,
     document_subject,
-    generic_kind,
-    generic_present,
     natural_death,
     nonhuman_victim,
-    screen,
 )
+from tocsin.extract.stage import screen_drafts
 from tocsin.extract.triggers import PATIENT_SUBJECT_MODES, find_triggers
-from tocsin.extract.verdicts import Dropped, Screened
+from tocsin.extract.verdicts import Dropped
 from tocsin.geo.mentions import PlaceMention, precision_rank
 from tocsin.geo.resolve import PlaceResolver
 from tocsin.ingest.slugs import credits
@@ -200,14 +197,15 @@ class EventExtractor:
             for d in self._draft(tok, trig, sv, ctx):
                 drafts.append(d)
                 by_token.setdefault(tok.i, d)
-        drafts = self._screen(drafts, sv, ctx)
-        by_token = {i: d for i, d in by_token.items() if d in drafts}
+        screened = screen_drafts(drafts, sv, ctx)
+        gone = {d.trigger.i for d in drafts} - {d.trigger.i for d in screened}  # their counts: no one's
+        drafts, by_token = screened, {i: d for i, d in by_token.items() if d in screened}
         self._merge_in_sentence(drafts, by_token)
         drafts = [d for d in drafts if d.merged_into is None]
         drafts = protest_frames(drafts, sv, ctx, self._draft)
         if any(natural_death(t) for t in sent):
             ctx.after_accident = True  # "died after being hit by lightning": what follows is its toll
-        found = find_casualties(sent)
+        found = [c for c in find_casualties(sent) if c.anchor not in gone]  # "killed its app": none
         if not any(d.event == "ASSAULT" for d in drafts) and ctx.last_violent is not None:
             # "1 fatality." after the sentence that told of the attack.
             self._attach_casualties([ctx.last_violent], found, strict=False)
@@ -230,45 +228,6 @@ class EventExtractor:
                 )
             )
         return self._fold_casualty_reports(drafts, ctx)
-
-    @staticmethod
-    def _screen(drafts: list[Draft], sv: SentenceView, ctx: Context) -> list[Draft]:
-        """The precision stage (screen.py): drop candidates whose trigger has no violent or
-        contentious sense here; mark as background the acts a court case is about."""
-        kept = []
-        for d in drafts:
-            verdict = screen(d.trigger, d.event, ctx.subject)
-            if d.unreal is not None and d.event == "ASSAULT":
-                verdict = Screened("drop", d.unreal)  # violence the text does not say happened
-            if verdict is None and d.event == "ASSAULT":
-                verdict = dispute(d.trigger, d.actors, d.recipients)
-            if verdict is None and d.event in {"ASSAULT", "COERCE"} and sv.index > 0:
-                habit = generic_present(d.trigger) or generic_kind(d.trigger)
-                verdict = Screened("background", habit) if habit is not None else None
-            if verdict is None and ctx.after_accident:
-                verdict = toll_of_accident(d.trigger, d.event, bool(d.actors))
-            if verdict is not None:
-                start = sv.offset + d.trigger.idx
-                end = start + len(d.trigger.text)
-                text = sv.sent.text
-                found = Dropped(sv.doc_id, sv.index, d.event, d.trigger.text, start, end, verdict.action,
-                                verdict.reason, text)  # fmt: skip
-                ctx.dropped.append(found)
-            if verdict is None and ctx.after_animal:
-                verdict = attack_of_animal(d.trigger, d.event, bool(d.actors))
-            if verdict is not None and verdict.kind == "accident":
-                ctx.after_accident = True
-            elif verdict is not None and verdict.kind == "animal":
-                ctx.after_animal = True
-            elif verdict is None and d.event == "ASSAULT":
-                ctx.after_accident = False  # an attack told since: what follows may be its toll
-                ctx.after_animal = ctx.after_animal and not d.actors
-            if verdict is not None and verdict.action == "drop":
-                continue
-            if verdict is not None:
-                d.background = d.court = True
-            kept.append(d)
-        return kept
 
     def _claimed_after(self, drafts: list[Draft], sv: SentenceView, ctx: Context) -> None:
         """ "A suicide bomber killed nine people in Mogadishu. Al-Shabaab claimed responsibility.":

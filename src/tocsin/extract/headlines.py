@@ -48,8 +48,14 @@ def _harms(verb: Token) -> bool:
 def participle_modifier(verb: Token) -> bool:
     """A participle qualifying the noun it hangs on ("a man killed by police", "Six servicemen
     killed in clash"): an ``acl`` tagged VBN, or VBD, the same form of a regular verb that the
-    tagger gives a headline's "killed" (an ``acl`` is never a finite verb)."""
-    return verb.dep_ == "acl" and verb.tag_ in {"VBN", "VBD"}
+    tagger gives a headline's "killed" (an ``acl`` is never a finite verb). Not one with a direct
+    object: a participle qualifying a noun is passive, and "a series of attacks ... killed at least
+    130 people" is the parser's misreading of a finite verb, not a series killed."""
+    return (
+        verb.dep_ == "acl"
+        and verb.tag_ in {"VBN", "VBD"}
+        and not any(c.dep_ in {"dobj", "obj"} for c in verb.children)
+    )
 
 
 def reduced_passive_subject(verb: Token) -> Token | None:

@@ -26,12 +26,15 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
 from tocsin.extract.accidents import accident_sense
-from tocsin.extract.senses import Senses, senses
+from tocsin.extract.casualties import NUMBER_WORDS
+from tocsin.extract.fiction import fiction
+from tocsin.extract.senses import Senses, name_heads, senses
+from tocsin.extract.senses import lemma as _lemma
+from tocsin.extract.senses import mentions as _mentions
 from tocsin.extract.verdicts import Screened
-from tocsin.models import Actor
 
 #: The event types the stage screens: what alerts and counts are built on.
 SCREENED_EVENTS = frozenset({"ASSAULT", "PROTEST", "COERCE", "THREATEN", "MOBILIZE"})
@@ -79,21 +82,21 @@ def document_subject(docs: Iterable[Doc]) -> str | None:
     return None
 
 
-def _lemma(tok: Token) -> str:
-    return tok.lemma_.lower()
-
-
 def _objects(tok: Token) -> list[Token]:
     """What the trigger acts on: its direct object, or the object of a targeting preposition."""
     out = [c for c in tok.children if c.dep_ in {"dobj", "obj", "nsubjpass"}]
     for c in tok.children:
         if c.dep_ == "prep" and c.lower_ in _TARGET_PREPS and (c.lower_ != "at" or _lemma(tok) in _AIMED):
             out.extend(g for g in c.children if g.dep_ == "pobj")
-    return out
+    return [_counted(o) for o in out]
 
 
-def _mentions(span: Span | Iterable[Token], words: frozenset[str]) -> bool:
-    return any(_lemma(t) in words or t.lower_ in words for t in span)
+def _counted(noun: Token) -> Token:
+    """What a count of things is of: "scores of militiamen", "dozens of people" (not the scores)."""
+    if noun.lower_ not in NUMBER_WORDS:
+        return noun
+    of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    return next((g for g in of.children if g.dep_ == "pobj"), noun) if of is not None else noun
 
 
 def _modified_sense(tok: Token, s: Senses) -> str | None:
@@ -441,6 +444,7 @@ def screen(tok: Token, event: str, subject: str | None) -> Screened | None:
         return Screened("drop", accident, "accident")
     checks: tuple[Callable[[], str | None], ...] = (
         lambda: _modified_sense(tok, s),
+        lambda: fiction(tok, s),
         lambda: _kind_of_thing(tok, s),
         lambda: _channel(tok, s) if event != "PROTEST" else None,
         lambda: _title(tok),
@@ -493,35 +497,6 @@ def screen(tok: Token, event: str, subject: str | None) -> Screened | None:
     return None
 
 
-def dispute(tok: Token, actors: list[Actor], recipients: list[Actor]) -> Screened | None:
-    """ "Local contractors fight over it", "the two firms battled for the contract", "the party
-    attacked the minister": a fight, a battle or an attack among sides that dispute without arms
-    (``[dispute]`` in ``data/senses.toml``), with no weapon and no harm told in its sentence, is a
-    dispute, not violence. With no side named, or a state, an armed group, civilians or
-    protesters among them, the violent sense stands."""
-    s = senses()
-    sides = [*actors, *recipients]
-    if not actors:
-        return None
-    if _lemma(tok) in s.verbal:
-        # who attacks decides ("the party attacked the minister"); an attacker of unknown kind
-        # ("the men attacked") may be armed
-        if all(_heads(a.text) & s.hackers for a in actors):
-            return Screened("drop", f"'{tok.text}' by {actors[0].text}: an attack on computers")
-        armed = any(a.sector not in s.disputants and not _heads(a.text) & s.speakers for a in actors)
-    else:
-        armed = _lemma(tok) not in s.dispute or any(
-            a.sector not in s.disputants and (a.sector or a.country or a.entity) for a in sides
-        )
-    if armed:
-        return None
-    if any(_lemma(t) in s.harm or t.lower_ in s.harm or _lemma(t) in s.military for t in tok.sent):
-        return None
-    names = ", ".join(a.text for a in sides)
-    why = f"'{tok.text}' among {names}: no weapon, no harm and no armed side told (a dispute)"
-    return Screened("drop", why)
-
-
 def nonhuman_victim(victim: Token | None) -> bool:
     """Whether a count is of animals or plants ("1,000 penguins died"): no casualties."""
     return victim is not None and _lemma(victim) in senses().nonhuman
@@ -549,17 +524,10 @@ def political_arrest(tok: Token) -> bool:
     return _mentions(words, senses().political)
 
 
-def _heads(name: str) -> frozenset[str]:
-    """What a party's name says it is: its last word, as written and without a plural "s"
-    ("critics": "critics", "critic")."""
-    words = name.lower().split()
-    return frozenset({words[-1], words[-1].removesuffix("s")}) if words else frozenset()
-
-
 def inanimate(name: str) -> bool:
     """Whether an actor's name is a thing or a force of nature, not people ("downed trees")."""
     s = senses()
-    return bool(_heads(name) & (s.accident_agents | s.nonhuman))
+    return bool(name_heads(name) & (s.accident_agents | s.nonhuman))
 
 
 def public_act(verb: Token) -> bool:

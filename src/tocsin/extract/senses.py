@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from spacy.tokens import Token
+
 
 @dataclass(frozen=True, slots=True)
 class Senses:
@@ -73,6 +75,12 @@ class Senses:
     hackers: frozenset[str]
     verbal: frozenset[str]
     harm: frozenset[str]
+    care: frozenset[str]
+    #: Fiction: works, verbs of playing a part, parts that are real, and modifiers of the unreal.
+    works: frozenset[str]
+    plays: frozenset[str]
+    real_parts: frozenset[str]
+    unreal: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -130,4 +138,26 @@ def senses() -> Senses:
         hackers=words(data["dispute"]["hackers"]),
         verbal=words(data["dispute"]["verbal"]),
         harm=words(data["dispute"]["harm"]),
+        care=words(data["dispute"]["care"]),
+        works=words(data["fiction"]["works"]),
+        plays=words(data["fiction"]["roles"]),
+        real_parts=words(data["fiction"]["real_parts"]),
+        unreal=words(data["fiction"]["modifiers"]),
     )
+
+
+def lemma(tok: Token) -> str:
+    """A word's lemma, lower case: how the word classes are matched."""
+    return tok.lemma_.lower()
+
+
+def mentions(tokens: Iterable[Token], words: frozenset[str]) -> bool:
+    """Whether any of the tokens is one of the words, by lemma or as written."""
+    return any(lemma(t) in words or t.lower_ in words for t in tokens)
+
+
+def name_heads(name: str) -> frozenset[str]:
+    """What a party's name says it is: its last word, as written and without a plural "s"
+    ("critics": "critics", "critic")."""
+    words = name.lower().split()
+    return frozenset({words[-1], words[-1].removesuffix("s")}) if words else frozenset()

@@ -41,6 +41,10 @@ def _temporal(prep: Token) -> bool:
     return any(g.dep_ == "pobj" and g.ent_type_ in {"DATE", "TIME"} for g in prep.children)
 
 
+#: What makes a noun one that is counted: "a demand", "their demand", "two demands".
+_COUNTING = frozenset({"det", "poss", "nummod", "predet"})
+
+
 def _condition_holds(trig: Trigger, tok: Token) -> bool:
     kind = trig.condition_kind
     words = trig.condition_words()
@@ -66,6 +70,11 @@ def _condition_holds(trig: Trigger, tok: Token) -> bool:
         )
     if kind == "intransitive":
         return not any(c.dep_ in {"ccomp", "dobj", "obj", "nsubjpass", "auxpass"} for c in tok.children)
+    if kind == "counted":
+        if tok.tag_ in {"NNS", "NNPS"} or any(c.dep_ in _COUNTING for c in tok.children):
+            return True
+        modified = any(c.dep_ in {"amod", "compound"} for c in tok.children)
+        return tok.dep_ in {"dobj", "obj", "pobj", "conj", "appos"} and not modified
     if kind == "child":
         lemmas = {c.lemma_.lower() for c in tok.children}
         lemmas |= {g.lemma_.lower() for c in tok.children for g in c.children}

@@ -117,6 +117,14 @@ class PlaceResolver:
             return []
         ranked = sorted(cands, key=lambda e: -self.score(e, name, focus, feature))
         best = ranked[0]
+        country = next((c for c in ranked if c.kind == "country"), None)
+        if country is not None and best.kind in {"city", "place", "admin2"}:
+            # A country's name is the country, whatever the document's focus: "a group linked to
+            # Russia" in a story from Ohio is not the hamlet of Russia, Ohio (a stated container,
+            # "Russia, Ohio", picks the hamlet before this ranking is used).
+            ranked.remove(country)
+            ranked.insert(0, country)
+            best = country
         if best.kind in {"admin1", "admin2"} and feature not in AREAL:
             # "in Donetsk": the city, not the oblast named after it, unless "region" follows;
             # "Washington": the national capital, not the state named like it.

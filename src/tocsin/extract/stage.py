@@ -1,0 +1,53 @@
+"""The precision stage over a sentence's candidates: each is kept, dropped with its reason, or
+kept as background (what a court case is about, a habit), and the verdicts are recorded for
+``tocsin extract --debug``. The reasons themselves live in :mod:`tocsin.extract.screen` and
+:mod:`tocsin.extract.accidents`."""
+
+from __future__ import annotations
+
+from tocsin.extract.accidents import attack_of_animal, toll_of_accident
+from tocsin.extract.draft import Context, Draft, SentenceView
+from tocsin.extract.screen import generic_kind, generic_present, screen
+from tocsin.extract.unarmed import dispute, unarmed_deployment
+from tocsin.extract.verdicts import Dropped, Screened
+
+
+def screen_drafts(drafts: list[Draft], sv: SentenceView, ctx: Context) -> list[Draft]:
+    """The precision stage (screen.py): drop candidates whose trigger has no violent or
+    contentious sense here; mark as background the acts a court case is about."""
+    kept = []
+    for d in drafts:
+        verdict = screen(d.trigger, d.event, ctx.subject)
+        if d.unreal is not None and d.event == "ASSAULT":
+            verdict = Screened("drop", d.unreal)  # violence the text does not say happened
+        if verdict is None and d.event in {"ASSAULT", "MOBILIZE"}:
+            verdict = (dispute if d.event == "ASSAULT" else unarmed_deployment)(
+                d.trigger, d.actors, d.recipients
+            )
+        if verdict is None and d.event in {"ASSAULT", "COERCE"} and sv.index > 0:
+            habit = generic_present(d.trigger) or generic_kind(d.trigger)
+            verdict = Screened("background", habit) if habit is not None else None
+        if verdict is None and ctx.after_accident:
+            verdict = toll_of_accident(d.trigger, d.event, bool(d.actors))
+        if verdict is not None:
+            start = sv.offset + d.trigger.idx
+            end = start + len(d.trigger.text)
+            text = sv.sent.text
+            found = Dropped(sv.doc_id, sv.index, d.event, d.trigger.text, start, end, verdict.action,
+                            verdict.reason, text)  # fmt: skip
+            ctx.dropped.append(found)
+        if verdict is None and ctx.after_animal:
+            verdict = attack_of_animal(d.trigger, d.event, bool(d.actors))
+        if verdict is not None and verdict.kind == "accident":
+            ctx.after_accident = True
+        elif verdict is not None and verdict.kind == "animal":
+            ctx.after_animal = True
+        elif verdict is None and d.event == "ASSAULT":
+            ctx.after_accident = False  # an attack told since: what follows may be its toll
+            ctx.after_animal = ctx.after_animal and not d.actors
+        if verdict is not None and verdict.action == "drop":
+            continue
+        if verdict is not None:
+            d.background = d.court = True
+        kept.append(d)
+    return kept

@@ -1,0 +1,58 @@
+"""Acts among or by sides that bear no arms: a fight or an attack among sides that dispute
+without arms is words or a quarrel, an attack by hackers is on computers, and a deployment of
+rescuers or doctors mobilises no force (``[dispute]`` in ``data/senses.toml``)."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from tocsin.extract.senses import lemma, mentions, name_heads, senses
+from tocsin.extract.verdicts import Screened
+from tocsin.models import Actor
+
+
+def dispute(tok: Token, actors: list[Actor], recipients: list[Actor]) -> Screened | None:
+    """ "Local contractors fight over it", "the two firms battled for the contract", "the party
+    attacked the minister": a fight, a battle or an attack among sides that dispute without arms
+    (``[dispute]`` in ``data/senses.toml``), with no weapon and no harm told in its sentence, is a
+    dispute, not violence. With no side named, or a state, an armed group, civilians or
+    protesters among them, the violent sense stands."""
+    s = senses()
+    sides = [*actors, *recipients]
+    harm = any(lemma(t) in s.harm or t.lower_ in s.harm or lemma(t) in s.military for t in tok.sent)
+    bodily = mentions(tok.sent, (s.harm - s.care) | s.military)
+    if not actors and lemma(tok) in s.verbal and not bodily and mentions(tok.sent, s.hackers):
+        # "the attack, blamed on a ransomware group": no doer named but a computer's attackers
+        return Screened("drop", f"'{tok.text}' told with hackers and no harm: an attack on computers")
+    if not actors:
+        return None
+    if lemma(tok) in s.verbal:
+        # who attacks decides ("the party attacked the minister"); an attacker of unknown kind
+        # ("the men attacked") may be armed
+        if all(name_heads(a.text) & s.hackers for a in actors):
+            return Screened("drop", f"'{tok.text}' by {actors[0].text}: an attack on computers")
+        armed = any(a.sector not in s.disputants and not name_heads(a.text) & s.speakers for a in actors)
+    else:
+        armed = lemma(tok) not in s.dispute or any(
+            a.sector not in s.disputants and (a.sector or a.country or a.entity) for a in sides
+        )
+    if armed or harm:
+        return None
+    names = ", ".join(a.text for a in sides)
+    why = f"'{tok.text}' among {names}: no weapon, no harm and no armed side told (a dispute)"
+    return Screened("drop", why)
+
+
+#: Sectors that carry no arms and keep no order: a deployment of theirs (rescue teams, aid
+#: workers, doctors) is no mobilisation of force.
+_UNARMED = frozenset({"CVL", "HLH", "NGO", "MED", "REL", "EDU", "REF"})
+
+
+def unarmed_deployment(tok: Token, actors: list[Actor], recipients: list[Actor]) -> Screened | None:
+    """ "Rescue teams were deployed", "the charity sent doctors": PLOVER's MOBILIZE is forces
+    moved or readied; when every side named is one that bears no arms, nothing is mobilised."""
+    sides = [*actors, *recipients]
+    if sides and all(a.sector in _UNARMED for a in sides):
+        names = ", ".join(a.text for a in sides)
+        return Screened("drop", f"'{tok.text}' of {names}: no armed force or police moved")
+    return None

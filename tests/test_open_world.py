@@ -1,0 +1,117 @@
+"""What a feed brings besides conflict: fiction, sport, software, business, disasters and crime
+stories, each beside the sense of the same words that stays (slow: loads the model)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from tests.conftest import code_text
+
+pytestmark = pytest.mark.slow
+
+
+def _events(pipeline: Any, text: str, kind: str) -> list[dict[str, Any]]:
+    return [e for e in code_text(pipeline, text, "2023-05-02") if e["event"] == kind and not e["background"]]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Critics said the movie, in which the hero battles an alien army invading New York, was fun.",
+        "The lead actor, who plays a soldier fighting rebels in the desert, said he was exhausted.",
+        "Two armies fought a fictional war over the island.",
+        "The film's explosive finale was shot in Morocco last spring.",
+    ],
+)
+def test_what_a_film_tells_or_an_actor_plays_is_fiction(pipeline: Any, text: str) -> None:
+    # Not even kept as background (as a habit told in the present would be): nothing happened.
+    assert [e for e in code_text(pipeline, text) if e["event"] == "ASSAULT"] == []
+
+
+def test_acts_beside_a_film_or_a_part_that_are_real_stay(pipeline: Any) -> None:
+    for text in (
+        "The soldier who fought rebels in the north was shot dead in Gao on Monday.",
+        "Kurdish forces played a key role fighting Islamic State in Raqqa last year.",
+        "Two armies fought a bloody war over the island in 1990.",
+        "Gunmen shot a film crew in Juba on Monday.",
+    ):
+        assert [e for e in code_text(pipeline, text) if e["event"] == "ASSAULT"], text
+
+
+def test_a_series_of_attacks_that_killed_is_no_series_killed(pipeline: Any) -> None:
+    text = (
+        "On November 13, a series of coordinated attacks at several locations in the French capital "
+        "killed at least 130 people and injured over 360."
+    )
+    assert 130 in [e["dead"] for e in _events(pipeline, text, "ASSAULT")]
+
+
+def test_fans_fighting_are_a_mob_not_a_battle(pipeline: Any) -> None:
+    fans = "Fans clashed with stewards outside the stadium after the match in Leeds on Sunday."
+    assert {e["acled_event_type"] for e in _events(pipeline, fans, "ASSAULT")} == {"Riots"}
+
+
+def test_no_arrests_and_no_one_arrested_are_no_arrest(pipeline: Any) -> None:
+    for text in ("Police said no arrests were made after the clash.", "Police said no one was arrested."):
+        arrests = [e for e in code_text(pipeline, text) if e["event"] == "COERCE"]
+        assert arrests and {e["factuality"] for e in arrests} == {"negated"}, text
+    made = [e for e in code_text(pipeline, "Police arrested two men in Kano.") if e["event"] == "COERCE"]
+    assert [e["factuality"] for e in made] == ["asserted"]
+
+
+def test_an_attack_by_hackers_is_none_and_a_thing_killed_has_no_toll(pipeline: Any) -> None:
+    hack = "The attack, blamed on a ransomware group, forced the hospital to divert ambulances."
+    assert _events(pipeline, hack, "ASSAULT") == []
+    armed = "The attack, blamed on a militant group, killed two soldiers near Gao."
+    assert _events(pipeline, armed, "ASSAULT")
+    # The count of a killing that is no violence goes to no attack told before it.
+    story = "Militants attacked a checkpoint near Gao on Monday. Later, Google killed its messaging app."
+    assert [e["dead"] for e in _events(pipeline, story, "ASSAULT")] == [None]
+
+
+def test_rescuers_deployed_are_no_mobilisation_but_troops_are(pipeline: Any) -> None:
+    rescue = "Rescue teams were deployed to search for people trapped in their homes after the flood."
+    assert _events(pipeline, rescue, "MOBILIZE") == []
+    troops = "Troops were deployed to the border town of Gao on Monday."
+    assert _events(pipeline, troops, "MOBILIZE")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Demand for oil rose 3 percent in the second quarter.",
+        "The company said demand remained strong.",
+        "Weak consumer demand hit retail sales in March.",
+        "There is strong demand for housing in the capital.",
+    ],
+)
+def test_demand_as_a_quantity_is_no_request(pipeline: Any, text: str) -> None:
+    assert _events(pipeline, text, "REQUEST") == []
+
+
+def test_a_demand_someone_makes_is_a_request(pipeline: Any) -> None:
+    assert _events(pipeline, "Protesters repeated their demand for the minister's resignation.", "REQUEST")
+    assert _events(pipeline, "The union's demands include a 10 percent pay rise.", "REQUEST")
+
+
+def test_a_country_named_in_a_local_story_is_the_country(pipeline: Any) -> None:
+    text = (
+        "Hackers breached a hospital chain in Columbus, Ohio, last week. A group linked to Russia was "
+        "blamed, officials in Dayton said."
+    )
+    doc = pipeline.nlp(text)
+    found = {m.place.text: m.place for m in pipeline.extractor.resolver.document_mentions([(0, doc)])[0]}
+    assert (found["Russia"].country_code, found["Russia"].precision) == ("RU", "country")
+    assert found["Columbus"].admin1 == "Ohio"
+    stated = "The council of Russia, Ohio, met on Monday in Columbus."
+    doc = pipeline.nlp(stated)
+    found = {m.place.text: m.place for m in pipeline.extractor.resolver.document_mentions([(0, doc)])[0]}
+    assert (found["Russia"].country_code, found["Russia"].admin1) == ("US", "Ohio")
+
+
+def test_scores_of_people_killed_are_people_not_a_score(pipeline: Any) -> None:
+    # "score" is also a game's result, which no one can kill; "scores of militiamen" are people.
+    text = "On Monday soldiers clashed with militiamen in Mariga, Niger. Scores of militiamen were killed."
+    assert [e["dead"] for e in code_text(pipeline, text, "2022-03-15") if e["event"] == "ASSAULT"] == [20]
