@@ -115,3 +115,49 @@ def test_scores_of_people_killed_are_people_not_a_score(pipeline: Any) -> None:
     # "score" is also a game's result, which no one can kill; "scores of militiamen" are people.
     text = "On Monday soldiers clashed with militiamen in Mariga, Niger. Scores of militiamen were killed."
     assert [e["dead"] for e in code_text(pipeline, text, "2022-03-15") if e["event"] == "ASSAULT"] == [20]
+
+
+def test_a_ship_that_fires_is_its_crew_and_water_cannon_is_no_shelling(pipeline: Any) -> None:
+    text = (
+        "Manila said a Chinese coast guard ship rammed a Philippine supply boat and fired water "
+        "cannon at it, injuring four sailors."
+    )
+    attacks = _events(pipeline, text, "ASSAULT")
+    assert [(e["injured"], e["acled_sub_event_type"]) for e in attacks] == [(4, "Attack")]
+    assert (
+        _events(pipeline, "A truck crashed into a bus on the highway, killing four people.", "ASSAULT") == []
+    )
+
+
+def test_asking_a_question_or_a_price_is_no_request(pipeline: Any) -> None:
+    for text in ("The reporter asked a question about the budget.", "Sellers were slashing asking prices."):
+        assert _events(pipeline, text, "REQUEST") == [], text
+    assert _events(pipeline, "Ukraine asked its allies to send more tanks.", "REQUEST")
+
+
+def test_a_crash_told_in_a_when_clause_and_the_road_closed_after_it_are_no_conflict(pipeline: Any) -> None:
+    crash = (
+        "Three people were killed and five injured when a bus collided with a truck near Nairobi on "
+        "Sunday, police said. The road was closed for several hours."
+    )
+    assert [e for e in code_text(pipeline, crash) if e["event"] in {"ASSAULT", "COERCE"}] == []
+    closed = _events(pipeline, "Azerbaijan closed the Lachin corridor on Monday.", "COERCE")
+    assert [e["mode"] for e in closed] == ["restrict"]
+
+
+def test_evacuating_people_is_aid_but_a_building_cleared_or_people_leaving_is_not(pipeline: Any) -> None:
+    for text in (
+        "Several schools in Ohio were evacuated on Tuesday after receiving bomb threats.",
+        "Flooding forced thousands to evacuate.",
+    ):
+        assert _events(pipeline, text, "AID") == [], text
+    assert _events(pipeline, "The UN evacuated 300 civilians from the besieged city on Friday.", "AID")
+
+
+def test_a_policy_that_is_an_attack_or_trust_destroyed_is_words(pipeline: Any) -> None:
+    words = (
+        "The government's new immigration policy is an attack on refugees. The plan will destroy the "
+        "trust of voters."
+    )
+    assert [e for e in code_text(pipeline, words) if e["event"] == "ASSAULT"] == []
+    assert _events(pipeline, "The raid was an attack on civilians, the UN said.", "ASSAULT")

@@ -10,8 +10,12 @@ from tocsin.extract.verdicts import Screened
 
 #: Words that tell a toll ("were killed", "died", "were injured", "was struck").
 _TOLL_WORDS = frozenset({"kill", "die", "injure", "wound", "hurt", "strike", "hit"})
+_CLOSURES = frozenset({"close", "shut", "block", "cordon", "seal"})
 _AIRCRAFT = frozenset({"flight", "airliner", "jetliner", "plane", "aircraft", "airplane"})
 _ACCIDENT_VERBS = frozenset({"crash", "collide", "overturn", "capsize", "derail", "drown", "skid", "plunge"})
+#: Acts that only a gunner or a crew does: a ship, a tank or a helicopter that fires or shells is
+#: its crew ("a coast guard ship fired water cannon at it, injuring four sailors"), no accident.
+_AIMED = frozenset({"fire", "shoot", "shell", "strafe"})
 
 
 def _lemma(tok: Token) -> str:
@@ -86,12 +90,16 @@ def accident_sense(tok: Token, event: str, s: Senses) -> str | None:
     # "An earthquake struck central Italy, killing 120": the subject of the verb it follows, and
     # of the one that verb follows ("..., killing 12 people and destroying dozens of homes").
     verb = tok
+    aimed = lemma in _AIMED
     while verb.dep_ in {"advcl", "xcomp", "conj"} and verb.head.pos_ == "VERB" and verb.head.i != verb.i:
         verb = verb.head
+        aimed = aimed or _lemma(verb) in _AIMED
         subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
         doers.extend(subjects)
         if subjects:
             break
+    if aimed:
+        return None
     # what kills without attacking: a vehicle, a force of nature, an accident, a disease ("Cholera
     # has killed 300 people"), in the plural too where the tagger took it for a name ("Wildfires")
     agent = next((d for d in doers if _one_of(d, s.accident_agents | s.accident_events | s.causes)
@@ -126,8 +134,9 @@ def accident_sense(tok: Token, event: str, s: Senses) -> str | None:
         what = _accidental_blast(tok, s)
         if what is not None:
             return f"an accident: a {what.text} {tok.text}, no bomb"
-    # "injured when their SUV crashed", "killed when he was struck by a locomotive".
-    for clause in (c for c in tok.children if c.dep_ == "advcl"):
+    # "injured when their SUV crashed", "killed when he was struck by a locomotive", "three were
+    # killed and five injured when a bus collided with a truck" (the clause hung on either verb).
+    for clause in (c for verb in verbs for c in verb.children if c.dep_ == "advcl"):
         subj = [g for g in clause.children if g.dep_ in {"nsubj", "nsubjpass"}]
         subj += [g for c in clause.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
         if _hit_a_mine(clause):
@@ -145,7 +154,11 @@ def accident_sense(tok: Token, event: str, s: Senses) -> str | None:
 
 def toll_of_accident(tok: Token, event: str, has_actor: bool) -> Screened | None:
     """After an accident or a disaster, "Five people were injured." or "One child died at the
-    scene." told with no one doing it and no weapon is that accident's toll, not an attack."""
+    scene." told with no one doing it and no weapon is that accident's toll, not an attack; "The
+    road was closed for several hours." told with no one closing it is the accident's aftermath,
+    no restriction imposed on anyone."""
+    if event == "COERCE" and not has_actor and _lemma(tok) in _CLOSURES:
+        return Screened("drop", f"'{tok.text}' by no one named after an accident: its aftermath", "accident")
     if event != "ASSAULT" or has_actor or _lemma(tok) not in _TOLL_WORDS:
         return None
     if any(_lemma(t) in senses().military or _lemma(t) in _MINES for t in tok.sent):

@@ -243,7 +243,10 @@ def _located(tok: Token) -> bool:
 def _abstract_object(tok: Token, s: Senses) -> str | None:
     if _lemma(tok) not in s.figurative:
         return None
-    doer = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    # the subject, or that of the copula the trigger is the complement of ("the policy is an
+    # attack on the values of the country")
+    clause = tok.head if tok.dep_ == "attr" else tok
+    doer = next((c for c in clause.children if c.dep_ == "nsubj"), None)
     if doer is not None and _lemma(doer) in s.abstract and not doer.ent_type_:
         return f"'{doer.text} ... {tok.text}': a {doer.text} cannot attack anyone"
     for obj in _objects(tok):

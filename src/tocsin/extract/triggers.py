@@ -52,6 +52,11 @@ def _condition_holds(trig: Trigger, tok: Token) -> bool:
         return True
     if kind == "obj":
         return bool(_objects(tok) & words)
+    if kind == "whom":
+        done_to = [c for c in tok.children if c.dep_ in {"dobj", "obj", "nsubjpass"}]
+        return bool(done_to) and not any(c.lemma_.lower() in words for c in done_to)
+    if kind == "noobj":
+        return not any(c.dep_ in {"dobj", "obj"} and c.lemma_.lower() in words for c in tok.children)
     if kind == "prep":
         return any(c.dep_ in {"prep", "prt", "agent"} and c.lower_ in words and not _temporal(c)
                    for c in tok.children)  # fmt: skip
