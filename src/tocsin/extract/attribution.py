@@ -367,7 +367,72 @@ def attribute(trigger: Token, *, statement: bool) -> Attribution:
         child, node = node, node.head
     if att.confirmed_by and att.factuality is Factuality.CLAIMED and not att.claimed_by:
         att.factuality = Factuality.ASSERTED
+    if not statement:
+        said, denier = _aside(trigger, att.reporter if att.claimed_by else None)
+        if said is not None:
+            att.claimed_by.append(said)
+        if said is not None and att.factuality in {Factuality.ASSERTED, Factuality.DENIED}:
+            att.factuality = Factuality.CLAIMED  # claimed by one, denied by another: disputed
+        if denier is not None and denier not in att.denied_by:
+            att.denied_by.append(denier)
     return att
+
+
+#: What a denial after a report may deny for the report to be denied: the report itself, or the
+#: part of the denier in it ("denied it", "denied the claim", "denied involvement").
+_WHAT_WAS_SAID = frozenset(
+    {"it", "this", "that", "claim", "report", "account", "allegation", "accusation", "involvement",
+     "responsibility", "story", "version"}
+)  # fmt: skip
+#: What sets off an aside before its first word or after its verb.
+_BEFORE_ASIDE = frozenset({",", "—", "–", '"', "”", "'"})
+_AFTER_ASIDE = frozenset({",", ".", ";", "—", "–", "!", "?"})
+_OPENING_QUOTES = frozenset({'"', "\u201c", "'", "\u2018"})
+
+
+def _aside_subject(verb: Token) -> Token | None:
+    """The speaker of a reporting verb said as an aside after what it reports, which the parser
+    often hangs elsewhere: set off before its subject, saying nothing after it ("..., the Russian
+    Defense Ministry claimed, but ...", "..., Amnesty International said.")."""
+    subj = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
+    if subj is None or (subj.pos_ == "PRON" and subj.lower_ == "it"):
+        return None
+    doc = verb.doc
+    start = subj.left_edge.i
+    if start == 0 or doc[start - 1].text not in _BEFORE_ASIDE:
+        return None
+    if any(c.dep_ in {"ccomp", "xcomp", "dobj", "obj"} and c.i > verb.i for c in verb.children):
+        return None
+    after = verb.i + 1
+    if after + 1 < len(doc) and doc[after].text in {",", ":"} and doc[after + 1].text in _OPENING_QUOTES:
+        return None  # '..., he said, "the police lose all sense ...': what he said follows
+    return subj if after >= verb.sent.end or doc[after].text in _AFTER_ASIDE else None
+
+
+def _aside(trigger: Token, reporter: Token | None) -> tuple[Token | None, Token | None]:
+    """Who claims an act in an aside after it, and who denies the claim after it: "Russian troops
+    captured the village, the Russian Defense Ministry claimed, but Ukraine's military denied the
+    village had fallen"; "Two people were shot dead, Amnesty International said, an account police
+    denied."; with the ``reporter`` verb already found, the denial only ("The army said it killed
+    20 rebels, a claim the rebels rejected"). (claimant, denier), either ``None``."""
+    said: Token | None = None
+    claimed = reporter is not None
+    at = max(trigger.i, reporter.i) if reporter is not None else trigger.i
+    for tok in trigger.sent:
+        if tok.i <= at or tok.pos_ not in {"VERB", "AUX"} or _negated(tok):
+            continue
+        lemma = tok.lemma_.lower()
+        if not claimed and lemma in SPEECH_VERBS - DENY_VERBS:
+            said = _aside_subject(tok)
+            claimed, at = said is not None, tok.i
+        elif claimed and lemma in DENY_VERBS:
+            denier = next((c for c in tok.children if c.dep_ == "nsubj" and c.i < tok.i), None)
+            denied = [c for c in tok.children if c.dep_ in {"dobj", "obj"}]
+            if denied and not all(c.lemma_.lower() in _WHAT_WAS_SAID for c in denied):
+                continue  # "the man denied the charges": his guilt, not what was reported
+            if denier is not None and denier.i > at and denier.tag_ not in {"WP", "WDT"}:
+                return said, denier
+    return said, None
 
 
 #: Verbs by which a group owns an act: "claimed responsibility", "took credit", "admitted responsibility".

@@ -43,6 +43,11 @@ _PARTY_ENTITIES = frozenset({"GPE", "ORG", "NORP", "PERSON", "LOC"})
 _PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i", "you", "who", "which", "that", "this"})
 
 
+#: What a denial may stand on for what was said ("an account police denied", "a version the army
+#: rejected"), which the parser joins to the denier as if one noun.
+_ACCOUNTS = frozenset({"account", "version"})
+
+
 def phrase_tokens(tok: Token) -> list[Token]:
     """The tokens of the noun phrase headed by ``tok``: its left modifiers and an "of"-complement."""
     # Left modifiers, less a prepositional phrase the parser hung on the noun ("On 2 June, a mob").
@@ -51,6 +56,8 @@ def phrase_tokens(tok: Token) -> list[Token]:
     # Drop a leading determiner and anything before a relative marker.
     while left and left[0].dep_ in {"det", "predet", "punct", "cc", "preconj"}:
         left = left[1:]
+    if len(left) > 1 and left[0].dep_ == "compound" and left[0].lemma_.lower() in _ACCOUNTS:
+        left = left[1:]  # "an account police denied", parsed as one noun: the police
     right: list[Token] = []
     for child in tok.rights:
         if child.dep_ == "prep" and child.lower_ == "of":
