@@ -105,6 +105,13 @@ def test_a_country_named_in_a_local_story_is_the_country(pipeline: Any) -> None:
     found = {m.place.text: m.place for m in pipeline.extractor.resolver.document_mentions([(0, doc)])[0]}
     assert (found["Russia"].country_code, found["Russia"].precision) == ("RU", "country")
     assert found["Columbus"].admin1 == "Ohio"
+    # Its name only: "Holland" is another name of the Netherlands, and a town in Michigan.
+    michigan = (
+        "Police in Grand Rapids and Zeeland said a man from Holland was arrested in Muskegon, Michigan."
+    )
+    doc = pipeline.nlp(michigan)
+    found = {m.place.text: m.place for m in pipeline.extractor.resolver.document_mentions([(0, doc)])[0]}
+    assert (found["Holland"].country_code, found["Holland"].admin1) == ("US", "Michigan")
     stated = "The council of Russia, Ohio, met on Monday in Columbus."
     doc = pipeline.nlp(stated)
     found = {m.place.text: m.place for m in pipeline.extractor.resolver.document_mentions([(0, doc)])[0]}

@@ -117,11 +117,12 @@ class PlaceResolver:
             return []
         ranked = sorted(cands, key=lambda e: -self.score(e, name, focus, feature))
         best = ranked[0]
-        country = next((c for c in ranked if c.kind == "country"), None)
+        country = next((c for c in ranked if c.kind == "country" and fold(c.name) == fold(name)), None)
         if country is not None and best.kind in {"city", "place", "admin2"}:
             # A country's name is the country, whatever the document's focus: "a group linked to
             # Russia" in a story from Ohio is not the hamlet of Russia, Ohio (a stated container,
-            # "Russia, Ohio", picks the hamlet before this ranking is used).
+            # "Russia, Ohio", picks the hamlet before this ranking is used). Its name, not another
+            # one it has: "Holland" in a story from Michigan is the town.
             ranked.remove(country)
             ranked.insert(0, country)
             best = country
