@@ -168,3 +168,26 @@ def test_a_policy_that_is_an_attack_or_trust_destroyed_is_words(pipeline: Any) -
     )
     assert [e for e in code_text(pipeline, words) if e["event"] == "ASSAULT"] == []
     assert _events(pipeline, "The raid was an attack on civilians, the UN said.", "ASSAULT")
+
+
+def test_a_news_story_with_videos_is_no_entertainment_story(pipeline: Any) -> None:
+    # "video" is a medium news pages embed and "shows" a verb: neither says the story is about
+    # entertainment, where an attack would be read in a show's sense.
+    videos = (
+        "A video of the father was posted online on Monday. In the video, he speaks about his son. "
+        "A second video was posted later, and a third video followed. The deadly weekend attack "
+        "shocked the family, the father said."
+    )
+    assert _events(pipeline, videos, "ASSAULT")
+    shows = (
+        "Footage shows the father at home. Another clip shows him at a mosque, and a photo shows "
+        "his son. A report shows the family's grief. The deadly weekend attack shocked the family, "
+        "the father said."
+    )
+    assert _events(pipeline, shows, "ASSAULT")
+
+
+def test_reinforcing_a_persona_is_no_mobilisation(pipeline: Any) -> None:
+    persona = "With the interview the singer only reinforced her clueless pop persona."
+    assert _events(pipeline, persona, "MOBILIZE") == []
+    assert _events(pipeline, "The army reinforced its positions near the border on Monday.", "MOBILIZE")

@@ -72,6 +72,8 @@ def document_subject(docs: Iterable[Doc]) -> str | None:
                 continue
             lemma = t.lemma_.lower()
             conflict += lemma in s.conflict or t.lower_ in s.conflict
+            if t.pos_ not in {"NOUN", "PROPN"} and lemma not in s.domain_verbs:
+                continue  # what a story is about is what its nouns name ("a show", not "it shows")
             for name, cues in s.domains.items():
                 counts[name] += lemma in cues
     if not counts:

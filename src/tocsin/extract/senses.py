@@ -18,6 +18,8 @@ class Senses:
     min_cues: int
     ratio: float
     domains: dict[str, frozenset[str]]
+    #: Cues that count as verbs too (a recipe's "whisk", "simmer"); the others only as nouns.
+    domain_verbs: frozenset[str]
     conflict: frozenset[str]
     figurative: frozenset[str]
     figurative_modifiers: frozenset[str]
@@ -97,6 +99,7 @@ def senses() -> Senses:
         min_cues=int(subject["min_cues"]),
         ratio=float(subject["ratio"]),
         domains={k: words(v) for k, v in subject["domains"].items()},
+        domain_verbs=words(subject["verbs"]),
         conflict=words(data["conflict"]["words"]),
         figurative=words(data["figurative"]["lemmas"]),
         figurative_modifiers=words(data["figurative"]["modifiers"]),
