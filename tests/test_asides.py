@@ -59,3 +59,28 @@ def test_a_speech_verb_before_a_quotation_introduces_it_and_claims_nothing_befor
     )
     attacks = [e for e in code_text(pipeline, text) if e["event"] == "ASSAULT"]
     assert [(e["factuality"], len(e["evidence"])) for e in attacks] == [("asserted", 2)]
+
+
+def test_a_denial_in_the_next_sentence_is_of_the_act_told_before(pipeline: Any) -> None:
+    text = (
+        "Security forces fired live ammunition at marchers in Khartoum on Thursday, killing three "
+        "protesters, a doctors' committee said. The military denied using live fire."
+    )
+    [(fact, claimed, denied)] = _claims(pipeline, text, "ASSAULT")
+    assert fact == "claimed" and claimed and [d.lower() for d in denied] == ["military"]
+    # A denial of something else told there is not of the act before it.
+    for denial in (
+        "The minister denied reports that he would resign.",
+        "The minister denied reports of his resignation.",
+    ):
+        other = f"Police shot dead two men in Kano on Monday, residents said. {denial}"
+        assert [denied for _, _, denied in _claims(pipeline, other, "ASSAULT")] == [[]], denial
+
+
+def test_a_denial_after_an_accusation_is_of_the_accusation_not_the_act_before(pipeline: Any) -> None:
+    text = (
+        "Security forces fired live ammunition at marchers in Khartoum on Thursday, killing three "
+        "protesters, a doctors' committee said. The minister blamed the army for the deaths. The "
+        "army denied the allegations."
+    )
+    assert [denied for _, _, denied in _claims(pipeline, text, "ASSAULT")] == [[]]

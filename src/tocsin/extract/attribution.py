@@ -435,6 +435,34 @@ def _aside(trigger: Token, reporter: Token | None) -> tuple[Token | None, Token 
     return said, None
 
 
+#: Words that make a denial one of an act of force ("denied using live fire", "rejected reports of
+#: shelling"), besides the words of harm.
+_FORCE_WORDS = frozenset(
+    {"fire", "force", "ammunition", "bullet", "shelling", "attack", "strike", "bombing", "raid",
+     "torture", "abuse"}
+)  # fmt: skip
+
+
+def deniers_of_an_act(sent: Span, harm: frozenset[str]) -> list[Token]:
+    """Who denies, in a sentence of its own, an act told before it: the named subject of a verb of
+    denial whose object is what was reported ("denied it", "rejected the allegations") or speaks of
+    force or harm (``harm``: "The military denied using live fire")."""
+    out = []
+    for tok in sent:
+        if tok.pos_ != "VERB" or tok.lemma_.lower() not in DENY_VERBS or _negated(tok):
+            continue
+        subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+        if subj is None or subj.pos_ == "PRON":
+            continue
+        said = [c for c in tok.children if c.dep_ in {"dobj", "obj"} and c.lemma_.lower() in _WHAT_WAS_SAID
+                and not any(g.dep_ in {"acl", "ccomp", "relcl"} for g in c.children)]  # fmt: skip
+        told = [t for c in tok.children if c.i != subj.i for t in c.subtree]
+        force = any(t.lemma_.lower() in harm or t.lemma_.lower() in _FORCE_WORDS for t in told)
+        if said or force:
+            out.append(subj)
+    return out
+
+
 #: Verbs by which a group owns an act: "claimed responsibility", "took credit", "admitted responsibility".
 _OWNING = frozenset({"claim", "take", "accept", "assume", "admit"})
 

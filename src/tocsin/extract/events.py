@@ -20,6 +20,7 @@ from tocsin.extract.attribution import (
     SPEECH_VERBS,
     Attribution,
     attribute,
+    deniers_of_an_act,
     responsibility_claimants,
     yes_no_question,
 )
@@ -50,6 +51,7 @@ from tocsin.extract.screen import (
     natural_death,
     nonhuman_victim,
 )
+from tocsin.extract.senses import senses
 from tocsin.extract.stage import screen_drafts
 from tocsin.extract.triggers import PATIENT_SUBJECT_MODES, find_triggers
 from tocsin.extract.verdicts import Dropped
@@ -214,6 +216,7 @@ class EventExtractor:
             ctx.after_accident = True  # "the plane crash which left 100 dead": a toll may follow
         self._statements(drafts, ctx)
         self._claimed_after(drafts, sv, ctx)
+        self._denied_after(drafts, sv, ctx)
         for d in drafts:
             d.evidence.append(
                 Evidence(
@@ -243,6 +246,18 @@ class EventExtractor:
             if all(a.sector in {None, "UAF"} for a in target.actors):
                 target.actors = list(claimants)
             add_unique(target.claimed_by, claimants)
+
+    def _denied_after(self, drafts: list[Draft], sv: SentenceView, ctx: Context) -> None:
+        """ "... killing three protesters, a doctors' committee said. The military denied using live
+        fire.": who denies, in a sentence of its own, the act told in the sentence right before it
+        (this sentence telling no other) is its denier; a denial after an accusation is of that."""
+        target = ctx.last_violent
+        if target is None or not target.evidence or target.evidence[-1].sentence != sv.index - 1:
+            return
+        if any(d.event != "REJECT" for d in drafts):
+            return  # another act told here ("denied reports that he would resign"): it is of that one
+        for denier in deniers_of_an_act(sv.sent, senses().harm):
+            add_unique(target.denied_by, self._actors(with_conjuncts(denier), ctx))
 
     @staticmethod
     def _fold_casualty_reports(drafts: list[Draft], ctx: Context) -> list[Draft]:
