@@ -6,6 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from tocsin.extract.senses import Senses, senses
+from tocsin.extract.senses import lemma as _lemma
 from tocsin.extract.verdicts import Screened
 
 #: Words that tell a toll ("were killed", "died", "were injured", "was struck").
@@ -16,10 +17,6 @@ _ACCIDENT_VERBS = frozenset({"crash", "collide", "overturn", "capsize", "derail"
 #: Acts that only a gunner or a crew does: a ship, a tank or a helicopter that fires or shells is
 #: its crew ("a coast guard ship fired water cannon at it, injuring four sailors"), no accident.
 _AIMED = frozenset({"fire", "shoot", "shell", "strafe"})
-
-
-def _lemma(tok: Token) -> str:
-    return tok.lemma_.lower()
 
 
 #: What a vehicle can strike and be the victim of: "their truck struck a mine" is no accident.

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
+from tocsin.extract.senses import senses
 from tocsin.models import Factuality
 
 SPEECH_VERBS = frozenset(
@@ -443,10 +444,11 @@ _FORCE_WORDS = frozenset(
 )  # fmt: skip
 
 
-def deniers_of_an_act(sent: Span, harm: frozenset[str]) -> list[Token]:
+def deniers_of_an_act(sent: Span) -> list[Token]:
     """Who denies, in a sentence of its own, an act told before it: the named subject of a verb of
     denial whose object is what was reported ("denied it", "rejected the allegations") or speaks of
-    force or harm (``harm``: "The military denied using live fire")."""
+    force or harm ("The military denied using live fire")."""
+    harm = senses().harm
     out = []
     for tok in sent:
         if tok.pos_ != "VERB" or tok.lemma_.lower() not in DENY_VERBS or _negated(tok):

@@ -15,11 +15,8 @@ from collections.abc import Iterable
 import numpy as np
 from spacy.tokens import Doc, Token
 
+from tocsin.extract.senses import lemma as _lemma
 from tocsin.extract.senses import senses
-
-
-def _lemma(tok: Token) -> str:
-    return tok.lemma_.lower()
 
 
 def individual(tok: Token) -> bool:

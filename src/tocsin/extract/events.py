@@ -51,7 +51,6 @@ from tocsin.extract.screen import (
     natural_death,
     nonhuman_victim,
 )
-from tocsin.extract.senses import senses
 from tocsin.extract.stage import screen_drafts
 from tocsin.extract.triggers import PATIENT_SUBJECT_MODES, find_triggers
 from tocsin.extract.verdicts import Dropped
@@ -256,7 +255,7 @@ class EventExtractor:
             return
         if any(d.event != "REJECT" for d in drafts):
             return  # another act told here ("denied reports that he would resign"): it is of that one
-        for denier in deniers_of_an_act(sv.sent, senses().harm):
+        for denier in deniers_of_an_act(sv.sent):
             add_unique(target.denied_by, self._actors(with_conjuncts(denier), ctx))
 
     @staticmethod

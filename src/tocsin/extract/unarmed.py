@@ -19,8 +19,8 @@ def dispute(tok: Token, actors: list[Actor], recipients: list[Actor]) -> Screene
     protesters among them, the violent sense stands."""
     s = senses()
     sides = [*actors, *recipients]
-    harm = any(lemma(t) in s.harm or t.lower_ in s.harm or lemma(t) in s.military for t in tok.sent)
-    bodily = mentions(tok.sent, (s.harm - s.care) | s.military)
+    harm = mentions(tok.sent, s.harm | s.military)
+    bodily = mentions(tok.sent, (s.harm - s.care) | s.military)  # a hospital is what hackers hit
     if not actors and lemma(tok) in s.verbal and not bodily and mentions(tok.sent, s.hackers):
         # "the attack, blamed on a ransomware group": no doer named but a computer's attackers
         return Screened("drop", f"'{tok.text}' told with hackers and no harm: an attack on computers")
