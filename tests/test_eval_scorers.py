@@ -156,3 +156,22 @@ def test_fusion_bcubed_and_the_recall_perfect_fusion_would_reach() -> None:
     # a, b, c 3/4 each; d 1/4; e, f 1 -> (9/4 + 1/4 + 2) / 6
     assert _ceiling(sorted(gold), gold, reported) == round((9 / 4 + 1 / 4 + 2) / 6, 3)
     assert _ceiling([], gold, reported) == 0.0
+
+
+def test_fusion_examples_list_the_events_whose_reported_headlines_stay_apart() -> None:
+    """E's headlines a, b lie in two fused events (split); F's c, d in one (not split); G's e is
+    shared with E's round-up and its one own headline cannot be split; a headline with no report
+    (d2) is no evidence of a split."""
+    from tocsin.evaluation.fusion import GoldEvent, Headline, _splits
+
+    events = [
+        GoldEvent("E", ("a", "b", "x"), 1, 1, 1),
+        GoldEvent("F", ("c", "d", "d2"), 2, 2, 2),
+        GoldEvent("G", ("e", "x"), 3, 3, 3),
+    ]
+    owners = {"a": ["E"], "b": ["E"], "x": ["E", "G"], "c": ["F"], "d": ["F"], "d2": ["F"], "e": ["G"]}
+    of_headline = {"a": {"f1"}, "b": {"f2"}, "x": {"f3"}, "c": {"f4"}, "d": {"f4"}, "e": {"f5"}}
+    heads = {h: Headline(h, "o", None, f"text {h}") for h in owners}
+    found = _splits(events, owners, of_headline, heads)
+    assert [s["ucdp_id"] for s in found] == ["E"]
+    assert found[0]["headlines"] == ["f1: text a", "f2: text b"]

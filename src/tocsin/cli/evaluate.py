@@ -197,8 +197,14 @@ def evaluate_glocon(ctx: click.Context, path: str, limit: int, examples: int) ->
     help="UCDP GED CSV whose source_article column lists each event's sources.",
 )
 @click.option("--limit", default=0, show_default=True, help="Only the first N UCDP events (0: all).")
+@click.option(
+    "--examples",
+    default=0,
+    show_default=True,
+    help="Also list this many false merges, split events and figures outside UCDP's range.",
+)
 @click.pass_context
-def evaluate_fusion(ctx: click.Context, path: str, limit: int) -> None:
+def evaluate_fusion(ctx: click.Context, path: str, limit: int, examples: int) -> None:
     """Fusion of UCDP's source headlines (each a document) against UCDP's events: B-cubed over all
     and multi-headline events, false merges, deaths within UCDP's range; JSON."""
     from tocsin.evaluation.fusion import evaluate as score
@@ -206,7 +212,7 @@ def evaluate_fusion(ctx: click.Context, path: str, limit: int) -> None:
     file = Path(path)
     if not file.is_file():
         raise Failure(f"UCDP file not found: {file} (the dev data lives in ../shared/dev/ucdp)")
-    _print_report(score(file, _pipeline(_settings(ctx)), limit=limit))
+    _print_report(score(file, _pipeline(_settings(ctx)), limit=limit, examples=examples))
 
 
 def _span(value: str) -> tuple[date, date]:

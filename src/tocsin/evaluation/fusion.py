@@ -130,8 +130,11 @@ def _votes(headlines: list[str], of_headline: dict[str, set[str]]) -> dict[str, 
     return counts
 
 
-def evaluate(path: Path, pipeline: Pipeline, *, limit: int = 0) -> dict[str, Any]:
-    """Code and fuse every headline; score the grouping and the death ranges against UCDP."""
+def evaluate(path: Path, pipeline: Pipeline, *, limit: int = 0, examples: int = 0) -> dict[str, Any]:
+    """Code and fuse every headline; score the grouping and the death ranges against UCDP. With
+    ``examples``, also list that many events of each kind of error: a fused event holding two UCDP
+    events' headlines, a UCDP event whose reported headlines stay apart, a figure outside UCDP's
+    range."""
     events, headlines = load_ucdp(path)
     if limit:
         events = events[:limit]
@@ -180,6 +183,7 @@ def evaluate(path: Path, pipeline: Pipeline, *, limit: int = 0) -> dict[str, Any
     merged = [f for f, hs in groups.items() if len({event_of[h] for h in hs if h in event_of}) >= 2]
     multi_doc = [f for f, hs in groups.items() if len(hs) >= 2]
     within = with_figure = within_own = with_own_figure = 0
+    outside: list[dict[str, Any]] = []
     for e in events:
         own = _votes([h for h in e.headlines if len(owners[h]) == 1], of_headline)
         counts = own or _votes(list(e.headlines), of_headline)
@@ -192,7 +196,12 @@ def evaluate(path: Path, pipeline: Pipeline, *, limit: int = 0) -> dict[str, Any
             if own:
                 with_own_figure += 1
                 within_own += e.low <= best <= e.high
-    return {
+            if not e.low <= best <= e.high:
+                texts = [headlines[h].text for h in e.headlines if h in headlines]
+                outside.append(
+                    {"ucdp_id": e.id, "low": e.low, "high": e.high, "dead_best": best, "headlines": texts}
+                )
+    report: dict[str, Any] = {
         "ucdp_events": len(events),
         "headlines": len(headlines),
         "headlines_coded": coded,
@@ -215,3 +224,38 @@ def evaluate(path: Path, pipeline: Pipeline, *, limit: int = 0) -> dict[str, Any
         else 0.0,
         "ucdp_events_with_a_figure_from_own_headlines": with_own_figure,
     }
+    if examples:
+        report["examples"] = {
+            "false_merges": [
+                {
+                    "fused_id": f,
+                    "headlines": sorted(
+                        f"{event_of[h]}: {headlines[h].text}" for h in groups[f] if h in event_of
+                    ),
+                }
+                for f in merged[:examples]
+            ],
+            "split": _splits(events, owners, of_headline, headlines)[:examples],
+            "deaths_outside_range": outside[:examples],
+        }
+    return report
+
+
+def _splits(
+    events: list[GoldEvent],
+    owners: dict[str, list[str]],
+    of_headline: dict[str, set[str]],
+    headlines: dict[str, Headline],
+) -> list[dict[str, Any]]:
+    """UCDP events whose own headlines that gave a report lie in more than one fused event."""
+    out = []
+    for e in events:
+        given = [h for h in e.headlines if len(owners[h]) == 1 and h in of_headline]
+        if len({frozenset(of_headline[h]) for h in given}) >= 2:
+            out.append(
+                {
+                    "ucdp_id": e.id,
+                    "headlines": [f"{','.join(sorted(of_headline[h]))}: {headlines[h].text}" for h in given],
+                }
+            )
+    return out
