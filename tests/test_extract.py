@@ -165,6 +165,32 @@ def test_a_toll_in_the_next_sentence_belongs_to_the_attack(pipeline: Any) -> Non
     assert e["dead"] == 2 and len(e["evidence"]) == 2
 
 
+@pytest.mark.parametrize(
+    ("text", "dead", "injured"),
+    [
+        ("Three people were found dead after the shelling of Donetsk.", 3, None),
+        ("Police found two men dead in the village after the attack.", 2, None),
+        ("Police said two men were dead after the attack.", 2, None),
+        # the toll as the act's result: one event, the dead and the injured both its own
+        ("The clashes left two soldiers dead and seven injured.", 2, 7),
+        ("The attack left five people dead and ten wounded.", 5, 10),
+    ],
+)
+def test_the_dead_found_left_or_said_to_be(pipeline: Any, text: str, dead: int, injured: int | None) -> None:
+    (e,) = _only(code_text(pipeline, text), "ASSAULT")
+    assert (e["dead"], e["injured"]) == (dead, injured)
+
+
+def test_who_finds_what_an_act_left_did_not_do_it(pipeline: Any) -> None:
+    """ "Police found ... after the attack": the police found, someone else attacked."""
+    for text in ("Police found two men dead in the village after the attack.",
+                 "Police discovered the car abandoned after the attack."):  # fmt: skip
+        (e,) = _only(code_text(pipeline, text), "ASSAULT")
+        assert e["actor"] == [], text
+    (e,) = _only(code_text(pipeline, "Rebels killed two soldiers in an attack on the base."), "ASSAULT")
+    assert [a["sector"] for a in e["actor"]] == ["REB"]  # "in an attack": the subject's own act
+
+
 def test_a_violent_act_to_death_kills(pipeline: Any) -> None:
     """ "stabbed to death" is a killing as "shot dead" is; "sentenced to death" kills no one."""
     for text, dead in (
@@ -393,6 +419,31 @@ def test_explosives_destroyed_or_defused_are_disrupted_weapons_use(pipeline: Any
     # What was destroyed is not the means; the dynamite it was destroyed with is.
     blasted = code_text(pipeline, "Maoist guerrillas damaged three bridges with dynamite.", "2022-06-01")
     assert "Remote explosive/landmine/IED" in {e["acled_sub_event_type"] for e in blasted}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Air defences shot down 20 Russian drones over Kyiv overnight, the military said.",
+        "Ukraine's air force said it intercepted 35 of 40 drones launched by Russia overnight.",
+        "Ukrainian forces downed a Russian drone over Kharkiv on Monday.",
+        "Air defences intercepted 12 of the 15 missiles over Odesa on Monday.",
+    ],
+)
+def test_drones_and_missiles_intercepted_are_disrupted_weapons_use(pipeline: Any, text: str) -> None:
+    """ACLED: an interception by air defences prevents the strike; no strike is coded."""
+    events = code_text(pipeline, text, "2024-06-01")
+    assert {e["acled_sub_event_type"] for e in events if not e["background"]} == {"Disrupted weapons use"}
+
+
+def test_drones_launched_at_a_country_strike_it_and_a_helicopter_downed_is_an_attack(pipeline: Any) -> None:
+    (launch,) = code_text(pipeline, "Russia launched 40 drones against Ukraine overnight.", "2024-06-01")
+    assert launch["acled_sub_event_type"] == "Air/drone strike"
+    product = "The company launched a new drone for farmers at the trade fair in Kyiv."
+    assert [e for e in code_text(pipeline, product, "2024-06-01") if e["event"] == "ASSAULT"] == []
+    helicopter = "Rebels shot down a Ukrainian military helicopter near Sloviansk, killing 14 soldiers."
+    (e,) = _only(code_text(pipeline, helicopter, "2014-05-29"), "ASSAULT")
+    assert e["dead"] == 14
 
 
 def test_a_demonstration_met_with_lethal_force_is_excessive_force(pipeline: Any) -> None:

@@ -197,3 +197,16 @@ def test_reinforcing_a_persona_is_no_mobilisation(pipeline: Any) -> None:
     persona = "With the interview the singer only reinforced her clueless pop persona."
     assert _events(pipeline, persona, "MOBILIZE") == []
     assert _events(pipeline, "The army reinforced its positions near the border on Monday.", "MOBILIZE")
+
+
+def test_posts_rounded_up_and_positions_taken_up_are_no_arrest_or_seizure(pipeline: Any) -> None:
+    assert (
+        _events(pipeline, "The website is rounding up posts from readers about the election.", "COERCE") == []
+    )
+    (arrest,) = _events(pipeline, "Police rounded up dozens of protesters in Minsk on Sunday.", "COERCE")
+    assert arrest["mode"] == "arrest"
+    positions = "Troops took up positions outside the town on Monday."
+    assert _events(pipeline, positions, "COERCE") == []
+    assert [e["mode"] for e in _events(pipeline, positions, "MOBILIZE")] == ["troops"]
+    (seized,) = _events(pipeline, "Rebels took control of the town on Monday.", "COERCE")
+    assert seized["mode"] == "seize"

@@ -236,17 +236,27 @@ def _number_before(tok: Token) -> int | None:
     return min(counts) if counts else None
 
 
-#: Verbs by which a count is reported rather than stated: "Forty said dead", "two feared dead".
-_REPORTED = frozenset({"say", "report", "fear", "believe", "confirm", "think", "presume"})
+#: Verbs whose subject "dead" (or "wounded") is said of: verbs of report ("Forty said dead", "two
+#: feared dead"), "find" ("three people were found dead") and the copula ("two men were dead");
+#: and "leave", whose object it is said of ("the attack left five people dead").
+_REPORTED = frozenset(
+    {"say", "report", "fear", "believe", "confirm", "think", "presume", "find", "be", "leave"}
+)
 
 
 def _said_to_be(tok: Token) -> int | None:
-    """The number of those said, reported or feared dead (or wounded): the subject of the verb of
-    report that "dead" completes ("Forty said dead", "13 reported dead", "three feared dead")."""
+    """The number of those said, reported, feared or found dead (or wounded): the subject of the
+    verb that "dead" completes ("Forty said dead", "13 reported dead", "three people were found
+    dead", "two men were dead"), or the subject "dead" has of its own ("police found two men
+    dead")."""
+    own = next((c for c in tok.children if c.dep_ == "nsubj" and c.i < tok.i), None)
     verb = tok.head
     if tok.dep_ not in {"oprd", "acomp", "xcomp", "ccomp"} or verb.lemma_.lower() not in _REPORTED:
         return None
-    subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} and c.i < verb.i), None)
+    said_of = {"dobj"} if verb.lemma_.lower() == "leave" else {"nsubj", "nsubjpass"}
+    subject = own or next(
+        (c for c in verb.children if c.dep_ in said_of and (c.i < verb.i) != (said_of == {"dobj"})), None
+    )
     if subject is None:
         return None
     return parse_number([subject]) if subject.like_num else _count_of(subject)
@@ -345,9 +355,11 @@ def _victim(tok: Token) -> Token | None:
     if headline is not None:
         return headline  # "23 servicemen killed in 24 hours", "16 slain in raid"
     if tok.tag_ in {"VBN", "VBD"} and not any(c.dep_ in {"dobj", "obj"} for c in tok.children):
-        numeral = next((c for c in tok.children if c.dep_ == "nsubj" and c.like_num and c.i < tok.i), None)
+        numeral = next(
+            (c for c in tok.children if c.dep_ in {"nsubj", "npadvmod"} and c.like_num and c.i < tok.i), None
+        )
         if numeral is not None:
-            return numeral  # "4 killed, 23 wounded in E. Ukraine fighting": a bare number is who was harmed
+            return numeral  # "4 killed, 23 wounded in E. Ukraine fighting", "left five dead and ten wounded"
     for c in tok.children:
         if c.dep_ in {"nsubjpass", "dobj", "obj"}:
             return c

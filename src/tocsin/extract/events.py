@@ -397,11 +397,17 @@ class EventExtractor:
 
     @staticmethod
     def _merge_in_sentence(drafts: list[Draft], by_token: dict[int, Draft]) -> None:
-        """Triggers of one event in one clause ("killed in an ambush") become one draft."""
+        """Triggers of one event in one clause ("killed in an ambush") become one draft; so does the
+        toll of an act told as its result ("the clashes left two soldiers dead and seven injured":
+        the injured are the clashes', whose verb is the subject of the clause)."""
         for d in drafts:
             node = d.trigger.head
+            toll = d.lemma in CASUALTY_LEMMAS and not d.actors
             for _ in range(3):
                 parent = by_token.get(node.i)
+                if parent is None and toll:
+                    subject = next((c for c in node.children if c.dep_ == "nsubj"), None)
+                    parent = by_token.get(subject.i) if subject is not None else None
                 if (
                     parent is not None
                     and parent is not d

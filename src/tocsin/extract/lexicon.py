@@ -8,6 +8,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+#: The kinds of condition a row may set (see the header of ``triggers.tsv``).
+CONDITION_KINDS = frozenset(
+    {"", "obj", "whom", "noobj", "prep", "noprep", "head", "nocomp", "reach", "intransitive", "counted",
+     "child", "wrongdoing"}
+)  # fmt: skip
+
 
 @dataclass(frozen=True, slots=True)
 class Trigger:
@@ -28,17 +34,26 @@ class Trigger:
         """Whether the trigger only alleges a violation (it yields a statement event, no act)."""
         return self.condition == "wrongdoing"
 
+    @property
+    def conditions(self) -> tuple[tuple[str, frozenset[str]], ...]:
+        """Each condition the row sets (``;`` joins several, all of which must hold), as its kind and
+        the lemmas or forms it names (``"obj=position;prep=up"``: an object "position" and the
+        particle "up")."""
+        out = []
+        for part in self.condition.split(";"):
+            kind, _, words = part.strip().partition("=")
+            out.append((kind, frozenset(words.split("|")) if words else frozenset()))
+        return tuple(out)
+
     def condition_words(self) -> frozenset[str]:
-        """The lemmas or forms named by an ``x=a|b`` condition."""
-        if "=" not in self.condition:
-            return frozenset()
-        return frozenset(self.condition.split("=", 1)[1].split("|"))
+        """The lemmas or forms named by the row's first condition (``x=a|b``)."""
+        return self.conditions[0][1]
 
     @property
     def condition_kind(self) -> str:
-        """``obj``, ``child``, ``prep``, ``noprep``, ``head``, ``nocomp``, ``reach``, ``intransitive``,
-        ``wrongdoing`` or ``""``."""
-        return self.condition.split("=", 1)[0]
+        """The kind of the row's first condition: ``obj``, ``child``, ``prep``, ``noprep``, ``head``,
+        ``nocomp``, ``reach``, ``intransitive``, ``wrongdoing`` or ``""``."""
+        return self.conditions[0][0]
 
 
 @lru_cache(maxsize=1)

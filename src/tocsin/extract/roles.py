@@ -407,7 +407,9 @@ def roles(tok: Token, *, event: str = "", patient_subject: bool = False) -> tupl
         # commander appeared in court following his arrest")
         if actor is None and not undergone and tok.dep_ in {"dobj", "obj", "pobj", "attr", "nsubjpass"}:
             governor = tok.head.head if tok.dep_ == "pobj" else tok.head
-            speech = governor.lemma_.lower() in SPEECH_VERBS - ACCUSE_VERBS  # "police reported a shooting"
+            # "police reported a shooting", "police found two men dead after the attack": who tells
+            # of an act or comes upon what it left did not do it
+            speech = governor.lemma_.lower() in (SPEECH_VERBS - ACCUSE_VERBS) | _FINDING
             if governor.pos_ in {"VERB", "AUX"} and not speech:
                 actor = _subject(governor) or _pobj(governor, {"by"})
                 if actor is None and governor.lemma_.lower() in ACCUSE_VERBS:
@@ -417,6 +419,10 @@ def roles(tok: Token, *, event: str = "", patient_subject: bool = False) -> tupl
     recipients = [r for r in recipients if _can_be_party(r)]
     actors = [a for a in actors if _can_be_party(a)]
     return actors, recipients
+
+
+#: Verbs of coming upon what an act left.
+_FINDING = frozenset({"find", "discover"})
 
 
 def is_pronoun(tok: Token) -> bool:

@@ -25,6 +25,9 @@ def _objects(tok: Token) -> set[str]:
     for child in tok.children:
         if child.dep_ in {"dobj", "obj", "attr", "nsubjpass", "pobj", "oprd"}:
             out.add(child.lemma_.lower())
+            if child.like_num:  # "intercepted 35 of 40 drones": the drones were acted on
+                out.update(g.lemma_.lower() for p in child.children if p.lower_ == "of" for g in p.children
+                           if g.dep_ == "pobj")  # fmt: skip
         elif child.dep_ in {"prep", "prt", "advmod"} and child.lower_ not in _WHERE:
             out.update(g.lemma_.lower() for g in child.children if g.dep_ == "pobj")
         elif child.dep_ == "ccomp":
@@ -46,8 +49,10 @@ _COUNTING = frozenset({"det", "poss", "nummod", "predet"})
 
 
 def _condition_holds(trig: Trigger, tok: Token) -> bool:
-    kind = trig.condition_kind
-    words = trig.condition_words()
+    return all(_holds(kind, words, tok) for kind, words in trig.conditions)
+
+
+def _holds(kind: str, words: frozenset[str], tok: Token) -> bool:
     if kind in {"", "wrongdoing"}:
         return True
     if kind == "obj":
@@ -58,8 +63,12 @@ def _condition_holds(trig: Trigger, tok: Token) -> bool:
     if kind == "noobj":
         return not any(c.dep_ in {"dobj", "obj"} and c.lemma_.lower() in words for c in tok.children)
     if kind == "prep":
-        return any(c.dep_ in {"prep", "prt", "agent"} and c.lower_ in words and not _temporal(c)
-                   for c in tok.children)  # fmt: skip
+        # A particle the parser may take for an adverb ("shot down", "rounded up"); a preposition it
+        # may hang on the object ("launched 40 drones against Ukraine", "fired shots at the crowd").
+        objects = [c for c in tok.children if c.dep_ in {"dobj", "obj"}]
+        attached = [*tok.children, *(p for o in objects for p in o.children if p.dep_ == "prep")]
+        return any(c.dep_ in {"prep", "prt", "agent", "advmod"} and c.lower_ in words and not _temporal(c)
+                   for c in attached)  # fmt: skip
     if kind == "noprep":
         return not any(c.dep_ in {"prep", "prt"} and c.lower_ in words for c in tok.children)
     if kind == "head":
