@@ -132,6 +132,25 @@ def test_a_report_with_no_place_joins_only_by_a_named_side_or_a_telling_toll() -
     assert _groups(list(country.values())) == sorted(expected, key=min)
 
 
+def test_foreigners_harmed_where_it_happened_name_the_occurrence_its_own_people_do_not() -> None:
+    """ "Russian TV reporter killed in east Ukraine fighting" and "Russian reporter killed by mortar
+    attack in eastern Ukraine", the same day, placed only in Ukraine: one event; two reports of a
+    Ukrainian journalist killed in Ukraine, or of reporters of two nationalities, stay two."""
+    ukraine = _place("Kharkiv", PlacePrecision.COUNTRY)
+    russian, italian = (Actor("reporter", n, c, "MED") for n, c in (("Russia", "RUS"), ("Italy", "ITA")))
+    local = Actor("journalist", "Ukraine", "UKR", "MED")
+
+    def killed(key: str, victim: Actor) -> Event:
+        return replace(_event(key, town=None, actors=(), recipients=(victim,), dead=1), location=ukraine)
+
+    a, b = killed("ru-a", russian), killed("ru-b", russian)
+    assert _groups([a, b]) == [_ids(a, b)]
+    c, d = killed("ua-a", local), killed("ua-b", local)
+    assert _groups([c, d]) == [_ids(c), _ids(d)]
+    e, f = killed("ru-c", russian), killed("it-a", italian)
+    assert _groups([e, f]) == sorted([_ids(e), _ids(f)], key=min)
+
+
 def test_a_date_taken_from_publication_may_be_a_day_early_never_late() -> None:
     stated = _event("stated", day="2014-05-01")
     inferred_next_day = _event("next", day="2014-05-02", method=DateMethod.INFERRED)

@@ -122,6 +122,8 @@ def evidence(a: Report, b: Report, rules: Rules) -> float:
             points += rules.same_country
     if a.parties & b.parties:
         points += rules.shared_party
+    if a.foreigners & b.foreigners:
+        points += rules.same_foreigners
     if a.dead is not None and a.dead >= rules.same_toll_min and a.dead == b.dead:
         points += rules.same_toll
     if a.acled_sub_type and a.acled_sub_type == b.acled_sub_type:

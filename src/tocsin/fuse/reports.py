@@ -3,12 +3,14 @@ event record, with the outlet and publication day of its document)."""
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 from urllib.parse import urlsplit
 
 from tocsin.fuse.rules import rules
+from tocsin.geo.gazetteer import countries
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,6 +39,9 @@ class Report:
     dead: int | None
     injured: int | None
     factuality: str
+    #: Those harmed who are no side and foreigners where it happened: ``"MED:RUS"`` for a Russian
+    #: journalist killed in Ukraine.
+    foreigners: frozenset[str]
     record: dict[str, Any] = field(compare=False, hash=False, repr=False)
 
     @property
@@ -73,6 +78,25 @@ def _named(parties: list[dict[str, Any]]) -> frozenset[str]:
     return frozenset(out)
 
 
+@functools.cache
+def _iso3(iso2: str) -> str | None:
+    return next((c.iso3 for c in countries() if c.iso2 == iso2), None)
+
+
+def _foreigners(recipients: list[dict[str, Any]], iso2: str | None) -> frozenset[str]:
+    """The kinds and nationalities of those harmed who are no side (``[parties]`` in
+    ``data/fusion.toml``) and not of the country where it happened."""
+    home = _iso3(iso2) if iso2 else None
+    if home is None:
+        return frozenset()
+    no_side = rules().not_sides
+    return frozenset(
+        f"{p['sector']}:{p['country']}"
+        for p in recipients
+        if p.get("sector") in no_side and p.get("country") not in {None, home}
+    )
+
+
 def _day(value: str | None) -> date | None:
     return date.fromisoformat(value) if value else None
 
@@ -103,5 +127,8 @@ def report_of(record: dict[str, Any], *, outlet: str, published: date | None) ->
         dead=record.get("dead"),
         injured=record.get("injured"),
         factuality=record.get("factuality") or "asserted",
+        foreigners=_foreigners(
+            record.get("recipient") or [], (loc.get("country_code") or None) if loc else None
+        ),
         record=record,
     )
