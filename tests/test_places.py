@@ -193,6 +193,11 @@ def test_names_agree_on_a_region_and_a_part_of_a_place_resolves_to_the_place(pip
     assert {m.place.text: m.place for m in _mentions_of(pipeline, sewer)}["Gainesville"].admin1 == "Georgia"
     assert found["Northeast Georgia"].name == "Georgia" and found["Northeast Georgia"].precision == "region"
     assert "part of Georgia" in found["Northeast Georgia"].reason
+    # a part of a country may lie far from the country's centre, the only point known
+    east = code_text(pipeline, "Separatists Down Military Transport Jet, Killing 49 in Eastern Ukraine")
+    assert [((e["location"] or {}).get("name"), (e["location"] or {}).get("precision")) for e in east] == [
+        ("Ukraine", "country")
+    ]
 
 
 def test_shared_and_regional_demonyms(pipeline: Any) -> None:
@@ -239,6 +244,10 @@ def test_a_place_before_the_noun_of_an_event_is_where_it_happened(pipeline: Any)
         m.place.text: m.role for m in _mentions_of(pipeline, "Five died in the Ukraine assault on two towns.")
     }
     assert assault == {"Ukraine": "actor"}
+    # ... but a part of the country is a region, no state: where
+    east = code_text(pipeline, "Five died in the east Ukraine assault on two towns.")
+    assert [(e["location"] or {}).get("country_code") for e in east] == ["UA"]
+    assert [a for e in east for a in e["actor"]] == []
 
 
 def test_an_unknown_name_before_its_stated_region_is_a_place(pipeline: Any) -> None:

@@ -41,11 +41,17 @@ def _acled_arrest(d: Draft, actors: tuple[Actor, ...], recipients: tuple[Actor, 
 def _downed(verb: Token) -> list[Token]:
     """What a verb says was brought down ("rebels down a helicopter", "a plane shot down by
     rebels", "airliner downed in Ukraine"): a target, not the weapon of the attack. "down" with a
-    subject is the verb however it was tagged ("Ukraine rebels down army helicopter")."""
+    subject is the verb however it was tagged, and so is "down" taken for a preposition ("Ukraine
+    rebels down army helicopter")."""
     lemma = verb.lemma_.lower()
+    if verb.lower_ == "down" and verb.dep_ in {"prep", "advmod"}:
+        # "Ukraine rebels down helicopter" parsed with "down" as a preposition: its object was downed
+        return [c for c in verb.children if c.dep_ == "pobj"]
     has_subject = any(c.dep_ == "nsubj" for c in verb.children)
-    downs = (lemma == "down" and (verb.pos_ == "VERB" or has_subject)) or (
-        lemma in {"shoot", "bring"} and any(c.dep_ == "prt" and c.lower_ == "down" for c in verb.children)
+    # "shot down", "brought down", "knocked down"; and a headline's noun the parser took for the
+    # verb whose particle "down" is ("Ukraine separatists down army helicopter")
+    downs = (lemma == "down" and (verb.pos_ == "VERB" or has_subject)) or any(
+        c.dep_ == "prt" and c.lower_ == "down" for c in verb.children
     )
     if not downs:
         return []

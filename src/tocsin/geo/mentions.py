@@ -139,6 +139,8 @@ def modifier_locates(root: Token, *, country: bool) -> bool:
     ``data/place_roles.toml`` lists the nouns."""
     if root.dep_ not in {"compound", "nmod"} or root.head.pos_ not in {"NOUN", "PROPN"}:
         return False
+    if country and any(c.dep_ in {"compound", "amod"} and c.lower_ in PART_WORDS for c in root.children):
+        country = False  # "east Ukraine assault": a part of the country is a region, no state
     happenings, acts = _modified_nouns()
     words = {root.head.lower_, root.head.lemma_.lower()}
     return bool(words & happenings) or (not country and bool(words & acts))

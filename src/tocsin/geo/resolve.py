@@ -343,7 +343,8 @@ class PlaceResolver:
 
     def _part_of(self, ent: Span, offset: int, focus: Focus) -> Place | None:
         """ "Northeast Georgia", "South Philadelphia", "Eastern Kentucky": the place after a word
-        of direction or extent, to region (or near) precision, when the whole is not known."""
+        of direction or extent, to region (or near) precision, when the whole is not known; a part
+        of a country to the country's."""
         words = [t for t in ent if t.lower_ not in {"the", "a"}]
         if len(words) < 2 or words[0].lower_.rstrip(".") not in PART_WORDS or compass_only(ent.text):
             return None  # "North East" is no part of a place called "East"
@@ -352,9 +353,13 @@ class PlaceResolver:
         if not cands:
             return None
         e = cands[0]
+        # A part of a region lies near the region's centre; a part of a country ("Eastern Ukraine")
+        # may lie far from the country's, which is the only point known: country precision.
         precision = (
-            PlacePrecision.REGION
-            if e.kind in {"country", "region", "admin1", "admin2"}
+            PlacePrecision.COUNTRY
+            if e.kind == "country"
+            else PlacePrecision.REGION
+            if e.kind in {"region", "admin1", "admin2"}
             else PlacePrecision.NEAR
         )
         where = ", ".join(x for x in (e.admin1, e.country_code) if x)

@@ -36,8 +36,9 @@ def _speakers() -> frozenset[str]:
 
 
 #: A credit: a dash or colon after the headline's last word, then one to four words, none a number.
-#: "clash-minister" (a hyphen with no space) only before a word that names a speaker.
-_CREDIT = re.compile(r"(?: [-\u2013\u2014] |: | ?[-\u2013\u2014](?=[a-z]))([^\d\n:\-\u2013\u2014.!?]+?)\s*$")
+#: "clash-minister", "Ukraine- minister" (a hyphen with no space before it) only before a word that
+#: names a speaker.
+_CREDIT = re.compile(r"(?: [-\u2013\u2014] |: | ?[-\u2013\u2014] ?(?=[a-z]))([^\d\n:\-\u2013\u2014.!?]+?)\s*$")
 
 
 #: The longest line read as a headline (25 words and a credit): a longer text is prose.
