@@ -38,7 +38,10 @@ def _speakers() -> frozenset[str]:
 #: A credit: a dash or colon after the headline's last word, then one to four words, none a number.
 #: "clash-minister", "Ukraine- minister" (a hyphen with no space before it) only before a word that
 #: names a speaker.
-_CREDIT = re.compile(r"(?: [-\u2013\u2014] |: | ?[-\u2013\u2014] ?(?=[a-z]))([^\d\n:\-\u2013\u2014.!?]+?)\s*$")
+_CREDIT = re.compile(
+    r"(?: [-\u2013\u2014] |: | ?[-\u2013\u2014] ?(?=[a-z]))"  # the separator
+    r"([^\d\n:\-\u2013\u2014.!?]+?)\s*$"  # the credit: no number, dash or stop
+)
 
 
 #: The longest line read as a headline (25 words and a credit): a longer text is prose.
