@@ -174,6 +174,7 @@ def test_a_toll_in_the_next_sentence_belongs_to_the_attack(pipeline: Any) -> Non
         # the toll as the act's result: one event, the dead and the injured both its own
         ("The clashes left two soldiers dead and seven injured.", 2, 7),
         ("The attack left five people dead and ten wounded.", 5, 10),
+        ("Gunmen opened fire on the bus in Kano, wounding five passengers.", None, 5),
     ],
 )
 def test_the_dead_found_left_or_said_to_be(pipeline: Any, text: str, dead: int, injured: int | None) -> None:
@@ -434,6 +435,24 @@ def test_drones_and_missiles_intercepted_are_disrupted_weapons_use(pipeline: Any
     """ACLED: an interception by air defences prevents the strike; no strike is coded."""
     events = code_text(pipeline, text, "2024-06-01")
     assert {e["acled_sub_event_type"] for e in events if not e["background"]} == {"Disrupted weapons use"}
+
+
+def test_an_act_claimed_is_claimed_done_with_its_toll(pipeline: Any) -> None:
+    text = (
+        "On 9 March 2022, the Nigerian Air Force claimed an airstrike against militants in Borno, "
+        "killing scores of militants."
+    )
+    (e,) = _only(code_text(pipeline, text, "2022-03-09"), "ASSAULT")
+    assert (e["factuality"], e["background"], e["acled_sub_event_type"], e["dead"]) == (
+        "claimed", False, "Air/drone strike", 20)  # fmt: skip
+
+
+def test_bombs_from_warplanes_are_an_air_strike_bombs_alone_a_bomb(pipeline: Any) -> None:
+    subs = {
+        text: [e["acled_sub_event_type"] for e in _only(code_text(pipeline, text, "2024-06-01"), "ASSAULT")]
+        for text in ("Warplanes bombed the town overnight.", "Militants bombed a bus station in Kano.")
+    }
+    assert list(subs.values()) == [["Air/drone strike"], ["Remote explosive/landmine/IED"]]
 
 
 def test_drones_launched_at_a_country_strike_it_and_a_helicopter_downed_is_an_attack(pipeline: Any) -> None:

@@ -210,3 +210,19 @@ def test_posts_rounded_up_and_positions_taken_up_are_no_arrest_or_seizure(pipeli
     assert [e["mode"] for e in _events(pipeline, positions, "MOBILIZE")] == ["troops"]
     (seized,) = _events(pipeline, "Rebels took control of the town on Monday.", "COERCE")
     assert seized["mode"] == "seize"
+
+
+def test_a_film_that_bombed_and_bulls_that_injured_runners_attack_no_one(pipeline: Any) -> None:
+    for text in (
+        "The film bombed at the box office, earning just $3 million on its opening weekend.",
+        "Bulls stampeded through the streets of Pamplona, injuring three runners.",
+    ):
+        assert [e for e in code_text(pipeline, text) if e["event"] == "ASSAULT"] == [], text
+    (stormed,) = _events(pipeline, "Militants stormed the village in Gao, killing 12 people.", "ASSAULT")
+    assert stormed["dead"] == 12
+
+
+def test_an_anniversary_tells_a_past_attack_not_one_today(pipeline: Any) -> None:
+    text = "Ten years ago today, gunmen attacked the Westgate mall in Nairobi, killing 67 people."
+    events = [e for e in code_text(pipeline, text, "2023-09-21") if e["event"] == "ASSAULT"]
+    assert {(e["factuality"], e["date"]) for e in events} == {("historical", "2013-09-21")}

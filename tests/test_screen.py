@@ -197,6 +197,8 @@ def test_the_toll_of_an_accident_told_after_it_is_no_attack(pipeline: Any) -> No
         "A magnitude 6.1 earthquake struck eastern Turkey on Friday, killing at least 12 people and"
         " destroying dozens of homes.",
         "A landslide buried a village in Yunnan on Monday, killing 30.",
+        # the agent of a passive the participle follows
+        "The region was hit by a 6.1-magnitude earthquake on Monday, killing 14 people.",
         # a disease kills, a plural the tagger takes for a name is still a wildfire, a leak is a cause
         "Cholera has killed 300 people in Zambia since January, the health ministry said.",
         "Wildfires tore through villages in Greece on Friday, destroying dozens of houses.",
@@ -214,6 +216,8 @@ def test_disasters_are_no_attacks(pipeline: Any, text: str) -> None:
 def test_a_bomb_at_a_market_is_an_attack_beside_the_disasters(pipeline: Any) -> None:
     events = code_text(pipeline, "A bomb exploded at a market in Kabul, killing 12 people.", "2023-05-02")
     assert "Explosions/Remote violence" in {e["acled_event_type"] for e in events}
+    hit = code_text(pipeline, "The convoy was hit by a roadside bomb near Kandahar, killing three soldiers.")
+    assert "Explosions/Remote violence" in {e["acled_event_type"] for e in hit}
 
 
 def test_a_pronoun_points_back_never_to_the_speaker_after_it(pipeline: Any) -> None:

@@ -30,6 +30,11 @@ def values(text: str, published: date | None = PUB, anchor: date | None = None) 
         ("last month", ["2023-02"]),
         ("In 1915 the", ["1915"]),
         ("2022-06-08", ["2022-06-08"]),
+        # an anniversary is one date, not "ten years ago" and "today"
+        ("Ten years ago today, gunmen attacked the mall", ["2013-03-29"]),
+        ("two years ago this week", ["2021-W13"]),
+        ("a year ago this month", ["2022-03"]),
+        ("ten years ago", ["2013"]),
     ],
 )
 def test_explicit_and_relative_dates(text: str, expected: list[str]) -> None:
@@ -156,3 +161,7 @@ def test_a_day_still_to_come_does_not_move_the_narrative() -> None:
     assert clock.anchor == monday
     clock.read("On September 14 the men attacked a policeman.")
     assert clock.anchor is not None and clock.anchor.start == date(2013, 9, 14)
+
+
+def test_an_anniversary_of_a_leap_day_falls_on_the_last_day_of_february() -> None:
+    assert values("one year ago today", published=date(2024, 2, 29)) == ["2023-02-28"]

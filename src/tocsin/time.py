@@ -88,7 +88,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"|last\s+(?:night|week|month|year)|next\s+(?:week|month|year)"
         r"|(?:early|late|later|earlier)\s+(?:this|next|last)\s+(?:week|month|year)"
         r"|the\s+past\s+(?:week|month|year)"
-        rf"|{_NUM}\s+(?P<unit>days?|weeks?|months?|years?)\s+ago)\b",
+        rf"|{_NUM}\s+(?P<unit>days?|weeks?|months?|years?)\s+ago"
+        r"(?:\s+(?P<anniv>today|tonight|this\s+week|this\s+month))?)\b",
         re.IGNORECASE,
     )),
     ("ref", re.compile(
@@ -359,12 +360,35 @@ def _h_narrative(g: dict[str, str | None], published: date | None, anchor: date 
     return _span(base + timedelta(days=offset), None, DatePrecision.DAY, method, text)
 
 
+def _anniversary(g: dict[str, str | None], published: date, text: str) -> DateSpan:
+    """ "ten years ago today", "a month ago this week": the day (or the week, the month) that many
+    units before publication, one date, not two."""
+    n = _count(g["n"] or "1")
+    unit = (g.get("unit") or "day").lower().rstrip("s")
+    if unit in {"day", "week"}:
+        day = published - timedelta(days=n * (7 if unit == "week" else 1))
+    else:
+        months = published.year * 12 + published.month - 1 - n * (12 if unit == "year" else 1)
+        year, month = divmod(months, 12)
+        day = date(year, month + 1, min(published.day, month_end(year, month + 1).day))
+    scope = " ".join((g.get("anniv") or "").lower().split())
+    if scope == "this week":
+        monday = day - timedelta(days=day.weekday())
+        return _span(monday, monday + timedelta(days=6), DatePrecision.WEEK, DateMethod.PUBLICATION, text)
+    if scope == "this month":
+        end = month_end(day.year, day.month)
+        return _span(day.replace(day=1), end, DatePrecision.MONTH, DateMethod.PUBLICATION, text)
+    return _span(day, None, DatePrecision.DAY, DateMethod.PUBLICATION, text)
+
+
 def _h_relative(g: dict[str, str | None], published: date | None, anchor: date | None, text: str,
                 future: bool | None) -> DateSpan | None:  # fmt: skip
     if published is None:
         return _unknown(text)
     pub = DateMethod.PUBLICATION
     rel = " ".join((g.get("rel") or "").lower().split())
+    if g.get("anniv"):
+        return _anniversary(g, published, text)
     if g.get("n"):
         start, end, precision = _shift(published, g.get("unit") or "day", -_count(g["n"] or "1"))
         if precision is DatePrecision.DAY:

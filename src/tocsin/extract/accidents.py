@@ -92,6 +92,8 @@ def accident_sense(tok: Token, event: str, s: Senses) -> str | None:
         verb = verb.head
         aimed = aimed or _lemma(verb) in _AIMED
         subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        # "the region was hit by an earthquake, killing 14": the agent of a passive does it
+        subjects += [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
         doers.extend(subjects)
         if subjects:
             break

@@ -178,7 +178,11 @@ def acled_type(
             return "Battles", "Armed clash"  # an IED, a strike or a grenade in a firefight
         if special is not None:
             return _EXPLOSIONS, special
-        weapon = weapon_mode(sentence) if not triggers & _TWO_SIDED else None
+        # The weapon another word names before the trigger's own: "warplanes bombed the town" is an
+        # air strike, "militants bombed a bus station" a bomb.
+        weapon = (
+            (weapon_mode(sentence - triggers) or weapon_mode(sentence)) if not triggers & _TWO_SIDED else None
+        )
         if mode in _GENERIC_FORCE and weapon in _REMOTE and not resisted:
             mode = weapon  # "attacked the village with rockets", "killed by a landmine"
         elif mode == "property" and weapon == "explosives":

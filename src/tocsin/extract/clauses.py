@@ -102,7 +102,11 @@ def armed_or_state(actors: list[Actor]) -> bool:
 
 
 #: Verbs whose nominal object is what a statement or a demonstration is about, not what it reports.
-ABOUT_VERBS = PURPOSE_LEMMAS | frozenset({"commemorate", "remember", "investigate", "recall", "mark"})
+#: Verbs whose object act is what they are about, not a report of it. Not "claim": an act claimed
+#: ("the air force claimed an airstrike") is claimed done, as "claimed responsibility" says.
+ABOUT_VERBS = (PURPOSE_LEMMAS - {"claim"}) | frozenset(
+    {"commemorate", "remember", "investigate", "recall", "mark"}
+)
 
 
 #: Words by which a paragraph says the side attacked fought back ("police fired back", "repelled").

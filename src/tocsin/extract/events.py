@@ -398,16 +398,16 @@ class EventExtractor:
     @staticmethod
     def _merge_in_sentence(drafts: list[Draft], by_token: dict[int, Draft]) -> None:
         """Triggers of one event in one clause ("killed in an ambush") become one draft; so does the
-        toll of an act told as its result ("the clashes left two soldiers dead and seven injured":
-        the injured are the clashes', whose verb is the subject of the clause)."""
+        toll of an act the clause's verb names as its subject or object ("the clashes left two
+        soldiers dead and seven injured", "gunmen opened fire on the bus, wounding five")."""
         for d in drafts:
             node = d.trigger.head
-            toll = d.lemma in CASUALTY_LEMMAS and not d.actors
+            toll = d.lemma in CASUALTY_LEMMAS
             for _ in range(3):
                 parent = by_token.get(node.i)
                 if parent is None and toll:
-                    subject = next((c for c in node.children if c.dep_ == "nsubj"), None)
-                    parent = by_token.get(subject.i) if subject is not None else None
+                    named = (c for c in node.children if c.dep_ in {"nsubj", "dobj"} and c.i in by_token)
+                    parent = next((by_token[c.i] for c in named), None)
                 if (
                     parent is not None
                     and parent is not d

@@ -480,6 +480,9 @@ def screen(tok: Token, event: str, subject: str | None) -> Screened | None:
     if event == "ASSAULT":
         doers = [c for c in tok.children if c.dep_ == "nsubj"]
         doers += [g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        if not doers and tok.dep_ == "advcl" and tok.tag_ == "VBG":
+            # "bulls stampeded through the streets, injuring three runners": the clause's subject
+            doers = [c for c in tok.head.children if c.dep_ == "nsubj"]
         cameras = next((d for d in doers if _lemma(d) in s.photographers), None)
         if _lemma(tok) == "shoot" and cameras is not None:
             return Screened("drop", f"'{tok.text}' by '{cameras.text}': a photograph or a film")
