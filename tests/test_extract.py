@@ -447,6 +447,18 @@ def test_an_act_claimed_is_claimed_done_with_its_toll(pipeline: Any) -> None:
         "claimed", False, "Air/drone strike", 20)  # fmt: skip
 
 
+def test_who_undergoes_an_act_is_its_target_and_who_it_comes_from_its_doer(pipeline: Any) -> None:
+    def sides(text: str) -> tuple[list[str | None], list[str | None]]:
+        (e,) = _only(code_text(pipeline, text, "2023-05-02"), "ASSAULT")
+        return [a["sector"] for a in e["actor"]], [r["sector"] for r in e["recipient"]]
+
+    assert sides("The convoy came under attack from militants near Gao on Monday.") == (["REB"], ["MIL"])
+    assert sides("Residents faced attacks from armed bandits in Zamfara.") == (["UAF"], ["CVL"])
+    # the air an attack comes from is no party, nor is the town that suffered it the attacker
+    (town,) = _only(code_text(pipeline, "The town suffered an attack from the air on Monday."), "ASSAULT")
+    assert town["actor"] == [] and [r["text"] for r in town["recipient"]] == ["town"]
+
+
 def test_bombs_from_warplanes_are_an_air_strike_bombs_alone_a_bomb(pipeline: Any) -> None:
     subs = {
         text: [e["acled_sub_event_type"] for e in _only(code_text(pipeline, text, "2024-06-01"), "ASSAULT")]

@@ -226,3 +226,26 @@ def test_an_anniversary_tells_a_past_attack_not_one_today(pipeline: Any) -> None
     text = "Ten years ago today, gunmen attacked the Westgate mall in Nairobi, killing 67 people."
     events = [e for e in code_text(pipeline, text, "2023-09-21") if e["event"] == "ASSAULT"]
     assert {(e["factuality"], e["date"]) for e in events} == {("historical", "2013-09-21")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a disaster is fought, never attacked
+        "Doctors in Malawi are battling a cholera outbreak that has killed more than 1,000 people.",
+        # a storm named with its title kills as storms do
+        "Storm Ciaran battered northern France on Thursday, killing at least five people.",
+        "Hurricane Ian tore through Florida on Wednesday, killing 12 people.",
+        # a battle over what cannot be taken with arms is a dispute
+        "The bill now goes to committee, where a fierce battle over amendments is expected.",
+        # lawmakers' attack is words; "bruising" says how hard, not who was hurt
+        "The prime minister survived a bruising attack from backbenchers on Wednesday.",
+    ],
+)
+def test_outbreaks_named_storms_and_battles_over_amendments_are_no_violence(pipeline: Any, text: str) -> None:
+    assert [e for e in code_text(pipeline, text) if e["event"] == "ASSAULT"] == []
+
+
+def test_a_battle_over_land_stays_violence(pipeline: Any) -> None:
+    land = "Herders and farmers fought a fierce battle over land in Plateau on Monday, killing 12."
+    assert _events(pipeline, land, "ASSAULT")

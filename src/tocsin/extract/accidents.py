@@ -36,9 +36,13 @@ def _hit_a_mine(verb: Token) -> bool:
 
 def _one_of(tok: Token, words: frozenset[str]) -> bool:
     """Whether a word is one of ``words``, as its lemma or, a plural the tagger took for a name
-    ("Wildfires tore through villages"), as its singular."""
+    ("Wildfires tore through villages"), as its singular; or a name titled with one ("Storm Ciaran",
+    "Hurricane Ian", "Cyclone Idai")."""
     lower = tok.lower_
-    return _lemma(tok) in words or lower in words or (lower.endswith("s") and lower[:-1] in words)
+    titled = tok.pos_ == "PROPN" and any(
+        c.dep_ == "compound" and c.i < tok.i and _lemma(c) in words for c in tok.children
+    )
+    return _lemma(tok) in words or lower in words or (lower.endswith("s") and lower[:-1] in words) or titled
 
 
 def _accidental_blast(blast: Token, s: Senses) -> Token | None:

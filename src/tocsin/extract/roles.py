@@ -371,7 +371,7 @@ def roles(tok: Token, *, event: str = "", patient_subject: bool = False) -> tupl
             actor = _pobj(tok, {"by"})
             recipient = recipient or tok.head
     else:
-        actor = _pobj(tok, {"by"})
+        actor = _pobj(tok, {"by"}) or _source(tok)
         owner = _child(tok, "poss")
         undergone = owner is not None and tok.lemma_.lower() in _PATIENT_NOUNS and _pobj(tok, {"of"}) is None
         if owner is not None and undergone:
@@ -405,8 +405,13 @@ def roles(tok: Token, *, event: str = "", patient_subject: bool = False) -> tupl
             recipient = _addressee(tok) or recipient  # "its demand that Israel ease restrictions"
         # ... not the subject of the clause around it when that is who underwent it ("the
         # commander appeared in court following his arrest")
-        if actor is None and not undergone and tok.dep_ in {"dobj", "obj", "pobj", "attr", "nsubjpass"}:
-            governor = tok.head.head if tok.dep_ == "pobj" else tok.head
+        governor = tok.head.head if tok.dep_ == "pobj" else tok.head
+        if tok.dep_ in {"dobj", "obj", "pobj"} and governor.pos_ in {"VERB", "AUX"} \
+                and governor.lemma_.lower() in _UNDERGOING:  # fmt: skip
+            # "the town suffered an attack", "the convoy came under attack from militants": the
+            # subject is the target, never the doer
+            recipient = recipient or _subject(governor)
+        elif actor is None and not undergone and tok.dep_ in {"dobj", "obj", "pobj", "attr", "nsubjpass"}:
             # "police reported a shooting", "police found two men dead after the attack": who tells
             # of an act or comes upon what it left did not do it
             speech = governor.lemma_.lower() in (SPEECH_VERBS - ACCUSE_VERBS) | _FINDING
@@ -420,6 +425,22 @@ def roles(tok: Token, *, event: str = "", patient_subject: bool = False) -> tupl
     actors = [a for a in actors if _can_be_party(a)]
     return actors, recipients
 
+
+def _source(tok: Token) -> Token | None:
+    """Who an act comes *from*, when that is a party and not a place or a time ("a bruising attack
+    from backbenchers", "fire from the rebels"; not "rockets from Gaza", "an attack from the air")."""
+    from tocsin.extract.actors import actor_dictionary
+
+    origin = _pobj(tok, {"from"})
+    if origin is None:
+        return None
+    named = origin.ent_type_ in {"ORG", "NORP", "PERSON"}
+    return origin if named or actor_dictionary().sector_of(origin.lemma_) is not None else None
+
+
+#: Verbs whose subject undergoes the act that is their object ("suffered an attack", "survived an
+#: ambush", "came under fire").
+_UNDERGOING = frozenset({"suffer", "sustain", "survive", "endure", "withstand", "face", "come", "repel"})
 
 #: Verbs of coming upon what an act left.
 _FINDING = frozenset({"find", "discover"})

@@ -256,18 +256,23 @@ def _abstract_object(tok: Token, s: Senses) -> str | None:
             continue  # "an attack on a market in Kabul": a marketplace, a place one can attack
         if _lemma(obj) in s.blockable and _lemma(tok) in s.blockade:
             continue  # "blocked traffic": a flow of people stopped
-        if _lemma(obj) in s.abstract and obj.ent_type_ not in {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"}:
+        named = obj.ent_type_ in {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"}
+        if _lemma(obj) in s.abstract | s.accident_events and not named:
+            # an idea, a measure, a result; or a disaster ("doctors battling a cholera outbreak")
             return f"'{tok.text} ... {obj.text}': nothing there can be attacked"
     # "fight for freedom", "a battle against cancer": one fights *for* a cause (with no one armed
-    # in the sentence), *against* an enemy unless what is fought is a condition.
+    # in the sentence), *against* an enemy unless what is fought is a condition; *over* or *about*
+    # a thing that cannot be fought for with arms ("a battle over amendments"; not "over land").
     if _lemma(tok) in {"fight", "fighting", "battle", "war", "campaign", "struggle"}:
         for c in tok.children:
-            if c.dep_ != "prep" or c.lower_ not in {"for", "against", "on", "with"}:
+            if c.dep_ != "prep" or c.lower_ not in {"for", "against", "on", "with", "over", "about"}:
                 continue
             what = next((g for g in c.children if g.dep_ == "pobj"), None)
             if what is None or what.pos_ != "NOUN" or what.ent_type_:
                 continue
             cause = c.lower_ == "for" and not _mentions(tok.sent, s.conflict)
+            if c.lower_ in {"over", "about"} and _lemma(what) in s.abstract:
+                return f"'{tok.text} {c.text} {what.text}': a dispute over what no arms can take"
             if cause or _lemma(what) in s.abstract:
                 return f"'{tok.text} {c.text} {what.text}': a cause, not an enemy"
     return None

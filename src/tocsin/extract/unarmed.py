@@ -19,8 +19,10 @@ def dispute(tok: Token, actors: list[Actor], recipients: list[Actor]) -> Screene
     protesters among them, the violent sense stands."""
     s = senses()
     sides = [*actors, *recipients]
-    harm = mentions(tok.sent, s.harm | s.military)
-    bodily = mentions(tok.sent, (s.harm - s.care) | s.military)  # a hospital is what hackers hit
+    # an adjective on the act tells how hard it was, no one's harm ("a bruising attack")
+    told = [t for t in tok.sent if not (t.dep_ == "amod" and t.head.i == tok.i)]
+    harm = mentions(told, s.harm | s.military)
+    bodily = mentions(told, (s.harm - s.care) | s.military)  # a hospital is what hackers hit
     if not actors and lemma(tok) in s.verbal and not bodily and mentions(tok.sent, s.hackers):
         # "the attack, blamed on a ransomware group": no doer named but a computer's attackers
         return Screened("drop", f"'{tok.text}' told with hackers and no harm: an attack on computers")
