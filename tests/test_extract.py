@@ -175,6 +175,8 @@ def test_a_toll_in_the_next_sentence_belongs_to_the_attack(pipeline: Any) -> Non
         ("The clashes left two soldiers dead and seven injured.", 2, 7),
         ("The attack left five people dead and ten wounded.", 5, 10),
         ("Gunmen opened fire on the bus in Kano, wounding five passengers.", None, 5),
+        # a share of a whole is no count: not three dead
+        ("Gunmen killed three quarters of the villagers in Gao on Monday.", None, None),
     ],
 )
 def test_the_dead_found_left_or_said_to_be(pipeline: Any, text: str, dead: int, injured: int | None) -> None:

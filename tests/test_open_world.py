@@ -249,3 +249,20 @@ def test_outbreaks_named_storms_and_battles_over_amendments_are_no_violence(pipe
 def test_a_battle_over_land_stays_violence(pipeline: Any) -> None:
     land = "Herders and farmers fought a fierce battle over land in Plateau on Monday, killing 12."
     assert _events(pipeline, land, "ASSAULT")
+
+
+def test_what_a_court_is_told_the_sun_blocked_out_and_a_share_of_species_are_no_news_of_violence(
+    pipeline: Any,
+) -> None:
+    court = "Prosecutors told the court the defendant shot the men as they ran from an army checkpoint."
+    events = code_text(pipeline, court, "2023-05-02")
+    assert [e for e in events if not e["background"]] == []  # the case, and no checkpoint run
+    science = (
+        "A new study suggests that the impact blocked out the sun for years, killing three quarters of"
+        " all species."
+    )
+    assert code_text(pipeline, science, "2023-05-02") == []
+    # the same words of the day's news stay
+    assert _events(pipeline, "Police told reporters that gunmen shot two men outside the market.", "ASSAULT")
+    assert _events(pipeline, "Soldiers ran a checkpoint on the road to Gao on Monday.", "MOBILIZE")
+    assert _events(pipeline, "Protesters blocked the main road into the capital on Monday.", "PROTEST")

@@ -336,6 +336,18 @@ _PLACE_TIME_PREPOSITIONS = frozenset(
 )
 
 
+#: Nouns of a share of a whole: "three quarters of all species" counts no one.
+_SHARES = frozenset({"quarter", "half", "third", "fifth", "tenth", "percent", "fraction", "proportion"})
+
+
+def share_of(noun: Token) -> Token | None:
+    """The whole a share is of ("three quarters of all species": species), else None."""
+    if noun.lemma_.lower() not in _SHARES:
+        return None
+    of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    return next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else None
+
+
 @dataclass(frozen=True, slots=True)
 class Casualty:
     """A count found in a sentence, the kind (dead, injured, arrested), the token it hangs on."""
@@ -391,6 +403,8 @@ def find_casualties(sent: Span) -> list[Casualty]:
         victim = _victim(tok)
         if victim is not None and victim.dep_ == "pobj" and victim.head.lower_ in {"including", "among"}:
             victim = victim.head.head  # "13 including two children, killed": the whole is the count
+        if victim is not None and share_of(victim) is not None:
+            continue  # "three quarters of all species", "half of the passengers": a share, no count
         count = _listed_count(victim, tok.i) if victim is not None else None
         if count is None and victim is not None and victim.like_num:
             count = parse_number([victim])  # "Three were killed": the number is the subject itself

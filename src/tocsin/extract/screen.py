@@ -29,7 +29,7 @@ from collections.abc import Callable, Iterable
 from spacy.tokens import Doc, Token
 
 from tocsin.extract.accidents import accident_sense
-from tocsin.extract.casualties import NUMBER_WORDS
+from tocsin.extract.casualties import NUMBER_WORDS, share_of
 from tocsin.extract.fiction import fiction
 from tocsin.extract.senses import Senses, name_heads, senses
 from tocsin.extract.senses import lemma as _lemma
@@ -94,7 +94,11 @@ def _objects(tok: Token) -> list[Token]:
 
 
 def _counted(noun: Token) -> Token:
-    """What a count of things is of: "scores of militiamen", "dozens of people" (not the scores)."""
+    """What a count of things is of: "scores of militiamen", "dozens of people" (not the scores),
+    "three quarters of all species" (not the quarters)."""
+    whole = share_of(noun)
+    if whole is not None:
+        return whole
     if noun.lower_ not in NUMBER_WORDS:
         return noun
     of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
@@ -435,6 +439,12 @@ def _legal(tok: Token, s: Senses) -> str | None:
                         for g in c.children if _lemma(g) in s.legal]  # fmt: skip
             if penalty:
                 return f"what '{penalty[0].text} {child.text}' is about: a case, not the day's news"
+        if child.dep_ == "ccomp":
+            # "prosecutors told the court the defendant shot the men": told in a courtroom
+            told = [c for c in above.children if c.dep_ in {"nsubj", "dobj", "dative"}]
+            told += [g for c in above.children if c.dep_ == "prep" and c.lower_ == "to" for g in c.children]
+            if any(_lemma(t) in s.courtroom for t in told):
+                return f"what '{above.text}' tells a court: a case, not the day's news"
         child = above
         # "would appear in court for attempted murder"
         court = [g for c in above.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]

@@ -37,6 +37,8 @@ class Senses:
     hostile_fire: frozenset[str]
     nonhuman: frozenset[str]
     legal: frozenset[str]
+    #: Who tries a case, and where: what they are told or tell is the case (``[legal] courtroom``).
+    courtroom: frozenset[str]
     individuals: frozenset[str]
     political: frozenset[str]
     assembly: frozenset[str]
@@ -115,6 +117,7 @@ def senses() -> Senses:
         hostile_fire=words(data["accident"]["hostile_fire"]),
         nonhuman=words(data["nonhuman"]["victims"]),
         legal=words(data["legal"]["heads"]),
+        courtroom=words(data["legal"]["courtroom"]),
         individuals=words(data["individual"]["persons"]),
         political=words(data["arrest"]["political"]),
         assembly=words(data["protest"]["assembly"]),
