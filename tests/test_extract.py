@@ -479,6 +479,25 @@ def test_drones_launched_at_a_country_strike_it_and_a_helicopter_downed_is_an_at
     assert e["dead"] == 14
 
 
+def test_demonstrators_arrested_at_a_dispersed_demonstration_are_its_intervention(pipeline: Any) -> None:
+    text = (
+        "On 10 June 2022, thousands of teachers marched in Nairobi to demand higher pay. Police fired tear"
+        " gas to disperse them and arrested 12 protesters."
+    )
+    events = code_text(pipeline, text, "2022-06-10")
+    assert [e["acled_sub_event_type"] for e in events if e["event"] == "PROTEST"] == [
+        "Protest with intervention"
+    ]
+    (arrest,) = [e for e in events if e["event"] == "COERCE" and e["mode"] == "arrest"]
+    assert arrest["acled_event_type"] is None and arrest["recipient"]  # kept as PLOVER's, no ACLED row
+    # a party's leader arrested the same day is an arrest of its own
+    leader = text + " Police also arrested the opposition leader at his home."
+    subs = [
+        e["acled_sub_event_type"] for e in code_text(pipeline, leader, "2022-06-10") if e["event"] == "COERCE"
+    ]
+    assert "Arrests" in subs
+
+
 def test_a_demonstration_met_with_lethal_force_is_excessive_force(pipeline: Any) -> None:
     text = (
         "On 20 May 2022, citizens demonstrated in Abeche to denounce the presence of foreign troops. "

@@ -216,6 +216,7 @@ def test_a_film_that_bombed_and_bulls_that_injured_runners_attack_no_one(pipelin
     for text in (
         "The film bombed at the box office, earning just $3 million on its opening weekend.",
         "Bulls stampeded through the streets of Pamplona, injuring three runners.",
+        "Farmers said swarms of locusts attacked maize fields overnight.",
     ):
         assert [e for e in code_text(pipeline, text) if e["event"] == "ASSAULT"] == [], text
     (stormed,) = _events(pipeline, "Militants stormed the village in Gao, killing 12 people.", "ASSAULT")

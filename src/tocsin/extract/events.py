@@ -40,7 +40,7 @@ from tocsin.extract.cues import document_cues
 from tocsin.extract.dating import dates_for
 from tocsin.extract.draft import Context, Draft, SentenceView, actor_keys, add_unique
 from tocsin.extract.frames import protest_frames
-from tocsin.extract.freeze import freeze, territory_battles
+from tocsin.extract.freeze import arrests_at_protests, freeze, territory_battles
 from tocsin.extract.headlines import credit
 from tocsin.extract.lexicon import Trigger
 from tocsin.extract.quotes import quoted_speakers
@@ -575,4 +575,4 @@ class EventExtractor:
             )
             for d in merged
         ]
-        return territory_battles(events), ctx.dropped
+        return arrests_at_protests(territory_battles(events)), ctx.dropped

@@ -247,3 +247,22 @@ def territory_battles(events: list[Event]) -> list[Event]:
             e = replace(e, acled_event_type="Battles", acled_sub_event_type=where)
         out.append(e)
     return out
+
+
+#: ACLED's sub-event types of a demonstration met by the forces of order.
+_INTERVENED = frozenset({"Protest with intervention", "Excessive force against protesters"})
+
+
+def arrests_at_protests(events: list[Event]) -> list[Event]:
+    """Demonstrators arrested at a demonstration the forces of order intervened in, on its day, are
+    that intervention (ACLED codes the demonstration "with intervention", no arrests of their
+    own): the arrest keeps its PLOVER record and loses its ACLED type. Arrests of a party's or a
+    group's members, or on another day, stay. An undated document's are of one day."""
+    days = {e.date.start for e in events if e.acled_sub_event_type in _INTERVENED}
+    out = []
+    for e in events:
+        protesters = all(r.sector in {"PRO", "CVL", None} for r in e.recipient)  # "12 people", "protesters"
+        if e.acled_sub_event_type == "Arrests" and e.date.start in days and protesters:
+            e = replace(e, acled_event_type=None, acled_sub_event_type=None)
+        out.append(e)
+    return out
