@@ -166,8 +166,13 @@ def test_a_vigil_is_peaceful_even_when_the_story_tells_of_the_killing(pipeline: 
 def test_criminal_arrests_are_not_acled_arrests_but_political_ones_are(pipeline: Any) -> None:
     theft = code_text(pipeline, "A teacher was arrested in Newcastle on Monday for fraud, police said.")
     assert [e["acled_event_type"] for e in theft if e["event"] == "COERCE"] == [None]
-    politics = code_text(pipeline, "Police arrested 40 opposition activists at a rally in Harare on Monday.")
+    politics = code_text(
+        pipeline, "Police arrested 40 opposition activists at the party's offices in Harare on Monday."
+    )
     assert "Arrests" in {e["acled_sub_event_type"] for e in politics}
+    # at a rally they are the rally's intervention (ACLED: a demonstration "with intervention")
+    rally = code_text(pipeline, "Police arrested 40 opposition activists at a rally in Harare on Monday.")
+    assert {e["acled_sub_event_type"] for e in rally} - {None} == {"Protest with intervention"}
 
 
 def test_one_person_against_another_is_crime_not_political_violence(pipeline: Any) -> None:
