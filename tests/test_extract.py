@@ -479,6 +479,26 @@ def test_drones_launched_at_a_country_strike_it_and_a_helicopter_downed_is_an_at
     assert e["dead"] == 14
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an arrest told in passing, what the demonstration is about
+        "On 14 January 2022, relatives of a man who was detained by police protested in Lilongwe to demand"
+        " his release.",
+        "On 10 March 2022, teachers demonstrated in Settat to support trainee teachers arrested for their"
+        " involvement in recent protests.",
+        # an intervention asked for
+        "On 28 June 2022, farmers gathered at the governor's office in Mouila to call on the authorities to"
+        " intervene.",
+    ],
+)
+def test_an_arrest_a_protest_is_about_or_an_intervention_it_asks_for_leaves_it_peaceful(
+    pipeline: Any, text: str
+) -> None:
+    events = code_text(pipeline, text, "2022-06-28")
+    assert {e["acled_sub_event_type"] for e in events if e["event"] == "PROTEST"} == {"Peaceful protest"}
+
+
 def test_demonstrators_arrested_at_a_dispersed_demonstration_are_its_intervention(pipeline: Any) -> None:
     text = (
         "On 10 June 2022, thousands of teachers marched in Nairobi to demand higher pay. Police fired tear"

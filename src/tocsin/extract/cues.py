@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from tocsin.extract.acled import LIVE_FIRE, VIOLENT_CUES
+from tocsin.extract.acled import INTERVENTION_CUES, LIVE_FIRE, VIOLENT_CUES
 from tocsin.extract.actors import ActorDictionary
 from tocsin.extract.clauses import ARMED_OR_STATE, CONTEXT_NOUNS, fought_back, in_passing, set_on_fire, unsaid
 from tocsin.extract.crime import individual
@@ -45,6 +45,8 @@ def document_cues(parsed: list[tuple[Segment, Doc]], actors: ActorDictionary) ->
             lemma = t.lemma_.lower()
             if kind_of_thing(t) or unsaid(t):
                 continue  # "riot police": a kind of police, not a riot; "no clashes were reported"
+            if lemma in INTERVENTION_CUES and t.pos_ == "VERB" and _not_its_course(t):
+                continue  # "demand the release of those who were arrested", "call on police to intervene"
             if (t.pos_ == "VERB" or lemma in CONTEXT_NOUNS) and not _force_or_grievance(t, actors):
                 context.add(lemma)
             elif t.pos_ == "NOUN" and lemma in _DEMONSTRATION_NOUNS and not in_passing(t):
@@ -65,6 +67,27 @@ def document_cues(parsed: list[tuple[Segment, Doc]], actors: ActorDictionary) ->
 _DEMONSTRATION_NOUNS = frozenset({"protest", "demonstration", "sit-in"})
 #: What "live" makes lethal: the forces firing live ammunition at a crowd use ACLED's excessive force.
 _LETHAL_ROUNDS = frozenset({"ammunition", "bullet", "round", "fire", "munition"})
+
+
+#: Verbs by which an act is asked for, not done: "called on the authorities to intervene".
+_ASKING = frozenset({"call", "demand", "ask", "urge", "request", "press", "want", "appeal", "petition"})
+
+
+def _not_its_course(tok: Token) -> bool:
+    """Whether an arrest, a detention or an intervention is no part of a demonstration's course: told
+    in passing ("relatives of a man who was detained", "teachers arrested for their involvement in
+    protests") or asked for ("called the authorities to intervene", "asked for those responsible to
+    be arrested")."""
+    if in_passing(tok):
+        return True
+    node = tok
+    for _ in range(3):
+        if node.dep_ not in {"xcomp", "ccomp", "advcl", "pcomp", "pobj", "prep"} or node.head.i == node.i:
+            return False
+        node = node.head
+        if node.lemma_.lower() in _ASKING:
+            return True
+    return False
 
 
 def _force_or_grievance(tok: Token, actors: ActorDictionary) -> bool:
