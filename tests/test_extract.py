@@ -499,6 +499,24 @@ def test_an_arrest_a_protest_is_about_or_an_intervention_it_asks_for_leaves_it_p
     assert {e["acled_sub_event_type"] for e in events if e["event"] == "PROTEST"} == {"Peaceful protest"}
 
 
+@pytest.mark.parametrize(
+    ("text", "sub"),
+    [
+        ("On 18 March 2022, students staged a demonstration in Rio Claro. During the demonstration, students"
+         " burned a school uniform shirt.", "Peaceful protest"),  # a gesture
+        ("On 22 March 2022, in Nuevo Chorrillo, a group of teachers protested denouncing the school's"
+         " understaffing, its damaged facilities, and the lack of potable water.", "Peaceful protest"),
+        ("On 1 January 2022, youths demonstrated and burnt miners' machines in Manso village.",
+         "Violent demonstration"),
+    ],
+)  # fmt: skip
+def test_a_gesture_a_grievance_or_a_charge_does_not_make_a_demonstration_violent(
+    pipeline: Any, text: str, sub: str
+) -> None:
+    events = code_text(pipeline, text, "2022-03-22")
+    assert {e["acled_sub_event_type"] for e in events if e["event"] == "PROTEST"} == {sub}
+
+
 def test_demonstrators_arrested_at_a_dispersed_demonstration_are_its_intervention(pipeline: Any) -> None:
     text = (
         "On 10 June 2022, thousands of teachers marched in Nairobi to demand higher pay. Police fired tear"

@@ -69,6 +69,12 @@ _DEMONSTRATION_NOUNS = frozenset({"protest", "demonstration", "sit-in"})
 _LETHAL_ROUNDS = frozenset({"ammunition", "bullet", "round", "fire", "munition"})
 
 
+#: What a demonstration burns as a gesture: ACLED codes it peaceful.
+_SYMBOLS = frozenset(
+    {"flag", "effigy", "passport", "picture", "portrait", "photo", "photograph", "poster", "shirt", "uniform",
+     "document", "copy", "book", "banner", "card", "ballot", "certificate", "letter", "coffin", "image"}
+)  # fmt: skip
+
 #: Verbs by which an act is asked for, not done: "called on the authorities to intervene".
 _ASKING = frozenset({"call", "demand", "ask", "urge", "request", "press", "want", "appeal", "petition"})
 
@@ -98,9 +104,17 @@ def _force_or_grievance(tok: Token, actors: ActorDictionary) -> bool:
     if tok.pos_ != "VERB" or tok.lemma_.lower() not in VIOLENT_CUES:
         return False
     if tok.dep_ == "amod":
-        return False  # "blocked the road with burning debris": what the sentence's people burned
+        # "blocked the road with burning debris": what the sentence's people burned; but "its
+        # damaged facilities", a state after a determiner, is what they complain of (not "burnt
+        # miners' machines", a verb the parser took for an adjective)
+        determined = any(c.dep_ in {"det", "poss"} and c.i < tok.i for c in tok.head.children)
+        return tok.tag_ == "VBN" and determined
     if in_passing(tok):
         return True
+    if tok.lemma_.lower() == "burn" and any(
+        o.lemma_.lower() in _SYMBOLS for o in tok.children if o.dep_ in {"dobj", "obj", "nsubjpass"}
+    ):
+        return True  # a flag, an effigy or a passport burned is a protest's gesture (ACLED: peaceful)
     doers, victims = roles(tok, event="ASSAULT")  # subject, passive agent, or coordinated verb's
     named = [d for d in doers if not is_pronoun(d)]
     sectors = {actors.normalise(phrase_text(d)).sector for d in named}
