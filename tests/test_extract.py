@@ -517,6 +517,22 @@ def test_a_gesture_a_grievance_or_a_charge_does_not_make_a_demonstration_violent
     assert {e["acled_sub_event_type"] for e in events if e["event"] == "PROTEST"} == {sub}
 
 
+def test_an_abduction_with_a_killing_or_an_injury_is_an_attack(pipeline: Any) -> None:
+    def subs(text: str) -> set[str | None]:
+        return {e["acled_sub_event_type"] for e in _only(code_text(pipeline, text, "2022-02-13"), "ASSAULT")}
+
+    assert subs("On 13 February 2022, JNIM militants killed a man and abducted a tailor near Nagare.") == {
+        "Attack"
+    }
+    beaten = (
+        "On 2 May 2022, a man was abducted in Itacoatiara by two armed individuals, beaten up, and injured."
+    )
+    assert subs(beaten) == {"Attack"}
+    assert subs("On 13 February 2022, gunmen abducted 40 students from a school in Kaduna.") == {
+        "Abduction/forced disappearance"
+    }
+
+
 def test_demonstrators_arrested_at_a_dispersed_demonstration_are_its_intervention(pipeline: Any) -> None:
     text = (
         "On 10 June 2022, thousands of teachers marched in Nairobi to demand higher pay. Police fired tear"

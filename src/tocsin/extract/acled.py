@@ -71,6 +71,9 @@ _STATE = frozenset({"MIL", "GOV", "COP"})
 _GENERIC_FORCE = frozenset({None, "firearms", "primitive", "aerial"})
 _NON_STATE_ARMED = frozenset({"REB", "UAF", "CRM"})
 _VAC = "Violence against civilians"
+#: Acts that harm the body: beside an abduction they make the event an attack.
+_HARMING = frozenset({"kill", "killing", "wound", "injure", "shoot", "beat", "torture", "stab", "murder",
+                      "execute", "behead", "rape", "mutilate"})  # fmt: skip
 _SD = "Strategic developments"
 _EXPLOSIONS = "Explosions/Remote violence"
 
@@ -187,6 +190,8 @@ def acled_type(
             mode = weapon  # "attacked the village with rockets", "killed by a landmine"
         elif mode == "property" and weapon == "explosives":
             mode = weapon  # "damaged three bridges with dynamite": what was destroyed is not the means
+        if mode == "abduct" and (casualties or triggers & _HARMING):
+            mode = None  # ACLED: an abduction with a killing or an injury is an attack, not a disappearance
         return _violence(mode, triggers, doers, targets, context=context, resisted=resisted)
     if event == "MOBILIZE" and mode == "base" and doers & ARMED_SECTORS:
         return _SD, "Headquarters or base established"
