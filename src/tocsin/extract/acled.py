@@ -51,6 +51,8 @@ _TWO_SIDED = _WORDS["two_sided"]
 VIOLENT_CUES = _WORDS["violent_cues"]
 INTERVENTION_CUES = _WORDS["intervention_cues"]
 DEMONSTRATION_CUES = _WORDS["demonstration_cues"]
+GESTURES = _WORDS["gestures"]
+_HARMING = _WORDS["harming"]
 #: Sectors of unarmed people: their violence, as a crowd, is mob violence (a riot).
 CROWD_SECTORS = frozenset({"CVL", "PRO", "REF"})
 _PLACES = _WORDS["places"]
@@ -71,9 +73,7 @@ _STATE = frozenset({"MIL", "GOV", "COP"})
 _GENERIC_FORCE = frozenset({None, "firearms", "primitive", "aerial"})
 _NON_STATE_ARMED = frozenset({"REB", "UAF", "CRM"})
 _VAC = "Violence against civilians"
-#: Acts that harm the body: beside an abduction they make the event an attack.
-_HARMING = frozenset({"kill", "killing", "wound", "injure", "shoot", "beat", "torture", "stab", "murder",
-                      "execute", "behead", "rape", "mutilate"})  # fmt: skip
+
 _SD = "Strategic developments"
 _EXPLOSIONS = "Explosions/Remote violence"
 

@@ -253,10 +253,9 @@ def _said_to_be(tok: Token) -> int | None:
     verb = tok.head
     if tok.dep_ not in {"oprd", "acomp", "xcomp", "ccomp"} or verb.lemma_.lower() not in _REPORTED:
         return None
-    said_of = {"dobj"} if verb.lemma_.lower() == "leave" else {"nsubj", "nsubjpass"}
-    subject = own or next(
-        (c for c in verb.children if c.dep_ in said_of and (c.i < verb.i) != (said_of == {"dobj"})), None
-    )
+    left = verb.lemma_.lower() == "leave"  # "left five people dead": the object, after the verb
+    said_of = {"dobj"} if left else {"nsubj", "nsubjpass"}
+    subject = own or next((c for c in verb.children if c.dep_ in said_of and (c.i > verb.i) == left), None)
     if subject is None:
         return None
     return parse_number([subject]) if subject.like_num else _count_of(subject)

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from tocsin.extract.acled import INTERVENTION_CUES, LIVE_FIRE, VIOLENT_CUES
+from tocsin.extract.acled import GESTURES, INTERVENTION_CUES, LIVE_FIRE, VIOLENT_CUES
 from tocsin.extract.actors import ActorDictionary
 from tocsin.extract.clauses import ARMED_OR_STATE, CONTEXT_NOUNS, fought_back, in_passing, set_on_fire, unsaid
 from tocsin.extract.crime import individual
@@ -69,12 +69,6 @@ _DEMONSTRATION_NOUNS = frozenset({"protest", "demonstration", "sit-in"})
 _LETHAL_ROUNDS = frozenset({"ammunition", "bullet", "round", "fire", "munition"})
 
 
-#: What a demonstration burns as a gesture: ACLED codes it peaceful.
-_SYMBOLS = frozenset(
-    {"flag", "effigy", "passport", "picture", "portrait", "photo", "photograph", "poster", "shirt", "uniform",
-     "document", "copy", "book", "banner", "card", "ballot", "certificate", "letter", "coffin", "image"}
-)  # fmt: skip
-
 #: Verbs by which an act is asked for, not done: "called on the authorities to intervene".
 _ASKING = frozenset({"call", "demand", "ask", "urge", "request", "press", "want", "appeal", "petition"})
 
@@ -112,7 +106,7 @@ def _force_or_grievance(tok: Token, actors: ActorDictionary) -> bool:
     if in_passing(tok):
         return True
     if tok.lemma_.lower() == "burn" and any(
-        o.lemma_.lower() in _SYMBOLS for o in tok.children if o.dep_ in {"dobj", "obj", "nsubjpass"}
+        o.lemma_.lower() in GESTURES for o in tok.children if o.dep_ in {"dobj", "obj", "nsubjpass"}
     ):
         return True  # a flag, an effigy or a passport burned is a protest's gesture (ACLED: peaceful)
     doers, victims = roles(tok, event="ASSAULT")  # subject, passive agent, or coordinated verb's
