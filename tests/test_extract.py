@@ -175,6 +175,21 @@ def test_a_toll_in_the_next_sentence_belongs_to_the_attack(pipeline: Any) -> Non
         ("The clashes left two soldiers dead and seven injured.", 2, 7),
         ("The attack left five people dead and ten wounded.", 5, 10),
         ("Gunmen opened fire on the bus in Kano, wounding five passengers.", None, 5),
+        # coordinated participles share the passive subject of the first
+        (
+            "On 26 March 2022, a suspected thief was beaten up, stabbed, and killed by residents in Campo"
+            " Grande.",
+            1,
+            None,
+        ),
+        # ... not a date the parser made the subject (no count here, never 15)
+        (
+            "Around 15 May 2022 (month of), in Porto Alegre (Rio Grande do Sul), a man was shot and killed"
+            " in the Restinga neighborhood by members of a drug trafficking group who invaded his private"
+            " residence.",
+            None,
+            None,
+        ),
         # a share of a whole is no count: not three dead
         ("Gunmen killed three quarters of the villagers in Gao on Monday.", None, None),
     ],

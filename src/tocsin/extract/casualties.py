@@ -380,6 +380,20 @@ def _victim(tok: Token) -> Token | None:
             for g in c.children:
                 if g.dep_ == "pobj":
                     return g
+    node = tok
+    for _ in range(3):
+        # "a suspected rapist was beaten up, stabbed, and killed": coordinated participles share the
+        # passive subject of the first, however the parser chained them
+        if node.tag_ != "VBN" or node.dep_ not in {"conj", "advcl"} or node.head.tag_ != "VBN":
+            return None
+        node = node.head
+        subject = next((c for c in node.children if c.dep_ == "nsubjpass"), None)
+        if subject is not None:
+            # one victim named before the verbs; not a date the parser made the subject, nor a list
+            # ("a woman and a female adolescent were shot and killed": counted from the first verb)
+            alone = not any(c.dep_ == "conj" for c in subject.children)
+            person = subject.pos_ == "NOUN" or subject.ent_type_ == "PERSON"
+            return subject if alone and person and subject.ent_type_ not in {"DATE", "TIME"} else None
     return None
 
 
