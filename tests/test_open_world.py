@@ -16,6 +16,11 @@ def _events(pipeline: Any, text: str, kind: str) -> list[dict[str, Any]]:
     return [e for e in code_text(pipeline, text, "2023-05-02") if e["event"] == kind and not e["background"]]
 
 
+def _assaults_at_all(pipeline: Any, text: str) -> list[dict[str, Any]]:
+    """Attacks coded from the text, those kept as background too."""
+    return [e for e in code_text(pipeline, text) if e["event"] == "ASSAULT"]
+
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -27,7 +32,7 @@ def _events(pipeline: Any, text: str, kind: str) -> list[dict[str, Any]]:
 )
 def test_what_a_film_tells_or_an_actor_plays_is_fiction(pipeline: Any, text: str) -> None:
     # Not even kept as background (as a habit told in the present would be): nothing happened.
-    assert [e for e in code_text(pipeline, text) if e["event"] == "ASSAULT"] == []
+    assert _assaults_at_all(pipeline, text) == []
 
 
 def test_acts_beside_a_film_or_a_part_that_are_real_stay(pipeline: Any) -> None:
@@ -37,7 +42,7 @@ def test_acts_beside_a_film_or_a_part_that_are_real_stay(pipeline: Any) -> None:
         "Two armies fought a bloody war over the island in 1990.",
         "Gunmen shot a film crew in Juba on Monday.",
     ):
-        assert [e for e in code_text(pipeline, text) if e["event"] == "ASSAULT"], text
+        assert _assaults_at_all(pipeline, text), text
 
 
 def test_a_series_of_attacks_that_killed_is_no_series_killed(pipeline: Any) -> None:
@@ -172,7 +177,7 @@ def test_a_policy_that_is_an_attack_or_trust_destroyed_is_words(pipeline: Any) -
         "The government's new immigration policy is an attack on refugees. The plan will destroy the "
         "trust of voters."
     )
-    assert [e for e in code_text(pipeline, words) if e["event"] == "ASSAULT"] == []
+    assert _assaults_at_all(pipeline, words) == []
     assert _events(pipeline, "The raid was an attack on civilians, the UN said.", "ASSAULT")
 
 
@@ -218,7 +223,7 @@ def test_a_film_that_bombed_and_bulls_that_injured_runners_attack_no_one(pipelin
         "Bulls stampeded through the streets of Pamplona, injuring three runners.",
         "Farmers said swarms of locusts attacked maize fields overnight.",
     ):
-        assert [e for e in code_text(pipeline, text) if e["event"] == "ASSAULT"] == [], text
+        assert _assaults_at_all(pipeline, text) == [], text
     (stormed,) = _events(pipeline, "Militants stormed the village in Gao, killing 12 people.", "ASSAULT")
     assert stormed["dead"] == 12
 
@@ -244,7 +249,7 @@ def test_an_anniversary_tells_a_past_attack_not_one_today(pipeline: Any) -> None
     ],
 )
 def test_outbreaks_named_storms_and_battles_over_amendments_are_no_violence(pipeline: Any, text: str) -> None:
-    assert [e for e in code_text(pipeline, text) if e["event"] == "ASSAULT"] == []
+    assert _assaults_at_all(pipeline, text) == []
 
 
 def test_a_battle_over_land_stays_violence(pipeline: Any) -> None:
@@ -267,3 +272,4 @@ def test_what_a_court_is_told_the_sun_blocked_out_and_a_share_of_species_are_no_
     assert _events(pipeline, "Police told reporters that gunmen shot two men outside the market.", "ASSAULT")
     assert _events(pipeline, "Soldiers ran a checkpoint on the road to Gao on Monday.", "MOBILIZE")
     assert _events(pipeline, "Protesters blocked the main road into the capital on Monday.", "PROTEST")
+    assert _events(pipeline, "Protesters blocked the road out of the city on Monday.", "PROTEST")

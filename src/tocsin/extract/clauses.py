@@ -102,7 +102,7 @@ def armed_or_state(actors: list[Actor]) -> bool:
 
 
 #: Verbs whose nominal object is what a statement or a demonstration is about, not what it reports.
-#: Verbs whose object act is what they are about, not a report of it. Not "claim": an act claimed
+#: Not "claim": an act claimed
 #: ("the air force claimed an airstrike") is claimed done, as "claimed responsibility" says.
 ABOUT_VERBS = (PURPOSE_LEMMAS - {"claim"}) | frozenset(
     {"commemorate", "remember", "investigate", "recall", "mark"}

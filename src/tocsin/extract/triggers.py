@@ -48,6 +48,15 @@ def _temporal(prep: Token) -> bool:
 _COUNTING = frozenset({"det", "poss", "nummod", "predet"})
 
 
+def _particles(tok: Token) -> list[Token]:
+    """The prepositions and particles of a verb, wherever the parser hangs them: a particle it takes
+    for an adverb ("shot down", "rounded up"), a preposition it hangs on the object ("launched 40
+    drones against Ukraine")."""
+    objects = [c for c in tok.children if c.dep_ in {"dobj", "obj"}]
+    attached = [*tok.children, *(p for o in objects for p in o.children if p.dep_ == "prep")]
+    return [c for c in attached if c.dep_ in {"prep", "prt", "agent", "advmod"}]
+
+
 def _condition_holds(trig: Trigger, tok: Token) -> bool:
     return all(_holds(kind, words, tok) for kind, words in trig.conditions)
 
@@ -63,14 +72,11 @@ def _holds(kind: str, words: frozenset[str], tok: Token) -> bool:
     if kind == "noobj":
         return not any(c.dep_ in {"dobj", "obj"} and c.lemma_.lower() in words for c in tok.children)
     if kind == "prep":
-        # A particle the parser may take for an adverb ("shot down", "rounded up"); a preposition it
-        # may hang on the object ("launched 40 drones against Ukraine", "fired shots at the crowd").
-        objects = [c for c in tok.children if c.dep_ in {"dobj", "obj"}]
-        attached = [*tok.children, *(p for o in objects for p in o.children if p.dep_ == "prep")]
-        return any(c.dep_ in {"prep", "prt", "agent", "advmod"} and c.lower_ in words and not _temporal(c)
-                   for c in attached)  # fmt: skip
+        return any(c.lower_ in words and not _temporal(c) for c in _particles(tok))
     if kind == "noprep":
         return not any(c.dep_ in {"prep", "prt"} and c.lower_ in words for c in tok.children)
+    if kind == "noprt":
+        return not any(c.dep_ == "prt" and c.lower_ in words for c in tok.children)
     if kind == "head":
         head = tok.head
         if head.dep_ == "prep" or head.pos_ == "ADP":
