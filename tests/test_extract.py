@@ -209,6 +209,44 @@ def test_who_finds_what_an_act_left_did_not_do_it(pipeline: Any) -> None:
     assert [a["sector"] for a in e["actor"]] == ["REB"]  # "in an attack": the subject's own act
 
 
+def test_a_toll_reports_the_act_it_is_the_toll_of(pipeline: Any) -> None:
+    """ "The death toll from the attack has risen to 12": the attack, reported, with its dead; who
+    raises the toll tells it, the attack is the rebels'; an earthquake's toll is no attack."""
+
+    def attack(text: str) -> dict[str, Any]:
+        (e,) = _only(code_text(pipeline, text), "ASSAULT")
+        return e
+
+    e = attack("The death toll from the attack on the market has risen to 12.")
+    assert e["dead"] == 12 and not e["background"]
+    e = attack("The death toll from Saturday's suicide bombing in Kabul rose to 45, officials said.")
+    assert e["dead"] == 45 and not e["background"]
+    e = attack("Ukraine raised the death toll from the rebel attack to 17 on Monday.")
+    assert e["dead"] == 17 and [a["sector"] for a in e["actor"]] == ["REB"]
+    e = attack("Police raised the death toll from the bombing to 30 on Monday.")
+    assert e["dead"] == 30 and e["actor"] == []
+    quake = code_text(pipeline, "The death toll from the earthquake rose to 300 on Monday.")
+    assert not _only(quake, "ASSAULT")
+
+
+def test_a_states_forces_and_the_state_are_one_side_of_one_expected_offensive(pipeline: Any) -> None:
+    """ "an offensive by Azerbaijan" and, a sentence later, "a military offensive" by it: one event."""
+    text = ("Many Armenians believe there will be a spring offensive by Azerbaijan. The warning comes after"
+            " weeks of tension in Artsakh, with Armenian observers warning of an imminent military"
+            " offensive by Azerbaijan.")  # fmt: skip
+    (e,) = _only(code_text(pipeline, text), "ASSAULT")
+    assert len(e["evidence"]) == 2
+    two = code_text(pipeline, "Many Armenians believe there will be a spring offensive by Azerbaijan."
+                    " Observers in Yerevan are warning of an imminent rebel offensive.")  # fmt: skip
+    assert len(_only(two, "ASSAULT")) == 2  # rebels are no state's forces
+
+
+def test_violence_that_kills_is_no_one_by_that_name(pipeline: Any) -> None:
+    """ "Violence in Odessa killed three": an attack with its dead, no actor called Violence."""
+    (e,) = _only(code_text(pipeline, "Violence in Odessa killed three people on Friday."), "ASSAULT")
+    assert e["dead"] == 3 and e["actor"] == []
+
+
 def test_a_violent_act_to_death_kills(pipeline: Any) -> None:
     """ "stabbed to death" is a killing as "shot dead" is; "sentenced to death" kills no one."""
     for text, dead in (

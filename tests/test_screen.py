@@ -138,6 +138,7 @@ def test_asking_signing_and_condolences_are_no_protest(pipeline: Any) -> None:
         "In the category of the-gentleman-doth-protest-too-much, he criticized the newspapers.",
         "Republicans blocked the bill in the Senate on Tuesday.",  # a measure is no road
         "The regulator blocked the sale of the company on Monday.",
+        "Investors killed the rally on Friday.",  # what investors kill is a market's rise
     ):
         assert _protests(code_text(pipeline, text, "2023-05-02")) == [], text
     marched = code_text(pipeline, "Hundreds of residents gathered outside the town hall to demand water.")
@@ -573,3 +574,7 @@ def test_a_market_with_a_place_is_a_marketplace_and_without_one_the_economy(pipe
     named = code_text(pipeline, "Gunmen attacked the Bakara market on Tuesday, witnesses said.")
     assert len(_violence(named)) == 1
     assert _violence(code_text(pipeline, "Tech shares beat the market on Monday.")) == []
+    # no place, but people killed: a marketplace; a share of value lost: the economy
+    tolled = code_text(pipeline, "The attack on the market killed 12 people.")
+    assert [e["dead"] for e in _violence(tolled)] == [12]
+    assert _violence(code_text(pipeline, "The attack on the market wiped out 12 percent of its value.")) == []

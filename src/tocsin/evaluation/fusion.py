@@ -189,7 +189,8 @@ def evaluate(path: Path, pipeline: Pipeline, *, limit: int = 0, examples: int = 
         counts = own or _votes(list(e.headlines), of_headline)
         if not counts:
             continue
-        best = dead[max(sorted(counts), key=lambda f: counts[f])]
+        chosen = max(sorted(counts), key=lambda f: counts[f])
+        best = dead[chosen]
         if best is not None:
             with_figure += 1
             within += e.low <= best <= e.high
@@ -198,9 +199,11 @@ def evaluate(path: Path, pipeline: Pipeline, *, limit: int = 0, examples: int = 
                 within_own += e.low <= best <= e.high
             if not e.low <= best <= e.high:
                 texts = [headlines[h].text for h in e.headlines if h in headlines]
+                fused = sorted(headlines[h].text for h in groups[chosen] if h in headlines)
                 outside.append(
-                    {"ucdp_id": e.id, "low": e.low, "high": e.high, "dead_best": best, "headlines": texts}
-                )
+                    {"ucdp_id": e.id, "low": e.low, "high": e.high, "dead_best": best,
+                     "from_own_headlines": bool(own), "headlines": texts, "fused_headlines": fused}
+                )  # fmt: skip
     report: dict[str, Any] = {
         "ucdp_events": len(events),
         "headlines": len(headlines),

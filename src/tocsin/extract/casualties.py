@@ -421,7 +421,9 @@ def find_casualties(sent: Span) -> list[Casualty]:
         count = _listed_count(victim, tok.i) if victim is not None else None
         if count is None and victim is not None and victim.like_num:
             count = parse_number([victim])  # "Three were killed": the number is the subject itself
-        person = victim is not None and victim.ent_type_ not in {"GPE", "LOC", "FAC", "ORG", "NORP"}
+        # a person: not a place or a group, not an act ("police killed the rally")
+        person = victim is not None and victim.ent_type_ not in {"GPE", "LOC", "FAC", "ORG", "NORP"} \
+            and match_trigger(victim) is None  # fmt: skip
         if count is None and person and victim is not None and kind == "dead" and killing \
                 and _singular(victim):  # fmt: skip
             count = 1  # "killed a suspected thief", "a man was shot dead"

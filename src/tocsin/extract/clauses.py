@@ -188,6 +188,10 @@ def in_passing(tok: Token) -> bool:
     return passing_kind(tok) is not None
 
 
+#: A count of an act's dead: the act it is the toll of is what a sentence giving it reports.
+_TOLLS = frozenset({"toll", "tally"})
+
+
 def passing_kind(tok: Token) -> str | None:
     """How an event is mentioned in passing: ``clause`` (a relative or participial clause, which
     a misparse can make of a report's main verb) or ``topic`` (a noun's complement, or what a
@@ -202,6 +206,9 @@ def passing_kind(tok: Token) -> str | None:
             return "clause"
         head = node.head
         if node.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ in {"NOUN", "PROPN"}:
+            if head.head.lemma_.lower() in _TOLLS and head.lower_ in {"from", "in", "of"}:
+                node = head.head  # "the death toll from the attack rose to 12" tells the attack
+                continue
             return "topic"
         if tok.pos_ == "NOUN" and node.dep_ in {"dobj", "pobj"} and head.lemma_.lower() in ABOUT_VERBS:
             return "topic"

@@ -5,6 +5,7 @@ from __future__ import annotations
 from tocsin.extract.clauses import STATEMENT_EVENTS
 from tocsin.extract.draft import Draft, actor_keys, add_unique
 from tocsin.geo.mentions import precision_rank
+from tocsin.models import Actor
 
 
 def link_denials(drafts: list[Draft]) -> None:
@@ -29,6 +30,25 @@ def compatible(k: Draft, d: Draft) -> bool:
     return True
 
 
+#: Sectors of a state's own forces.
+_STATE_FORCES = frozenset({"MIL", "COP"})
+
+
+def _forces_of(forces: list[Actor], states: list[Actor]) -> bool:
+    """Whether ``forces`` are only a state's forces not yet given their state ("an offensive by the
+    military") and ``states`` only states ("an offensive by Azerbaijan"): one side, named twice."""
+    return (
+        bool(forces)
+        and bool(states)
+        and all(a.sector in _STATE_FORCES and a.country is None and a.entity is None for a in forces)
+        and all(a.sector is None and a.country is not None for a in states)
+    )
+
+
+def _one_side(a: list[Actor], b: list[Actor]) -> bool:
+    return _forces_of(a, b) or _forces_of(b, a)
+
+
 def merge_reports(drafts: list[Draft]) -> list[Draft]:
     """Reports of the same event within one document become one record with all evidence."""
     kept: list[Draft] = []
@@ -46,6 +66,7 @@ def merge_reports(drafts: list[Draft]) -> list[Draft]:
                 and (
                     actor_keys(k.actors) & actor_keys(d.actors)
                     or ((not k.actors or not d.actors) and k.lemma == d.lemma)
+                    or (k.lemma == d.lemma and _one_side(k.actors, d.actors))
                 )
                 and k.event not in STATEMENT_EVENTS
             ):

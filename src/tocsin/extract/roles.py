@@ -114,7 +114,10 @@ _SERIES = frozenset(
 
 
 def _is_event_noun(tok: Token) -> bool:
-    """An act named by a noun ("the incursion"), or a number of them ("a series of attacks")."""
+    """An act named by a noun ("the incursion"), or a number of them ("a series of attacks"), or a
+    state of violence ("violence in Odessa killed three": no one did it by that name)."""
+    if tok.lemma_.lower() in _STATES_OF_VIOLENCE and tok.pos_ in {"NOUN", "PROPN"}:
+        return True
     if tok.pos_ != "NOUN":
         return False
     if tok.lemma_.lower() in lexicon():
@@ -131,6 +134,9 @@ def _can_be_party(tok: Token) -> bool:
     """Dates, numbers and event nouns ("the incursion was repelled") are not parties."""
     return not _is_event_noun(tok) and tok.ent_type_ not in _NOT_ACTORS
 
+
+#: Nouns of violence as a state of things, acts of no one in particular.
+_STATES_OF_VIOLENCE = frozenset({"violence", "unrest", "bloodshed", "hostilities", "turmoil", "chaos"})
 
 #: Nouns of an act done to someone: with no "of" after them, their possessive is who it was done
 #: to ("his arrest", "her abduction", "their release"), not who did it ("the army's killing of").
@@ -380,12 +386,13 @@ def roles(tok: Token, *, event: str = "", patient_subject: bool = False) -> tupl
             actor = actor or owner  # "Russia's invasion", "the army's killing of civilians"
         for c in tok.lefts:
             if (
-                c.dep_ == "compound"
-                and c.pos_ == "NOUN"
+                ((c.dep_ == "compound" and c.pos_ == "NOUN") or (c.dep_ == "amod" and c.tag_ == "JJ"))
                 and event in ACTOR_COMPOUND_EVENTS
                 and _force_noun(c)
             ):
-                actor = actor or c  # "police firing", "army shelling", "militant attack"
+                # "police firing", "army shelling", "militant attack"; "rebel attack" with the
+                # noun tagged as an adjective
+                actor = actor or c
                 continue
             if c.pos_ not in {"PROPN", "ADJ"} or not c.text[:1].isupper():
                 continue
@@ -415,7 +422,10 @@ def roles(tok: Token, *, event: str = "", patient_subject: bool = False) -> tupl
             # "police reported a shooting", "police found two men dead after the attack": who tells
             # of an act or comes upon what it left did not do it
             speech = governor.lemma_.lower() in (SPEECH_VERBS - ACCUSE_VERBS) | _FINDING
-            if governor.pos_ in {"VERB", "AUX"} and not speech:
+            # "Ukraine raises the death toll from the rebel attack to 17": who revises a count tells it
+            told = [c for c in governor.children if c.dep_ in {"dobj", "obj"}]
+            counting = any(c.lemma_.lower() in _COUNTS for c in told)
+            if governor.pos_ in {"VERB", "AUX"} and not speech and not counting:
                 actor = _subject(governor) or _pobj(governor, {"by"})
                 if actor is None and governor.lemma_.lower() in ACCUSE_VERBS:
                     actor = _child(governor, "dobj", "obj")
@@ -441,6 +451,9 @@ def _source(tok: Token) -> Token | None:
 #: Verbs whose subject undergoes the act that is their object ("suffered an attack", "survived an
 #: ambush", "came under fire").
 _UNDERGOING = frozenset({"suffer", "sustain", "survive", "endure", "withstand", "face", "come", "repel"})
+
+#: What one tells the figure of: the subject of "raised the death toll" did not do the act.
+_COUNTS = frozenset({"toll", "tally", "count", "figure", "number"})
 
 #: Verbs of coming upon what an act left.
 _FINDING = frozenset({"find", "discover"})

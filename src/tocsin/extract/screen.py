@@ -26,10 +26,10 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from tocsin.extract.accidents import accident_sense
-from tocsin.extract.casualties import NUMBER_WORDS, share_of
+from tocsin.extract.casualties import NUMBER_WORDS, find_casualties, share_of
 from tocsin.extract.fiction import fiction
 from tocsin.extract.senses import Senses, name_heads, senses
 from tocsin.extract.senses import lemma as _lemma
@@ -246,6 +246,22 @@ def _located(tok: Token) -> bool:
     return False
 
 
+def _deadly(sent: Span) -> bool:
+    """Whether the sentence counts people killed or wounded: a number of them, or a toll."""
+    doc = sent.doc
+    for c in find_casualties(sent):
+        if c.kind == "arrested" or c.count < 1:
+            continue
+        victim = doc[c.victim] if c.victim is not None else None
+        if (
+            c.count >= 2
+            or doc[c.anchor].lemma_.lower() in {"toll", "death", "fatality", "casualty"}
+            or (victim is not None and victim.like_num)
+        ):
+            return True
+    return False
+
+
 def _abstract_object(tok: Token, s: Senses) -> str | None:
     if _lemma(tok) not in s.figurative:
         return None
@@ -253,11 +269,13 @@ def _abstract_object(tok: Token, s: Senses) -> str | None:
     # attack on the values of the country")
     clause = tok.head if tok.dep_ == "attr" else tok
     doer = next((c for c in clause.children if c.dep_ == "nsubj"), None)
-    if doer is not None and _lemma(doer) in s.abstract and not doer.ent_type_:
+    if doer is not None and _lemma(doer) in s.abstract - s.conflict and not doer.ent_type_:
         return f"'{doer.text} ... {tok.text}': a {doer.text} cannot attack anyone"
     for obj in _objects(tok):
-        if _lemma(obj) in s.places and (_located(obj) or _located(tok)):
-            continue  # "an attack on a market in Kabul": a marketplace, a place one can attack
+        if _lemma(obj) in s.places and (_located(obj) or _located(tok) or _deadly(tok.sent)):
+            # "an attack on a market in Kabul", "the toll from the attack on the market rose to
+            # 12": a marketplace, a place one can attack
+            continue
         if _lemma(obj) in s.blockable and _lemma(tok) in s.blockade:
             continue  # "blocked traffic": a flow of people stopped
         named = obj.ent_type_ in {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"}
@@ -331,6 +349,8 @@ def _market(tok: Token, s: Senses) -> str | None:
     parts = [c for c in tok.children if c.dep_ in _TRIGGER_DEPS_OF_SUBJECT]
     if tok.dep_ in {"dobj", "pobj", "nsubj"}:
         parts.append(tok.head)
+    if tok.dep_ == "dobj":  # "investors killed the rally": what did it to the trigger's noun
+        parts += [c for c in tok.head.children if c.dep_ == "nsubj"]
     parts = [p for p in parts if p.pos_ in {"NOUN", "PROPN"}]  # "the dollar's advance", not "exchanged"
     hit = next((p for p in parts if _lemma(p) in markets), None)
     if hit is not None:
