@@ -208,8 +208,20 @@ def test_posts_rounded_up_and_positions_taken_up_are_no_arrest_or_seizure(pipeli
     assert (
         _events(pipeline, "The website is rounding up posts from readers about the election.", "COERCE") == []
     )
-    (arrest,) = _events(pipeline, "Police rounded up dozens of protesters in Minsk on Sunday.", "COERCE")
-    assert arrest["mode"] == "arrest"
+    # only people are rounded up and arrested: not a blog's favourites, highlights or cash
+    for text in (
+        "From December 21 through January 1 we are rounding up our favorite (and your favorite) posts.",
+        "We round up some of our highlights of the trip below.",
+        "Cyrus Field rounded up cash and got the governments to help.",
+    ):
+        assert _events(pipeline, text, "COERCE") == [], text
+    for text in (
+        "Police rounded up dozens of protesters in Minsk on Sunday.",
+        "Police rounded up 40 suspects in Lagos on Monday.",
+        "Security forces rounded them up in Minsk on Monday.",
+    ):
+        (arrest,) = _events(pipeline, text, "COERCE")
+        assert arrest["mode"] == "arrest", text
     positions = "Troops took up positions outside the town on Monday."
     assert _events(pipeline, positions, "COERCE") == []
     assert [e["mode"] for e in _events(pipeline, positions, "MOBILIZE")] == ["troops"]
@@ -273,3 +285,79 @@ def test_what_a_court_is_told_the_sun_blocked_out_and_a_share_of_species_are_no_
     assert _events(pipeline, "Soldiers ran a checkpoint on the road to Gao on Monday.", "MOBILIZE")
     assert _events(pipeline, "Protesters blocked the main road into the capital on Monday.", "PROTEST")
     assert _events(pipeline, "Protesters blocked the road out of the city on Monday.", "PROTEST")
+
+
+def test_what_is_done_without_harm_and_what_it_takes_are_no_acts(pipeline: Any) -> None:
+    """A how-to's "without damaging your home" is not done; "it takes a village to" takes none;
+    each beside the act done and the village taken."""
+    how_to = code_text(
+        pipeline, "Use this method every Christmas, to hang your wreath without damaging your home."
+    )
+    assert all(e["factuality"] == "negated" and not e["acled_event_type"] for e in how_to)
+    shot = _events(pipeline, "Rebels withdrew from the town without firing a shot on Monday.", "ASSAULT")
+    assert [e["factuality"] for e in shot] == ["negated"]
+    assert _events(pipeline, "Vandals damaged the school in Durban on Monday.", "ASSAULT")
+    assert _events(pipeline, "It takes a village to raise a police snitch.", "COERCE") == []
+    assert _events(pipeline, "Rebels took the village to cut the road on Monday.", "COERCE")
+
+
+def test_a_protest_called_violent_is_a_violent_demonstration(pipeline: Any) -> None:
+    """ACLED: a demonstration is violent when its participants are; "violent protests" and "the
+    march turned violent" say so, "non-violent" and "was not violent" say the opposite (and that
+    it was held)."""
+    for text, sub in (
+        ("Violent protests erupted in Lagos on Monday.", "Violent demonstration"),
+        ("The march in Lagos turned violent on Monday.", "Violent demonstration"),
+        ("Non-violent protests were held in Lagos on Monday.", "Peaceful protest"),
+        ("The protest in Lagos on Monday was not violent, police said.", "Peaceful protest"),
+    ):
+        (e,) = _events(pipeline, text, "PROTEST")
+        assert (e["acled_sub_event_type"], e["factuality"] in {"asserted", "claimed"}) == (sub, True), text
+
+
+def test_who_acted_at_the_time_of_a_protest_or_called_it_names_did_not_hold_it(pipeline: Any) -> None:
+    """ "Police hit a demonstrator during a protest": the police did not protest; "Widespread
+    protests": a word capitalised for its place is no one; "dismissed the march as an event" says
+    what it was, not that it was not; a march one does not go to in general is no march."""
+    during = code_text(pipeline, "Police officers hit a demonstrator during a protest in Lagos on Monday.")
+    assert [e["actor"] for e in during if e["event"] == "PROTEST"] == [[]]
+    held = code_text(pipeline, "Demonstrators attacked a bank during a protest in Lagos on Monday.")
+    assert [[a["sector"] for a in e["actor"]] for e in held if e["event"] == "PROTEST"] == [["PRO"]]
+    (e,) = _events(pipeline, "Widespread protests began in Lagos last June.", "PROTEST")
+    assert all(a["text"] != "Widespread" for a in e["actor"])
+    (e,) = _events(pipeline, "Robinson dismissed the march as a mere event on Monday.", "PROTEST")
+    assert e["factuality"] == "asserted" and not e["denied_by"] and e["actor"] == []
+    denied = code_text(pipeline, "The army dismissed the reports of a protest as propaganda on Monday.")
+    assert [e["factuality"] for e in denied if e["event"] == "PROTEST"] == ["denied"]
+    text = (
+        'He spoke on Monday. "I don\'t go to marches spearheaded by people I disagree with," said Sharpton.'
+    )
+    assert _events(pipeline, text, "PROTEST") == []
+    went = 'He spoke on Monday. "I went to the march in Selma," said Sharpton.'
+    assert _events(pipeline, went, "PROTEST")
+
+
+def test_a_disease_takes_no_town(pipeline: Any) -> None:
+    """What takes over a town is an armed side; an illness or a virus that does takes nothing."""
+    for text in (
+        "The virus took over the town within weeks.",
+        "A user posted a story about an Ebola-like illness taking over the small town.",
+    ):
+        assert [e for e in code_text(pipeline, text) if e["event"] == "COERCE"] == [], text
+    assert _events(pipeline, "Rebels took over the town on Monday.", "COERCE")
+
+
+def test_what_is_deployed_is_force_or_no_mobilisation(pipeline: Any) -> None:
+    """PLOVER's MOBILIZE moves forces or arms: sensors or software deployed move none."""
+    for text in (
+        "As part of an experiment, the FAA deployed a bunch of sensors in the area to form a network.",
+        "The company deployed new software on Monday.",
+    ):
+        assert _events(pipeline, text, "MOBILIZE") == [], text
+    for text in (
+        "Russia deployed troops to the border on Monday.",
+        "NATO deployed missile defence systems in Poland on Monday.",
+        "The navy deployed two warships to the Gulf on Monday.",
+        "Troops were deployed to the border on Monday.",
+    ):
+        assert _events(pipeline, text, "MOBILIZE"), text

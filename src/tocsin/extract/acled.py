@@ -218,7 +218,7 @@ def acled_type(
             return None, None  # "seized power", "seized the initiative": no place, no property
         # Forces seizing a laboratory, a depot, plants; not the police seizing what is no drug
         # (law enforcement).
-        forces = doers & (ARMED_SECTORS | {"GOV"}) and doers != {"COP"}
+        forces = doers & (ARMED_SECTORS | {"GOV"}) and not doers <= {"COP", "GOV"}
         if mode == "seize" and forces and recipients and not targets:
             return _SD, "Looting/property destruction"
         if mode == "seize":
@@ -233,7 +233,7 @@ def acled_type(
 
         return None, None
     if event == "PROTEST":
-        violent = bool(context & VIOLENT_CUES) or mode == "riot"
+        violent = bool(context & VIOLENT_CUES) or mode == "riot" or "violent" in triggers
         dispersed = bool(context & INTERVENTION_CUES)
         if violent:
             return "Riots", "Violent demonstration"

@@ -164,6 +164,31 @@ def _negated(tok: Token) -> bool:
     return any(c.dep_ == "neg" for c in tok.children)
 
 
+def _property_denied(trigger: Token, clause: Token) -> bool:
+    """ "The protest was not violent": a noun's copula denies what it was, not that it was."""
+    return (
+        clause is not trigger
+        and trigger.dep_ == "nsubj"
+        and clause.lemma_ == "be"
+        and any(c.dep_ in {"acomp", "attr"} for c in clause.children)
+    )
+
+
+def _called(verb: Token, child: Token, trigger: Token) -> bool:
+    """ "dismissed the march as an event": the act itself, the object, said to be something; not
+    denied to have happened (unlike "dismissed the reports as propaganda")."""
+    return (
+        child.i == trigger.i
+        and child.dep_ == "dobj"
+        and any(c.dep_ == "prep" and c.lower_ == "as" for c in verb.children)
+    )
+
+
+def _without(tok: Token) -> bool:
+    """ "without damaging your home", "left without firing a shot": what was not done."""
+    return tok.dep_ in {"pcomp", "pobj"} and tok.head.lower_ == "without"
+
+
 _NOBODY = frozenset({"nobody", "none", "noone", "nothing"})
 
 
@@ -265,7 +290,9 @@ def attribute(trigger: Token, *, statement: bool) -> Attribution:
     clause = trigger if trigger.pos_ in {"VERB", "AUX"} else trigger.head
     # Negation, tense and modality of the trigger's own clause.
     for tok in {trigger, clause}:
-        if _negated(tok) or (tok is trigger and _none_of_it(tok)):
+        if (_negated(tok) and not _property_denied(trigger, tok)) or (
+            tok is trigger and (_none_of_it(tok) or _without(tok))
+        ):
             att.factuality = Factuality.NEGATED
         aux = _aux(tok)
         if aux & _FUTURE_AUX or ("going" in aux and any(c.lower_ == "to" for c in tok.children)):
@@ -322,7 +349,12 @@ def attribute(trigger: Token, *, statement: bool) -> Attribution:
         if lemma in CONFIRM_VERBS and governs_content:
             if speaker is not None:
                 att.confirmed_by.append(speaker)
-        elif lemma in DENY_VERBS and governs_content and child.dep_ != "nsubj":
+        elif (
+            lemma in DENY_VERBS
+            and governs_content
+            and child.dep_ != "nsubj"
+            and not _called(node, child, trigger)
+        ):
             if speaker is not None:
                 att.denied_by.append(speaker)
             att.factuality = Factuality.DENIED

@@ -159,8 +159,16 @@ def misparsed_subject(verb: Token) -> Token | None:
     acted, since the verbs take an object of their own. Not a headline's passive ("Man killed in
     attack": no object)."""
     head = verb.head
-    if verb.dep_ != "acl" or head.dep_ != "ROOT" or head.pos_ not in {"NOUN", "PROPN"}:
+    if verb.dep_ != "acl" or verb.sent.root.pos_ not in {"NOUN", "PROPN"}:
         return None
+    if head.dep_ != "ROOT":
+        # hung deeper, on a noun of the subject's own clauses ("family members of a driver who
+        # was stabbed under unknown circumstances carried out a protest"): a past form with an
+        # object and no agent after a verbless root is the sentence's verb
+        agent = any(c.dep_ == "agent" for c in verb.children)
+        if verb.tag_ not in {"VBD", "VBN"} or agent or verb.i < verb.sent.root.i:
+            return None
+        head = verb.sent.root
     if head.lemma_.lower() in lexicon() or any(t.text == ":" for t in head.doc[head.i : verb.i]):
         return None  # "Looting: members of a militia looted houses": a heading, not a subject
     acted = any(c.dep_ in {"dobj", "obj"} for v in coordinated(verb) for c in v.children)
@@ -198,11 +206,9 @@ def passing_kind(tok: Token) -> str | None:
     demand or grievance is about: surely not what the sentence reports); ``None``: reported."""
     node = tok
     while node.i != node.head.i:
-        if (
-            node.dep_ in {"relcl", "acl"}
-            and misparsed_subject(node) is None
-            and not _headline_predicate(node)
-        ):
+        if node.dep_ in {"relcl", "acl"} and misparsed_subject(node) is not None:
+            return None  # the sentence's own verb, misread as a clause on a noun
+        if node.dep_ in {"relcl", "acl"} and not _headline_predicate(node):
             return "clause"
         head = node.head
         if node.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ in {"NOUN", "PROPN"}:

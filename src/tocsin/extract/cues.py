@@ -69,6 +69,23 @@ _DEMONSTRATION_NOUNS = frozenset({"protest", "demonstration", "sit-in"})
 _LETHAL_ROUNDS = frozenset({"ammunition", "bullet", "round", "fire", "munition"})
 
 
+def violent_protest(trigger: Token) -> bool:
+    """ "violent protests", "the march turned violent", "protesters became violent": the
+    demonstration itself called violent (ACLED: its participants engaged in violence); not
+    "non-violent protests", not "was not violent". Read on a protest's own trigger: "violent
+    demonstrations a few days earlier" say nothing of the day's."""
+    said = [c for c in trigger.children if c.dep_ == "amod"]
+    if trigger.dep_ in {"nsubj", "nsubjpass"}:
+        said += [c for c in trigger.head.children if c.dep_ in {"acomp", "oprd"}]
+    for word in said:
+        if word.lower_ != "violent" or any(c.dep_ == "neg" for t in (word, word.head) for c in t.children):
+            continue
+        if word.i >= 2 and word.doc[word.i - 1].text == "-" and word.doc[word.i - 2].lower_ == "non":
+            continue
+        return True
+    return False
+
+
 #: Verbs by which an act is asked for, not done: "called on the authorities to intervene".
 _ASKING = frozenset({"call", "demand", "ask", "urge", "request", "press", "want", "appeal", "petition"})
 

@@ -36,7 +36,7 @@ from tocsin.extract.clauses import (
     passing_kind,
 )
 from tocsin.extract.crime import individual, lone_victim, private_motive
-from tocsin.extract.cues import document_cues
+from tocsin.extract.cues import document_cues, violent_protest
 from tocsin.extract.dating import dates_for
 from tocsin.extract.draft import Context, Draft, SentenceView, actor_keys, add_unique
 from tocsin.extract.frames import protest_frames
@@ -305,6 +305,8 @@ class EventExtractor:
                 # "500 kilograms of cocaine", "a cache of weapons": what the measure is of.
                 cues |= {g.lemma_.lower() for c in objects for p in c.children if p.lower_ == "of"
                          for g in p.children if g.dep_ == "pobj"}  # fmt: skip
+            if trig.event == "PROTEST" and violent_protest(tok):
+                cues.add("violent")  # "violent protests", "the march turned violent"
             if tok.pos_ == "NOUN":
                 cues.add(tok.head.lemma_.lower())  # "exchanged fire", "heavy fighting erupted"
                 # "gunfire erupted between X and Y": the two sides hang from the verb.

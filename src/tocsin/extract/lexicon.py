@@ -10,8 +10,8 @@ from importlib import resources
 
 #: The kinds of condition a row may set (see the header of ``triggers.tsv``).
 CONDITION_KINDS = frozenset(
-    {"", "obj", "whom", "noobj", "prep", "noprep", "noprt", "head", "nocomp", "reach", "intransitive",
-     "counted", "child", "wrongdoing"}
+    {"", "obj", "whom", "people", "armed", "noobj", "prep", "noprep", "noprt", "head", "nocomp", "reach",
+     "intransitive", "counted", "child", "wrongdoing"}
 )  # fmt: skip
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from tocsin.extract.attribution import SPEECH_VERBS
+from tocsin.extract.attribution import DENY_VERBS, SPEECH_VERBS
 from tocsin.extract.clauses import coordinated as _coordinated
 from tocsin.extract.clauses import misparsed_subject as _misparsed_subject
 from tocsin.extract.headlines import participle_modifier, reduced_passive_subject
@@ -366,8 +366,16 @@ def roles(tok: Token, *, event: str = "", patient_subject: bool = False) -> tupl
         if (actor is None and not patient_subject and passive_subj is None
                 and tok.dep_ in {"xcomp", "pcomp", "advcl", "ccomp", "conj"}):  # fmt: skip
             actor = _inherited_actor(tok)
-        if tok.dep_ == "relcl" and actor is None:
-            actor = tok.head
+        relative = tok.dep_ == "relcl" and (actor is None or actor.lower_ in _RELATIVES)
+        if relative and passive_subj is None:
+            actor = tok.head  # "gunmen who attacked": the noun did it
+        elif tok.dep_ == "relcl" and passive_subj is not None and passive_subj.lower_ in _RELATIVES:
+            recipient = tok.head  # "children who were killed": it was done to the noun
+        object_relative = any(c.dep_ in {"mark", "dobj"} and c.lower_ in _RELATIVES for c in tok.children)
+        if tok.dep_ == "relcl" and (
+            object_relative or (recipient is not None and recipient.lower_ in _RELATIVES)
+        ):
+            recipient = tok.head  # "the village that the rebels shelled"
         if actor is None and not patient_subject and tok.tag_ == "VBG" and tok.dep_ in _NOMINAL_DEPS:
             # a gerund as a noun names its doer as a noun would: "killed in police firing"
             actor = next((c for c in tok.lefts if c.dep_ == "compound" and c.pos_ == "NOUN"
@@ -396,6 +404,8 @@ def roles(tok: Token, *, event: str = "", patient_subject: bool = False) -> tupl
                 continue
             if c.pos_ not in {"PROPN", "ADJ"} or not c.text[:1].isupper():
                 continue
+            if c.pos_ == "ADJ" and c.i == c.sent.start and not c.ent_type_:
+                continue  # "Widespread protests began": capitalised for its place, not a name
             if c.ent_type_ in {"GPE", "LOC", "FAC"} and modifier_locates(c, country=True):
                 continue  # "Ukraine protests", "Kiev clashes": where, not who
             # "the Azerbaijani advance": a demonym is the actor; "the Artsakh blockade": a name
@@ -422,6 +432,12 @@ def roles(tok: Token, *, event: str = "", patient_subject: bool = False) -> tupl
             # "police reported a shooting", "police found two men dead after the attack": who tells
             # of an act or comes upon what it left did not do it
             speech = governor.lemma_.lower() in (SPEECH_VERBS - ACCUSE_VERBS) | _FINDING
+            if governor.lemma_.lower() in DENY_VERBS and any(c.lower_ == "as" for c in governor.children):
+                speech = True  # "Robinson dismissed the march as an event": who calls it did not hold it
+            # "police hit a demonstrator during a protest": the forces of order at a protest police
+            # it ("demonstrators attacked a bank during a protest" held it)
+            if tok.dep_ == "pobj" and tok.head.lower_ in {"during", "amid"} and event == "PROTEST":
+                speech = speech or _forces_of_order(_subject(governor))
             # "Ukraine raises the death toll from the rebel attack to 17": who revises a count tells it
             told = [c for c in governor.children if c.dep_ in {"dobj", "obj"}]
             counting = any(c.lemma_.lower() in _COUNTS for c in told)
@@ -454,6 +470,16 @@ _UNDERGOING = frozenset({"suffer", "sustain", "survive", "endure", "withstand", 
 
 #: What one tells the figure of: the subject of "raised the death toll" did not do the act.
 _COUNTS = frozenset({"toll", "tally", "count", "figure", "number"})
+
+#: Relative pronouns: in a relative clause, the noun it hangs on.
+_RELATIVES = frozenset({"who", "which", "that", "whom"})
+
+
+def _forces_of_order(tok: Token | None) -> bool:
+    from tocsin.extract.actors import actor_dictionary
+
+    return tok is not None and actor_dictionary().normalise(phrase_text(tok)).sector in {"COP", "MIL"}
+
 
 #: Verbs of coming upon what an act left.
 _FINDING = frozenset({"find", "discover"})

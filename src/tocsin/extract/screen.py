@@ -31,6 +31,7 @@ from spacy.tokens import Doc, Span, Token
 from tocsin.extract.accidents import accident_sense
 from tocsin.extract.casualties import NUMBER_WORDS, find_casualties, share_of
 from tocsin.extract.fiction import fiction
+from tocsin.extract.generality import habitual
 from tocsin.extract.senses import Senses, name_heads, senses
 from tocsin.extract.senses import lemma as _lemma
 from tocsin.extract.senses import mentions as _mentions
@@ -162,66 +163,6 @@ def _channel(tok: Token, s: Senses) -> str | None:
     return None
 
 
-def _habitual(tok: Token, s: Senses) -> str | None:
-    """A rate or a habit, not one event: "two workers are killed a week", "police routinely beat
-    them", "daily attacks", "every year" (a frequency on the trigger or its verb)."""
-    if tok.dep_ == "pobj" and tok.head.lower_ in {"in", "of"} and _lemma(tok.head.head) in s.trends:
-        return f"'{tok.head.head.text} {tok.head.text} {tok.text}': a trend, not one event"
-    around = [tok, tok.head] if tok.dep_ in {"dobj", "obj", "nsubj", "nsubjpass"} else [tok]
-    if tok.dep_ == "nsubj" and tok.head.lemma_ == "be":  # "murder and rape were regular occurrences"
-        around += [c for c in tok.head.children if c.dep_ == "attr"]
-    for node in around:
-        for c in node.children:
-            often = [c, *c.conjuncts] if c.dep_ in {"advmod", "amod"} else []  # "nasty and regular"
-            hit = next((o for o in often if o.pos_ in {"ADV", "ADJ"} and _lemma(o) in s.frequency), None)
-            if hit is not None:
-                return f"'{hit.text}': a habit or a rate, not one event"
-            if c.dep_ != "npadvmod" or _lemma(c) not in s.frequency:
-                continue
-            dets = {g.lower_ for g in c.children if g.dep_ in {"det", "prep"}}
-            others = [g for g in c.children if g.dep_ not in {"det", "amod", "nummod"}]
-            if dets & {"a", "an", "every", "each", "per"} and not others:
-                return f"'{' '.join(t.text for t in c.subtree)}': a rate, not one event"
-    return None
-
-
-def generic_present(tok: Token) -> str | None:
-    """ "Australia detains refugees who come to seek asylum", "while they kill IS soldiers": a verb
-    in the simple present with a bare plural object and no time in its sentence tells what is
-    done as a rule, not one event. (A headline's present, "Rebels attack villages in Borno", is
-    the caller's to leave out: it is the document's first sentence.)"""
-    if tok.pos_ != "VERB" or tok.tag_ not in {"VBZ", "VBP"}:
-        return None
-    if any(c.dep_ in {"aux", "auxpass"} for c in tok.children):
-        return None  # "are attacking", "is attacked": not the simple present
-    if any(t.ent_type_ in {"DATE", "TIME"} for t in tok.sent):
-        return None
-    obj = next((c for c in tok.children if c.dep_ in {"dobj", "obj"}), None)
-    if obj is None or obj.tag_ not in {"NNS", "NNPS"}:
-        return None
-    if any(c.dep_ in {"det", "nummod", "poss", "quantmod"} for c in obj.children):
-        return None  # "arrest 20 protesters", "attack the villages"
-    return f"'{tok.text} {obj.text}': the simple present with a bare plural, what is done as a rule"
-
-
-def generic_kind(tok: Token) -> str | None:
-    """ "plan for their safety so as to escape unharmed from violent attacks": an act named by a
-    bare plural noun (no article, number or possessive), in a sentence in the simple present that
-    names no time and no place, is a kind of act spoken of in general, not one that happened."""
-    if tok.pos_ != "NOUN" or tok.tag_ != "NNS":
-        return None
-    if any(c.dep_ in {"det", "nummod", "poss", "quantmod", "predet"} for c in tok.children):
-        return None
-    root = tok.sent.root
-    if root.tag_ not in {"VBZ", "VBP"} or any(c.dep_ in {"aux", "auxpass"} for c in root.children):
-        return None
-    if any(t.ent_type_ in {"DATE", "TIME", "GPE", "LOC", "FAC"} for t in tok.sent):
-        return None
-    if any(t.tag_ in {"VBD", "VBN"} and t.dep_ not in {"amod", "acl"} for t in tok.sent):
-        return None  # something in it is told as done ("attacks that killed ...", "were held")
-    return f"'{tok.text}': a bare plural in the simple present with no time or place, acts in general"
-
-
 def _title(tok: Token) -> str | None:
     """A heading or a title ("The Family Romanov: Murder, Rebellion, and the Fall of Imperial
     Russia"): no verb, and its words capitalised; it names, it reports nothing."""
@@ -269,7 +210,9 @@ def _abstract_object(tok: Token, s: Senses) -> str | None:
     # attack on the values of the country")
     clause = tok.head if tok.dep_ == "attr" else tok
     doer = next((c for c in clause.children if c.dep_ == "nsubj"), None)
-    if doer is not None and _lemma(doer) in s.abstract - s.conflict and not doer.ent_type_:
+    if doer is None and tok.dep_ == "acl" and tok.tag_ == "VBG":
+        doer = tok.head  # "an illness taking over the town"
+    if doer is not None and _lemma(doer) in (s.abstract | s.causes) - s.conflict and not doer.ent_type_:
         return f"'{doer.text} ... {tok.text}': a {doer.text} cannot attack anyone"
     for obj in _objects(tok):
         if _lemma(obj) in s.places and (_located(obj) or _located(tok) or _deadly(tok.sent)):
@@ -473,6 +416,13 @@ def _legal(tok: Token, s: Senses) -> str | None:
     return None
 
 
+def _needed(verb: Token) -> bool:
+    """ "It takes a village to raise a child": "it" with an infinitive, a requirement."""
+    return any(c.dep_ in {"nsubj", "expl"} and c.lower_ == "it" for c in verb.children) and any(
+        c.dep_ in {"xcomp", "advcl", "ccomp"} and c.tag_ == "VB" for c in verb.children
+    )
+
+
 def screen(tok: Token, event: str, subject: str | None) -> Screened | None:
     """The stage's verdict on a candidate of type ``event`` triggered by ``tok`` in a document
     about ``subject`` (see :func:`document_subject`); ``None``: kept as it is."""
@@ -508,6 +458,8 @@ def screen(tok: Token, event: str, subject: str | None) -> Screened | None:
     if _lemma(tok) == "fire" and patient is not None and not targeted and _lemma(patient) not in PROJECTILES:
         # "shots were fired", "rockets were fired from Gaza": projectiles; "the coach was fired": dismissed.
         return Screened("drop", f"'{patient.text} ... {tok.text}': dismissed from a job")
+    if _lemma(tok) == "take" and _needed(tok):
+        return Screened("drop", "'it takes ... to': what is needed, nothing taken")
     if _lemma(tok) == "kill" and "off" in particles:
         return Screened("drop", "'kill off': a character written out, or a thing ended")
     if _lemma(tok) == "shoot" and "up" in particles and not _objects(tok):
@@ -534,7 +486,7 @@ def screen(tok: Token, event: str, subject: str | None) -> Screened | None:
         why = _legal(tok, s)
         if why is not None:
             return Screened("background", why)
-    why = _habitual(tok, s)
+    why = habitual(tok, s)
     if why is not None:
         return Screened("background", why)
     return None

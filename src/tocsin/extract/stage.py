@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from tocsin.extract.accidents import attack_of_animal, toll_of_accident
 from tocsin.extract.draft import Context, Draft, SentenceView
-from tocsin.extract.screen import generic_kind, generic_present, screen
+from tocsin.extract.generality import generic_kind, generic_present
+from tocsin.extract.screen import screen
 from tocsin.extract.unarmed import dispute, unarmed_deployment
 from tocsin.extract.verdicts import Dropped, Screened
 
@@ -24,8 +25,10 @@ def screen_drafts(drafts: list[Draft], sv: SentenceView, ctx: Context) -> list[D
             verdict = (dispute if d.event == "ASSAULT" else unarmed_deployment)(
                 d.trigger, d.actors, d.recipients
             )
-        if verdict is None and d.event in {"ASSAULT", "COERCE"} and sv.index > 0:
-            habit = generic_present(d.trigger) or generic_kind(d.trigger)
+        if verdict is None and d.event in {"ASSAULT", "COERCE", "PROTEST"} and sv.index > 0:
+            # acts done as a rule, or a kind of act ("I don't go to marches") spoken of in general
+            habit = generic_present(d.trigger) if d.event != "PROTEST" else None
+            habit = habit or generic_kind(d.trigger)
             verdict = Screened("background", habit) if habit is not None else None
         if verdict is None and ctx.after_accident:
             verdict = toll_of_accident(d.trigger, d.event, bool(d.actors))

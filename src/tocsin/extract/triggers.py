@@ -57,6 +57,48 @@ def _particles(tok: Token) -> list[Token]:
     return [c for c in attached if c.dep_ in {"prep", "prt", "agent", "advmod"}]
 
 
+#: Pronouns of people ("rounded them up").
+_PERSONAL = frozenset({"them", "him", "her", "us", "me", "you", "everyone", "everybody", "anyone"})
+
+
+def _people(noun: Token, words: frozenset[str]) -> bool:
+    """Whether a verb's object is people: a number or share of them ("40", "dozens of
+    dissidents"), a person's or a people's name, a personal pronoun, a word the actor dictionary
+    gives a sector ("protesters", "villagers"), or one of ``words`` ("suspects")."""
+    of = next((g for p in noun.children if p.dep_ == "prep" and p.lower_ == "of"
+               for g in p.children if g.dep_ == "pobj"), None)  # fmt: skip
+    if of is not None and (
+        noun.like_num or noun.pos_ in {"PRON", "NUM", "DET"} or noun.lemma_.lower() in _MANY
+    ):
+        return _people(of, words)  # "some of the protesters", "hundreds of migrants"
+    if noun.like_num or noun.ent_type_ in {"PERSON", "NORP"} or noun.lower_ in _PERSONAL:
+        return True
+    from tocsin.extract.actors import actor_dictionary
+
+    lemma = noun.lemma_.lower()
+    return lemma in words or actor_dictionary().sector_of(lemma) is not None
+
+
+def _arms(noun: Token) -> bool:
+    """Whether a noun names weapons ("tanks", "missile defence systems", "a bunch of drones")."""
+    from tocsin.extract.senses import senses
+
+    arms = frozenset().union(*senses().weapons.values()) | _ARMS
+    words = [noun, *(g for p in noun.children if p.lower_ == "of" for g in p.children if g.dep_ == "pobj")]
+    return any(t.lemma_.lower() in arms for w in words for t in w.subtree if t.i <= w.i)
+
+
+#: Arms the weapon classes do not name: "deployed warships", "artillery batteries".
+_ARMS = frozenset({"weapon", "arm", "warship", "ship", "vessel", "submarine", "carrier", "frigate",
+                   "destroyer", "battery", "armour", "armor", "vehicle", "gun", "troop",
+                   "force"})  # fmt: skip
+
+
+#: Nouns of a number of people: "dozens of migrants".
+_MANY = frozenset({"dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "score", "scores",
+                   "group", "number", "lot", "band", "crowd"})  # fmt: skip
+
+
 def _condition_holds(trig: Trigger, tok: Token) -> bool:
     return all(_holds(kind, words, tok) for kind, words in trig.conditions)
 
@@ -69,6 +111,12 @@ def _holds(kind: str, words: frozenset[str], tok: Token) -> bool:
     if kind == "whom":
         done_to = [c for c in tok.children if c.dep_ in {"dobj", "obj", "nsubjpass"}]
         return bool(done_to) and not any(c.lemma_.lower() in words for c in done_to)
+    if kind == "people":
+        done_to = [c for c in tok.children if c.dep_ in {"dobj", "obj", "nsubjpass"}]
+        return any(_people(c, words) for c in done_to)
+    if kind == "armed":
+        moved = [c for c in tok.children if c.dep_ in {"dobj", "obj", "nsubjpass"}]
+        return not moved or any(_people(c, words) or _arms(c) for c in moved)
     if kind == "noobj":
         return not any(c.dep_ in {"dobj", "obj"} and c.lemma_.lower() in words for c in tok.children)
     if kind == "prep":

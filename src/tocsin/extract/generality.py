@@ -1,0 +1,81 @@
+"""Acts spoken of in general, not one that happened: a rate or a habit ("two workers are killed a
+week", "police routinely beat them"), what is done as a rule ("Australia detains refugees who
+come"), a kind of act ("escape unharmed from violent attacks", "I don't go to marches"). Each
+returns the reason, or ``None``; the precision stage keeps such acts as background."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from tocsin.extract.attribution import SPEECH_VERBS
+from tocsin.extract.senses import Senses
+from tocsin.extract.senses import lemma as _lemma
+
+
+def habitual(tok: Token, s: Senses) -> str | None:
+    """A rate or a habit, not one event: "two workers are killed a week", "police routinely beat
+    them", "daily attacks", "every year" (a frequency on the trigger or its verb)."""
+    if tok.dep_ == "pobj" and tok.head.lower_ in {"in", "of"} and _lemma(tok.head.head) in s.trends:
+        return f"'{tok.head.head.text} {tok.head.text} {tok.text}': a trend, not one event"
+    around = [tok, tok.head] if tok.dep_ in {"dobj", "obj", "nsubj", "nsubjpass"} else [tok]
+    if tok.dep_ == "nsubj" and tok.head.lemma_ == "be":  # "murder and rape were regular occurrences"
+        around += [c for c in tok.head.children if c.dep_ == "attr"]
+    for node in around:
+        for c in node.children:
+            often = [c, *c.conjuncts] if c.dep_ in {"advmod", "amod"} else []  # "nasty and regular"
+            hit = next((o for o in often if o.pos_ in {"ADV", "ADJ"} and _lemma(o) in s.frequency), None)
+            if hit is not None:
+                return f"'{hit.text}': a habit or a rate, not one event"
+            if c.dep_ != "npadvmod" or _lemma(c) not in s.frequency:
+                continue
+            dets = {g.lower_ for g in c.children if g.dep_ in {"det", "prep"}}
+            others = [g for g in c.children if g.dep_ not in {"det", "amod", "nummod"}]
+            if dets & {"a", "an", "every", "each", "per"} and not others:
+                return f"'{' '.join(t.text for t in c.subtree)}': a rate, not one event"
+    return None
+
+
+def generic_present(tok: Token) -> str | None:
+    """ "Australia detains refugees who come to seek asylum", "while they kill IS soldiers": a verb
+    in the simple present with a bare plural object and no time in its sentence tells what is
+    done as a rule, not one event. (A headline's present, "Rebels attack villages in Borno", is
+    the caller's to leave out: it is the document's first sentence.)"""
+    if tok.pos_ != "VERB" or tok.tag_ not in {"VBZ", "VBP"}:
+        return None
+    if any(c.dep_ in {"aux", "auxpass"} for c in tok.children):
+        return None  # "are attacking", "is attacked": not the simple present
+    if any(t.ent_type_ in {"DATE", "TIME"} for t in tok.sent):
+        return None
+    obj = next((c for c in tok.children if c.dep_ in {"dobj", "obj"}), None)
+    if obj is None or obj.tag_ not in {"NNS", "NNPS"}:
+        return None
+    if any(c.dep_ in {"det", "nummod", "poss", "quantmod"} for c in obj.children):
+        return None  # "arrest 20 protesters", "attack the villages"
+    return f"'{tok.text} {obj.text}': the simple present with a bare plural, what is done as a rule"
+
+
+def generic_kind(tok: Token) -> str | None:
+    """ "plan for their safety so as to escape unharmed from violent attacks": an act named by a
+    bare plural noun (no article, number or possessive), in a sentence in the simple present that
+    names no time and no place, is a kind of act spoken of in general, not one that happened."""
+    if tok.pos_ != "NOUN" or tok.tag_ != "NNS":
+        return None
+    if any(c.dep_ in {"det", "nummod", "poss", "quantmod", "predet"} for c in tok.children):
+        return None
+    # the clause it is in: the sentence's, or one quoted ("'I don't go to marches,' he said")
+    root = tok.sent.root
+    quoted = next((c for c in root.children if c.dep_ in {"ccomp", "parataxis"} and tok in c.subtree), None)
+    if quoted is not None and root.lemma_.lower() in SPEECH_VERBS and quoted.tag_ in {"VBZ", "VBP", "VB"}:
+        root = quoted
+    helped = [c for c in root.children if c.dep_ in {"aux", "auxpass"} and c.lemma_ != "do"]  # "don't go"
+    if root.tag_ not in {"VBZ", "VBP", "VB"} or helped:
+        return None
+    if root.tag_ == "VB" and not any(c.dep_ == "aux" and c.lower_ in {"do", "does"} for c in root.children):
+        return None
+    if any(t.ent_type_ in {"DATE", "TIME", "GPE", "LOC", "FAC"} for t in tok.sent):
+        return None
+    if any(t.ent_type_ in {"ORG", "NORP", "PERSON"} for t in root.subtree):
+        return None  # "part of nationwide demonstrations carried out by CONAIE": someone's, these
+    if any(t.tag_ in {"VBD", "VBN"} and t.dep_ not in {"amod", "acl"} for t in root.subtree):
+        return None  # something in it is told as done ("attacks that killed ...", "were held")
+    return f"'{tok.text}': a bare plural in the simple present with no time or place, acts in general"
