@@ -190,6 +190,8 @@ def test_a_toll_in_the_next_sentence_belongs_to_the_attack(pipeline: Any) -> Non
             None,
             None,
         ),
+        # someone of an age is one person
+        ("A 17-year-old was shot dead by soldiers in Tubas on Monday.", 1, None),
         # a share of a whole is no count: not three dead
         ("Gunmen killed three quarters of the villagers in Gao on Monday.", None, None),
     ],
@@ -268,6 +270,32 @@ def test_a_verb_misread_as_a_clause_on_a_deep_noun_is_the_sentences_own(pipeline
     events = code_text(pipeline, text)
     assert [e["background"] for e in events if e["event"] == "PROTEST"] == [False]
     assert [e["background"] for e in events if e["event"] == "ASSAULT"] == [True]
+
+
+def test_a_clash_names_both_sides_and_with_demonstrators_is_a_violent_demonstration(pipeline: Any) -> None:
+    """ "Rebels clashed with soldiers": the soldiers are the other side (ACLED's actor 2); a clash
+    between demonstrators and the police is ACLED's violent demonstration, whoever is the subject;
+    a quarrel "over the law" does not make it a dispute when an opponent is named."""
+    (e,) = _only(code_text(pipeline, "Rebels clashed with soldiers near Gao on Monday."), "ASSAULT")
+    assert ([a["sector"] for a in e["actor"]], [r["sector"] for r in e["recipient"]]) == (["REB"], ["MIL"])
+    for text in (
+        "Protesters clashed with police in Lagos on Monday.",
+        "Police clashed with protesters over the election in Lagos on Monday.",
+    ):
+        (e,) = _only(code_text(pipeline, text), "ASSAULT")
+        assert e["acled_sub_event_type"] == "Violent demonstration", text
+    (e,) = _only(code_text(pipeline, "Police clashed with rioters in Lagos on Monday."), "ASSAULT")
+    assert e["acled_sub_event_type"] == "Mob violence"  # rioters demonstrate nothing
+
+
+def test_a_passive_with_its_auxiliary_left_out_keeps_its_subject_a_victim(pipeline: Any) -> None:
+    """ "Rebels fought soldiers. Seven rebels were killed and four others wounded": the four were
+    wounded, they wounded no one; the toll is the fight's."""
+    text = (
+        "Rebels fought with soldiers near Beni on Friday. Seven rebels were killed and four others wounded."
+    )
+    (e,) = _only(code_text(pipeline, text), "ASSAULT")
+    assert e["dead"] == 7 and all(a["text"] != "others" for a in e["actor"])
 
 
 def test_violence_that_kills_is_no_one_by_that_name(pipeline: Any) -> None:

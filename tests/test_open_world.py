@@ -359,5 +359,39 @@ def test_what_is_deployed_is_force_or_no_mobilisation(pipeline: Any) -> None:
         "NATO deployed missile defence systems in Poland on Monday.",
         "The navy deployed two warships to the Gulf on Monday.",
         "Troops were deployed to the border on Monday.",
+        "On Monday, 500 members of the army and the national guard were deployed to the city.",
     ):
         assert _events(pipeline, text, "MOBILIZE"), text
+
+
+def test_a_politicians_attack_and_a_teams_attack_turn_nothing_violent(pipeline: Any) -> None:
+    """A named person's verbal attack does not make a demonstration in the same story violent; a
+    basketball report's "attacked the rim" is the game's."""
+    text = (
+        "Senate Republicans blocked a bill on voting rights on Wednesday. Majority leader Chuck Schumer"
+        " attacked the filibuster as a relic of the Jim Crow era. Activists rallied outside the Capitol on"
+        " Wednesday, chanting slogans and holding signs."
+    )
+    (rally,) = _events(pipeline, text, "PROTEST")
+    assert rally["acled_sub_event_type"] == "Peaceful protest"
+    game = (
+        "The Warriors stormed back in the fourth quarter on Sunday night, beating the Lakers 118-104."
+        " Stephen Curry made 11 three-pointers and the defence held LeBron James to 19 points."
+        ' "We just attacked the rim," coach Steve Kerr said. The loss snapped a five-game winning streak.'
+    )
+    assert [e for e in code_text(pipeline, game, "2023-05-02") if e["event"] == "ASSAULT"] == []
+
+
+def test_the_strike_after_an_air_strike_is_that_strike(pipeline: Any) -> None:
+    """ "The United Nations condemned the strike" after an air strike is no stoppage of work; a
+    strike by workers told after one still is."""
+    air = (
+        "The military carried out air strikes on a village in Sagaing on Tuesday, killing 50 people."
+        " The United Nations condemned the strike."
+    )
+    assert [e for e in code_text(pipeline, air) if e["event"] == "PROTEST"] == []
+    workers = (
+        "The military carried out air strikes on a village in Sagaing on Tuesday, killing 50 people."
+        " In Yangon, the strike by bank workers over pay entered its third day."
+    )
+    assert [e["mode"] for e in _events(pipeline, workers, "PROTEST")] == ["strike"]

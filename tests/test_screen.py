@@ -61,6 +61,12 @@ def _screened(pipeline: Any, text: str) -> list[Any]:
         "The team stormed back to win the title.",
         "The singer was attacked by critics after the concert.",
         "The hackers attacked the bank's servers overnight.",
+        "The meeting turned heated as parents clashed over a proposal to ban books from the library.",
+        "The actor, who shot to fame in the 1990s playing a detective, died in London on Friday.",
+        "In trials, the treatment killed 90 percent of tumour cells in mice.",
+        "North Korea fired a ballistic missile into the sea off its east coast on Wednesday.",
+        "Iran test-fired a missile on Monday.",
+        "Troops fired shots in the air in Lagos on Monday.",
     ],
 )
 def test_non_violent_senses_give_no_violence(pipeline: Any, text: str) -> None:
@@ -77,6 +83,8 @@ def test_non_violent_senses_give_no_violence(pipeline: Any, text: str) -> None:
         "Police fired tear gas at protesters who clashed with them in Nairobi.",
         "Three people died when the police resorted to firing to disperse an irate mob.",
         "Gunmen shot up a bar in Juba, killing four people.",
+        "Rebels fired a missile at the town on Monday.",
+        "Police fired into the air at the protesters in Lagos on Monday.",
         "A police officer was shot by a gunman in Chicago on Sunday.",
         "Gunmen gunned down two soldiers at a checkpoint near Gao on Sunday.",
         "Militants stormed into the town at dawn on Monday.",

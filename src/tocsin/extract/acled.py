@@ -47,7 +47,8 @@ _REMOTE = {
     "explosives": "Remote explosive/landmine/IED",
 }
 _ONE_SIDED = _WORDS["one_sided"]
-_TWO_SIDED = _WORDS["two_sided"]
+TWO_SIDED = _WORDS["two_sided"]
+_TWO_SIDED = TWO_SIDED
 VIOLENT_CUES = _WORDS["violent_cues"]
 INTERVENTION_CUES = _WORDS["intervention_cues"]
 DEMONSTRATION_CUES = _WORDS["demonstration_cues"]
@@ -284,6 +285,10 @@ def _violence(mode: str | None, triggers: frozenset[str], doers: set[str], targe
         return "Battles", "Armed clash"  # the side attacked fought back
     if triggers & _ONE_SIDED and not targets & ARMED_SECTORS:
         return _VAC, "Attack"  # soldiers or police ambushed are in a battle: both sides are armed
+    forces_on_crowd = doers and doers <= {"COP", "MIL"} and targets and targets <= CROWD_SECTORS
+    if triggers & _TWO_SIDED and forces_on_crowd:
+        # forces clashing with a crowd that fights back: a riot, a demonstration's if one was held
+        return "Riots", "Violent demonstration" if context & DEMONSTRATION_CUES else "Mob violence"
     if triggers & _TWO_SIDED or (targets & ARMED_SECTORS and (doers & ARMED_SECTORS or not doers)):
         return "Battles", "Armed clash"
     return _VAC, "Attack"

@@ -306,7 +306,9 @@ def _lives_taken(tok: Token) -> bool:
 
 
 def _singular(noun: Token) -> bool:
-    """ "a man", "the commander", "an individual": one person."""
+    """ "a man", "the commander", "an individual", "a 17-year-old": one person."""
+    if noun.lower_ == "old" and any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in noun.children):
+        return any(c.lemma_.lower() == "year" for c in noun.children)  # "a 17-year-old": someone that age
     return noun.tag_ in {"NN", "NNP"} and noun.lower_ not in NUMBER_WORDS and noun.pos_ in {"NOUN", "PROPN"}
 
 

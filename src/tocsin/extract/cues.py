@@ -63,8 +63,8 @@ def document_cues(parsed: list[tuple[Segment, Doc]], actors: ActorDictionary) ->
     return Cues(whole, {k: frozenset(v) for k, v in paragraphs.items()}, resisted)
 
 
-#: Nouns that name a demonstration and nothing else.
-_DEMONSTRATION_NOUNS = frozenset({"protest", "demonstration", "sit-in"})
+#: Nouns that name a demonstration, or those who hold one, and nothing else.
+_DEMONSTRATION_NOUNS = frozenset({"protest", "demonstration", "sit-in", "protester", "demonstrator"})
 #: What "live" makes lethal: the forces firing live ammunition at a crowd use ACLED's excessive force.
 _LETHAL_ROUNDS = frozenset({"ammunition", "bullet", "round", "fire", "munition"})
 
@@ -129,7 +129,9 @@ def _force_or_grievance(tok: Token, actors: ActorDictionary) -> bool:
     doers, victims = roles(tok, event="ASSAULT")  # subject, passive agent, or coordinated verb's
     named = [d for d in doers if not is_pronoun(d)]
     sectors = {actors.normalise(phrase_text(d)).sector for d in named}
-    if named and not sectors & ARMED_OR_STATE:
+    if named and all(d.ent_type_ == "PERSON" for d in named):
+        return True  # a named person's act ("Schumer attacked the filibuster"): no crowd turned violent
+    if named and not sectors & (ARMED_OR_STATE | {"LEG", "OPP", "JUD"}):
         return False  # "protesters attacked a bank", "seaweed collectors burned tyres"
     if not doers and victims and tok.tag_ == "VBN":
         # "shops were looted", "cars were torched": property destroyed, no one named; not people.

@@ -115,5 +115,7 @@ class Context:
     after_accident: bool = False
     #: An animal was last told attacking (screen.py): "the attack" after it is the animal's.
     after_animal: bool = False
+    #: A strike by arms was told (an air or missile strike): "the strike" after it is that one.
+    after_armed_strike: bool = False
     #: Candidates the precision stage dropped or demoted, with their reasons.
     dropped: list[Dropped] = field(default_factory=list)

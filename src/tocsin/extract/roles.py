@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from tocsin.extract.acled import TWO_SIDED
 from tocsin.extract.attribution import DENY_VERBS, SPEECH_VERBS
 from tocsin.extract.clauses import coordinated as _coordinated
 from tocsin.extract.clauses import misparsed_subject as _misparsed_subject
@@ -343,6 +344,12 @@ def roles(tok: Token, *, event: str = "", patient_subject: bool = False) -> tupl
             subj = _misparsed_subject(chain[0])
         if passive_subj is None and subj is None and tok.dep_ == "conj" and tok.tag_ == "VBN":
             passive_subj = _child(chain[0], "nsubjpass")
+        # "seven were killed and four others wounded": the second passive's "were" left out (the
+        # participle read as a past tense with no object)
+        bare = not any(c.dep_ in {"aux", "auxpass", "dobj", "obj"} for c in tok.children)
+        gapped = tok.dep_ == "conj" and tok.tag_ in {"VBN", "VBD"} and bare
+        if subj is not None and gapped and any(c.dep_ == "auxpass" for c in tok.head.children):
+            passive_subj, subj = subj, None
         if passive_subj is not None:
             recipient = passive_subj
             actor = _pobj(tok, {"by"}) or next(
@@ -354,6 +361,8 @@ def roles(tok: Token, *, event: str = "", patient_subject: bool = False) -> tupl
             if recipient is not None and recipient.lemma_.lower() in PROJECTILES:
                 recipient = None  # "fired rubber bullets at the crowd": what was fired, not at whom
             recipient = recipient or _pobj(tok, _TARGET_PREPS)
+            if tok.lemma_.lower() in TWO_SIDED:
+                recipient = _pobj(tok, {"with", "against"}) or recipient  # "rebels clashed with soldiers"
         if event in BENEFICIARY_EVENTS and (recipient is None or not _named(recipient)):
             recipient = _beneficiary(tok) or _addressee(tok) or recipient
         if event in PARTY_BEHIND_EVENTS and recipient is not None and not _named(recipient):

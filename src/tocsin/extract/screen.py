@@ -228,7 +228,10 @@ def _abstract_object(tok: Token, s: Senses) -> str | None:
     # "fight for freedom", "a battle against cancer": one fights *for* a cause (with no one armed
     # in the sentence), *against* an enemy unless what is fought is a condition; *over* or *about*
     # a thing that cannot be fought for with arms ("a battle over amendments"; not "over land").
-    if _lemma(tok) in {"fight", "fighting", "battle", "war", "campaign", "struggle"}:
+    if _lemma(tok) in {"fight", "fighting", "battle", "war", "campaign", "struggle", "clash"}:
+        # "clashed with police over the law": an opponent named, whatever the quarrel is about
+        sides = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in {"with", "against"}]
+        opponent = any(_lemma(g) not in s.abstract for c in sides for g in c.children if g.dep_ == "pobj")
         for c in tok.children:
             if c.dep_ != "prep" or c.lower_ not in {"for", "against", "on", "with", "over", "about"}:
                 continue
@@ -236,8 +239,10 @@ def _abstract_object(tok: Token, s: Senses) -> str | None:
             if what is None or what.pos_ != "NOUN" or what.ent_type_:
                 continue
             cause = c.lower_ == "for" and not _mentions(tok.sent, s.conflict)
-            if c.lower_ in {"over", "about"} and _lemma(what) in s.abstract:
-                return f"'{tok.text} {c.text} {what.text}': a dispute over what no arms can take"
+            if c.lower_ in {"over", "about"}:
+                if _lemma(what) in s.abstract and not opponent:
+                    return f"'{tok.text} {c.text} {what.text}': a dispute over what no arms can take"
+                continue
             if cause or _lemma(what) in s.abstract:
                 return f"'{tok.text} {c.text} {what.text}': a cause, not an enemy"
     return None
@@ -416,6 +421,27 @@ def _legal(tok: Token, s: Senses) -> str | None:
     return None
 
 
+def _risen_to(verb: Token) -> bool:
+    """ "shot to fame", "shot to the top of the charts": "to" with anything but death."""
+    to = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "to"]
+    ends = [g for c in to for g in c.children if g.dep_ == "pobj"]
+    return bool(ends) and all(_lemma(g) != "death" for g in ends)
+
+
+def _at_no_one(verb: Token, s: Senses) -> bool:
+    """ "fired into the air", "fired a missile into the sea", "test-fired a missile": a shot at no
+    one (a target named besides, "fired at protesters and into the air", is still attacked)."""
+    if any(c.lower_ == "test" for c in verb.lefts):
+        return True
+    preps = [c for c in verb.children if c.dep_ == "prep"]
+    into = [g for p in preps if p.lower_ in {"into", "in"} for g in p.children if g.dep_ == "pobj"]
+    preps += [c for g in into for c in g.children if c.dep_ == "prep"]  # "into the air at the crowd"
+    aimed = [p for p in preps if p.lower_ in {"at", "on", "upon", "toward", "towards", "against"}
+             and not any(g.ent_type_ in {"DATE", "TIME"} for g in p.children)]  # fmt: skip
+    hit = [c for c in verb.children if c.dep_ in {"dobj", "obj"} and _lemma(c) not in PROJECTILES]
+    return not aimed and not hit and any(_lemma(g) in s.aimless for g in into)
+
+
 def _needed(verb: Token) -> bool:
     """ "It takes a village to raise a child": "it" with an infinitive, a requirement."""
     return any(c.dep_ in {"nsubj", "expl"} and c.lower_ == "it" for c in verb.children) and any(
@@ -460,6 +486,11 @@ def screen(tok: Token, event: str, subject: str | None) -> Screened | None:
         return Screened("drop", f"'{patient.text} ... {tok.text}': dismissed from a job")
     if _lemma(tok) == "take" and _needed(tok):
         return Screened("drop", "'it takes ... to': what is needed, nothing taken")
+    if _lemma(tok) == "shoot" and not _objects(tok) and _risen_to(tok):
+        return Screened("drop", "'shot to ...' something no one is shot to: rose fast")  # "shot to fame"
+    firing = tok.head if tok.dep_ in {"dobj", "obj"} else tok  # "fired a missile into the sea"
+    if _lemma(firing) in {"fire", "shoot", "launch"} and _at_no_one(firing, s):
+        return Screened("drop", f"'{tok.text}' into the air or the sea, or in a test: at no one")
     if _lemma(tok) == "kill" and "off" in particles:
         return Screened("drop", "'kill off': a character written out, or a thing ended")
     if _lemma(tok) == "shoot" and "up" in particles and not _objects(tok):

@@ -45,6 +45,10 @@ class Senses:
     assembly_phrasal: frozenset[str]
     blockade: frozenset[str]
     not_protest: frozenset[str]
+    #: Words of a stoppage of work: "the strike" with one of them is workers'.
+    labour: frozenset[str]
+    #: Where a shot fired at no one goes ("into the air", "into the sea").
+    aimless: frozenset[str]
     military: frozenset[str]
     #: Weapon words by ACLED class (aerial, heavy-weapons, explosives, grenade, suicide, chemical).
     weapons: dict[str, frozenset[str]]
@@ -124,6 +128,8 @@ def senses() -> Senses:
         assembly_phrasal=words(data["protest"]["assembly_phrasal"]),
         blockade=words(data["protest"]["blockade"]),
         not_protest=words(data["protest"]["not_protest"]),
+        labour=words(data["protest"]["labour"]),
+        aimless=words(data["protest"]["aimless"]),
         military=words([*data["weapons"]["aerial"], *data["weapons"]["heavy-weapons"], "bomb", "sortie"]),
         weapons={k: words(v) for k, v in data["weapons"].items()},
         riot_control=words(data["riot_control"]["modifiers"]),

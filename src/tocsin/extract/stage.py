@@ -9,6 +9,7 @@ from tocsin.extract.accidents import attack_of_animal, toll_of_accident
 from tocsin.extract.draft import Context, Draft, SentenceView
 from tocsin.extract.generality import generic_kind, generic_present
 from tocsin.extract.screen import screen
+from tocsin.extract.senses import senses
 from tocsin.extract.unarmed import dispute, unarmed_deployment
 from tocsin.extract.verdicts import Dropped, Screened
 
@@ -30,6 +31,8 @@ def screen_drafts(drafts: list[Draft], sv: SentenceView, ctx: Context) -> list[D
             habit = generic_present(d.trigger) if d.event != "PROTEST" else None
             habit = habit or generic_kind(d.trigger)
             verdict = Screened("background", habit) if habit is not None else None
+        if verdict is None and d.event == "PROTEST" and d.lemma == "strike" and ctx.after_armed_strike:
+            verdict = _the_strike_told(d)
         if verdict is None and ctx.after_accident:
             verdict = toll_of_accident(d.trigger, d.event, bool(d.actors))
         if verdict is not None:
@@ -48,9 +51,22 @@ def screen_drafts(drafts: list[Draft], sv: SentenceView, ctx: Context) -> list[D
         elif verdict is None and d.event == "ASSAULT":
             ctx.after_accident = False  # an attack told since: what follows may be its toll
             ctx.after_animal = ctx.after_animal and not d.actors
+        if verdict is None and d.event == "ASSAULT" and d.lemma == "strike":
+            ctx.after_armed_strike = True
         if verdict is not None and verdict.action == "drop":
             continue
         if verdict is not None:
             d.background = d.court = True
         kept.append(d)
     return kept
+
+
+def _the_strike_told(d: Draft) -> Screened | None:
+    """ "The United Nations condemned the strike", after an air strike: the strike named again, a
+    definite "the strike" with no word of work stopped in its sentence, is that strike by arms."""
+    tok = d.trigger
+    if not any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in tok.children):
+        return None
+    if any(t.lemma_.lower() in senses().labour for t in tok.sent):
+        return None
+    return Screened("drop", "'the strike' after a strike by arms: that strike again, no stoppage of work")

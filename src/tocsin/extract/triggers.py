@@ -94,9 +94,9 @@ _ARMS = frozenset({"weapon", "arm", "warship", "ship", "vessel", "submarine", "c
                    "force"})  # fmt: skip
 
 
-#: Nouns of a number of people: "dozens of migrants".
+#: Nouns of a number or a part of people: "dozens of migrants", "500 members of the army".
 _MANY = frozenset({"dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "score", "scores",
-                   "group", "number", "lot", "band", "crowd"})  # fmt: skip
+                   "group", "number", "lot", "band", "crowd", "member", "element"})  # fmt: skip
 
 
 def _condition_holds(trig: Trigger, tok: Token) -> bool:
