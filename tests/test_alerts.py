@@ -83,6 +83,8 @@ def test_precursors_rise_before_violence() -> None:
     assert precursor(blockades, _last_day(5))
     arrests = _weekly([0, 0, 0, 0, 5], event="COERCE", mode="arrest")
     assert precursor(arrests, _last_day(5)) == []
+    shows = _weekly([0, 0, 0, 0, 5], event="COERCE", mode="warning")  # missiles into the sea
+    assert precursor(shows, _last_day(5))
 
 
 def test_a_precursor_alert_cites_the_month_of_incidents_around_it() -> None:

@@ -64,9 +64,6 @@ def _screened(pipeline: Any, text: str) -> list[Any]:
         "The meeting turned heated as parents clashed over a proposal to ban books from the library.",
         "The actor, who shot to fame in the 1990s playing a detective, died in London on Friday.",
         "In trials, the treatment killed 90 percent of tumour cells in mice.",
-        "North Korea fired a ballistic missile into the sea off its east coast on Wednesday.",
-        "Iran test-fired a missile on Monday.",
-        "Troops fired shots in the air in Lagos on Monday.",
     ],
 )
 def test_non_violent_senses_give_no_violence(pipeline: Any, text: str) -> None:
@@ -586,3 +583,16 @@ def test_a_market_with_a_place_is_a_marketplace_and_without_one_the_economy(pipe
     tolled = code_text(pipeline, "The attack on the market killed 12 people.")
     assert [e["dead"] for e in _violence(tolled)] == [12]
     assert _violence(code_text(pipeline, "The attack on the market wiped out 12 percent of its value.")) == []
+
+
+def test_force_shown_at_no_one_is_coercion_not_an_attack(pipeline: Any) -> None:
+    """Shots into the air, a missile into the sea, a test firing: force shown (PLOVER's COERCE, a
+    precursor for the alerts), no one attacked; the air and the sea are no one's."""
+    for text in (
+        "North Korea fired a ballistic missile into the sea off its east coast on Wednesday.",
+        "Iran test-fired a missile on Monday.",
+        "Troops fired shots in the air in Lagos on Monday.",
+    ):
+        events = code_text(pipeline, text, "2023-05-02")
+        assert _violence(events) == [], text
+        assert [(e["event"], e["mode"], e["recipient"]) for e in events] == [("COERCE", "warning", [])], text

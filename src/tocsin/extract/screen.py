@@ -490,7 +490,7 @@ def screen(tok: Token, event: str, subject: str | None) -> Screened | None:
         return Screened("drop", "'shot to ...' something no one is shot to: rose fast")  # "shot to fame"
     firing = tok.head if tok.dep_ in {"dobj", "obj"} else tok  # "fired a missile into the sea"
     if _lemma(firing) in {"fire", "shoot", "launch"} and _at_no_one(firing, s):
-        return Screened("drop", f"'{tok.text}' into the air or the sea, or in a test: at no one")
+        return Screened("coerce", f"'{tok.text}' into the air or the sea, or in a test: force at no one")
     if _lemma(tok) == "kill" and "off" in particles:
         return Screened("drop", "'kill off': a character written out, or a thing ended")
     if _lemma(tok) == "shoot" and "up" in particles and not _objects(tok):

@@ -55,6 +55,12 @@ def screen_drafts(drafts: list[Draft], sv: SentenceView, ctx: Context) -> list[D
             ctx.after_armed_strike = True
         if verdict is not None and verdict.action == "drop":
             continue
+        if verdict is not None and verdict.action == "coerce":
+            # shots into the air, a missile into the sea: force shown, no one attacked
+            d.event, d.mode = "COERCE", "warning"
+            d.recipients = [r for r in d.recipients if r.text.lower() not in senses().aimless]
+            kept.append(d)
+            continue
         if verdict is not None:
             d.background = d.court = True
         kept.append(d)

@@ -7,8 +7,9 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True, slots=True)
 class Screened:
-    """The stage's verdict on one candidate: ``drop`` it, or keep it as ``background``; ``kind``
-    names the test (``accident`` for accidents and disasters: their toll may follow)."""
+    """The stage's verdict on one candidate: ``drop`` it, keep it as ``background``, or ``coerce``:
+    keep it as force shown at no one (PLOVER's COERCE, "fired into the air"); ``kind`` names the
+    test (``accident`` for accidents and disasters: their toll may follow)."""
 
     action: str
     reason: str
