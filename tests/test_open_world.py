@@ -395,3 +395,15 @@ def test_the_strike_after_an_air_strike_is_that_strike(pipeline: Any) -> None:
         " In Yangon, the strike by bank workers over pay entered its third day."
     )
     assert [e["mode"] for e in _events(pipeline, workers, "PROTEST")] == ["strike"]
+
+
+def test_sites_that_block_information_hold_no_blockade_and_mujahedeen_fight(pipeline: Any) -> None:
+    """What a website blocks is information, no road; the mujahedeen who fought the Soviets are an
+    armed side (their fight no dispute), told in passing."""
+    sites = "Some traffic might be explained by sites that block their referral information on Monday."
+    assert [e for e in code_text(pipeline, sites) if e["event"] in {"PROTEST", "COERCE"}] == []
+    text = (
+        "Mateen was a captain in the ranks of the mujahedeen who fought the Soviet occupation, Saeedi said."
+    )
+    (e,) = [e for e in code_text(pipeline, text) if e["event"] == "ASSAULT"]
+    assert e["background"] and [a["sector"] for a in e["actor"]] == ["REB"]
