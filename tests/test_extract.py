@@ -252,6 +252,7 @@ def test_a_relative_clause_names_who_did_it_or_to_whom(pipeline: Any) -> None:
         return [a["text"] for a in e["actor"]], [r["text"] for r in e["recipient"]]
 
     assert roles_of("The gunmen who attacked the village on Monday fled.") == (["gunmen"], ["village"])
+    assert roles_of("The gunmen that attacked the village on Monday fled.") == (["gunmen"], ["village"])
     assert roles_of("The soldiers who were ambushed near Gao on Monday were rescued.") == ([], ["soldiers"])
     assert roles_of("The village that the rebels shelled on Monday lies near Gao.") == (
         ["rebels"],

@@ -137,7 +137,9 @@ def _can_be_party(tok: Token) -> bool:
 
 
 #: Nouns of violence as a state of things, acts of no one in particular.
-_STATES_OF_VIOLENCE = frozenset({"violence", "unrest", "bloodshed", "hostilities", "turmoil", "chaos"})
+_STATES_OF_VIOLENCE = frozenset(
+    {"violence", "unrest", "bloodshed", "hostility", "hostilities", "turmoil", "chaos"}
+)
 
 #: Nouns of an act done to someone: with no "of" after them, their possessive is who it was done
 #: to ("his arrest", "her abduction", "their release"), not who did it ("the army's killing of").
@@ -380,7 +382,10 @@ def roles(tok: Token, *, event: str = "", patient_subject: bool = False) -> tupl
             actor = tok.head  # "gunmen who attacked": the noun did it
         elif tok.dep_ == "relcl" and passive_subj is not None and passive_subj.lower_ in _RELATIVES:
             recipient = tok.head  # "children who were killed": it was done to the noun
-        object_relative = any(c.dep_ in {"mark", "dobj"} and c.lower_ in _RELATIVES for c in tok.children)
+        own_subject = any(c.dep_ == "nsubj" and c.lower_ not in _RELATIVES for c in tok.children)
+        object_relative = own_subject and any(
+            c.dep_ in {"mark", "dobj"} and c.lower_ in _RELATIVES for c in tok.children
+        )
         if tok.dep_ == "relcl" and (
             object_relative or (recipient is not None and recipient.lower_ in _RELATIVES)
         ):
@@ -485,6 +490,7 @@ _RELATIVES = frozenset({"who", "which", "that", "whom"})
 
 
 def _forces_of_order(tok: Token | None) -> bool:
+    """Whether a subject is the police or the army."""
     from tocsin.extract.actors import actor_dictionary
 
     return tok is not None and actor_dictionary().normalise(phrase_text(tok)).sector in {"COP", "MIL"}

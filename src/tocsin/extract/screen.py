@@ -431,8 +431,8 @@ def _risen_to(verb: Token) -> bool:
 def _at_no_one(verb: Token, s: Senses) -> bool:
     """ "fired into the air", "fired a missile into the sea", "test-fired a missile": a shot at no
     one (a target named besides, "fired at protesters and into the air", is still attacked)."""
-    if any(c.lower_ == "test" for c in verb.lefts):
-        return True
+    if any(c.lower_ == "test" and c.dep_ in {"npadvmod", "compound", "amod", "advmod"} for c in verb.lefts):
+        return True  # "test-fired"
     preps = [c for c in verb.children if c.dep_ == "prep"]
     into = [g for p in preps if p.lower_ in {"into", "in"} for g in p.children if g.dep_ == "pobj"]
     preps += [c for g in into for c in g.children if c.dep_ == "prep"]  # "into the air at the crowd"
