@@ -407,3 +407,13 @@ def test_sites_that_block_information_hold_no_blockade_and_mujahedeen_fight(pipe
     )
     (e,) = [e for e in code_text(pipeline, text) if e["event"] == "ASSAULT"]
     assert e["background"] and [a["sector"] for a in e["actor"]] == ["REB"]
+
+
+def test_what_a_march_draws_attention_to_is_its_topic(pipeline: Any) -> None:
+    """ "to train a spotlight on the killing of unarmed black men": the killings are what the march
+    is about, told in passing (no attack of the day)."""
+    text = (
+        "The march drew more than 10,000 people to the capital on Saturday to train a spotlight on the"
+        " killing of unarmed black men."
+    )
+    assert [e["background"] for e in code_text(pipeline, text) if e["event"] == "ASSAULT"] == [True]

@@ -196,6 +196,17 @@ def in_passing(tok: Token) -> bool:
     return passing_kind(tok) is not None
 
 
+#: What is turned on a matter to make it known: "shine a light on", "draw attention to".
+_ATTENTION = frozenset({"spotlight", "light", "attention", "focus"})
+
+
+def _drawn_to(verb: Token) -> bool:
+    """Whether a verb turns attention on something ("train a spotlight on", "draw attention to")."""
+    return verb.pos_ == "VERB" and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in _ATTENTION for c in verb.children
+    )
+
+
 #: A count of an act's dead: the act it is the toll of is what a sentence giving it reports.
 _TOLLS = frozenset({"toll", "tally"})
 
@@ -220,6 +231,13 @@ def passing_kind(tok: Token) -> str | None:
             return "topic"
         if head.dep_ == "prep" and head.head.lemma_.lower() in ABOUT_VERBS and tok.pos_ == "NOUN":
             return "topic"
+        if (
+            node.dep_ == "pobj"
+            and head.lower_ in {"on", "to"}
+            and _drawn_to(head.head)
+            and tok.pos_ == "NOUN"
+        ):
+            return "topic"  # "to train a spotlight on the killing of", "drew attention to the attacks"
         node = head
     return None
 
