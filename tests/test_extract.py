@@ -299,6 +299,14 @@ def test_a_passive_with_its_auxiliary_left_out_keeps_its_subject_a_victim(pipeli
     assert e["dead"] == 7 and all(a["text"] != "others" for a in e["actor"])
 
 
+def test_those_arrested_are_the_arrests_count_not_the_raids(pipeline: Any) -> None:
+    """ "Hundreds were arrested in overnight raids": the arrest holds the count (ACLED's mass
+    arrests), the raid none."""
+    text = "Hundreds of Palestinians were arrested in overnight raids across the West Bank on Sunday."
+    events = code_text(pipeline, text)
+    assert [(e["event"], e["arrested"]) for e in events if e["arrested"]] == [("COERCE", 100)]
+
+
 def test_violence_that_kills_is_no_one_by_that_name(pipeline: Any) -> None:
     """ "Violence in Odessa killed three": an attack with its dead, no actor called Violence."""
     (e,) = _only(code_text(pipeline, "Violence in Odessa killed three people on Friday."), "ASSAULT")

@@ -440,17 +440,20 @@ class EventExtractor:
         if violent:
             doc = violent[0].trigger.doc
             found = [c for c in found if not self._no_casualty(doc, c)]
+        arrests = [d for d in drafts if d.event == "COERCE" and d.mode == "arrest"]
         for c in found:
             if not violent:
                 break
+            # those arrested are the arrest's count, not the raid's ("arrested in overnight raids")
+            pool = arrests if c.kind == "arrested" and arrests else violent
             doc = violent[0].trigger.doc
             anchor = doc[c.anchor]
             related = [
                 d
-                for d in violent
+                for d in pool
                 if d.trigger.i == c.anchor or d.trigger in anchor.subtree or anchor in d.trigger.subtree
             ]
-            target = min(related or violent, key=lambda d: abs(d.trigger.i - c.anchor))
+            target = min(related or pool, key=lambda d: abs(d.trigger.i - c.anchor))
             if c.victim is not None and doc[c.victim].pos_ in {"NOUN", "PROPN"}:
                 victim = self.actors.normalise(phrase_text(doc[c.victim]))
                 if victim.sector and not any(r.sector for r in target.recipients):
