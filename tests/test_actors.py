@@ -23,6 +23,8 @@ from tocsin.extract.actors import actor_dictionary
         # a word of an organisation's own name says nothing of its sector; an organ named does
         ("the Islamic State extremist group", "Islamic State", "IGO", "REB"),
         ("Hamas police", "Hamas", "PSE", "COP"),
+        # an abbreviation in brackets after the name repeats it (not "Republic of Korea": the south)
+        ("Democratic People's Republic of Korea (DPRK)", "North Korea", "PRK", None),
     ],
 )
 def test_normalise(text: str, name: str, country: str, sector: str) -> None:

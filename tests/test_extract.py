@@ -307,6 +307,13 @@ def test_those_arrested_are_the_arrests_count_not_the_raids(pipeline: Any) -> No
     assert [(e["event"], e["arrested"]) for e in events if e["arrested"]] == [("COERCE", 100)]
 
 
+def test_a_demand_is_made_of_the_subject_it_governs_not_of_a_day(pipeline: Any) -> None:
+    """ "The PRC on Tuesday demanded that the US cancel plans": the demand is made of the US;
+    "on Tuesday" is when, never whom (it had taken the place of the addressee)."""
+    (e,) = _only(code_text(pipeline, "The PRC on Tuesday demanded that the US cancel the sale."), "REQUEST")
+    assert [r["country"] for r in e["recipient"]] == ["USA"]
+
+
 def test_violence_that_kills_is_no_one_by_that_name(pipeline: Any) -> None:
     """ "Violence in Odessa killed three": an attack with its dead, no actor called Violence."""
     (e,) = _only(code_text(pipeline, "Violence in Odessa killed three people on Friday."), "ASSAULT")

@@ -164,6 +164,8 @@ class ActorDictionary:
     def normalise(self, text: str) -> Actor:
         """The actor a phrase names, with country, sector and (for disputed entities) entity."""
         phrase = _DETERMINERS.sub("", text.strip())
+        # "Democratic People's Republic of Korea (DPRK)": the abbreviation after the name repeats it
+        phrase = re.sub(r"(?<=\w)\s*\([^()]*\)$", "", phrase) or phrase
         phrase = re.sub(
             r"^(\d+|one|two|three|four|five|six|seven|eight|nine|ten|a dozen|dozens of)\s+",
             "",

@@ -166,6 +166,16 @@ def _pobj(tok: Token, preps: frozenset[str] | set[str]) -> Token | None:
     return None
 
 
+def _target(tok: Token) -> Token | None:
+    """The object of a targeting preposition ("fired at the crowd"), not a time ("on Tuesday")."""
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ in _TARGET_PREPS:
+            obj = _child(c, "pobj")
+            if obj is not None and obj.ent_type_ not in {"DATE", "TIME"}:
+                return obj
+    return None
+
+
 def _named(tok: Token) -> bool:
     """Whether a role filler names a party (a country, organisation, people, person)."""
     return tok.ent_type_ in _PARTY_ENTITIES or tok.pos_ == "PROPN"
@@ -362,7 +372,7 @@ def roles(tok: Token, *, event: str = "", patient_subject: bool = False) -> tupl
             recipient = _child(tok, "dobj", "obj")
             if recipient is not None and recipient.lemma_.lower() in PROJECTILES:
                 recipient = None  # "fired rubber bullets at the crowd": what was fired, not at whom
-            recipient = recipient or _pobj(tok, _TARGET_PREPS)
+            recipient = recipient or _target(tok)
             if tok.lemma_.lower() in TWO_SIDED:
                 recipient = _pobj(tok, {"with", "against"}) or recipient  # "rebels clashed with soldiers"
         if event in BENEFICIARY_EVENTS and (recipient is None or not _named(recipient)):
