@@ -253,6 +253,12 @@ def test_a_relative_clause_names_who_did_it_or_to_whom(pipeline: Any) -> None:
 
     assert roles_of("The gunmen who attacked the village on Monday fled.") == (["gunmen"], ["village"])
     assert roles_of("The gunmen that attacked the village on Monday fled.") == (["gunmen"], ["village"])
+    # "that" read as a marker with no subject of the clause's own: the noun does it, it is no target
+    vendors = code_text(
+        pipeline,
+        "“There are a number of vendors that, for $150 to $200, provide a weather station,” he says.",
+    )
+    assert all(r["sector"] != "CVL" for e in vendors for r in e["recipient"])
     assert roles_of("The soldiers who were ambushed near Gao on Monday were rescued.") == ([], ["soldiers"])
     assert roles_of("The village that the rebels shelled on Monday lies near Gao.") == (
         ["rebels"],

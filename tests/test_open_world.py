@@ -208,20 +208,8 @@ def test_posts_rounded_up_and_positions_taken_up_are_no_arrest_or_seizure(pipeli
     assert (
         _events(pipeline, "The website is rounding up posts from readers about the election.", "COERCE") == []
     )
-    # only people are rounded up and arrested: not a blog's favourites, highlights or cash
-    for text in (
-        "From December 21 through January 1 we are rounding up our favorite (and your favorite) posts.",
-        "We round up some of our highlights of the trip below.",
-        "Cyrus Field rounded up cash and got the governments to help.",
-    ):
-        assert _events(pipeline, text, "COERCE") == [], text
-    for text in (
-        "Police rounded up dozens of protesters in Minsk on Sunday.",
-        "Police rounded up 40 suspects in Lagos on Monday.",
-        "Security forces rounded them up in Minsk on Monday.",
-    ):
-        (arrest,) = _events(pipeline, text, "COERCE")
-        assert arrest["mode"] == "arrest", text
+    (arrest,) = _events(pipeline, "Police rounded up dozens of protesters in Minsk on Sunday.", "COERCE")
+    assert arrest["mode"] == "arrest"
     positions = "Troops took up positions outside the town on Monday."
     assert _events(pipeline, positions, "COERCE") == []
     assert [e["mode"] for e in _events(pipeline, positions, "MOBILIZE")] == ["troops"]
@@ -347,21 +335,32 @@ def test_a_disease_takes_no_town(pipeline: Any) -> None:
     assert _events(pipeline, "Rebels took over the town on Monday.", "COERCE")
 
 
-def test_what_is_deployed_is_force_or_no_mobilisation(pipeline: Any) -> None:
-    """PLOVER's MOBILIZE moves forces or arms: sensors or software deployed move none."""
-    for text in (
-        "As part of an experiment, the FAA deployed a bunch of sensors in the area to form a network.",
-        "The company deployed new software on Monday.",
-    ):
-        assert _events(pipeline, text, "MOBILIZE") == [], text
-    for text in (
-        "Russia deployed troops to the border on Monday.",
-        "NATO deployed missile defence systems in Poland on Monday.",
-        "The navy deployed two warships to the Gulf on Monday.",
-        "Troops were deployed to the border on Monday.",
-        "On Monday, 500 members of the army and the national guard were deployed to the city.",
-    ):
-        assert _events(pipeline, text, "MOBILIZE"), text
+@pytest.mark.parametrize(
+    ("text", "event", "kept"),
+    [
+        # only people are rounded up and arrested: not a blog's favourites, highlights or cash
+        ("From December 21 through January 1 we are rounding up our favorite (and your favorite) posts.",
+         "COERCE", False),
+        ("We round up some of our highlights of the trip below.", "COERCE", False),
+        ("Cyrus Field rounded up cash and got the governments to help.", "COERCE", False),
+        ("Police rounded up 40 suspects in Lagos on Monday.", "COERCE", True),
+        ("Security forces rounded them up in Minsk on Monday.", "COERCE", True),
+        # PLOVER's MOBILIZE moves forces or arms: sensors or software deployed move none
+        ("As part of an experiment, the FAA deployed a bunch of sensors in the area to form a network.",
+         "MOBILIZE", False),
+        ("The company deployed new software on Monday.", "MOBILIZE", False),
+        ("Russia deployed troops to the border on Monday.", "MOBILIZE", True),
+        ("NATO deployed missile defence systems in Poland on Monday.", "MOBILIZE", True),
+        ("The navy deployed two warships to the Gulf on Monday.", "MOBILIZE", True),
+        ("Troops were deployed to the border on Monday.", "MOBILIZE", True),
+        ("On Monday, 500 members of the army and the national guard were deployed to the city.",
+         "MOBILIZE", True),
+    ],
+)  # fmt: skip
+def test_rounded_up_or_deployed_is_people_or_arms(pipeline: Any, text: str, event: str, kept: bool) -> None:
+    """An arrest rounds up people, a mobilisation deploys forces or arms (``people=`` and
+    ``armed=`` in ``data/triggers.tsv``)."""
+    assert bool(_events(pipeline, text, event)) is kept
 
 
 def test_a_politicians_attack_and_a_teams_attack_turn_nothing_violent(pipeline: Any) -> None:

@@ -48,7 +48,6 @@ _REMOTE = {
 }
 _ONE_SIDED = _WORDS["one_sided"]
 TWO_SIDED = _WORDS["two_sided"]
-_TWO_SIDED = TWO_SIDED
 VIOLENT_CUES = _WORDS["violent_cues"]
 INTERVENTION_CUES = _WORDS["intervention_cues"]
 DEMONSTRATION_CUES = _WORDS["demonstration_cues"]
@@ -106,7 +105,7 @@ def _weapon_sub_type(mode: str | None, triggers: frozenset[str], sentence: froze
     as one (a remote weapon, a grenade, a bomber); not a word on its own ("a suicide note")."""
     if mode == "grenade":
         return "Grenade"
-    if triggers & _TWO_SIDED:
+    if triggers & TWO_SIDED:
         return None
     classes = weapon_classes()
     special = classes["chemical"] | classes["suicide"] | classes["grenade"]
@@ -185,7 +184,7 @@ def acled_type(
         # The weapon another word names before the trigger's own: "warplanes bombed the town" is an
         # air strike, "militants bombed a bus station" a bomb.
         weapon = (
-            (weapon_mode(sentence - triggers) or weapon_mode(sentence)) if not triggers & _TWO_SIDED else None
+            (weapon_mode(sentence - triggers) or weapon_mode(sentence)) if not triggers & TWO_SIDED else None
         )
         if mode in _GENERIC_FORCE and weapon in _REMOTE and not resisted:
             mode = weapon  # "attacked the village with rockets", "killed by a landmine"
@@ -286,9 +285,9 @@ def _violence(mode: str | None, triggers: frozenset[str], doers: set[str], targe
     if triggers & _ONE_SIDED and not targets & ARMED_SECTORS:
         return _VAC, "Attack"  # soldiers or police ambushed are in a battle: both sides are armed
     forces_on_crowd = doers and doers <= {"COP", "MIL"} and targets and targets <= CROWD_SECTORS
-    if triggers & _TWO_SIDED and forces_on_crowd:
+    if triggers & TWO_SIDED and forces_on_crowd:
         # forces clashing with a crowd that fights back: a riot, a demonstration's if one was held
         return "Riots", "Violent demonstration" if context & DEMONSTRATION_CUES else "Mob violence"
-    if triggers & _TWO_SIDED or (targets & ARMED_SECTORS and (doers & ARMED_SECTORS or not doers)):
+    if triggers & TWO_SIDED or (targets & ARMED_SECTORS and (doers & ARMED_SECTORS or not doers)):
         return "Battles", "Armed clash"
     return _VAC, "Attack"

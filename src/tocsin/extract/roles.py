@@ -392,6 +392,8 @@ def roles(tok: Token, *, event: str = "", patient_subject: bool = False) -> tupl
             actor = tok.head  # "gunmen who attacked": the noun did it
         elif tok.dep_ == "relcl" and passive_subj is not None and passive_subj.lower_ in _RELATIVES:
             recipient = tok.head  # "children who were killed": it was done to the noun
+        # "the village that the rebels shelled": the clause has a subject of its own ("vendors
+        # that, for $150, provide a station", "that" read as a marker, have none: they provide)
         own_subject = any(c.dep_ == "nsubj" and c.lower_ not in _RELATIVES for c in tok.children)
         object_relative = own_subject and any(
             c.dep_ in {"mark", "dobj"} and c.lower_ in _RELATIVES for c in tok.children
@@ -452,23 +454,17 @@ def roles(tok: Token, *, event: str = "", patient_subject: bool = False) -> tupl
             # "the town suffered an attack", "the convoy came under attack from militants": the
             # subject is the target, never the doer
             recipient = recipient or _subject(governor)
-        elif actor is None and not undergone and tok.dep_ in {"dobj", "obj", "pobj", "attr", "nsubjpass"}:
-            # "police reported a shooting", "police found two men dead after the attack": who tells
-            # of an act or comes upon what it left did not do it
-            speech = governor.lemma_.lower() in (SPEECH_VERBS - ACCUSE_VERBS) | _FINDING
-            if governor.lemma_.lower() in DENY_VERBS and any(c.lower_ == "as" for c in governor.children):
-                speech = True  # "Robinson dismissed the march as an event": who calls it did not hold it
-            # "police hit a demonstrator during a protest": the forces of order at a protest police
-            # it ("demonstrators attacked a bank during a protest" held it)
-            if tok.dep_ == "pobj" and tok.head.lower_ in {"during", "amid"} and event == "PROTEST":
-                speech = speech or _forces_of_order(_subject(governor))
-            # "Ukraine raises the death toll from the rebel attack to 17": who revises a count tells it
-            told = [c for c in governor.children if c.dep_ in {"dobj", "obj"}]
-            counting = any(c.lemma_.lower() in _COUNTS for c in told)
-            if governor.pos_ in {"VERB", "AUX"} and not speech and not counting:
-                actor = _subject(governor) or _pobj(governor, {"by"})
-                if actor is None and governor.lemma_.lower() in ACCUSE_VERBS:
-                    actor = _child(governor, "dobj", "obj")
+        elif (
+            actor is None
+            and not undergone
+            and tok.dep_ in {"dobj", "obj", "pobj", "attr", "nsubjpass"}
+            and governor.pos_ in {"VERB", "AUX"}
+            and not _not_its_doer(tok, governor, event)
+        ):
+            # "police launched an attack": the subject of the verb it hangs on did it
+            actor = _subject(governor) or _pobj(governor, {"by"})
+            if actor is None and governor.lemma_.lower() in ACCUSE_VERBS:
+                actor = _child(governor, "dobj", "obj")
     actors = [] if actor is None else with_conjuncts(actor)
     recipients = [] if recipient is None else with_conjuncts(recipient)
     recipients = [r for r in recipients if _can_be_party(r)]
@@ -497,6 +493,24 @@ _COUNTS = frozenset({"toll", "tally", "count", "figure", "number"})
 
 #: Relative pronouns: in a relative clause, the noun it hangs on.
 _RELATIVES = frozenset({"who", "which", "that", "whom"})
+
+
+def _not_its_doer(tok: Token, governor: Token, event: str) -> bool:
+    """Whether the subject of the verb a noun trigger hangs on is someone other than its doer: who
+    tells of an act or comes upon what it left ("police reported a shooting", "police found two
+    men dead after the attack"), who calls it something ("Robinson dismissed the march as an
+    event"), who revises its count ("Ukraine raises the death toll from the rebel attack to 17"),
+    or the forces of order acting during a protest ("police hit a demonstrator during a protest";
+    "demonstrators attacked a bank during a protest" held it)."""
+    lemma = governor.lemma_.lower()
+    if lemma in (SPEECH_VERBS - ACCUSE_VERBS) | _FINDING:
+        return True
+    if lemma in DENY_VERBS and any(c.lower_ == "as" for c in governor.children):
+        return True
+    if any(c.dep_ in {"dobj", "obj"} and c.lemma_.lower() in _COUNTS for c in governor.children):
+        return True
+    during = tok.dep_ == "pobj" and tok.head.lower_ in {"during", "amid"}
+    return during and event == "PROTEST" and _forces_of_order(_subject(governor))
 
 
 def _forces_of_order(tok: Token | None) -> bool:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from spacy.tokens import Span, Token
 
 from tocsin.extract.headlines import participle_modifier, reduced_passive_subject
@@ -79,11 +81,16 @@ def _people(noun: Token, words: frozenset[str]) -> bool:
     return lemma in words or actor_dictionary().sector_of(lemma) is not None
 
 
-def _arms(noun: Token) -> bool:
-    """Whether a noun names weapons ("tanks", "missile defence systems", "a bunch of drones")."""
+@lru_cache(maxsize=1)
+def _arms_words() -> frozenset[str]:
     from tocsin.extract.senses import senses
 
-    arms = frozenset().union(*senses().weapons.values()) | _ARMS
+    return frozenset().union(*senses().weapons.values()) | _ARMS
+
+
+def _arms(noun: Token) -> bool:
+    """Whether a noun names weapons ("tanks", "missile defence systems", "a bunch of drones")."""
+    arms = _arms_words()
     words = [noun, *(g for p in noun.children if p.lower_ == "of" for g in p.children if g.dep_ == "pobj")]
     return any(t.lemma_.lower() in arms for w in words for t in w.subtree if t.i <= w.i)
 
