@@ -37,6 +37,41 @@ def test_a_gerund_as_a_noun_names_its_doer_as_a_noun_would(pipeline: Any) -> Non
     assert code_text(pipeline, "The police firing range was closed on Monday.") == []
 
 
+@pytest.mark.parametrize(
+    ("text", "sector", "country"),
+    [
+        # the agent of the act the victims were killed in, not of the verb
+        ("Two civilians were killed in shelling by government forces on Monday.", "MIL", None),
+        # fire is no party: who fired it is ("rebel" tagged an adjective; a demonym)
+        ("Three soldiers were killed by rebel fire near Donetsk on Monday.", "REB", None),
+        ("A child was wounded by Israeli fire in Gaza on Tuesday.", None, "ISR"),
+    ],
+)
+def test_who_used_the_means_did_it(pipeline: Any, text: str, sector: str | None, country: str | None) -> None:
+    (e,) = _only(code_text(pipeline, text), "ASSAULT")
+    (actor,) = e["actor"]
+    assert (sector is None or actor["sector"] == sector) and (country is None or actor["country"] == country)
+
+
+def test_a_means_without_its_user_names_no_doer(pipeline: Any) -> None:
+    text = "Two soldiers were killed by a roadside bomb near Gao on Monday."
+    (e,) = _only(code_text(pipeline, text), "ASSAULT")
+    assert (e["dead"], e["actor"]) == (2, [])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Two soldiers were reported killed near Donetsk on Monday.",
+        "Two soldiers are believed to have been killed near Donetsk on Monday.",
+        "Two soldiers believed killed near Donetsk - ministry",
+    ],
+)
+def test_those_reported_killed_are_the_victims(pipeline: Any, text: str) -> None:
+    (e,) = _only(code_text(pipeline, text, published="2014-06-02"), "ASSAULT")
+    assert (e["dead"], [r["sector"] for r in e["recipient"]], e["actor"]) == (2, ["MIL"], [])
+
+
 def test_accusation_is_a_statement_and_the_act_is_claimed(pipeline: Any) -> None:
     events = code_text(
         pipeline, "On March 27, Armenian authorities accused Azerbaijani forces of firing at civilians."

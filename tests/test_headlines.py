@@ -160,6 +160,9 @@ def test_an_aircraft_brought_down_is_an_attack_and_no_air_strike(pipeline: Any) 
                  "WRAPUP 1-Ukraine separatists down army helicopter, 14 killed"):  # fmt: skip
         assert "Air/drone strike" not in {e["acled_sub_event_type"] for e in _assaults(pipeline, text)}, text
     assert _assaults(pipeline, "The mayor was downed by a heart attack on Monday.") == []
+    # "killing" hung on the rebels when "down" is read as a preposition: they did it
+    (e, *_) = _assaults(pipeline, "Ukraine rebels down helicopter, killing 14 troops: president")
+    assert [a["sector"] for a in e["actor"]] == ["REB"] and e["dead"] == 14
 
 
 @pytest.mark.slow

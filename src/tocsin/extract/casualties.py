@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from tocsin.extract.headlines import participle_modifier, reduced_passive_subject
+from tocsin.extract.headlines import complement_patient, participle_modifier, reduced_passive_subject
 from tocsin.extract.triggers import match_trigger
 
 NUMBER_WORDS = {
@@ -364,9 +364,9 @@ def _victim(tok: Token) -> Token | None:
         # A reduced passive, as headlines write it: "Three civilians killed in Donetsk", "One killed
         # in army assault": the word it qualifies is who was killed.
         return tok.head
-    headline = reduced_passive_subject(tok)
+    headline = reduced_passive_subject(tok) or complement_patient(tok)
     if headline is not None:
-        return headline  # "23 servicemen killed in 24 hours", "16 slain in raid"
+        return headline  # "23 servicemen killed in 24 hours", "16 slain in raid", "reported killed"
     if tok.tag_ in {"VBN", "VBD"} and not any(c.dep_ in {"dobj", "obj"} for c in tok.children):
         numeral = next(
             (c for c in tok.children if c.dep_ in {"nsubj", "npadvmod"} and c.like_num and c.i < tok.i), None

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from tocsin.extract.acled import TWO_SIDED
+from tocsin.extract.acled import TWO_SIDED, weapon_words
 from tocsin.extract.attribution import DENY_VERBS, SPEECH_VERBS
+from tocsin.extract.clauses import INSTRUMENTS
 from tocsin.extract.clauses import coordinated as _coordinated
 from tocsin.extract.clauses import misparsed_subject as _misparsed_subject
-from tocsin.extract.headlines import participle_modifier, reduced_passive_subject
+from tocsin.extract.headlines import complement_patient, participle_modifier, reduced_passive_subject
 from tocsin.extract.lexicon import lexicon
 from tocsin.extract.screen import PROJECTILES
 from tocsin.geo.mentions import modifier_locates
@@ -315,7 +316,7 @@ def _inherited_actor(tok: Token) -> Token | None:
 
 
 #: Where a gerund stands as a noun ("killed in police firing", "army shelling continued").
-_NOMINAL_DEPS = frozenset({"pobj", "dobj", "nsubj", "nsubjpass"})
+_GERUND_DEPS = frozenset({"pobj", "pcomp", "dobj", "nsubj", "nsubjpass"})
 
 #: Sectors whose plain nouns, as a modifier, name who used force: "police firing", "army shelling".
 _FORCE_SECTORS = frozenset({"COP", "MIL", "REB", "UAF", "CRM", "PRO"})
@@ -338,7 +339,8 @@ def roles(tok: Token, *, event: str = "", patient_subject: bool = False) -> tupl
     if tok.pos_ in {"VERB", "AUX"}:
         subj = _subject(tok)
         passive_subj = _child(tok, "nsubjpass")
-        passive_subj = passive_subj or reduced_passive_subject(tok)  # "23 servicemen killed"
+        # "23 servicemen killed", "two soldiers were reported killed"
+        passive_subj = passive_subj or reduced_passive_subject(tok) or complement_patient(tok)
         if subj is None and passive_subj is None and tok.dep_ == "ROOT":
             # "On 7 April, in Cuernavaca, Morelos, a member of the cartel was shot": the parser hung
             # the subject on the place as an apposition.
@@ -350,8 +352,12 @@ def roles(tok: Token, *, event: str = "", patient_subject: bool = False) -> tupl
         # Verbs of one list share their subject and their agent: "she was confronted and attacked
         # by an intruder", "was beaten up, stabbed, and killed by residents".
         chain = _coordinated(tok)
-        if subj is None and passive_subj is None and tok.dep_ == "acl" and tok.tag_ == "VBG":
-            subj = tok.head  # "the police union attacking De Blasio", "gunmen firing at a crowd"
+        noun_head = tok.dep_ == "acl" or (tok.dep_ == "advcl" and tok.head.pos_ in {"NOUN", "PROPN"})
+        if subj is None and passive_subj is None and noun_head and tok.tag_ == "VBG":
+            # "the police union attacking De Blasio", "gunmen firing at a crowd"; "Ukraine rebels
+            # down helicopter, killing 14 troops" (the verb read as a preposition, "killing" hung
+            # on its subject)
+            subj = tok.head
         if subj is None and passive_subj is None:
             subj = _misparsed_subject(chain[0])
         if passive_subj is None and subj is None and tok.dep_ == "conj" and tok.tag_ == "VBN":
@@ -402,14 +408,18 @@ def roles(tok: Token, *, event: str = "", patient_subject: bool = False) -> tupl
             object_relative or (recipient is not None and recipient.lower_ in _RELATIVES)
         ):
             recipient = tok.head  # "the village that the rebels shelled"
-        if actor is None and not patient_subject and tok.tag_ == "VBG" and tok.dep_ in _NOMINAL_DEPS:
-            # a gerund as a noun names its doer as a noun would: "killed in police firing"
-            actor = next((c for c in tok.lefts if c.dep_ == "compound" and c.pos_ == "NOUN"
-                          and event in ACTOR_COMPOUND_EVENTS and _force_noun(c)), None)  # fmt: skip
+        if actor is None and not patient_subject and tok.tag_ == "VBG" and tok.dep_ in _GERUND_DEPS:
+            # a gerund as a noun names its doer as a noun would: "killed in police firing",
+            # "killed in shelling by government forces", "killed in Russian shelling"
+            actor = _pobj(tok, {"by"}) or _modifiers(tok, event)[0]
         if participle_modifier(tok) and actor is None and not patient_subject:
             # "a man killed by police": the noun is the victim, the agent the actor.
             actor = _pobj(tok, {"by"})
             recipient = recipient or tok.head
+        agent = _pobj(tok, {"by"})
+        by_means = actor is not None and agent is not None and actor.i == agent.i and _is_means(actor)
+        if by_means and actor is not None and not patient_subject:
+            actor = _wielder(actor, event)  # "killed by Israeli fire": Israel's, not the fire
     else:
         actor = _pobj(tok, {"by"}) or _source(tok)
         owner = _child(tok, "poss")
@@ -418,28 +428,9 @@ def roles(tok: Token, *, event: str = "", patient_subject: bool = False) -> tupl
             recipient = owner  # "his arrest", "her abduction": the one it was done to
         elif owner is not None:
             actor = actor or owner  # "Russia's invasion", "the army's killing of civilians"
-        for c in tok.lefts:
-            if (
-                ((c.dep_ == "compound" and c.pos_ == "NOUN") or (c.dep_ == "amod" and c.tag_ == "JJ"))
-                and event in ACTOR_COMPOUND_EVENTS
-                and _force_noun(c)
-            ):
-                # "police firing", "army shelling", "militant attack"; "rebel attack" with the
-                # noun tagged as an adjective
-                actor = actor or c
-                continue
-            if c.pos_ not in {"PROPN", "ADJ"} or not c.text[:1].isupper():
-                continue
-            if c.pos_ == "ADJ" and c.i == c.sent.start and not c.ent_type_:
-                continue  # "Widespread protests began": capitalised for its place, not a name
-            if c.ent_type_ in {"GPE", "LOC", "FAC"} and modifier_locates(c, country=True):
-                continue  # "Ukraine protests", "Kiev clashes": where, not who
-            # "the Azerbaijani advance": a demonym is the actor; "the Artsakh blockade": a name
-            # compound is the actor of an attack but the target of a blockade or siege.
-            if c.dep_ == "amod" or (c.dep_ in {"compound", "nmod"} and event in ACTOR_COMPOUND_EVENTS):
-                actor = actor or c
-            elif c.dep_ in {"compound", "nmod"}:
-                recipient = c
+        by_modifier, named_target = _modifiers(tok, event)
+        actor = actor or by_modifier
+        recipient = named_target or recipient
         preps = _TARGET_PREPS | ({"with"} if event in JOINT_EVENTS else set())
         if tok.lemma_.lower() in {"killing", "abduction", "arrest", "detention", "blockade", "siege"}:
             preps = preps | {"of"}
@@ -470,6 +461,51 @@ def roles(tok: Token, *, event: str = "", patient_subject: bool = False) -> tupl
     recipients = [r for r in recipients if _can_be_party(r)]
     actors = [a for a in actors if _can_be_party(a)]
     return actors, recipients
+
+
+def _modifiers(tok: Token, event: str) -> tuple[Token | None, Token | None]:
+    """The actor and the recipient that an act's noun modifiers name: "police firing", "army
+    shelling", "militant attack", "the Azerbaijani advance" (actors); "the Artsakh blockade" (a
+    name compound is the actor of an attack but the target of a blockade or siege)."""
+    actor: Token | None = None
+    recipient: Token | None = None
+    for c in tok.lefts:
+        if (
+            c.dep_ in {"compound", "amod"}
+            and (c.pos_ == "NOUN" or c.tag_ == "JJ")
+            and event in ACTOR_COMPOUND_EVENTS
+            and _force_noun(c)
+        ):
+            actor = actor or c  # "rebel attack" with the noun tagged as an adjective
+            continue
+        if c.pos_ not in {"PROPN", "ADJ"} or not c.text[:1].isupper():
+            continue
+        if c.pos_ == "ADJ" and c.i == c.sent.start and not c.ent_type_:
+            continue  # "Widespread protests began": capitalised for its place, not a name
+        if c.ent_type_ in {"GPE", "LOC", "FAC"} and modifier_locates(c, country=True):
+            continue  # "Ukraine protests", "Kiev clashes": where, not who
+        if c.dep_ == "amod" or (c.dep_ in {"compound", "nmod"} and event in ACTOR_COMPOUND_EVENTS):
+            actor = actor or c
+        elif c.dep_ in {"compound", "nmod"}:
+            recipient = c
+    return actor, recipient
+
+
+def _wielder(means: Token, event: str) -> Token | None:
+    """Who used the fire, the weapon or the act an agent phrase names ("killed by Israeli fire",
+    "wounded by rebel fire", "killed by the army's shelling"): its possessor or its modifier. A
+    means without one names no doer ("killed by a roadside bomb")."""
+    owner = _child(means, "poss")
+    if owner is not None and not is_pronoun(owner):
+        return owner
+    return _pobj(means, {"by", "from"}) or _modifiers(means, event)[0]
+
+
+def _is_means(tok: Token) -> bool:
+    """Whether a noun names a weapon, a fire or an act rather than a party."""
+    return tok.pos_ == "NOUN" and (
+        tok.lemma_.lower() in INSTRUMENTS or tok.lemma_.lower() in weapon_words() or _is_event_noun(tok)
+    )
 
 
 def _source(tok: Token) -> Token | None:
