@@ -53,6 +53,13 @@ def test_who_used_the_means_did_it(pipeline: Any, text: str, sector: str | None,
     assert (sector is None or actor["sector"] == sector) and (country is None or actor["country"] == country)
 
 
+def test_a_code_of_letters_and_digits_is_no_doer_unless_a_known_group(pipeline: Any) -> None:
+    (flight,) = _only(code_text(pipeline, "The MH17 attack killed 298 people over Ukraine."), "ASSAULT")
+    assert flight["actor"] == []  # a flight's number
+    (group,) = _only(code_text(pipeline, "The M23 attack on Goma killed 12 people on Monday."), "ASSAULT")
+    assert [a["name"] for a in group["actor"]] == ["M23"]
+
+
 def test_a_means_without_its_user_names_no_doer(pipeline: Any) -> None:
     text = "Two soldiers were killed by a roadside bomb near Gao on Monday."
     (e,) = _only(code_text(pipeline, text), "ASSAULT")
@@ -501,6 +508,14 @@ def test_recipients_behind_what_is_given_demanded_or_rejected(pipeline: Any) -> 
     assert recipients("Yemen rejected a U.S. request to question the detainees.", "REJECT") == [
         "United States"
     ]
+    # people given to, whom no name names ("asylum to 18 Rwandan rebels"), not a thing qualified by a
+    # nation ("barriers to U.S. exports")
+    assert recipients("Uganda has granted political asylum to 18 Rwandan rebels.", "AID") == [
+        "Rebel Group (Rwanda)"
+    ]
+    # with no party named, the place the act applies to: PLOVER's target
+    assert recipients("Serbia lifted a night curfew in Montenegro on Monday.", "CONCEDE") == ["Montenegro"]
+    assert recipients("Pakistan has refused to deploy peacekeepers in Iraq.", "REJECT") == ["Iraq"]
 
 
 def test_each_clause_keeps_its_own_count(pipeline: Any) -> None:

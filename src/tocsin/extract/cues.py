@@ -13,8 +13,9 @@ from tocsin.extract.acled import GESTURES, INTERVENTION_CUES, LIVE_FIRE, VIOLENT
 from tocsin.extract.actors import ActorDictionary
 from tocsin.extract.clauses import ARMED_OR_STATE, CONTEXT_NOUNS, fought_back, in_passing, set_on_fire, unsaid
 from tocsin.extract.crime import individual
-from tocsin.extract.roles import is_pronoun, phrase_text, roles
+from tocsin.extract.roles import phrase_text, roles
 from tocsin.extract.screen import kind_of_thing
+from tocsin.extract.targets import is_pronoun
 from tocsin.models import Segment
 
 

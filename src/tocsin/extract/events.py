@@ -45,13 +45,14 @@ from tocsin.extract.headlines import credit
 from tocsin.extract.lexicon import Trigger
 from tocsin.extract.quotes import quoted_speakers
 from tocsin.extract.reports import link_denials, merge_reports
-from tocsin.extract.roles import is_pronoun, phrase_text, roles, victim_identity, with_conjuncts
+from tocsin.extract.roles import phrase_text, roles, victim_identity, with_conjuncts
 from tocsin.extract.screen import (
     document_subject,
     natural_death,
     nonhuman_victim,
 )
 from tocsin.extract.stage import screen_drafts
+from tocsin.extract.targets import is_pronoun
 from tocsin.extract.triggers import PATIENT_SUBJECT_MODES, find_triggers
 from tocsin.extract.verdicts import Dropped
 from tocsin.geo.mentions import PlaceMention, precision_rank

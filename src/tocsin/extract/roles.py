@@ -17,6 +17,20 @@ from tocsin.extract.clauses import misparsed_subject as _misparsed_subject
 from tocsin.extract.headlines import complement_patient, participle_modifier, reduced_passive_subject
 from tocsin.extract.lexicon import lexicon
 from tocsin.extract.screen import PROJECTILES
+from tocsin.extract.targets import (
+    BENEFICIARY_EVENTS,
+    PARTY_BEHIND_EVENTS,
+    PLACE_TARGET_EVENTS,
+    addressee,
+    beneficiary,
+    child,
+    is_pronoun,
+    named,
+    named_object_of_complement,
+    party_behind,
+    place_applied,
+    pobj,
+)
 from tocsin.geo.mentions import modifier_locates
 
 ACCUSE_VERBS = frozenset({"accuse", "blame", "charge", "condemn", "denounce", "criticize", "criticise"})
@@ -26,23 +40,6 @@ ACTOR_COMPOUND_EVENTS = frozenset({"ASSAULT", "MOBILIZE", "PROTEST", "THREATEN"}
 #: Events done *with* someone: "a phone conversation with Bayramov".
 JOINT_EVENTS = frozenset({"CONSULT", "COOPERATE", "AGREE"})
 _NOT_ACTORS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"})
-#: Events done for or with someone, whose direct object is often the thing given ("gave Tanzania a
-#: grant", "offered troops to Lebanon", "established ties with Iran"): the party is the recipient.
-BENEFICIARY_EVENTS = frozenset(
-    {"AGREE", "AID", "SUPPORT", "COOPERATE", "CONSULT", "REQUEST", "CONCEDE", "RETREAT", "YIELD"}
-)
-_BENEFICIARY_PREPS = frozenset({"to", "for", "with"})
-#: Events whose object is often a thing that stands for a party: "rejected a U.S. request",
-#: "threatened further action against Russia", "refused to meet Jordan's king".
-PARTY_BEHIND_EVENTS = BENEFICIARY_EVENTS | frozenset({"REJECT", "THREATEN", "ACCUSE", "SANCTION"})
-#: Nouns for what a party proposes or asks: its author is the party a rejection answers.
-PROPOSAL_NOUNS = frozenset(
-    {"request", "demand", "ultimatum", "call", "appeal", "offer", "invitation", "proposal", "plan",
-     "bid", "initiative", "plea", "suggestion", "overture", "resolution", "warning", "accusation",
-     "claim", "charge", "allegation"}
-)  # fmt: skip
-_PARTY_ENTITIES = frozenset({"GPE", "ORG", "NORP", "PERSON", "LOC"})
-_PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i", "you", "who", "which", "that", "this"})
 
 
 #: What a denial may stand on for what was said ("an account police denied", "a version the army
@@ -61,13 +58,13 @@ def phrase_tokens(tok: Token) -> list[Token]:
     if len(left) > 1 and left[0].dep_ == "compound" and left[0].lemma_.lower() in _ACCOUNTS:
         left = left[1:]  # "an account police denied", parsed as one noun: the police
     right: list[Token] = []
-    for child in tok.rights:
-        if child.dep_ == "prep" and child.lower_ == "of":
-            objs = [g for g in child.children if g.dep_ == "pobj"]
+    for nxt in tok.rights:
+        if nxt.dep_ == "prep" and nxt.lower_ == "of":
+            objs = [g for g in nxt.children if g.dep_ == "pobj"]
             # "the Ministry of Defence", "members of the FARC", "a base of state police officers";
             # not "the death of two civilians" (the event's own noun).
             if objs and (objs[0].pos_ == "PROPN" or tok.lemma_.lower() in CONTAINER_NOUNS):
-                right = [child, *[t for t in objs[0].subtree if t.dep_ not in {"relcl", "acl"}]]
+                right = [nxt, *[t for t in objs[0].subtree if t.dep_ not in {"relcl", "acl"}]]
                 right = right[: next((i for i, t in enumerate(right) if t.dep_ in {"relcl", "acl", "punct"}),
                                      len(right))]  # fmt: skip
         break
@@ -151,98 +148,12 @@ _PATIENT_NOUNS = frozenset(
 )  # fmt: skip
 
 
-def _child(tok: Token, *deps: str) -> Token | None:
-    for c in tok.children:
-        if c.dep_ in deps:
-            return c
-    return None
-
-
-def _pobj(tok: Token, preps: frozenset[str] | set[str]) -> Token | None:
-    for c in tok.children:
-        if c.dep_ in {"prep", "agent"} and c.lower_ in preps:
-            obj = _child(c, "pobj")
-            if obj is not None:
-                return obj
-    return None
-
-
 def _target(tok: Token) -> Token | None:
     """The object of a targeting preposition ("fired at the crowd"), not a time ("on Tuesday")."""
     for c in tok.children:
         if c.dep_ == "prep" and c.lower_ in _TARGET_PREPS:
-            obj = _child(c, "pobj")
+            obj = child(c, "pobj")
             if obj is not None and obj.ent_type_ not in {"DATE", "TIME"}:
-                return obj
-    return None
-
-
-def _named(tok: Token) -> bool:
-    """Whether a role filler names a party (a country, organisation, people, person)."""
-    return tok.ent_type_ in _PARTY_ENTITIES or tok.pos_ == "PROPN"
-
-
-def _beneficiary(tok: Token) -> Token | None:
-    """The party something is given to, done for or with: an indirect object ("gave Tanzania a
-    grant") or a named object of to/for/with ("aid for Romania", "ties with Iran"), on the trigger
-    or on the verb it governs ("offered to hand over to Great Britain")."""
-    for verb in [tok, *[c for c in tok.children if c.dep_ in {"xcomp", "ccomp"}]]:
-        dative = _child(verb, "dative")
-        if dative is not None and dative.pos_ in {"PROPN", "NOUN", "PRON"}:
-            return dative
-        for c in verb.children:
-            if c.dep_ in {"prep", "dative"} and c.lower_ in _BENEFICIARY_PREPS:
-                obj = _child(c, "pobj")
-                if obj is not None and _named(obj):
-                    return obj
-        # "aid for Romania", "ties with Iran": the preposition hangs from the object.
-        for obj in (c for c in verb.children if c.dep_ in {"dobj", "obj"}):
-            for p in obj.children:
-                if p.dep_ == "prep" and p.lower_ in _BENEFICIARY_PREPS:
-                    target = _child(p, "pobj")
-                    if target is not None and _named(target):
-                        return target
-    return None
-
-
-def _addressee(tok: Token) -> Token | None:
-    """Who a demand is made of: the subject of the clause it governs ("demanded that the US
-    cancel", "its demand that Israel ease"), or the named object of "from" ("support from the
-    Assembly")."""
-    for c in tok.children:
-        if c.dep_ in {"ccomp", "acl"} and c.pos_ in {"VERB", "AUX"}:
-            subj = _child(c, "nsubj")
-            if subj is not None and not is_pronoun(subj):
-                return subj
-    obj = _pobj(tok, {"from"})
-    return obj if obj is not None and _named(obj) else None
-
-
-def _party_behind(obj: Token) -> Token | None:
-    """The party an object stands for: the author of a proposal ("a U.S. request", "North
-    Korea's demand", "calls by Kofi Annan", "an offer from Afghanistan") or the named party it is
-    against, with or for ("further action against Russia")."""
-    if obj.lemma_.lower() in PROPOSAL_NOUNS:
-        for c in obj.children:
-            if c.dep_ == "poss" and c.pos_ in {"PROPN", "NOUN"}:
-                return c
-        author = _pobj(obj, {"by", "from"})
-        if author is not None:
-            return author
-        for c in obj.children:
-            if c.dep_ in {"compound", "amod", "nmod"} and c.text[:1].isupper() and c.pos_ in {"PROPN", "ADJ"}:
-                return c
-    target = _pobj(obj, {"against", "with", "to", "on", "for"})
-    return target if target is not None and _named(target) else None
-
-
-def _named_object_of_complement(tok: Token) -> Token | None:
-    """ "refused to meet Jordan's King Abdullah", "declined to deploy troops in Iraq": the named
-    object of the verb the trigger governs."""
-    for c in tok.children:
-        if c.dep_ == "xcomp" and c.pos_ == "VERB":
-            obj = _child(c, "dobj", "obj") or _pobj(c, {"in", "to", "with", "against"})
-            if obj is not None and _named(obj):
                 return obj
     return None
 
@@ -255,16 +166,16 @@ def victim_identity(sent: Span) -> Token | None:
     """Who the victims were, when a sentence says so: "The victim was a drug dealer", "One of the
     victims was a police officer", "The victim was recognized as a member of a crime group"."""
     root = sent.root
-    subj = _child(root, "nsubj", "nsubjpass")
+    subj = child(root, "nsubj", "nsubjpass")
     if subj is None:
         return None
-    of = _pobj(subj, {"of"})  # "one of the victims"
+    of = pobj(subj, {"of"})  # "one of the victims"
     if not {subj.lemma_.lower(), of.lemma_.lower() if of is not None else ""} & VICTIM_NOUNS:
         return None
     if root.lemma_.lower() == "be":
-        return _child(root, "attr")
+        return child(root, "attr")
     if root.lemma_.lower() in {"identify", "recognize", "recognise", "describe", "confirm"}:
-        return _pobj(root, {"as"})
+        return pobj(root, {"as"})
     return None
 
 
@@ -305,8 +216,8 @@ def _inherited_actor(tok: Token) -> Token | None:
             return None
         if head.pos_ in {"VERB", "AUX"} and head.dep_ != "prep":
             if head.lemma_.lower() in ACCUSE_VERBS:
-                return _child(head, "dobj", "obj")
-            found = _subject(head) or _pobj(head, {"by"})
+                return child(head, "dobj", "obj")
+            found = _subject(head) or pobj(head, {"by"})
             if found is not None:
                 return found
         if head.head.i == head.i:
@@ -338,7 +249,7 @@ def roles(tok: Token, *, event: str = "", patient_subject: bool = False) -> tupl
     recipient: Token | None = None
     if tok.pos_ in {"VERB", "AUX"}:
         subj = _subject(tok)
-        passive_subj = _child(tok, "nsubjpass")
+        passive_subj = child(tok, "nsubjpass")
         # "23 servicemen killed", "two soldiers were reported killed"
         passive_subj = passive_subj or reduced_passive_subject(tok) or complement_patient(tok)
         if subj is None and passive_subj is None and tok.dep_ == "ROOT":
@@ -361,7 +272,7 @@ def roles(tok: Token, *, event: str = "", patient_subject: bool = False) -> tupl
         if subj is None and passive_subj is None:
             subj = _misparsed_subject(chain[0])
         if passive_subj is None and subj is None and tok.dep_ == "conj" and tok.tag_ == "VBN":
-            passive_subj = _child(chain[0], "nsubjpass")
+            passive_subj = child(chain[0], "nsubjpass")
         # "seven were killed and four others wounded": the second passive's "were" left out (the
         # participle read as a past tense with no object)
         bare = not any(c.dep_ in {"aux", "auxpass", "dobj", "obj"} for c in tok.children)
@@ -370,23 +281,23 @@ def roles(tok: Token, *, event: str = "", patient_subject: bool = False) -> tupl
             passive_subj, subj = subj, None
         if passive_subj is not None:
             recipient = passive_subj
-            actor = _pobj(tok, {"by"}) or next(
-                (a for c in chain if (a := _pobj(c, {"by"})) is not None and c.tag_ == "VBN"), None
+            actor = pobj(tok, {"by"}) or next(
+                (a for c in chain if (a := pobj(c, {"by"})) is not None and c.tag_ == "VBN"), None
             )
         else:
             actor = subj
-            recipient = _child(tok, "dobj", "obj")
+            recipient = child(tok, "dobj", "obj")
             if recipient is not None and recipient.lemma_.lower() in PROJECTILES:
                 recipient = None  # "fired rubber bullets at the crowd": what was fired, not at whom
             recipient = recipient or _target(tok)
             if tok.lemma_.lower() in TWO_SIDED:
-                recipient = _pobj(tok, {"with", "against"}) or recipient  # "rebels clashed with soldiers"
-        if event in BENEFICIARY_EVENTS and (recipient is None or not _named(recipient)):
-            recipient = _beneficiary(tok) or _addressee(tok) or recipient
-        if event in PARTY_BEHIND_EVENTS and recipient is not None and not _named(recipient):
-            recipient = _party_behind(recipient) or recipient
+                recipient = pobj(tok, {"with", "against"}) or recipient  # "rebels clashed with soldiers"
+        if event in BENEFICIARY_EVENTS and (recipient is None or not named(recipient)):
+            recipient = beneficiary(tok) or addressee(tok) or recipient
+        if event in PARTY_BEHIND_EVENTS and recipient is not None and not named(recipient):
+            recipient = party_behind(recipient) or recipient
         if event in PARTY_BEHIND_EVENTS and recipient is None:
-            recipient = _named_object_of_complement(tok)
+            recipient = named_object_of_complement(tok)
         if patient_subject:
             actor, recipient = None, actor
         # A passive without an agent has none: the governing clause's subject did not do it.
@@ -411,19 +322,19 @@ def roles(tok: Token, *, event: str = "", patient_subject: bool = False) -> tupl
         if actor is None and not patient_subject and tok.tag_ == "VBG" and tok.dep_ in _GERUND_DEPS:
             # a gerund as a noun names its doer as a noun would: "killed in police firing",
             # "killed in shelling by government forces", "killed in Russian shelling"
-            actor = _pobj(tok, {"by"}) or _modifiers(tok, event)[0]
+            actor = pobj(tok, {"by"}) or _modifiers(tok, event)[0]
         if participle_modifier(tok) and actor is None and not patient_subject:
             # "a man killed by police": the noun is the victim, the agent the actor.
-            actor = _pobj(tok, {"by"})
+            actor = pobj(tok, {"by"})
             recipient = recipient or tok.head
-        agent = _pobj(tok, {"by"})
+        agent = pobj(tok, {"by"})
         by_means = actor is not None and agent is not None and actor.i == agent.i and _is_means(actor)
         if by_means and actor is not None and not patient_subject:
             actor = _wielder(actor, event)  # "killed by Israeli fire": Israel's, not the fire
     else:
-        actor = _pobj(tok, {"by"}) or _source(tok)
-        owner = _child(tok, "poss")
-        undergone = owner is not None and tok.lemma_.lower() in _PATIENT_NOUNS and _pobj(tok, {"of"}) is None
+        actor = pobj(tok, {"by"}) or _source(tok)
+        owner = child(tok, "poss")
+        undergone = owner is not None and tok.lemma_.lower() in _PATIENT_NOUNS and pobj(tok, {"of"}) is None
         if owner is not None and undergone:
             recipient = owner  # "his arrest", "her abduction": the one it was done to
         elif owner is not None:
@@ -434,9 +345,9 @@ def roles(tok: Token, *, event: str = "", patient_subject: bool = False) -> tupl
         preps = _TARGET_PREPS | ({"with"} if event in JOINT_EVENTS else set())
         if tok.lemma_.lower() in {"killing", "abduction", "arrest", "detention", "blockade", "siege"}:
             preps = preps | {"of"}
-        recipient = _pobj(tok, preps) or recipient
-        if event in BENEFICIARY_EVENTS and (recipient is None or not _named(recipient)):
-            recipient = _addressee(tok) or recipient  # "its demand that Israel ease restrictions"
+        recipient = pobj(tok, preps) or recipient
+        if event in BENEFICIARY_EVENTS and (recipient is None or not named(recipient)):
+            recipient = addressee(tok) or recipient  # "its demand that Israel ease restrictions"
         # ... not the subject of the clause around it when that is who underwent it ("the
         # commander appeared in court following his arrest")
         governor = tok.head.head if tok.dep_ == "pobj" else tok.head
@@ -453,9 +364,11 @@ def roles(tok: Token, *, event: str = "", patient_subject: bool = False) -> tupl
             and not _not_its_doer(tok, governor, event)
         ):
             # "police launched an attack": the subject of the verb it hangs on did it
-            actor = _subject(governor) or _pobj(governor, {"by"})
+            actor = _subject(governor) or pobj(governor, {"by"})
             if actor is None and governor.lemma_.lower() in ACCUSE_VERBS:
-                actor = _child(governor, "dobj", "obj")
+                actor = child(governor, "dobj", "obj")
+    if event in PLACE_TARGET_EVENTS and (recipient is None or not _can_be_party(recipient)):
+        recipient = place_applied(tok) or recipient  # "lifted the curfew in Montenegro"
     actors = [] if actor is None else with_conjuncts(actor)
     recipients = [] if recipient is None else with_conjuncts(recipient)
     recipients = [r for r in recipients if _can_be_party(r)]
@@ -484,6 +397,8 @@ def _modifiers(tok: Token, event: str) -> tuple[Token | None, Token | None]:
             continue  # "Widespread protests began": capitalised for its place, not a name
         if c.ent_type_ in {"GPE", "LOC", "FAC"} and modifier_locates(c, country=True):
             continue  # "Ukraine protests", "Kiev clashes": where, not who
+        if _designation(c):
+            continue  # "the MH17 attack": a flight's number, the target's name
         if c.dep_ == "amod" or (c.dep_ in {"compound", "nmod"} and event in ACTOR_COMPOUND_EVENTS):
             actor = actor or c
         elif c.dep_ in {"compound", "nmod"}:
@@ -491,14 +406,25 @@ def _modifiers(tok: Token, event: str) -> tuple[Token | None, Token | None]:
     return actor, recipient
 
 
+def _designation(tok: Token) -> bool:
+    """A code of letters and digits that names no known party: a flight, an aircraft or a weapon
+    ("MH17", "Su-25", "AN-26"); a group so named is in the actor dictionary ("M23")."""
+    from tocsin.extract.actors import actor_dictionary
+
+    if not any(ch.isdigit() for ch in tok.text):
+        return False
+    known = actor_dictionary().normalise(tok.text)
+    return known.entity is None and known.sector is None and known.country is None
+
+
 def _wielder(means: Token, event: str) -> Token | None:
     """Who used the fire, the weapon or the act an agent phrase names ("killed by Israeli fire",
     "wounded by rebel fire", "killed by the army's shelling"): its possessor or its modifier. A
     means without one names no doer ("killed by a roadside bomb")."""
-    owner = _child(means, "poss")
+    owner = child(means, "poss")
     if owner is not None and not is_pronoun(owner):
         return owner
-    return _pobj(means, {"by", "from"}) or _modifiers(means, event)[0]
+    return pobj(means, {"by", "from"}) or _modifiers(means, event)[0]
 
 
 def _is_means(tok: Token) -> bool:
@@ -513,7 +439,7 @@ def _source(tok: Token) -> Token | None:
     from backbenchers", "fire from the rebels"; not "rockets from Gaza", "an attack from the air")."""
     from tocsin.extract.actors import actor_dictionary
 
-    origin = _pobj(tok, {"from"})
+    origin = pobj(tok, {"from"})
     if origin is None:
         return None
     named = origin.ent_type_ in {"ORG", "NORP", "PERSON"}
@@ -558,8 +484,3 @@ def _forces_of_order(tok: Token | None) -> bool:
 
 #: Verbs of coming upon what an act left.
 _FINDING = frozenset({"find", "discover"})
-
-
-def is_pronoun(tok: Token) -> bool:
-    """Whether a role filler is a pronoun that needs its antecedent."""
-    return tok.pos_ == "PRON" or tok.lower_ in _PRONOUNS
