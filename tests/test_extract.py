@@ -516,6 +516,10 @@ def test_recipients_behind_what_is_given_demanded_or_rejected(pipeline: Any) -> 
     # with no party named, the place the act applies to: PLOVER's target
     assert recipients("Serbia lifted a night curfew in Montenegro on Monday.", "CONCEDE") == ["Montenegro"]
     assert recipients("Pakistan has refused to deploy peacekeepers in Iraq.", "REJECT") == ["Iraq"]
+    assert recipients("Up to 100 Albanians demonstrated on Tuesday in Serbia.", "PROTEST") == ["Serbia"]
+    # the named party the complement's object is with
+    threat = "Pakistan today threatened to break off diplomatic relations with Congo and Costa Rica."
+    assert recipients(threat, "THREATEN") == ["Republic of the Congo", "Costa Rica"]
 
 
 def test_each_clause_keeps_its_own_count(pipeline: Any) -> None:

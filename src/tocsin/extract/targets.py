@@ -106,14 +106,20 @@ def party_behind(obj: Token) -> Token | None:
 
 
 def named_object_of_complement(tok: Token) -> Token | None:
-    """ "refused to meet Jordan's King Abdullah", "declined to deploy troops in Iraq": the named
-    object of the verb the trigger governs."""
+    """ "refused to meet Jordan's King Abdullah", "declined to deploy troops in Iraq", "threatened
+    to break relations with Russia": the named object of the verb the trigger governs, or the named
+    party its object is with, to or against."""
     for c in tok.children:
-        if c.dep_ == "xcomp" and c.pos_ == "VERB":
-            obj = child(c, "dobj", "obj") or pobj(c, {"in", "to", "with", "against"})
-            if obj is not None and named(obj):
-                return obj
+        if c.dep_ != "xcomp" or c.pos_ != "VERB":
+            continue
+        obj = child(c, "dobj", "obj")
+        for found in (obj, pobj(c, _COMPLEMENT_PREPS), None if obj is None else pobj(obj, _COMPLEMENT_PREPS)):
+            if found is not None and named(found):
+                return found
     return None
+
+
+_COMPLEMENT_PREPS = frozenset({"in", "to", "with", "against"})
 
 
 def is_pronoun(tok: Token) -> bool:
@@ -135,9 +141,12 @@ def _given_to_people(prep: Token, tok: Token) -> bool:
 
 
 #: Events whose target, when no party is named, is the place they apply to: troops deployed to
-#: Bosnia, a curfew lifted in Montenegro, forces withdrawn from Panama, a visit to Amman, a refusal
-#: to deploy peacekeepers in Iraq (PLOVER codes the place, a country or its capital, as the target).
-PLACE_TARGET_EVENTS = BENEFICIARY_EVENTS | frozenset({"MOBILIZE", "REJECT"})
+#: Bosnia, a curfew lifted in Montenegro or threatened in Algiers, a state of siege declared in
+#: Haiti, forces withdrawn from Panama, a refusal to deploy peacekeepers in Iraq, a demonstration in
+#: Serbia (PLOVER codes the place, a country or its capital, as the target).
+PLACE_TARGET_EVENTS = BENEFICIARY_EVENTS | frozenset(
+    {"MOBILIZE", "REJECT", "THREATEN", "COERCE", "SANCTION", "PROTEST"}
+)
 _PLACE_PREPS = frozenset({"in", "to", "into", "from"})
 
 
