@@ -25,6 +25,10 @@ from tocsin.extract.actors import actor_dictionary
         ("Hamas police", "Hamas", "PSE", "COP"),
         # an abbreviation in brackets after the name repeats it (not "Republic of Korea": the south)
         ("Democratic People's Republic of Korea (DPRK)", "North Korea", "PRK", None),
+        # a country of two parts has a demonym for each; a short form without the article
+        ("Bosnian police", "Police Forces of Bosnia and Herzegovina", "BIH", "COP"),
+        ("Herzegovinian", "Bosnia and Herzegovina", "BIH", None),
+        ("Netherlands", "The Netherlands", "NLD", None),
     ],
 )
 def test_normalise(text: str, name: str, country: str, sector: str) -> None:

@@ -20,6 +20,9 @@ def test_countries_and_regions_without_cities() -> None:
     nk = gaz.lookup("Artsakh")[0]
     assert nk.name == "Nagorno-Karabakh" and nk.kind == "region"
     assert gaz.lookup("Stepanakert") == []
+    # short forms news uses: no article, one part of a two-part name
+    assert [e.country_code for e in gaz.lookup("Netherlands")][:1] == ["NL"]
+    assert [e.country_code for e in gaz.lookup("Bosnia")][:1] == ["BA"]
 
 
 def test_added_places_are_found_by_every_name() -> None:

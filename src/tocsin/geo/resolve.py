@@ -69,9 +69,9 @@ class PlaceResolver:
         self._ranked_focus: Focus | None = None
         # A demonym several countries share ("Chinese", "French") names the most populous.
         for c in sorted(countries(), key=lambda c: c.population):
-            if c.demonym:
-                entry = GazetteerEntry(c.geonameid, c.name, c.lat, c.lon, c.iso2, None, 0, "country")
-                for form in (c.demonym, c.demonym + "s"):
+            entry = GazetteerEntry(c.geonameid, c.name, c.lat, c.lon, c.iso2, None, 0, "country")
+            for demonym in c.demonyms:
+                for form in (demonym, demonym + "s"):
                     self._demonyms[fold(form)] = entry
 
     @staticmethod
