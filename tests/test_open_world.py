@@ -28,6 +28,9 @@ def _assaults_at_all(pipeline: Any, text: str) -> list[dict[str, Any]]:
         "The lead actor, who plays a soldier fighting rebels in the desert, said he was exhausted.",
         "Two armies fought a fictional war over the island.",
         "The film's explosive finale was shot in Morocco last spring.",
+        # what a work's verb of telling has it do
+        "The film opens with a bomb exploding in a crowded market, killing dozens.",
+        "The novel follows a soldier who kills his commander in Kabul.",
     ],
 )
 def test_what_a_film_tells_or_an_actor_plays_is_fiction(pipeline: Any, text: str) -> None:
@@ -41,8 +44,14 @@ def test_acts_beside_a_film_or_a_part_that_are_real_stay(pipeline: Any) -> None:
         "Kurdish forces played a key role fighting Islamic State in Raqqa last year.",
         "Two armies fought a bloody war over the island in 1990.",
         "Gunmen shot a film crew in Juba on Monday.",
+        "The documentary shows soldiers shooting protesters in Yangon in 2021.",
     ):
         assert _assaults_at_all(pipeline, text), text
+    # a report that tells of a killing did not do it
+    (told,) = _assaults_at_all(
+        pipeline, "The report opens with the killing of 12 villagers in Tillaberi on Monday."
+    )
+    assert (told["dead"], told["actor"]) == (12, [])
 
 
 def test_a_series_of_attacks_that_killed_is_no_series_killed(pipeline: Any) -> None:
@@ -246,10 +255,25 @@ def test_an_anniversary_tells_a_past_attack_not_one_today(pipeline: Any) -> None
         "The bill now goes to committee, where a fierce battle over amendments is expected.",
         # lawmakers' attack is words; "bruising" says how hard, not who was hurt
         "The prime minister survived a bruising attack from backbenchers on Wednesday.",
+        # the contests of sport, a race won, a show that went well, a problem tackled
+        "The derby clash between Liverpool and Everton ended in a draw on Saturday.",
+        "The title fight in Las Vegas was postponed on Monday.",
+        "Verstappen stormed to victory in Abu Dhabi on Sunday.",
+        "The comedian killed it on stage at the Apollo on Saturday night, fans said.",
+        "The new CEO attacked the problem of rising costs with a sweeping restructuring plan.",
     ],
 )
 def test_outbreaks_named_storms_and_battles_over_amendments_are_no_violence(pipeline: Any, text: str) -> None:
     assert _assaults_at_all(pipeline, text) == []
+
+
+def test_storming_a_place_and_the_final_assault_stay_violence(pipeline: Any) -> None:
+    for text in (
+        "Soldiers stormed the parliament building in Niamey on Wednesday.",
+        "Police stormed into the compound in Lagos on Friday, arresting 12 people.",
+        "The final assault on the city began on Monday, with troops entering from the north.",
+    ):
+        assert _assaults_at_all(pipeline, text), text
 
 
 def test_a_battle_over_land_stays_violence(pipeline: Any) -> None:

@@ -23,7 +23,8 @@ def _unreal(tok: Token, s: Senses) -> Token | None:
 
 def fiction(tok: Token, s: Senses) -> str | None:
     """Why the act of ``tok`` is fiction, or ``None``: it is told in a relative clause on a work
-    ("the movie, in which the hero battles an alien army"), it is what a part played does ("plays
+    ("the movie, in which the hero battles an alien army") or by a verb of telling the work is the
+    subject of ("the film opens with a bomb exploding"), it is what a part played does ("plays
     a soldier fighting rebels", "stars as a general who invades"), a modifier of the unreal says
     so ("a fictional war"), or what is shot is a work or part of one ("the film's finale was
     shot")."""
@@ -43,6 +44,9 @@ def fiction(tok: Token, s: Senses) -> str | None:
             break
         if node.dep_ == "relcl" and _lemma(head) in s.works:
             return f"what the {head.text} tells: fiction"
+        teller = next((c for c in head.children if c.dep_ == "nsubj" and _lemma(c) in s.works), None)
+        if teller is not None and _lemma(head) in s.tells:
+            return f"what the {teller.text} tells: fiction"  # "the film opens with a bomb exploding"
         played = node.dep_ in {"dobj", "attr"} and _lemma(head) in s.plays
         played = played or (node.dep_ == "pobj" and head.lower_ == "as" and _lemma(head.head) in s.plays)
         if played and _lemma(node) not in s.real_parts:

@@ -17,6 +17,7 @@ from tocsin.extract.clauses import misparsed_subject as _misparsed_subject
 from tocsin.extract.headlines import complement_patient, participle_modifier, reduced_passive_subject
 from tocsin.extract.lexicon import lexicon
 from tocsin.extract.screen import PROJECTILES
+from tocsin.extract.senses import senses
 from tocsin.extract.targets import (
     BENEFICIARY_EVENTS,
     PARTY_BEHIND_EVENTS,
@@ -462,11 +463,15 @@ def _not_its_doer(tok: Token, governor: Token, event: str) -> bool:
     tells of an act or comes upon what it left ("police reported a shooting", "police found two
     men dead after the attack"), who calls it something ("Robinson dismissed the march as an
     event"), who revises its count ("Ukraine raises the death toll from the rebel attack to 17"),
-    or the forces of order acting during a protest ("police hit a demonstrator during a protest";
+    a text or a work that tells of it ("the report opens with the killing"), or the forces of
+    order acting during a protest ("police hit a demonstrator during a protest";
     "demonstrators attacked a bank during a protest" held it)."""
     lemma = governor.lemma_.lower()
     if lemma in (SPEECH_VERBS - ACCUSE_VERBS) | _FINDING:
         return True
+    told_by = _subject(governor)
+    if told_by is not None and told_by.lemma_.lower() in senses().texts | senses().works:
+        return True  # "the report opens with the killing of 12 villagers": a text tells of it
     if lemma in DENY_VERBS and any(c.lower_ == "as" for c in governor.children):
         return True
     if any(c.dep_ in {"dobj", "obj"} and c.lemma_.lower() in _COUNTS for c in governor.children):

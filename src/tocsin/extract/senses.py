@@ -84,11 +84,13 @@ class Senses:
     verbal: frozenset[str]
     harm: frozenset[str]
     care: frozenset[str]
-    #: Fiction: works, verbs of playing a part, parts that are real, and modifiers of the unreal.
+    #: Fiction: works, verbs of playing a part, parts that are real, modifiers of the unreal, and
+    #: verbs of what a work tells.
     works: frozenset[str]
     plays: frozenset[str]
     real_parts: frozenset[str]
     unreal: frozenset[str]
+    tells: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -155,6 +157,7 @@ def senses() -> Senses:
         plays=words(data["fiction"]["roles"]),
         real_parts=words(data["fiction"]["real_parts"]),
         unreal=words(data["fiction"]["modifiers"]),
+        tells=words(data["fiction"]["tells"]),
     )
 
 

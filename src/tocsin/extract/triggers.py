@@ -46,6 +46,14 @@ def _temporal(prep: Token) -> bool:
     return any(g.dep_ == "pobj" and g.ent_type_ in {"DATE", "TIME"} for g in prep.children)
 
 
+def _where_or_when(prep: Token) -> bool:
+    """ "in" before a named place or a time says where or when ("stormed to victory in Abu Dhabi"),
+    not what was reached ("stormed in through the gate")."""
+    return prep.lower_ == "in" and any(
+        g.dep_ == "pobj" and g.ent_type_ in {"GPE", "LOC", "DATE", "TIME"} for g in prep.children
+    )
+
+
 #: What makes a noun one that is counted: "a demand", "their demand", "two demands".
 _COUNTING = frozenset({"det", "poss", "nummod", "predet"})
 
@@ -141,7 +149,7 @@ def _holds(kind: str, words: frozenset[str], tok: Token) -> bool:
         return not any(c.dep_ in {"ccomp", "dobj", "obj", "xcomp"} for c in tok.children)
     if kind == "reach":
         return any(c.dep_ in {"dobj", "obj", "nsubjpass"} for c in tok.children) or any(
-            c.dep_ in {"prep", "prt"} and c.lower_ in words for c in tok.children
+            c.dep_ in {"prep", "prt"} and c.lower_ in words and not _where_or_when(c) for c in tok.children
         )
     if kind == "intransitive":
         return not any(c.dep_ in {"ccomp", "dobj", "obj", "nsubjpass", "auxpass"} for c in tok.children)
