@@ -92,6 +92,17 @@ def test_accusation_is_a_statement_and_the_act_is_claimed(pipeline: Any) -> None
     assert act["id"] in accuse["related"] and accuse["id"] in act["related"]
 
 
+def test_who_condemns_or_blames_an_act_did_not_do_it(pipeline: Any) -> None:
+    def doers(text: str) -> list[str | None]:
+        (e,) = [e for e in code_text(pipeline, text) if e["event"] == "ASSAULT"]
+        return [a["sector"] for a in e["actor"]]
+
+    assert doers("The UN condemned the killing of two peacekeepers in Mali on Tuesday.") == []
+    # whom it is blamed on did it, however "on" is hung, and never a day
+    assert doers("The government blamed the attack on the rebels on Monday.") == ["REB"]
+    assert doers("The government blamed the rebels for the attack on Monday.") == ["REB"]
+
+
 def test_false_accusation_is_denied_by_the_speaker(pipeline: Any) -> None:
     events = code_text(
         pipeline,
@@ -517,6 +528,8 @@ def test_recipients_behind_what_is_given_demanded_or_rejected(pipeline: Any) -> 
     assert recipients("Serbia lifted a night curfew in Montenegro on Monday.", "CONCEDE") == ["Montenegro"]
     assert recipients("Pakistan has refused to deploy peacekeepers in Iraq.", "REJECT") == ["Iraq"]
     assert recipients("Up to 100 Albanians demonstrated on Tuesday in Serbia.", "PROTEST") == ["Serbia"]
+    # a curfew or a ban in a capital is imposed on its people, not on the government it stands for
+    assert recipients("The government imposed a curfew in Dakar on Monday.", "COERCE") == []
     # the named party the complement's object is with
     threat = "Pakistan today threatened to break off diplomatic relations with Congo and Costa Rica."
     assert recipients(threat, "THREATEN") == ["Republic of the Congo", "Costa Rica"]

@@ -267,6 +267,17 @@ def test_outbreaks_named_storms_and_battles_over_amendments_are_no_violence(pipe
     assert _assaults_at_all(pipeline, text) == []
 
 
+def test_acts_a_rule_forbids_did_not_happen(pipeline: Any) -> None:
+    for text in (
+        "The parliament passed a law on Thursday banning protests near government buildings.",
+        "The government banned all demonstrations in Dakar on Monday.",
+        "Protests were prohibited in the capital on Monday.",
+    ):
+        assert [e for e in code_text(pipeline, text) if e["event"] == "PROTEST"] == [], text
+    held = code_text(pipeline, "Thousands defied a ban and demonstrated in Dakar on Monday.")
+    assert [e["event"] for e in held if e["event"] == "PROTEST"] == ["PROTEST"]
+
+
 def test_storming_a_place_and_the_final_assault_stay_violence(pipeline: Any) -> None:
     for text in (
         "Soldiers stormed the parliament building in Niamey on Wednesday.",

@@ -107,6 +107,10 @@ class ActorDictionary:
         entry = self._aliases.get(fold(_DETERMINERS.sub("", name)))
         return entry is not None and entry.kind not in {"state", "disputed"}
 
+    def is_capital(self, name: str) -> bool:
+        """Whether ``name`` is a capital city (which, as a party, stands for its government)."""
+        return fold(_DETERMINERS.sub("", name)) in self._capitals
+
     def sector_of(self, phrase: str, *, guess: bool = True) -> str | None:
         """The PLOVER sector that the phrase's words suggest: a keyword at its head ("government
         soldier" is MIL) before one elsewhere in it, longest keyword first; with ``guess`` false,

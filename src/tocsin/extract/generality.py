@@ -1,7 +1,8 @@
 """Acts spoken of in general, not one that happened: a rate or a habit ("two workers are killed a
 week", "police routinely beat them"), what is done as a rule ("Australia detains refugees who
-come"), a kind of act ("escape unharmed from violent attacks", "I don't go to marches"). Each
-returns the reason, or ``None``; the precision stage keeps such acts as background."""
+come"), a kind of act ("escape unharmed from violent attacks", "I don't go to marches"), acts a
+rule forbids ("banned all demonstrations"). Each returns the reason, or ``None``; the precision
+stage keeps such acts as background, and drops those forbidden."""
 
 from __future__ import annotations
 
@@ -79,3 +80,18 @@ def generic_kind(tok: Token) -> str | None:
     if any(t.tag_ in {"VBD", "VBN"} and t.dep_ not in {"amod", "acl"} for t in root.subtree):
         return None  # something in it is told as done ("attacks that killed ...", "were held")
     return f"'{tok.text}': a bare plural in the simple present with no time or place, acts in general"
+
+
+#: Verbs and nouns of forbidding: what they forbid is a kind of act, not one that happened.
+_FORBIDDING = frozenset({"ban", "prohibit", "outlaw", "forbid", "criminalise", "criminalize"})
+
+
+def forbidden(tok: Token) -> str | None:
+    """ "the government banned all demonstrations", "a law banning protests", "protests were
+    prohibited", "a ban on rallies": acts a rule forbids, not one that took place."""
+    head = tok.head
+    if tok.dep_ in {"dobj", "obj", "nsubjpass"} and _lemma(head) in _FORBIDDING and head.pos_ == "VERB":
+        return f"'{head.text} {tok.text}': acts forbidden, not one that happened"
+    if tok.dep_ == "pobj" and head.lower_ == "on" and _lemma(head.head) in _FORBIDDING:
+        return f"'{head.head.text} on {tok.text}': acts forbidden, not one that happened"
+    return None

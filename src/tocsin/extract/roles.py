@@ -357,6 +357,18 @@ def roles(tok: Token, *, event: str = "", patient_subject: bool = False) -> tupl
             # "the town suffered an attack", "the convoy came under attack from militants": the
             # subject is the target, never the doer
             recipient = recipient or _subject(governor)
+        elif tok.dep_ == "pobj" and governor.lemma_.lower() in ACCUSE_VERBS:
+            actor = actor or child(governor, "dobj", "obj")  # "blamed the rebels for the attack"
+        elif tok.dep_ in {"dobj", "obj"} and governor.lemma_.lower() in ACCUSE_VERBS:
+            # "the UN condemned the killing": who condemns or blames did not do it; whom an act is
+            # blamed on did ("blamed the attack on the rebels", however "on" is hung)
+            blamed = pobj(governor, {"on"})
+            if blamed is not None and blamed.ent_type_ in {"DATE", "TIME"}:
+                blamed = None  # "condemned the attack on Monday"
+            if blamed is None and governor.lemma_.lower() == "blame":
+                blamed = pobj(tok, {"on"})
+                recipient = None if blamed is not None and recipient == blamed else recipient
+            actor = actor or blamed
         elif (
             actor is None
             and not undergone
@@ -366,10 +378,9 @@ def roles(tok: Token, *, event: str = "", patient_subject: bool = False) -> tupl
         ):
             # "police launched an attack": the subject of the verb it hangs on did it
             actor = _subject(governor) or pobj(governor, {"by"})
-            if actor is None and governor.lemma_.lower() in ACCUSE_VERBS:
-                actor = child(governor, "dobj", "obj")
     if event in PLACE_TARGET_EVENTS and (recipient is None or not _can_be_party(recipient)):
-        recipient = place_applied(tok) or recipient  # "lifted the curfew in Montenegro"
+        # "lifted the curfew in Montenegro"
+        recipient = place_applied(tok, restricts=event == "COERCE") or recipient
     actors = [] if actor is None else with_conjuncts(actor)
     recipients = [] if recipient is None else with_conjuncts(recipient)
     recipients = [r for r in recipients if _can_be_party(r)]

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from tocsin.extract.accidents import attack_of_animal, toll_of_accident
 from tocsin.extract.draft import Context, Draft, SentenceView
-from tocsin.extract.generality import generic_kind, generic_present
+from tocsin.extract.generality import forbidden, generic_kind, generic_present
 from tocsin.extract.screen import screen
 from tocsin.extract.senses import senses
 from tocsin.extract.unarmed import dispute, unarmed_deployment
@@ -26,6 +26,9 @@ def screen_drafts(drafts: list[Draft], sv: SentenceView, ctx: Context) -> list[D
             verdict = (dispute if d.event == "ASSAULT" else unarmed_deployment)(
                 d.trigger, d.actors, d.recipients
             )
+        if verdict is None and d.event in {"ASSAULT", "PROTEST"}:
+            ban = forbidden(d.trigger)  # "banned all demonstrations": a kind of act, none held
+            verdict = Screened("drop", ban) if ban is not None else None
         if verdict is None and d.event in {"ASSAULT", "COERCE", "PROTEST"} and sv.index > 0:
             # acts done as a rule, or a kind of act ("I don't go to marches") spoken of in general
             habit = generic_present(d.trigger) if d.event != "PROTEST" else None

@@ -150,10 +150,11 @@ PLACE_TARGET_EVENTS = BENEFICIARY_EVENTS | frozenset(
 _PLACE_PREPS = frozenset({"in", "to", "into", "from"})
 
 
-def place_applied(tok: Token) -> Token | None:
+def place_applied(tok: Token, *, restricts: bool = False) -> Token | None:
     """The named place an act applies to, on the trigger, on what it acts on ("lifted a curfew in
     Montenegro", "the withdrawal of forces from Panama", "refused to deploy peacekeepers in Iraq")
-    or on the verb a noun trigger hangs from ("arrived in Amman on a visit")."""
+    or on the verb a noun trigger hangs from ("arrived in Amman on a visit"). ``restricts``: the act
+    restricts people (a curfew, a ban), so a capital is its people, no target."""
     nodes = [tok]
     if tok.dep_ == "pobj":
         nodes.append(tok.head.head)
@@ -168,6 +169,14 @@ def place_applied(tok: Token) -> Token | None:
         for c in node.children:
             if c.dep_ == "prep" and c.lower_ in _PLACE_PREPS:
                 obj = child(c, "pobj")
-                if obj is not None and obj.ent_type_ in {"GPE", "LOC"}:
+                if obj is not None and obj.ent_type_ in {"GPE", "LOC"} and not (restricts and _capital(obj)):
                     return obj
     return None
+
+
+def _capital(place: Token) -> bool:
+    """Whether a place is a capital: a visit to it is one to its government, but a curfew or a ban in
+    it is imposed on its people."""
+    from tocsin.extract.actors import actor_dictionary
+
+    return actor_dictionary().is_capital(place.text)
