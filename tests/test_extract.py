@@ -103,6 +103,16 @@ def test_who_condemns_or_blames_an_act_did_not_do_it(pipeline: Any) -> None:
     assert doers("The government blamed the rebels for the attack on Monday.") == ["REB"]
 
 
+def test_who_stopped_an_act_did_not_do_it(pipeline: Any) -> None:
+    (protest,) = _only(code_text(pipeline, "Police dispersed a protest in Harare on Saturday."), "PROTEST")
+    assert protest["actor"] == [] and protest["acled_sub_event_type"] == "Protest with intervention"
+    assert protest["recipient"] == []  # a protest in the capital is not one against its government
+    (foiled,) = _only(
+        code_text(pipeline, "Soldiers thwarted an attack on the base in Gao on Monday."), "ASSAULT"
+    )
+    assert foiled["actor"] == []
+
+
 def test_false_accusation_is_denied_by_the_speaker(pipeline: Any) -> None:
     events = code_text(
         pipeline,

@@ -380,7 +380,7 @@ def roles(tok: Token, *, event: str = "", patient_subject: bool = False) -> tupl
             actor = _subject(governor) or pobj(governor, {"by"})
     if event in PLACE_TARGET_EVENTS and (recipient is None or not _can_be_party(recipient)):
         # "lifted the curfew in Montenegro"
-        recipient = place_applied(tok, restricts=event == "COERCE") or recipient
+        recipient = place_applied(tok, capital_is_government=event in BENEFICIARY_EVENTS) or recipient
     actors = [] if actor is None else with_conjuncts(actor)
     recipients = [] if recipient is None else with_conjuncts(recipient)
     recipients = [r for r in recipients if _can_be_party(r)]
@@ -462,6 +462,12 @@ def _source(tok: Token) -> Token | None:
 #: ambush", "came under fire").
 _UNDERGOING = frozenset({"suffer", "sustain", "survive", "endure", "withstand", "face", "come", "repel"})
 
+#: Verbs of stopping an act: their subject is who stopped it, not who did it ("police dispersed
+#: the protest", "broke up a rally", "soldiers foiled an attack").
+_COUNTERING = frozenset(
+    {"disperse", "prevent", "stop", "thwart", "foil", "halt", "quell", "suppress", "avert", "scatter"}
+)
+
 #: What one tells the figure of: the subject of "raised the death toll" did not do the act.
 _COUNTS = frozenset({"toll", "tally", "count", "figure", "number"})
 
@@ -474,12 +480,14 @@ def _not_its_doer(tok: Token, governor: Token, event: str) -> bool:
     tells of an act or comes upon what it left ("police reported a shooting", "police found two
     men dead after the attack"), who calls it something ("Robinson dismissed the march as an
     event"), who revises its count ("Ukraine raises the death toll from the rebel attack to 17"),
-    a text or a work that tells of it ("the report opens with the killing"), or the forces of
-    order acting during a protest ("police hit a demonstrator during a protest";
-    "demonstrators attacked a bank during a protest" held it)."""
+    a text or a work that tells of it ("the report opens with the killing"), who stopped it
+    ("police dispersed the protest"), or the forces of order acting during a protest ("police hit
+    a demonstrator during a protest"; "demonstrators attacked a bank during a protest" held it)."""
     lemma = governor.lemma_.lower()
     if lemma in (SPEECH_VERBS - ACCUSE_VERBS) | _FINDING:
         return True
+    if lemma in _COUNTERING or (lemma == "break" and any(c.lower_ == "up" for c in governor.children)):
+        return True  # "police dispersed a protest", "soldiers thwarted an attack": who stopped it
     told_by = _subject(governor)
     if told_by is not None and told_by.lemma_.lower() in senses().texts | senses().works:
         return True  # "the report opens with the killing of 12 villagers": a text tells of it

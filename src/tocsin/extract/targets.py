@@ -150,11 +150,12 @@ PLACE_TARGET_EVENTS = BENEFICIARY_EVENTS | frozenset(
 _PLACE_PREPS = frozenset({"in", "to", "into", "from"})
 
 
-def place_applied(tok: Token, *, restricts: bool = False) -> Token | None:
+def place_applied(tok: Token, *, capital_is_government: bool = True) -> Token | None:
     """The named place an act applies to, on the trigger, on what it acts on ("lifted a curfew in
     Montenegro", "the withdrawal of forces from Panama", "refused to deploy peacekeepers in Iraq")
-    or on the verb a noun trigger hangs from ("arrived in Amman on a visit"). ``restricts``: the act
-    restricts people (a curfew, a ban), so a capital is its people, no target."""
+    or on the verb a noun trigger hangs from ("arrived in Amman on a visit"). A capital stands for
+    its government only where ``capital_is_government``: a visit to Amman is one to Jordan's
+    government, a curfew or a protest in Dakar is where it is, not whom it is aimed at."""
     nodes = [tok]
     if tok.dep_ == "pobj":
         nodes.append(tok.head.head)
@@ -169,14 +170,17 @@ def place_applied(tok: Token, *, restricts: bool = False) -> Token | None:
         for c in node.children:
             if c.dep_ == "prep" and c.lower_ in _PLACE_PREPS:
                 obj = child(c, "pobj")
-                if obj is not None and obj.ent_type_ in {"GPE", "LOC"} and not (restricts and _capital(obj)):
+                if (
+                    obj is not None
+                    and obj.ent_type_ in {"GPE", "LOC"}
+                    and (capital_is_government or not _capital(obj))
+                ):
                     return obj
     return None
 
 
 def _capital(place: Token) -> bool:
-    """Whether a place is a capital: a visit to it is one to its government, but a curfew or a ban in
-    it is imposed on its people."""
+    """Whether a place is a capital city."""
     from tocsin.extract.actors import actor_dictionary
 
     return actor_dictionary().is_capital(place.text)
