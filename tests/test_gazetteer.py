@@ -48,3 +48,20 @@ def test_bundled_cities_resolve_the_seed_places() -> None:
         assert haversine_km(best.lat, best.lon, lat, lon) < 10, name
     for missing in ("Martakert", "Yeghtsahogh", "Hin Shen", "Mets Shen"):
         assert gaz.lookup(missing) == []
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("name", "country"),
+    [
+        ("Kunar", "AF"),
+        ("Lower Shabelle", "SO"),
+        ("North Darfur", "SD"),
+        ("Nineveh", "IQ"),
+        ("Hodeidah", "YE"),
+    ],
+)
+def test_provinces_are_found_by_the_spelling_news_uses(name: str, country: str) -> None:
+    # GeoNames spells them Konar, Lower Shabeelle, Northern Darfur, Ninawa, Muhafazat al Hudaydah
+    best = open_gazetteer().lookup(name)[0]
+    assert (best.kind, best.country_code) == ("admin1", country)
