@@ -261,6 +261,8 @@ def test_an_anniversary_tells_a_past_attack_not_one_today(pipeline: Any) -> None
         "Verstappen stormed to victory in Abu Dhabi on Sunday.",
         "The comedian killed it on stage at the Apollo on Saturday night, fans said.",
         "The new CEO attacked the problem of rising costs with a sweeping restructuring plan.",
+        # an attack that comes from critics is words, however "from" is hung
+        "The minister came under attack from critics on Monday for his remarks.",
     ],
 )
 def test_outbreaks_named_storms_and_battles_over_amendments_are_no_violence(pipeline: Any, text: str) -> None:
@@ -283,6 +285,7 @@ def test_storming_a_place_and_the_final_assault_stay_violence(pipeline: Any) -> 
         "Soldiers stormed the parliament building in Niamey on Wednesday.",
         "Police stormed into the compound in Lagos on Friday, arresting 12 people.",
         "The final assault on the city began on Monday, with troops entering from the north.",
+        "The convoy came under attack from militants near Gao on Monday.",
     ):
         assert _assaults_at_all(pipeline, text), text
 

@@ -355,8 +355,9 @@ def roles(tok: Token, *, event: str = "", patient_subject: bool = False) -> tupl
         if tok.dep_ in {"dobj", "obj", "pobj"} and governor.pos_ in {"VERB", "AUX"} \
                 and governor.lemma_.lower() in _UNDERGOING:  # fmt: skip
             # "the town suffered an attack", "the convoy came under attack from militants": the
-            # subject is the target, never the doer
+            # subject is the target, never the doer, who is who it came from however "from" is hung
             recipient = recipient or _subject(governor)
+            actor = actor or _source(governor)
         elif tok.dep_ == "pobj" and governor.lemma_.lower() in ACCUSE_VERBS:
             actor = actor or child(governor, "dobj", "obj")  # "blamed the rebels for the attack"
         elif tok.dep_ in {"dobj", "obj"} and governor.lemma_.lower() in ACCUSE_VERBS:
@@ -448,13 +449,14 @@ def _is_means(tok: Token) -> bool:
 
 def _source(tok: Token) -> Token | None:
     """Who an act comes *from*, when that is a party and not a place or a time ("a bruising attack
-    from backbenchers", "fire from the rebels"; not "rockets from Gaza", "an attack from the air")."""
+    from backbenchers", "fire from the rebels", "attack from critics"; not "rockets from Gaza", "an
+    attack from the air")."""
     from tocsin.extract.actors import actor_dictionary
 
     origin = pobj(tok, {"from"})
     if origin is None:
         return None
-    named = origin.ent_type_ in {"ORG", "NORP", "PERSON"}
+    named = origin.ent_type_ in {"ORG", "NORP", "PERSON"} or origin.lemma_.lower() in senses().speakers
     return origin if named or actor_dictionary().sector_of(origin.lemma_) is not None else None
 
 
