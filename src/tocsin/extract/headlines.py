@@ -18,6 +18,7 @@ from importlib import resources
 from spacy.tokens import Token
 
 from tocsin.extract.draft import Draft, add_unique
+from tocsin.extract.targets import child
 from tocsin.models import Actor, Factuality
 
 #: What a verb with an object, a clause for one or an auxiliary has: not a headline's passive.
@@ -31,7 +32,7 @@ _CLAUSES = frozenset({"ccomp", "xcomp"})
 def _passive() -> dict[str, frozenset[str]]:
     text = resources.files("tocsin.data").joinpath("headlines.toml").read_text(encoding="utf-8")
     table = tomllib.loads(text)["passive"]
-    return {"verbs": frozenset(table["verbs"]), "resultative": frozenset(table["resultative"])}
+    return {key: frozenset(table[key]) for key in ("verbs", "resultative", "raising")}
 
 
 def _harms(verb: Token) -> bool:
@@ -70,12 +71,6 @@ def reduced_passive_subject(verb: Token) -> Token | None:
     return subjects[-1] if subjects else None
 
 
-@lru_cache(maxsize=1)
-def _raising() -> frozenset[str]:
-    text = resources.files("tocsin.data").joinpath("headlines.toml").read_text(encoding="utf-8")
-    return frozenset(tomllib.loads(text)["passive"]["raising"])
-
-
 def complement_patient(verb: Token) -> Token | None:
     """Who a participle complement befell: "two soldiers were reported killed", "Italian journalist
     believed killed" (a headline's passive without auxiliary), "left two people wounded": the
@@ -85,19 +80,15 @@ def complement_patient(verb: Token) -> Token | None:
     if any(c.dep_ in {"nsubj", "nsubjpass", "dobj", "obj"} for c in verb.children):
         return None
     head = verb.head
-    if head.lemma_.lower() not in _raising() or head.i > verb.i:
+    if head.lemma_.lower() not in _passive()["raising"] or head.i > verb.i:
         return None
     if any(c.dep_ == "aux" for c in head.children) and not any(c.dep_ == "auxpass" for c in head.children):
-        return _child_of(head, "dobj", "obj")  # "militants have left two people wounded"
+        return child(head, "dobj", "obj")  # "militants have left two people wounded"
     if participle_modifier(head) and head.head.pos_ in {"NOUN", "PROPN", "NUM"}:
         return head.head  # "Two soldiers believed killed": the participle qualifies the noun
-    return _child_of(head, "dobj", "obj", "nsubjpass") or (
-        _child_of(head, "nsubj") if head.tag_ in {"VBN", "VBD"} else None
+    return child(head, "dobj", "obj", "nsubjpass") or (
+        child(head, "nsubj") if head.tag_ in {"VBN", "VBD"} else None
     )
-
-
-def _child_of(tok: Token, *deps: str) -> Token | None:
-    return next((c for c in tok.children if c.dep_ in deps), None)
 
 
 def credit(drafts: list[Draft], speaker: Actor) -> None:
