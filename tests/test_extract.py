@@ -45,6 +45,8 @@ def test_a_gerund_as_a_noun_names_its_doer_as_a_noun_would(pipeline: Any) -> Non
         # fire is no party: who fired it is ("rebel" tagged an adjective; a demonym)
         ("Three soldiers were killed by rebel fire near Donetsk on Monday.", "REB", None),
         ("A child was wounded by Israeli fire in Gaza on Tuesday.", None, "ISR"),
+        # whose shelling it was
+        ("Two civilians were killed by the army's shelling in Gao on Monday.", "MIL", "MLI"),
     ],
 )
 def test_who_used_the_means_did_it(pipeline: Any, text: str, sector: str | None, country: str | None) -> None:

@@ -441,10 +441,12 @@ def _wielder(means: Token, event: str) -> Token | None:
 
 
 def _is_means(tok: Token) -> bool:
-    """Whether a noun names a weapon, a fire or an act rather than a party."""
-    return tok.pos_ == "NOUN" and (
-        tok.lemma_.lower() in INSTRUMENTS or tok.lemma_.lower() in weapon_words() or _is_event_noun(tok)
-    )
+    """Whether a noun (or a gerund: "by the army's shelling") names a weapon, a fire or an act
+    rather than a party."""
+    lemma = tok.lemma_.lower()
+    if tok.tag_ == "VBG":
+        return lemma in lexicon()
+    return tok.pos_ == "NOUN" and (lemma in INSTRUMENTS or lemma in weapon_words() or _is_event_noun(tok))
 
 
 def _source(tok: Token) -> Token | None:
