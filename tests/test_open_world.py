@@ -263,6 +263,9 @@ def test_an_anniversary_tells_a_past_attack_not_one_today(pipeline: Any) -> None
         "The new CEO attacked the problem of rising costs with a sweeping restructuring plan.",
         # an attack that comes from critics is words, however "from" is hung
         "The minister came under attack from critics on Monday for his remarks.",
+        # fire that comes on no armed side and harms no one is criticism
+        "The minister came under fire for his remarks on Monday.",
+        "The government came under fire from the opposition in Nairobi on Monday.",
     ],
 )
 def test_outbreaks_named_storms_and_battles_over_amendments_are_no_violence(pipeline: Any, text: str) -> None:
@@ -286,6 +289,8 @@ def test_storming_a_place_and_the_final_assault_stay_violence(pipeline: Any) -> 
         "Police stormed into the compound in Lagos on Friday, arresting 12 people.",
         "The final assault on the city began on Monday, with troops entering from the north.",
         "The convoy came under attack from militants near Gao on Monday.",
+        "Police came under fire from gunmen in Kano on Tuesday.",
+        "A bus came under fire near Kidal on Tuesday; two passengers were wounded.",
     ):
         assert _assaults_at_all(pipeline, text), text
 

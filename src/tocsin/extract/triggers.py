@@ -145,6 +145,8 @@ def _holds(kind: str, words: frozenset[str], tok: Token) -> bool:
         if head.dep_ == "prep" or head.pos_ == "ADP":
             head = head.head
         return head.lemma_.lower() in words or tok.head.lemma_.lower() in words
+    if kind == "under":
+        return tok.dep_ == "pobj" and tok.head.lower_ in words
     if kind == "nocomp":
         return not any(c.dep_ in {"ccomp", "dobj", "obj", "xcomp"} for c in tok.children)
     if kind == "reach":

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from tocsin.extract.acled import ARMED_SECTORS
 from tocsin.extract.senses import lemma, mentions, name_heads, senses
 from tocsin.extract.verdicts import Screened
 from tocsin.models import Actor
@@ -22,6 +23,10 @@ def dispute(tok: Token, actors: list[Actor], recipients: list[Actor]) -> Screene
     # an adjective on the act tells how hard it was, no one's harm ("a bruising attack")
     told = [t for t in tok.sent if not (t.dep_ == "amod" and t.head.i == tok.i)]
     harm = mentions(told, s.harm | s.military)
+    if _came_under_fire(tok) and not harm and not any(a.sector in ARMED_SECTORS for a in sides):
+        # "the minister came under fire for his remarks": fire comes on soldiers, police, a
+        # convoy or a patrol, or with harm told; on anyone else it is criticism
+        return Screened("drop", f"'came under {tok.text}' with no armed side and no harm: criticism")
     bodily = mentions(told, (s.harm - s.care) | s.military)  # a hospital is what hackers hit
     if not actors and lemma(tok) in s.verbal and not bodily and mentions(tok.sent, s.hackers):
         # "the attack, blamed on a ransomware group": no doer named but a computer's attackers
@@ -43,6 +48,10 @@ def dispute(tok: Token, actors: list[Actor], recipients: list[Actor]) -> Screene
     names = ", ".join(a.text for a in sides)
     why = f"'{tok.text}' among {names}: no weapon, no harm and no armed side told (a dispute)"
     return Screened("drop", why)
+
+
+def _came_under_fire(tok: Token) -> bool:
+    return lemma(tok) == "fire" and tok.dep_ == "pobj" and tok.head.lower_ == "under"
 
 
 #: Sectors that carry no arms and keep no order: a deployment of theirs (rescue teams, aid
