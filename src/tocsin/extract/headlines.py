@@ -82,8 +82,6 @@ def complement_patient(verb: Token) -> Token | None:
     head = verb.head
     if head.lemma_.lower() not in _passive()["raising"] or head.i > verb.i:
         return None
-    if any(c.dep_ == "aux" for c in head.children) and not any(c.dep_ == "auxpass" for c in head.children):
-        return child(head, "dobj", "obj")  # "militants have left two people wounded"
     if participle_modifier(head) and head.head.pos_ in {"NOUN", "PROPN", "NUM"}:
         return head.head  # "Two soldiers believed killed": the participle qualifies the noun
     return child(head, "dobj", "obj", "nsubjpass") or (

@@ -328,9 +328,7 @@ def roles(tok: Token, *, event: str = "", patient_subject: bool = False) -> tupl
             # "a man killed by police": the noun is the victim, the agent the actor.
             actor = pobj(tok, {"by"})
             recipient = recipient or tok.head
-        agent = pobj(tok, {"by"})
-        by_means = actor is not None and agent is not None and actor.i == agent.i and _is_means(actor)
-        if by_means and actor is not None and not patient_subject:
+        if actor is not None and actor.head.lower_ == "by" and _is_means(actor) and not patient_subject:
             actor = _wielder(actor, event)  # "killed by Israeli fire": Israel's, not the fire
     else:
         actor = pobj(tok, {"by"}) or _source(tok)
@@ -493,7 +491,8 @@ def _not_its_doer(tok: Token, governor: Token, event: str) -> bool:
     if lemma in _COUNTERING or (lemma == "break" and any(c.lower_ == "up" for c in governor.children)):
         return True  # "police dispersed a protest", "soldiers thwarted an attack": who stopped it
     told_by = _subject(governor)
-    if told_by is not None and told_by.lemma_.lower() in senses().texts | senses().works:
+    teller = told_by.lemma_.lower() if told_by is not None else ""
+    if teller in senses().texts or teller in senses().works:
         return True  # "the report opens with the killing of 12 villagers": a text tells of it
     if lemma in DENY_VERBS and any(c.lower_ == "as" for c in governor.children):
         return True

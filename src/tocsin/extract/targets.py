@@ -31,6 +31,7 @@ PROPOSAL_NOUNS = frozenset(
 
 
 def child(tok: Token, *deps: str) -> Token | None:
+    """The first child with one of these dependency labels."""
     for c in tok.children:
         if c.dep_ in deps:
             return c
@@ -38,6 +39,7 @@ def child(tok: Token, *deps: str) -> Token | None:
 
 
 def pobj(tok: Token, preps: frozenset[str] | set[str]) -> Token | None:
+    """The object of the first child preposition (or passive agent) with one of these forms."""
     for c in tok.children:
         if c.dep_ in {"prep", "agent"} and c.lower_ in preps:
             obj = child(c, "pobj")
@@ -105,6 +107,9 @@ def party_behind(obj: Token) -> Token | None:
     return target if target is not None and named(target) else None
 
 
+_COMPLEMENT_PREPS = frozenset({"in", "to", "with", "against"})
+
+
 def named_object_of_complement(tok: Token) -> Token | None:
     """ "refused to meet Jordan's King Abdullah", "declined to deploy troops in Iraq", "threatened
     to break relations with Russia": the named object of the verb the trigger governs, or the named
@@ -117,9 +122,6 @@ def named_object_of_complement(tok: Token) -> Token | None:
             if found is not None and named(found):
                 return found
     return None
-
-
-_COMPLEMENT_PREPS = frozenset({"in", "to", "with", "against"})
 
 
 def is_pronoun(tok: Token) -> bool:
