@@ -29,6 +29,17 @@ from tocsin.extract.actors import actor_dictionary
         ("Bosnian police", "Police Forces of Bosnia and Herzegovina", "BIH", "COP"),
         ("Herzegovinian", "Bosnia and Herzegovina", "BIH", None),
         ("Netherlands", "The Netherlands", "NLD", None),
+        # "Democratic Republic of Congo" (news' and ACLED's spelling) is not the Republic of Congo
+        (
+            "Democratic Republic of Congo soldiers",
+            "Military Forces of Democratic Republic of the Congo",
+            "COD",
+            "MIL",
+        ),
+        ("Republic of Congo police", "Police Forces of Republic of the Congo", "COG", "COP"),
+        # ISWAP split from Boko Haram in 2016: two groups, not two names of one
+        ("ISWAP fighters", "Islamic State West Africa Province", "NGA", "REB"),
+        ("Boko Haram militants", "Boko Haram", "NGA", "REB"),
     ],
 )
 def test_normalise(text: str, name: str, country: str, sector: str) -> None:

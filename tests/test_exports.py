@@ -13,6 +13,7 @@ from tests.test_fusion import REBELS, UKRAINE_ARMY, _doc, _event
 from tocsin.cli import cli
 from tocsin.importers.load import read_export
 from tocsin.models import Actor
+from tocsin.report.acled_actors import acled_country_name, acled_sides, event_country
 from tocsin.store.store import Store
 
 CIVILIANS = Actor("civilians", "Civilians (Ukraine)", "UKR", "CVL")
@@ -107,3 +108,63 @@ def test_parquet_reads_in_duckdb(store_path: Path, tmp_path: Path) -> None:
     rows = duckdb.sql(f"SELECT id, event, date, dead_best, record FROM '{out}' ORDER BY date").fetchall()
     assert len(rows) == 4 and str(rows[0][2]) == "2014-05-02"
     assert json.loads(rows[0][4])["id"] == rows[0][0]
+
+
+def _party(name: str, country: str | None = None, sector: str | None = None) -> dict[str, str | None]:
+    return {"text": name, "name": name, "country": country, "sector": sector, "entity": None}
+
+
+def _record(kind: str | None, cc: str, actors: list[dict[str, str | None]],
+            recipients: list[dict[str, str | None]]) -> dict[str, object]:  # fmt: skip
+    return {"acled_event_type": kind, "actor": actors, "recipient": recipients,
+            "location": {"country_code": cc}}  # fmt: skip
+
+
+def _sides(record: dict[str, object]) -> tuple[list[str], list[str]]:
+    sides = acled_sides(record, event_country(record)[0])
+    return [p["name"] for p in sides.first], [p["name"] for p in sides.second]
+
+
+def test_acled_rows_name_a_protests_crowd_first_and_its_organisers_as_associated_actors() -> None:
+    # "STPRM members protested against the government": ACLED's actor1 is the crowd, the union its
+    # associated actor, and what the protest is against no actor at all
+    union, government = _party("STPRM members"), _party("Government of Mexico", "MEX", "GOV")
+    assert _sides(_record("Protests", "MX", [union], [government])) == (
+        ["Protesters (Mexico)", "STPRM members"],
+        [],
+    )
+    # police who break up a protest are its second side, whichever side the record has them on
+    police, crowd = _party("Police Forces of Chile", "CHL", "COP"), _party("Protesters (Chile)", "CHL", "PRO")
+    assert _sides(_record("Protests", "CL", [police], [crowd])) == (
+        ["Protesters (Chile)"],
+        ["Police Forces of Chile"],
+    )
+    riot = acled_sides(_record("Riots", "IN", [], []), "IND")
+    assert [p["name"] for p in riot.first] == ["Rioters (India)"] and riot.first[0]["inter"] == 5
+
+
+def test_acled_rows_give_an_unnamed_doer_of_violence_to_an_unidentified_armed_group() -> None:
+    victims = _party("Civilians (Mexico)", "MEX", "CVL")
+    assert _sides(_record("Violence against civilians", "MX", [], [victims])) == (
+        ["Unidentified Armed Group (Mexico)"], ["Civilians (Mexico)"])  # fmt: skip
+    # a development with no one named stays without an actor; a named doer stays the doer
+    assert _sides(_record("Strategic developments", "MX", [], [])) == ([], [])
+    rebels = _party("rebels", None, "REB")
+    assert _sides(_record("Battles", "MX", [rebels], [])) == (["rebels"], [])
+
+
+def test_acled_rows_use_acleds_names_of_countries_and_organisations() -> None:
+    army = _party("Military Forces of Democratic Republic of the Congo", "COD", "MIL")
+    us = _party("Protesters (United States)", "USA", "PRO")
+    jnim = _party("JNIM", "MLI", "REB")
+    first, second = _sides(_record("Battles", "CD", [army], [jnim]))
+    assert first == ["Military Forces of the Democratic Republic of Congo"]
+    assert second == ["JNIM: Group for Support of Islam and Muslims"]
+    assert _sides(_record("Protests", "US", [us], [])) == (["Protesters (United States)"], [])
+    gang = _party("Unidentified Armed Group (Mexico)", "MEX", "CRM")  # "gang members shot dead a man"
+    assert _sides(_record("Violence against civilians", "MX", [gang], []))[0] == [
+        "Unidentified Gang (Mexico)"
+    ]
+    assert (
+        acled_country_name("COD") == "Democratic Republic of Congo" and acled_country_name("UKR") == "Ukraine"
+    )

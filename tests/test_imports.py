@@ -10,6 +10,7 @@ from click.testing import CliRunner
 
 from tocsin.cli import cli
 from tocsin.importers.load import read_export
+from tocsin.importers.rows import country_code
 from tocsin.report.exports import ACLED_COLUMNS
 
 
@@ -228,3 +229,15 @@ def test_import_events_is_idempotent_updates_changed_rows_and_refuses_other_file
     text.write_text("not a CSV export at all\n", encoding="utf-8")
     refused = runner.invoke(cli, ["import-events", "--format", "ucdp", "--db", db, str(text)])
     assert refused.exit_code == 2 and "is not a UCDP export" in refused.output
+
+
+def test_country_names_as_acled_writes_them() -> None:
+    # ACLED's "Democratic Republic of Congo" is not GeoNames' "Democratic Republic of the Congo", nor
+    # the Republic of Congo across the river
+    assert country_code("Democratic Republic of Congo") == "CD"
+    assert country_code("Republic of Congo") == "CG"
+    assert (country_code("Cape Verde"), country_code("eSwatini"), country_code("Netherlands")) == (
+        "CV",
+        "SZ",
+        "NL",
+    )

@@ -330,3 +330,22 @@ def test_a_sentences_first_word_that_english_uses_is_no_town_by_its_size_alone(p
     assert places("Man killed in eastern Ukraine election shootout.") == ["Ukraine"]
     assert "Man" in places("Police said the attack in Man left two dead.")  # after "in": the town
     assert places("Kharkiv was shelled overnight.")[:1] == ["Kharkiv"]  # no English word: the city
+
+
+def test_a_hyphenated_name_is_read_whole(pipeline: Any) -> None:
+    # GeoNames writes "Nord Kivu" and "South Kivu"; cut at the hyphen, "Nord" is a region of Burkina
+    # Faso and "Sud" a department of Haiti
+    text = "Fighting erupted in Nord-Kivu and Sud-Kivu provinces on Monday."
+    found = {m.place.text: m.place for m in _mentions_of(pipeline, text)}
+    assert found["Nord-Kivu"].country_code == found["Sud-Kivu"].country_code == "CD"
+    # two places joined by a hyphen stay two: "Stepanakert-Lisagor road" is no place's name
+    road = _mentions_of(pipeline, "Troops blocked the Mexico-Acapulco highway.")
+    assert all(m.place.text != "Mexico-Acapulco" for m in road)
+
+
+def test_a_city_in_the_region_of_its_own_name(pipeline: Any) -> None:
+    # GeoNames gives the capital Asuncion no first-level region; the region Asuncion holds it
+    text = "On 24 May 2022, in Asuncion (Asuncion), dozens of peasants marched to the National Institute."
+    found = {m.place.text: m.place for m in _mentions_of(pipeline, text)}
+    asuncion = found["Asuncion"]
+    assert asuncion.country_code == "PY" and asuncion.precision == "exact"

@@ -8,7 +8,9 @@ and sub-event type accuracy, in the data's own mix and balanced (the mean of the
 accuracies: what a set with the same number of notes of each type would give); fatalities exact
 (ACLED codes 0 when none are reported, so an unstated count is compared as 0); location within
 25 km of ACLED's point; date exact; actor1 match (tocsin's ACLED-style actor name against
-ACLED's, without its year range).
+ACLED's, without its year range): the main event's first actor as the record names it
+(``actor1_match``), and the ``actor1`` its row in an ACLED export gets (``actor1_match_acled_layout``:
+a protest's crowd, an unnamed doer of violence, ACLED's names of organisations and countries).
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from tocsin.ingest.documents import Metadata
 from tocsin.ingest.items import InputItem
 from tocsin.models import Rejection
 from tocsin.pipeline import Coded, Pipeline
+from tocsin.report.acled_actors import acled_sides, event_country
 from tocsin.report.records import event_json
 
 _YEARS = re.compile(r"\s*\(\d{4}-(\d{4})?\)\s*$")
@@ -82,6 +85,7 @@ class AcledReport:
     place_right: int = 0
     date_right: int = 0
     actor_right: int = 0
+    layout_actor_right: int = 0
     confusion: Counter[tuple[str, str]] = field(default_factory=Counter)
     sub_confusion: Counter[tuple[str, str]] = field(default_factory=Counter)
     #: Notes and right answers per gold event type and sub-event type.
@@ -119,6 +123,7 @@ class AcledReport:
             "location_within_25km": ratio(self.place_right),
             "date_exact": ratio(self.date_right),
             "actor1_match": ratio(self.actor_right),
+            "actor1_match_acled_layout": ratio(self.layout_actor_right),
         }
         if examples:
             out["type_confusions"] = [
@@ -184,4 +189,6 @@ def evaluate(rows: list[AcledRow], pipeline: Pipeline) -> AcledReport:
             report.place_right += 1
         report.date_right += main["date"] == row.event_date.isoformat()
         report.actor_right += any(actor_matches(a["name"], row.actor1) for a in main["actor"][:1])
+        first = acled_sides(main, event_country(main)[0]).first
+        report.layout_actor_right += any(actor_matches(a["name"], row.actor1) for a in first[:1])
     return report

@@ -17,7 +17,7 @@ from tocsin.geo.gazetteer import countries, country_by_iso2, country_short_names
 from tocsin.models import Actor
 
 _DETERMINERS = re.compile(r"^(the|a|an|some|several|its|their|his|her|our)\s+", re.IGNORECASE)
-_ACLED_NAMES = {
+ACLED_NAMES = {
     "MIL": "Military Forces of {}",
     "COP": "Police Forces of {}",
     "GOV": "Government of {}",
@@ -62,6 +62,8 @@ class ActorDictionary:
         self._demonyms: dict[str, ActorEntry] = {}
         self._capitals: dict[str, ActorEntry] = {}
         self._own_words: dict[str, set[str]] = {}
+        #: ACLED's name of an organisation, by tocsin's ("JNIM" -> "JNIM: Group for Support of ...")
+        self._acled: dict[str, str] = {}
         #: Codes that only count written in capitals ("AND" is Andorra, "and" is a word).
         self._codes: set[str] = set()
         short = country_short_names()
@@ -84,6 +86,8 @@ class ActorDictionary:
             )
             for alias in (item["name"], *item.get("aliases", [])):
                 self._aliases[fold(alias)] = entry
+            if item.get("acled"):
+                self._acled[item["name"]] = item["acled"]
             #: the words of an organisation's own names ("state" in "Islamic State" says no sector)
             self._own_words[entry.name] = {w for alias in (item["name"], *item.get("aliases", []))
                                            for w in fold(alias).split()}  # fmt: skip
@@ -106,6 +110,10 @@ class ActorDictionary:
         """Whether ``name`` is a known non-state actor (so not a place, whatever a gazetteer says)."""
         entry = self._aliases.get(fold(_DETERMINERS.sub("", name)))
         return entry is not None and entry.kind not in {"state", "disputed"}
+
+    def acled_name(self, name: str) -> str | None:
+        """The name ACLED's actor list gives the organisation tocsin names ``name``, if it differs."""
+        return self._acled.get(name)
 
     def is_capital(self, name: str) -> bool:
         """Whether ``name`` is a capital city (which, as a party, stands for its government)."""
@@ -199,7 +207,7 @@ class ActorDictionary:
             sector = sector or "GOV"
         label = entry.entity or entry.name
         if entry.kind in {"state", "capital", "disputed"} or (entry.entity and sector):
-            template = _ACLED_NAMES.get(sector or "")
+            template = ACLED_NAMES.get(sector or "")
             name = template.format(label) if template else label
         else:
             name = entry.name
@@ -225,7 +233,7 @@ class ActorDictionary:
             return actor
         if crowd and actor.sector in {"PRO", "CVL"}:
             return Actor(actor.text, f"{crowd} ({label})", country, actor.sector, actor.entity)
-        template = _ACLED_NAMES.get(actor.sector)
+        template = ACLED_NAMES.get(actor.sector)
         named = self._aliases.get(fold(actor.name))  # a known organisation keeps its name ("Hamas")
         own = named is not None and named.name == actor.name and named.kind not in _PLACE_KINDS
         if template is None or (actor.country is not None and (actor.name != actor.text or own) and not crowd

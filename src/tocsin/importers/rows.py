@@ -11,7 +11,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from tocsin.geo.gazetteer import countries, fold
+from tocsin.geo.gazetteer import countries, country_short_names, fold
 
 
 class RowError(ValueError):
@@ -92,8 +92,9 @@ def number(value: str, what: str, *, required: bool = False) -> float | None:
 @functools.cache
 def _country_codes() -> dict[str, str]:
     out: dict[str, str] = {}
+    short = country_short_names()  # "Democratic Republic of Congo", "Cape Verde", as ACLED writes them
     for c in countries():
-        for name in (c.name, *c.aliases):
+        for name in (c.name, *c.aliases, *short.get(c.iso2, ())):
             out.setdefault(fold(name), c.iso2)
     return out
 

@@ -3,7 +3,9 @@ GeoJSON (RFC 7946) and Parquet.
 
 Each writer takes fused event records (``Store.fused_events``) and a path. The layouts follow the
 datasets' own column names and conventions (codes in ``data/exports.toml``): an ACLED export reads
-back through ``tocsin import-events --format acled`` to the same events, as does a UCDP one.
+back through ``tocsin import-events --format acled`` to the same events, as does a UCDP one. ACLED's
+rows name their sides by ACLED's rules (``tocsin.report.acled_actors``): a demonstration's first
+actor is its crowd, an unnamed doer of violence an unidentified armed group.
 """
 
 from __future__ import annotations
@@ -20,7 +22,8 @@ from typing import Any
 
 import duckdb
 
-from tocsin.geo.gazetteer import admin1_names, country_by_iso2
+from tocsin.geo.gazetteer import admin1_names
+from tocsin.report.acled_actors import acled_country_name, acled_sides, event_country
 
 ACLED_COLUMNS = [
     "event_id_cnty",
@@ -84,19 +87,6 @@ def _codes() -> dict[str, Any]:
     return tomllib.loads(resources.files("tocsin.data").joinpath("exports.toml").read_text(encoding="utf-8"))
 
 
-def _country(e: dict[str, Any]) -> tuple[str, str]:
-    """(ISO alpha-3, name) of the event's place, else of its first party with a country; or empty."""
-    code = ((e.get("location") or {}).get("country_code") or "").upper()
-    c = country_by_iso2().get(code)
-    if c is not None:
-        return c.iso3, c.name
-    by_iso3 = {x.iso3: x for x in country_by_iso2().values()}
-    for p in (*e["actor"], *e["recipient"]):
-        if p.get("country") in by_iso3:
-            return p["country"], by_iso3[p["country"]].name
-    return "", ""
-
-
 def _admin1(e: dict[str, Any]) -> str:
     loc = e.get("location") or {}
     code, cc = loc.get("admin1"), (loc.get("country_code") or "").upper()
@@ -113,6 +103,8 @@ def _inter(parties: list[dict[str, Any]], country3: str) -> int | str:
     if not parties:
         return ""
     p = parties[0]
+    if "inter" in p:  # a crowd or an unidentified group the row names by ACLED's rules
+        return int(p["inter"])
     sector = p.get("sector")
     foreign = bool(p.get("country") and country3 and p["country"] != country3)
     if sector in {"MIL", "COP", "GOV"} and foreign:
@@ -124,10 +116,12 @@ def _inter(parties: list[dict[str, Any]], country3: str) -> int | str:
 
 def _acled_row(e: dict[str, Any]) -> dict[str, Any]:
     codes = _codes()["acled"]
-    iso3, country = _country(e)
+    iso3, _ = event_country(e)
+    country = acled_country_name(iso3) if iso3 else ""
     loc = e.get("location") or {}
-    actors, targets = _names(e["actor"]), _names(e["recipient"])
-    inter1, inter2 = _inter(e["actor"], iso3), _inter(e["recipient"], iso3)
+    sides = acled_sides(e, iso3)
+    actors, targets = _names(sides.first), _names(sides.second)
+    inter1, inter2 = _inter(sides.first, iso3), _inter(sides.second, iso3)
     interaction = (
         int(f"{min(inter1, inter2)}{max(inter1, inter2)}")
         if inter1 != "" and inter2 != ""
@@ -152,7 +146,7 @@ def _acled_row(e: dict[str, Any]) -> dict[str, Any]:
         "inter2": inter2,
         "interaction": interaction,
         "civilian_targeting": "Civilian targeting"
-        if any(p.get("sector") == "CVL" for p in e["recipient"])
+        if any(p.get("sector") == "CVL" for p in sides.second)
         else "",
         "iso": "",
         "region": "",
@@ -205,7 +199,7 @@ def ucdp_csv(events: Iterable[dict[str, Any]], out: Path) -> int:
                 "type_of_violence": violence,
                 "side_a": "; ".join(_names(e["actor"])),
                 "side_b": "; ".join(_names(e["recipient"])),
-                "country": _country(e)[1],
+                "country": event_country(e)[1],
                 "adm_1": _admin1(e),
                 "where_prec": codes["where_prec"].get(loc.get("precision") or "unresolved", 7),
                 "where_coordinates": loc.get("name") or loc.get("text") or "",
