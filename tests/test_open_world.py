@@ -459,3 +459,34 @@ def test_what_a_march_draws_attention_to_is_its_topic(pipeline: Any) -> None:
         " killing of unarmed black men."
     )
     assert [e["background"] for e in code_text(pipeline, text) if e["event"] == "ASSAULT"] == [True]
+
+
+def test_time_or_an_order_to_arrest_is_no_arrest(pipeline: Any) -> None:
+    # what a noun of time or command is "to" do is still to be done, as after "must"
+    for text in ("The officer asked for more time to arrest the suspects.",
+                 "The order to arrest the journalist was issued on Monday."):  # fmt: skip
+        (arrest,) = [e for e in code_text(pipeline, text) if e["event"] == "COERCE"]
+        assert arrest["factuality"] == "hypothetical" and arrest["acled_event_type"] is None
+    (done,) = code_text(pipeline, "Police arrested the journalist on Monday.")
+    assert done["factuality"] == "asserted"
+
+
+def test_a_clash_between_two_people_is_a_row(pipeline: Any) -> None:
+    # every side one person or of a kind that disputes without arms, no harm told: words
+    for text in ("The prime minister clashed with the opposition leader over the budget on Tuesday.",
+                 "The coach clashed with the referee after the match.",
+                 "Sir Keith stepped down weeks after his clash with Mrs Thatcher over funding."):  # fmt: skip
+        assert _events(pipeline, text, "ASSAULT") == [], text
+    # forces, communities or harm keep the violent sense
+    for text in ("Police clashed with protesters in the capital on Monday.",
+                 "A man clashed with soldiers at the checkpoint.",
+                 "The minister's guard clashed with a neighbour, who was stabbed.",
+                 "The village clashed with the neighbouring village over grazing land."):  # fmt: skip
+        assert len(_events(pipeline, text, "ASSAULT")) == 1, text
+
+
+def test_to_call_something_a_name_is_no_request(pipeline: Any) -> None:
+    named = "He delivered cash as part of a jobs program called Cash for Work."
+    assert [e for e in code_text(pipeline, named) if e["event"] == "REQUEST"] == []
+    (call,) = _events(pipeline, "The UN repeatedly called for a ceasefire in Gaza.", "REQUEST")
+    assert [a["name"] for a in call["actor"]] == ["United Nations"]

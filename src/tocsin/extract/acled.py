@@ -158,6 +158,7 @@ def acled_type(
     sentence: frozenset[str] = frozenset(),
     casualties: bool = False,
     crackdown: bool = False,
+    things: bool = False,
 ) -> tuple[str | None, str | None]:
     """ACLED ``(event_type, sub_event_type)`` for an event, or ``(None, None)`` out of scope.
 
@@ -166,7 +167,8 @@ def acled_type(
     event's paragraph says the side attacked fought back ("police fired back"), which makes an
     attack by an armed or unknown side a battle; ``sentence``: the lemmas of the event's
     sentences (the weapon named there); ``casualties``: someone was killed or injured;
-    ``crackdown``: the document tells of the forces of order killing or injuring people.
+    ``crackdown``: the document tells of the forces of order killing or injuring people; ``things``:
+    the act was done to a thing, no party ("seized a depot").
     """
     doers = _sectors(actors)
     targets = _sectors(recipients)
@@ -219,7 +221,7 @@ def acled_type(
         # Forces seizing a laboratory, a depot, plants; not the police seizing what is no drug
         # (law enforcement).
         forces = doers & (ARMED_SECTORS | {"GOV"}) and not doers <= {"COP", "GOV"}
-        if mode == "seize" and forces and recipients and not targets:
+        if mode == "seize" and forces and (things or recipients) and not targets:
             return _SD, "Looting/property destruction"
         if mode == "seize":
             return None, None  # a person seized is neither territory nor, without more, an arrest

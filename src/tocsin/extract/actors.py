@@ -17,6 +17,13 @@ from tocsin.geo.gazetteer import countries, country_by_iso2, country_short_names
 from tocsin.models import Actor
 
 _DETERMINERS = re.compile(r"^(the|a|an|some|several|its|their|his|her|our)\s+", re.IGNORECASE)
+#: A count before the people counted: "about 20 civil servants", "hundreds of thousands of people".
+_COUNT = re.compile(
+    r"^((about|around|some|nearly|almost|over|more than|at least|up to|roughly|approximately)\s+)?"
+    r"(\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|a dozen"
+    r"|((tens of thousands|hundreds of thousands|dozens|scores|hundreds|thousands) of))\s+",
+    re.IGNORECASE,
+)
 ACLED_NAMES = {
     "MIL": "Military Forces of {}",
     "COP": "Police Forces of {}",
@@ -178,12 +185,7 @@ class ActorDictionary:
         phrase = _DETERMINERS.sub("", text.strip())
         # "Democratic People's Republic of Korea (DPRK)": the abbreviation after the name repeats it
         phrase = re.sub(r"(?<=\w)\s*\([^()]*\)$", "", phrase) or phrase
-        phrase = re.sub(
-            r"^(\d+|one|two|three|four|five|six|seven|eight|nine|ten|a dozen|dozens of)\s+",
-            "",
-            phrase,
-            flags=re.I,
-        )
+        phrase = _COUNT.sub("", phrase) or phrase
         key = fold(phrase)
         split = re.compile(r"[\s’']+")
         written = [t for t in split.split(re.sub(r"['’]s\b", "", phrase)) if t and t not in {"s", "S"}]

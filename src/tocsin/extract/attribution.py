@@ -242,12 +242,14 @@ def _schemed(trigger: Token) -> bool:
     return False
 
 
-#: Nouns of ability, right, will or need: their to-infinitive is a possibility, as after a modal
-#: verb ("the courage to attack me", "the right to protest", "the capacity to strike").
+#: Nouns of ability, right, will, need, time or command: their to-infinitive is a possibility or
+#: what is to be done, as after a modal verb ("the courage to attack me", "the right to protest",
+#: "the capacity to strike", "20 days' time to arrest them", "an order to arrest the journalist").
 _MODAL_NOUNS = frozenset(
     {"ability", "capacity", "capability", "power", "right", "freedom", "courage", "will", "chance",
      "opportunity", "means", "need", "licence", "license", "permission", "authority", "temptation",
-     "urge", "desire", "willingness", "readiness", "option", "wherewithal", "nerve", "strength"}
+     "urge", "desire", "willingness", "readiness", "option", "wherewithal", "nerve", "strength",
+     "time", "order", "warrant", "instruction", "directive", "mandate", "duty", "obligation"}
 )  # fmt: skip
 
 

@@ -341,6 +341,18 @@ _PLACE_TIME_PREPOSITIONS = frozenset(
 _SHARES = frozenset({"quarter", "half", "third", "fifth", "tenth", "percent", "fraction", "proportion"})
 
 
+def counted(noun: Token) -> Token:
+    """What a count of things is of: "scores of militiamen", "dozens of people" (not the scores),
+    "three quarters of all species" (not the quarters)."""
+    whole = share_of(noun)
+    if whole is not None:
+        return whole
+    if noun.lower_ not in NUMBER_WORDS:
+        return noun
+    of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    return next((g for g in of.children if g.dep_ == "pobj"), noun) if of is not None else noun
+
+
 def share_of(noun: Token) -> Token | None:
     """The whole a share is of ("three quarters of all species": species), else None."""
     if noun.lemma_.lower() not in _SHARES:

@@ -62,6 +62,8 @@ class Draft:
     individual: bool = False
     #: Done by no one named to one private person ("a man was shot dead"): see ``extract/crime.py``.
     lone_victim: bool = False
+    #: Done to a thing, no party ("seized a truck", "blocked the road"): see ``extract/parties.py``.
+    things: bool = False
     #: Why the text does not say the act happened (attribution.py's ``unreal``), or ``None``.
     unreal: str | None = None
 

@@ -24,7 +24,7 @@ from tocsin.extract.attribution import (
     responsibility_claimants,
     yes_no_question,
 )
-from tocsin.extract.casualties import Casualty, find_casualties
+from tocsin.extract.casualties import Casualty, counted, find_casualties
 from tocsin.extract.clauses import (
     CASUALTY_LEMMAS,
     COOPERATIVE_EVENTS,
@@ -43,6 +43,7 @@ from tocsin.extract.frames import protest_frames
 from tocsin.extract.freeze import arrests_at_protests, freeze, territory_battles
 from tocsin.extract.headlines import credit
 from tocsin.extract.lexicon import Trigger
+from tocsin.extract.parties import can_be_party
 from tocsin.extract.quotes import quoted_speakers
 from tocsin.extract.reports import link_denials, merge_reports
 from tocsin.extract.roles import phrase_text, roles, victim_identity, with_conjuncts
@@ -111,7 +112,16 @@ class EventExtractor:
                 prior = ctx.last_subject
                 return Actor(tok.text, prior.name, prior.country, prior.sector, prior.entity)
             return None
-        return self.actors.normalise(phrase_text(tok))
+        tok = counted(tok)  # "scores of children": the children
+        actor = self.actors.normalise(phrase_text(tok))
+        return actor if can_be_party(tok, actor) else None  # "blocked the highway": no party
+
+    def _thing(self, tok: Token) -> bool:
+        """Whether ``tok`` names a thing, not a party ("seized a truck"): see :meth:`_actor`."""
+        if is_pronoun(tok):
+            return False
+        tok = counted(tok)
+        return not can_be_party(tok, self.actors.normalise(phrase_text(tok)))
 
     def _actors(self, toks: list[Token], ctx: Context) -> list[Actor]:
         out: list[Actor] = []
@@ -330,6 +340,7 @@ class EventExtractor:
                 topic=passing == "topic",
                 individual=bool(actor_toks) and all(individual(t) for t in actor_toks),
                 lone_victim=not actor_toks and lone_victim(recipient_toks),
+                things=any(self._thing(t) for t in recipient_toks),
             )
             self._apply_attribution(d, att, ctx)
             if d.factuality is Factuality.ASSERTED and sent.text.rstrip(" \"'”’)").endswith("?"):

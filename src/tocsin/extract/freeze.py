@@ -162,6 +162,7 @@ def freeze(
         sentence=_instrument_words(d),
         casualties=bool(d.dead or d.injured),
         crackdown=crackdown,
+        things=d.things,
     )
     if factuality in {Factuality.NEGATED, Factuality.HYPOTHETICAL, Factuality.FUTURE}:
         acled = (None, None)  # ACLED codes what happened, not what was feared, planned or denied

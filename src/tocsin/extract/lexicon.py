@@ -11,7 +11,7 @@ from importlib import resources
 #: The kinds of condition a row may set (see the header of ``triggers.tsv``).
 CONDITION_KINDS = frozenset(
     {"", "obj", "whom", "people", "armed", "noobj", "prep", "noprep", "noprt", "head", "nocomp", "reach",
-     "intransitive", "counted", "child", "wrongdoing", "under"}
+     "intransitive", "counted", "child", "wrongdoing", "under", "next"}
 )  # fmt: skip
 
 

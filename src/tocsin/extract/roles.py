@@ -11,6 +11,7 @@ from spacy.tokens import Span, Token
 
 from tocsin.extract.acled import TWO_SIDED, weapon_words
 from tocsin.extract.attribution import DENY_VERBS, SPEECH_VERBS
+from tocsin.extract.casualties import counted
 from tocsin.extract.clauses import INSTRUMENTS
 from tocsin.extract.clauses import coordinated as _coordinated
 from tocsin.extract.clauses import misparsed_subject as _misparsed_subject
@@ -29,8 +30,10 @@ from tocsin.extract.targets import (
     named,
     named_object_of_complement,
     party_behind,
+    party_like,
     place_applied,
     pobj,
+    wrongdoer,
 )
 from tocsin.geo.mentions import modifier_locates
 
@@ -131,8 +134,9 @@ def _is_event_noun(tok: Token) -> bool:
 
 
 def _can_be_party(tok: Token) -> bool:
-    """Dates, numbers and event nouns ("the incursion was repelled") are not parties."""
-    return not _is_event_noun(tok) and tok.ent_type_ not in _NOT_ACTORS
+    """Dates, numbers and event nouns ("the incursion was repelled") are not parties; a count of
+    people is ("dozens of students", a number to the model, are the students)."""
+    return not _is_event_noun(tok) and counted(tok).ent_type_ not in _NOT_ACTORS
 
 
 #: Nouns of violence as a state of things, acts of no one in particular.
@@ -150,12 +154,14 @@ _PATIENT_NOUNS = frozenset(
 
 
 def _target(tok: Token) -> Token | None:
-    """The object of a targeting preposition ("fired at the crowd"), not a time ("on Tuesday")."""
-    for c in tok.children:
-        if c.dep_ == "prep" and c.lower_ in _TARGET_PREPS:
-            obj = child(c, "pobj")
-            if obj is not None and obj.ent_type_ not in {"DATE", "TIME"}:
-                return obj
+    """The object of a targeting preposition ("fired at the crowd"), not a time ("on Tuesday");
+    "against" before the others, which also say where ("protested at the Zocalo against the
+    director")."""
+    preps = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in _TARGET_PREPS]
+    for c in sorted(preps, key=lambda c: c.lower_ != "against"):
+        obj = child(c, "pobj")
+        if obj is not None and obj.ent_type_ not in {"DATE", "TIME"}:
+            return obj
     return None
 
 
@@ -295,6 +301,8 @@ def roles(tok: Token, *, event: str = "", patient_subject: bool = False) -> tupl
                 recipient = pobj(tok, {"with", "against"}) or recipient  # "rebels clashed with soldiers"
         if event in BENEFICIARY_EVENTS and (recipient is None or not named(recipient)):
             recipient = beneficiary(tok) or addressee(tok) or recipient
+        if event == "REQUEST" and recipient is None:
+            recipient = pobj(tok, {"for"})  # "called for sanctions against Nigeria": see below
         if event in PARTY_BEHIND_EVENTS and recipient is not None and not named(recipient):
             recipient = party_behind(recipient) or recipient
         if event in PARTY_BEHIND_EVENTS and recipient is None:
@@ -345,6 +353,11 @@ def roles(tok: Token, *, event: str = "", patient_subject: bool = False) -> tupl
         if tok.lemma_.lower() in {"killing", "abduction", "arrest", "detention", "blockade", "siege"}:
             preps = preps | {"of"}
         recipient = pobj(tok, preps) or recipient
+        light = tok.head if tok.dep_ in {"dobj", "obj"} and tok.head.pos_ == "VERB" else None
+        if recipient is None and light is not None:
+            recipient = pobj(light, {"against"})  # "opened investigations against 28 officials"
+        if event == "ACCUSE" and recipient is not None and not party_like(recipient):
+            recipient = wrongdoer(recipient) or recipient  # "an investigation into crimes by X"
         if event in BENEFICIARY_EVENTS and (recipient is None or not named(recipient)):
             recipient = addressee(tok) or recipient  # "its demand that Israel ease restrictions"
         # ... not the subject of the clause around it when that is who underwent it ("the

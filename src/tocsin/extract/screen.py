@@ -29,7 +29,7 @@ from collections.abc import Callable, Iterable
 from spacy.tokens import Doc, Span, Token
 
 from tocsin.extract.accidents import accident_sense
-from tocsin.extract.casualties import NUMBER_WORDS, find_casualties, share_of
+from tocsin.extract.casualties import counted, find_casualties
 from tocsin.extract.fiction import fiction
 from tocsin.extract.generality import habitual
 from tocsin.extract.senses import Senses, name_heads, senses
@@ -91,19 +91,7 @@ def _objects(tok: Token) -> list[Token]:
     for c in tok.children:
         if c.dep_ == "prep" and c.lower_ in _TARGET_PREPS and (c.lower_ != "at" or _lemma(tok) in _AIMED):
             out.extend(g for g in c.children if g.dep_ == "pobj")
-    return [_counted(o) for o in out]
-
-
-def _counted(noun: Token) -> Token:
-    """What a count of things is of: "scores of militiamen", "dozens of people" (not the scores),
-    "three quarters of all species" (not the quarters)."""
-    whole = share_of(noun)
-    if whole is not None:
-        return whole
-    if noun.lower_ not in NUMBER_WORDS:
-        return noun
-    of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-    return next((g for g in of.children if g.dep_ == "pobj"), noun) if of is not None else noun
+    return [counted(o) for o in out]
 
 
 def _modified_sense(tok: Token, s: Senses) -> str | None:

@@ -53,6 +53,21 @@ def named(tok: Token) -> bool:
     return tok.ent_type_ in _PARTY_ENTITIES or tok.pos_ == "PROPN"
 
 
+def party_like(tok: Token) -> bool:
+    """Whether a role filler names a party or people of a named place or nation ("Moslem forces",
+    "Serbian authorities", "the Montenegro Assembly")."""
+    if named(tok):
+        return True
+    from tocsin.extract.actors import actor_dictionary
+    from tocsin.extract.parties import thing_nouns
+
+    if tok.pos_ != "NOUN":
+        return False
+    if tok.lemma_.lower() in thing_nouns() and actor_dictionary().sector_of(tok.text) is None:
+        return False  # "the GOP nomination", "Afghan unity": a thing, whoever's; not "forces"
+    return any(named(c) for c in tok.children if c.dep_ in {"amod", "compound", "nmod"})
+
+
 def beneficiary(tok: Token) -> Token | None:
     """The party something is given to, done for or with: an indirect object ("gave Tanzania a
     grant") or a named object of to/for/with ("aid for Romania", "ties with Iran"), on the trigger
@@ -78,15 +93,22 @@ def beneficiary(tok: Token) -> Token | None:
 
 def addressee(tok: Token) -> Token | None:
     """Who a demand is made of: the subject of the clause it governs ("demanded that the US
-    cancel", "its demand that Israel ease"), or the named object of "from" ("support from the
-    Assembly")."""
+    cancel", "its demand that Israel ease"), the named object of "from", on the demand or on what
+    is demanded ("support from the Assembly", "autonomy from Serbian authorities"), or who is to
+    do what is demanded ("an admission by Moscow")."""
     for c in tok.children:
         if c.dep_ in {"ccomp", "acl"} and c.pos_ in {"VERB", "AUX"}:
             subj = child(c, "nsubj")
             if subj is not None and not is_pronoun(subj):
                 return subj
-    obj = pobj(tok, {"from"})
-    return obj if obj is not None and named(obj) else None
+    demanded = child(tok, "dobj", "obj")
+    for found in (
+        pobj(tok, {"from"}),
+        None if demanded is None else pobj(demanded, {"from", "by"}),
+    ):
+        if found is not None and party_like(found):
+            return found
+    return None
 
 
 def party_behind(obj: Token) -> Token | None:
@@ -104,7 +126,15 @@ def party_behind(obj: Token) -> Token | None:
             if c.dep_ in {"compound", "amod", "nmod"} and c.text[:1].isupper() and c.pos_ in {"PROPN", "ADJ"}:
                 return c
     target = pobj(obj, {"against", "with", "to", "on", "for"})
-    return target if target is not None and named(target) else None
+    return target if target is not None and party_like(target) else None
+
+
+def wrongdoer(act: Token) -> Token | None:
+    """Who did a wrong an accusation or an inquiry is about: "crimes committed by Croat forces",
+    "abuses by the police"."""
+    done = next((c for c in act.children if c.dep_ == "acl" and c.tag_ == "VBN"), None)
+    found = pobj(act, {"by"}) or (pobj(done, {"by"}) if done is not None else None)
+    return found if found is not None and party_like(found) else None
 
 
 _COMPLEMENT_PREPS = frozenset({"in", "to", "with", "against"})

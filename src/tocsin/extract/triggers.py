@@ -147,6 +147,9 @@ def _holds(kind: str, words: frozenset[str], tok: Token) -> bool:
         return head.lemma_.lower() in words or tok.head.lemma_.lower() in words
     if kind == "under":
         return tok.dep_ == "pobj" and tok.head.lower_ in words
+    if kind == "next":
+        after = next((t for t in tok.doc[tok.i + 1 : tok.i + 4] if t.pos_ != "ADV"), None)
+        return after is not None and after.lower_ in words
     if kind == "nocomp":
         return not any(c.dep_ in {"ccomp", "dobj", "obj", "xcomp"} for c in tok.children)
     if kind == "reach":

@@ -1,12 +1,16 @@
 """Acts among or by sides that bear no arms: a fight or an attack among sides that dispute
-without arms is words or a quarrel, an attack by hackers is on computers, and a deployment of
-rescuers or doctors mobilises no force (``[dispute]`` in ``data/senses.toml``)."""
+without arms is words or a quarrel, a clash between two people with no harm told a row, an attack
+by hackers is on computers, and a deployment of rescuers or doctors mobilises no force
+(``[dispute]`` in ``data/senses.toml``)."""
 
 from __future__ import annotations
 
 from spacy.tokens import Token
 
 from tocsin.extract.acled import ARMED_SECTORS
+from tocsin.extract.actors import actor_dictionary
+from tocsin.extract.crime import individual
+from tocsin.extract.parties import one_person
 from tocsin.extract.senses import lemma, mentions, name_heads, senses
 from tocsin.extract.verdicts import Screened
 from tocsin.models import Actor
@@ -31,6 +35,8 @@ def dispute(tok: Token, actors: list[Actor], recipients: list[Actor]) -> Screene
     if not actors and lemma(tok) in s.verbal and not bodily and mentions(tok.sent, s.hackers):
         # "the attack, blamed on a ransomware group": no doer named but a computer's attackers
         return Screened("drop", f"'{tok.text}' told with hackers and no harm: an attack on computers")
+    if not harm and _between_people(tok):
+        return Screened("drop", f"'{tok.text}' between people who bear no arms, no harm told: a row")
     if not actors:
         return None
     if lemma(tok) in s.verbal:
@@ -48,6 +54,33 @@ def dispute(tok: Token, actors: list[Actor], recipients: list[Actor]) -> Screene
     names = ", ".join(a.text for a in sides)
     why = f"'{tok.text}' among {names}: no weapon, no harm and no armed side told (a dispute)"
     return Screened("drop", why)
+
+
+#: Words of a clash, a fight or a row: between two people, words, unless harm is told.
+_CLASHES = frozenset({"clash", "fight", "feud", "spar", "tussle", "row", "quarrel", "wrangle"})
+
+
+def _between_people(tok: Token) -> bool:
+    """ "The minister clashed with the opposition leader", "his clash with Mrs Thatcher", "Trump
+    clashed with reporters": every side of a clash one person (a name, "the coach") or of a kind
+    that disputes without arms; not "police clashed with protesters" nor "a man clashed with
+    soldiers"."""
+    if lemma(tok) not in _CLASHES:
+        return False
+    sides = [c for c in tok.children if c.dep_ in {"nsubj", "poss"}]
+    for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ in {"with", "against", "between"}):
+        for obj in (g for g in prep.children if g.dep_ == "pobj"):
+            sides += [obj, *obj.conjuncts]
+    return len(sides) >= 2 and all(_unarmed_side(t) for t in sides)
+
+
+def _unarmed_side(tok: Token) -> bool:
+    """One person ("he", "his", a name, "the coach": a singular noun of no sector whose first sense
+    is a person) or a side of a kind that disputes without arms ("reporters", "the party")."""
+    if individual(tok) or tok.lower_ in {"his", "her"}:
+        return True
+    sector = actor_dictionary().normalise(tok.text).sector
+    return sector in senses().disputants or (sector is None and one_person(tok))
 
 
 def _came_under_fire(tok: Token) -> bool:

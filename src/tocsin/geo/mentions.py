@@ -208,7 +208,7 @@ COMPASS = frozenset(
 #: Prepositions before an unmarked name that make it a place when ", <place>" follows.
 UNMARKED_PLACE_PREPOSITIONS = LOCATIVE_PREPOSITIONS - {"of", "to", "from", "on"}
 #: Nouns whose "of" names a place: "the town of Martakert".
-_SETTLEMENTS = frozenset(
+SETTLEMENTS = frozenset(
     {"town", "village", "city", "hamlet", "settlement", "municipality", "commune", "district", "province",
      "region", "outskirts", "suburb", "township", "county"}
 )  # fmt: skip
@@ -261,7 +261,7 @@ def place_context(ent: Span, by_start: dict[int, Span]) -> bool:
     """Whether a name stands where only a place can: "the town of X", "X, <place>" ("Martakert,
     Nagorno-Karabakh"), or listed with places."""
     doc = ent.doc
-    if ent.start > 1 and doc[ent.start - 1].lower_ == "of" and doc[ent.start - 2].lower_ in _SETTLEMENTS:
+    if ent.start > 1 and doc[ent.start - 1].lower_ == "of" and doc[ent.start - 2].lower_ in SETTLEMENTS:
         return True
     return next_place(doc, ent.end, by_start) is not None or listed_with_places(ent)
 

@@ -1,0 +1,69 @@
+"""Whether a noun phrase can be a party to an event: people, a group of them, an organisation, a
+state. "Teachers blocked the highway", "families blocked a lane", "protested to demand justice":
+the highway, the lane and justice are what the act is done to or for, not a party to it.
+
+A phrase the actor dictionary knows (a name, a state, a sector word: "police", "villagers"), a named
+entity or a pronoun can be one; a common noun unless its first sense in WordNet is neither a person
+nor a group of people (``data/thing_nouns.txt.gz``): "son", "merchant", "staff", "convoy", "crowd"
+can; "road", "access", "justice", "house", "lack" cannot. A noun WordNet lacks ("bhakts") is not
+judged; a two-word noun that is a person or a group can whatever its head ("its secret service",
+``data/party_compounds.txt.gz``), and so can a settlement, which stands for its people ("shelled
+the town").
+"""
+
+from __future__ import annotations
+
+import gzip
+from functools import lru_cache
+from importlib import resources
+
+from spacy.tokens import Token
+
+from tocsin.geo.mentions import SETTLEMENTS
+from tocsin.models import Actor
+
+
+def _lines(name: str) -> frozenset[str]:
+    text = gzip.decompress(resources.files("tocsin.data").joinpath(name).read_bytes()).decode("utf-8")
+    return frozenset(line for line in text.splitlines() if line and not line.startswith("#"))
+
+
+@lru_cache(maxsize=1)
+def thing_nouns() -> frozenset[str]:
+    """The bundled common nouns whose first sense is neither a person nor a group of people."""
+    return _lines("thing_nouns.txt.gz")
+
+
+@lru_cache(maxsize=1)
+def group_nouns() -> frozenset[str]:
+    """The bundled common nouns whose first sense is a group of people ("village", "army")."""
+    return _lines("group_nouns.txt.gz")
+
+
+def one_person(tok: Token) -> bool:
+    """Whether a singular common noun names one person: WordNet's first sense of it is neither a
+    thing nor a group ("the coach", "the referee"; not "the village", "the army")."""
+    word = tok.lemma_.lower()
+    known = word in thing_nouns() or word in group_nouns() or word in SETTLEMENTS
+    return tok.tag_ == "NN" and not known
+
+
+@lru_cache(maxsize=1)
+def party_compounds() -> frozenset[str]:
+    """The bundled two-word nouns whose first sense is a person or a group ("secret service")."""
+    return _lines("party_compounds.txt.gz")
+
+
+def can_be_party(tok: Token, actor: Actor) -> bool:
+    """Whether the phrase headed by ``tok``, normalised as ``actor``, can name a party."""
+    if tok.pos_ != "NOUN" or tok.ent_type_ or actor.sector or actor.country or actor.entity:
+        return True  # a nation's thing stands for the nation, as PLOVER codes it: "Russian aircraft"
+    if tok.lemma_.lower() not in thing_nouns() or tok.lemma_.lower() in SETTLEMENTS:
+        return True
+    before = tok.doc[tok.i - 1] if tok.i > 0 else None
+    return (
+        before is not None
+        and before.dep_ in {"compound", "amod"}
+        and before.head.i == tok.i
+        and (f"{before.lemma_.lower()} {tok.lemma_.lower()}" in party_compounds())
+    )
