@@ -112,16 +112,15 @@ class EventExtractor:
                 prior = ctx.last_subject
                 return Actor(tok.text, prior.name, prior.country, prior.sector, prior.entity)
             return None
-        tok = counted(tok)  # "scores of children": the children
-        actor = self.actors.normalise(phrase_text(tok))
-        return actor if can_be_party(tok, actor) else None  # "blocked the highway": no party
+        actor, party = self._named(tok)
+        return actor if party else None  # "blocked the highway": no party
 
-    def _thing(self, tok: Token) -> bool:
-        """Whether ``tok`` names a thing, not a party ("seized a truck"): see :meth:`_actor`."""
-        if is_pronoun(tok):
-            return False
+    def _named(self, tok: Token) -> tuple[Actor, bool]:
+        """What a phrase names, a count of people the people ("scores of children"), and whether
+        that can be a party (a highway, justice cannot: :func:`can_be_party`)."""
         tok = counted(tok)
-        return not can_be_party(tok, self.actors.normalise(phrase_text(tok)))
+        actor = self.actors.normalise(phrase_text(tok))
+        return actor, can_be_party(tok, actor)
 
     def _actors(self, toks: list[Token], ctx: Context) -> list[Actor]:
         out: list[Actor] = []
@@ -340,7 +339,7 @@ class EventExtractor:
                 topic=passing == "topic",
                 individual=bool(actor_toks) and all(individual(t) for t in actor_toks),
                 lone_victim=not actor_toks and lone_victim(recipient_toks),
-                things=any(self._thing(t) for t in recipient_toks),
+                things=any(not is_pronoun(t) and not self._named(t)[1] for t in recipient_toks),
             )
             self._apply_attribution(d, att, ctx)
             if d.factuality is Factuality.ASSERTED and sent.text.rstrip(" \"'”’)").endswith("?"):

@@ -11,6 +11,9 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from tocsin.extract.actors import actor_dictionary
+from tocsin.extract.parties import thing_nouns
+
 _PARTY_ENTITIES = frozenset({"GPE", "ORG", "NORP", "PERSON", "LOC"})
 _PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i", "you", "who", "which", "that", "this"})
 #: Events done for or with someone, whose direct object is often the thing given ("gave Tanzania a
@@ -58,9 +61,6 @@ def party_like(tok: Token) -> bool:
     "Serbian authorities", "the Montenegro Assembly")."""
     if named(tok):
         return True
-    from tocsin.extract.actors import actor_dictionary
-    from tocsin.extract.parties import thing_nouns
-
     if tok.pos_ != "NOUN":
         return False
     if tok.lemma_.lower() in thing_nouns() and actor_dictionary().sector_of(tok.text) is None:
@@ -163,8 +163,6 @@ def _given_to_people(prep: Token, tok: Token) -> bool:
     """Whether something goes to or is done for people a common noun names: a word the actor
     dictionary gives a sector ("asylum to refugees", "aid for rebels"; not "barriers to exports").
     Done *with* people ("agreed with the police") names a side only by name."""
-    from tocsin.extract.actors import actor_dictionary
-
     return (
         prep.lower_ in {"to", "for"}
         and tok.pos_ == "NOUN"
@@ -213,6 +211,4 @@ def place_applied(tok: Token, *, capital_is_government: bool = True) -> Token | 
 
 def _capital(place: Token) -> bool:
     """Whether a place is a capital city."""
-    from tocsin.extract.actors import actor_dictionary
-
     return actor_dictionary().is_capital(place.text)
