@@ -61,3 +61,24 @@ def test_a_thing_of_a_named_party_is_no_party_behind_an_object(pipeline: Any) ->
     assert _parties(code_text(pipeline, text), "SUPPORT", "recipient") == ["Christie's primary rival"]
     text = "Russian aircraft killed 46 Afghan civilians in an attack on a village in Herat."
     assert _parties(code_text(pipeline, text), "ASSAULT", "actor") == ["Russian aircraft"]
+
+
+def test_giving_supporting_or_allowing_is_done_by_parties(pipeline: Any) -> None:
+    # a thing that "provides" or "supports" is the words' everyday sense, no act of a party
+    for text in ("A piece of paint-friendly tape provides stability.",
+                 "The grants support programs aimed at digital literacy.",
+                 "Weak wage growth supports the view that the economy is weak."):  # fmt: skip
+        assert code_text(pipeline, text) == [], text
+    (aid,) = code_text(pipeline, "The EU provided 5 million euros in aid to Sudan.")
+    assert aid["event"] == "AID" and [a["name"] for a in aid["actor"]] == ["European Union"]
+    (allow,) = code_text(pipeline, "The agreement allows refugees to return home.")
+    assert allow["event"] == "CONCEDE"
+
+
+def test_a_body_of_people_named_first_in_another_sense_is_a_party(pipeline: Any) -> None:
+    # WordNet lists "alliance" first as a state and "side" as a place; news means the group
+    (support,) = code_text(pipeline, "The alliance did not support Armenia in the war.")
+    assert [a["text"] for a in support["actor"]] == ["alliance"]
+    text = "The Turkish and Greek sides agreed to share information on missing people."
+    (agree,) = [e for e in code_text(pipeline, text) if e["event"] == "AGREE"]
+    assert [a["text"] for a in agree["actor"]] == ["Turkish and Greek sides"]

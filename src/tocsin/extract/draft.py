@@ -64,6 +64,9 @@ class Draft:
     lone_victim: bool = False
     #: Done to a thing, no party ("seized a truck", "blocked the road"): see ``extract/parties.py``.
     things: bool = False
+    #: Its doers named are all things ("the tape provides stability"), or none is named and all it
+    #: is done to are things ("the grants support programs"): see ``extract/stage.py``.
+    thing_doers: bool = False
     #: Why the text does not say the act happened (attribution.py's ``unreal``), or ``None``.
     unreal: str | None = None
 

@@ -115,6 +115,10 @@ class EventExtractor:
         actor, party = self._named(tok)
         return actor if party else None  # "blocked the highway": no party
 
+    def _all_things(self, toks: list[Token]) -> bool:
+        """Whether phrases are named and all name things, no party."""
+        return bool(toks) and all(not is_pronoun(t) and not self._named(t)[1] for t in toks)
+
     def _named(self, tok: Token) -> tuple[Actor, bool]:
         """What a phrase names, a count of people the people ("scores of children"), and whether
         that can be a party (a highway, justice cannot: :func:`can_be_party`)."""
@@ -339,7 +343,8 @@ class EventExtractor:
                 topic=passing == "topic",
                 individual=bool(actor_toks) and all(individual(t) for t in actor_toks),
                 lone_victim=not actor_toks and lone_victim(recipient_toks),
-                things=any(not is_pronoun(t) and not self._named(t)[1] for t in recipient_toks),
+                things=any(self._all_things([t]) for t in recipient_toks),
+                thing_doers=self._all_things(actor_toks or recipient_toks),
             )
             self._apply_attribution(d, att, ctx)
             if d.factuality is Factuality.ASSERTED and sent.text.rstrip(" \"'”’)").endswith("?"):

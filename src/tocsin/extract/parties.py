@@ -19,8 +19,17 @@ from importlib import resources
 
 from spacy.tokens import Token
 
+from tocsin.extract.senses import senses
 from tocsin.geo.mentions import SETTLEMENTS
 from tocsin.models import Actor
+
+#: Nouns that stand for the group or post they are "of": "members of", "a base of", "a unit of".
+CONTAINER_NOUNS = frozenset(
+    {"member", "base", "post", "unit", "group", "convoy", "station", "patrol", "position", "camp", "team",
+     "squad", "faction", "wing", "band", "gang", "contingent", "battalion", "brigade", "element", "supporter",
+     "leader", "commander", "head", "official", "officer", "spokesman", "spokesperson", "headquarters",
+     "section", "crowd", "mob", "number"}
+)  # fmt: skip
 
 
 def _lines(name: str) -> frozenset[str]:
@@ -58,8 +67,11 @@ def can_be_party(tok: Token, actor: Actor) -> bool:
     """Whether the phrase headed by ``tok``, normalised as ``actor``, can name a party."""
     if tok.pos_ != "NOUN" or tok.ent_type_ or actor.sector or actor.country or actor.entity:
         return True  # a nation's thing stands for the nation, as PLOVER codes it: "Russian aircraft"
-    if tok.lemma_.lower() not in thing_nouns() or tok.lemma_.lower() in SETTLEMENTS:
-        return True
+    word = tok.lemma_.lower()
+    if word not in thing_nouns() or word in SETTLEMENTS or word in CONTAINER_NOUNS:
+        return True  # "the militarist wing", "a unit of": a group by what it is part of
+    if word in senses().organisations:
+        return True  # "the alliance", "both sides": WordNet lists the group sense later
     before = tok.doc[tok.i - 1] if tok.i > 0 else None
     return (
         before is not None

@@ -17,6 +17,7 @@ from tocsin.extract.clauses import coordinated as _coordinated
 from tocsin.extract.clauses import misparsed_subject as _misparsed_subject
 from tocsin.extract.headlines import complement_patient, participle_modifier, reduced_passive_subject
 from tocsin.extract.lexicon import lexicon
+from tocsin.extract.parties import CONTAINER_NOUNS
 from tocsin.extract.screen import PROJECTILES
 from tocsin.extract.senses import senses
 from tocsin.extract.targets import (
@@ -73,15 +74,6 @@ def phrase_tokens(tok: Token) -> list[Token]:
                                      len(right))]  # fmt: skip
         break
     return [*left, *right]
-
-
-#: Nouns that stand for the group or post they are "of": "members of", "a base of", "a unit of".
-CONTAINER_NOUNS = frozenset(
-    {"member", "base", "post", "unit", "group", "convoy", "station", "patrol", "position", "camp", "team",
-     "squad", "faction", "wing", "band", "gang", "contingent", "battalion", "brigade", "element", "supporter",
-     "leader", "commander", "head", "official", "officer", "spokesman", "spokesperson", "headquarters",
-     "section", "crowd", "mob", "number"}
-)  # fmt: skip
 
 
 def phrase_text(tok: Token) -> str:

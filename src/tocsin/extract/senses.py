@@ -40,6 +40,9 @@ class Senses:
     #: Who tries a case, and where: what they are told or tell is the case (``[legal] courtroom``).
     courtroom: frozenset[str]
     individuals: frozenset[str]
+    #: Nouns news uses for a party in a sense WordNet lists after another ("the alliance", "both
+    #: sides"): parties whatever the noun lists say (``[individual] organisations``).
+    organisations: frozenset[str]
     political: frozenset[str]
     assembly: frozenset[str]
     assembly_phrasal: frozenset[str]
@@ -125,6 +128,7 @@ def senses() -> Senses:
         legal=words(data["legal"]["heads"]),
         courtroom=words(data["legal"]["courtroom"]),
         individuals=words(data["individual"]["persons"]),
+        organisations=words(data["individual"]["organisations"]),
         political=words(data["arrest"]["political"]),
         assembly=words(data["protest"]["assembly"]),
         assembly_phrasal=words(data["protest"]["assembly_phrasal"]),

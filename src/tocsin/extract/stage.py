@@ -6,12 +6,16 @@ kept as background (what a court case is about, a habit), and the verdicts are r
 from __future__ import annotations
 
 from tocsin.extract.accidents import attack_of_animal, toll_of_accident
+from tocsin.extract.clauses import COOPERATIVE_EVENTS
 from tocsin.extract.draft import Context, Draft, SentenceView
 from tocsin.extract.generality import forbidden, generic_kind, generic_present
 from tocsin.extract.screen import screen
 from tocsin.extract.senses import senses
 from tocsin.extract.unarmed import dispute, unarmed_deployment
 from tocsin.extract.verdicts import Dropped, Screened
+
+#: Acts only a party does: giving, supporting, allowing, cooperating, agreeing, meeting.
+_DONE_BY_PARTIES = COOPERATIVE_EVENTS | {"AGREE", "CONSULT"}
 
 
 def screen_drafts(drafts: list[Draft], sv: SentenceView, ctx: Context) -> list[Draft]:
@@ -22,6 +26,12 @@ def screen_drafts(drafts: list[Draft], sv: SentenceView, ctx: Context) -> list[D
         verdict = screen(d.trigger, d.event, ctx.subject)
         if d.unreal is not None and d.event == "ASSAULT":
             verdict = Screened("drop", d.unreal)  # violence the text does not say happened
+        if verdict is None and d.thing_doers and d.event in _DONE_BY_PARTIES:
+            # "a piece of tape provides stability", "the grants support programs": giving, allowing
+            # and agreeing are done by parties; a thing that does them is the word's other sense
+            # (a statement may speak for its authors: "a declaration demanding" is kept)
+            doers = ", ".join(a.text for a in d.actors) or d.trigger.text
+            verdict = Screened("drop", f"'{d.trigger.text}' done by a thing, no party ({doers})")
         if verdict is None and d.event in {"ASSAULT", "MOBILIZE"}:
             verdict = (dispute if d.event == "ASSAULT" else unarmed_deployment)(
                 d.trigger, d.actors, d.recipients
