@@ -24,7 +24,7 @@ from tocsin.extract.attribution import (
     responsibility_claimants,
     yes_no_question,
 )
-from tocsin.extract.casualties import Casualty, counted, find_casualties
+from tocsin.extract.casualties import Casualty, find_casualties
 from tocsin.extract.clauses import (
     CASUALTY_LEMMAS,
     COOPERATIVE_EVENTS,
@@ -43,15 +43,11 @@ from tocsin.extract.frames import protest_frames
 from tocsin.extract.freeze import arrests_at_protests, freeze, territory_battles
 from tocsin.extract.headlines import credit
 from tocsin.extract.lexicon import Trigger
-from tocsin.extract.parties import can_be_party
+from tocsin.extract.naming import all_things, named, thing
 from tocsin.extract.quotes import quoted_speakers
 from tocsin.extract.reports import link_denials, merge_reports
 from tocsin.extract.roles import phrase_text, roles, victim_identity, with_conjuncts
-from tocsin.extract.screen import (
-    document_subject,
-    natural_death,
-    nonhuman_victim,
-)
+from tocsin.extract.screen import document_subject, natural_death, nonhuman_victim
 from tocsin.extract.stage import screen_drafts
 from tocsin.extract.targets import is_pronoun
 from tocsin.extract.triggers import PATIENT_SUBJECT_MODES, find_triggers
@@ -112,19 +108,8 @@ class EventExtractor:
                 prior = ctx.last_subject
                 return Actor(tok.text, prior.name, prior.country, prior.sector, prior.entity)
             return None
-        actor, party = self._named(tok)
+        actor, party = named(tok, self.actors)
         return actor if party else None  # "blocked the highway": no party
-
-    def _all_things(self, toks: list[Token]) -> bool:
-        """Whether phrases are named and all name things, no party."""
-        return bool(toks) and all(not is_pronoun(t) and not self._named(t)[1] for t in toks)
-
-    def _named(self, tok: Token) -> tuple[Actor, bool]:
-        """What a phrase names, a count of people the people ("scores of children"), and whether
-        that can be a party (a highway, justice cannot: :func:`can_be_party`)."""
-        tok = counted(tok)
-        actor = self.actors.normalise(phrase_text(tok))
-        return actor, can_be_party(tok, actor)
 
     def _actors(self, toks: list[Token], ctx: Context) -> list[Actor]:
         out: list[Actor] = []
@@ -343,8 +328,8 @@ class EventExtractor:
                 topic=passing == "topic",
                 individual=bool(actor_toks) and all(individual(t) for t in actor_toks),
                 lone_victim=not actor_toks and lone_victim(recipient_toks),
-                things=any(self._all_things([t]) for t in recipient_toks),
-                thing_doers=self._all_things(actor_toks or recipient_toks),
+                things=any(thing(t, self.actors) for t in recipient_toks),
+                thing_doers=all_things(actor_toks or recipient_toks, self.actors),
             )
             self._apply_attribution(d, att, ctx)
             if d.factuality is Factuality.ASSERTED and sent.text.rstrip(" \"'”’)").endswith("?"):
