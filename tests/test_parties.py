@@ -82,3 +82,13 @@ def test_a_body_of_people_named_first_in_another_sense_is_a_party(pipeline: Any)
     text = "The Turkish and Greek sides agreed to share information on missing people."
     (agree,) = [e for e in code_text(pipeline, text) if e["event"] == "AGREE"]
     assert [a["text"] for a in agree["actor"]] == ["Turkish and Greek sides"]
+
+
+def test_a_crowd_that_protested_read_as_a_participle_did_it(pipeline: Any) -> None:
+    # the parser hangs "protested" on "Hundreds" as a participle; no one is demonstrated
+    text = "Hundreds of nurses protested in front of the hospital to demand greater access to vaccines."
+    (protest,) = [e for e in code_text(pipeline, text) if e["event"] == "PROTEST"]
+    assert [a["text"] for a in protest["actor"]] == ["nurses"] and not protest["background"]
+    # a protested decision keeps its agent, and a participle of harm its victim
+    (killed,) = code_text(pipeline, "A man killed by police was buried on Monday.")
+    assert [r["text"] for r in killed["recipient"]] == ["man"] and killed["background"]

@@ -156,8 +156,8 @@ def coordinated(tok: Token) -> list[Token]:
 def misparsed_subject(verb: Token) -> Token | None:
     """The subject of a sentence the parser read as a noun phrase with a reduced relative: in "a
     mob tied up and assaulted a man" (no finite verb, "tied" hung on "mob") the noun is the one who
-    acted, since the verbs take an object of their own. Not a headline's passive ("Man killed in
-    attack": no object)."""
+    acted, since the verbs take an object of their own, as in "hundreds of nurses protested" (no one
+    is demonstrated). Not a headline's passive ("Man killed in attack": no object)."""
     head = verb.head
     if verb.dep_ != "acl" or verb.sent.root.pos_ not in {"NOUN", "PROPN"}:
         return None
@@ -172,7 +172,14 @@ def misparsed_subject(verb: Token) -> Token | None:
     if head.lemma_.lower() in lexicon() or any(t.text == ":" for t in head.doc[head.i : verb.i]):
         return None  # "Looting: members of a militia looted houses": a heading, not a subject
     acted = any(c.dep_ in {"dobj", "obj"} for v in coordinated(verb) for c in v.children)
-    return head if acted else None
+    # "hundreds of nurses protested outside the hospital": no one is demonstrated, so a verb of
+    # demonstrating with no agent is the crowd's own act
+    crowd = verb.lemma_.lower() in _DEMONSTRATING and not any(c.dep_ == "agent" for c in verb.children)
+    return head if acted or crowd else None
+
+
+#: Verbs of demonstrating: done by a crowd, never to anyone (no passive but "protested by").
+_DEMONSTRATING = frozenset({"protest", "demonstrate", "march", "rally", "riot", "picket"})
 
 
 def _headline_predicate(verb: Token) -> bool:
