@@ -57,6 +57,8 @@ def test_acled_scorer(pipeline: Any, tmp_path: Path) -> None:
     assert report["fatalities_exact"] == 1.0
     assert report["date_exact"] == 1.0
     assert report["location_within_25km"] == 1.0
+    # the traders are the protest's doers in the record; ACLED's row names the crowd
+    assert report["actor1_match"] == 0.5 and report["actor1_match_acled_layout"] == 1.0
 
 
 def test_plover_scorer_maps_old_type_names(pipeline: Any, tmp_path: Path) -> None:

@@ -43,7 +43,7 @@ from tocsin.extract.frames import protest_frames
 from tocsin.extract.freeze import arrests_at_protests, freeze, territory_battles
 from tocsin.extract.headlines import credit
 from tocsin.extract.lexicon import Trigger
-from tocsin.extract.naming import all_things, named, thing
+from tocsin.extract.naming import all_things, party_of, thing
 from tocsin.extract.quotes import quoted_speakers
 from tocsin.extract.reports import link_denials, merge_reports
 from tocsin.extract.roles import phrase_text, roles, victim_identity, with_conjuncts
@@ -108,7 +108,7 @@ class EventExtractor:
                 prior = ctx.last_subject
                 return Actor(tok.text, prior.name, prior.country, prior.sector, prior.entity)
             return None
-        actor, party = named(tok, self.actors)
+        actor, party = party_of(tok, self.actors)
         return actor if party else None  # "blocked the highway": no party
 
     def _actors(self, toks: list[Token], ctx: Context) -> list[Actor]:

@@ -13,7 +13,7 @@ from tocsin.extract.targets import is_pronoun
 from tocsin.models import Actor
 
 
-def named(tok: Token, actors: ActorDictionary) -> tuple[Actor, bool]:
+def party_of(tok: Token, actors: ActorDictionary) -> tuple[Actor, bool]:
     """What a phrase names ("scores of children": the children), and whether that can be a party
     (a highway, justice cannot)."""
     tok = counted(tok)
@@ -27,7 +27,7 @@ def thing(tok: Token, actors: ActorDictionary) -> bool:
     head = counted(tok)
     if is_pronoun(tok) or head.pos_ != "NOUN" or head.ent_type_:
         return False
-    return not named(tok, actors)[1]
+    return not party_of(tok, actors)[1]
 
 
 def all_things(toks: list[Token], actors: ActorDictionary) -> bool:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from tocsin.extract.acled import TWO_SIDED, weapon_words
+from tocsin.extract.actors import actor_dictionary
 from tocsin.extract.attribution import DENY_VERBS, SPEECH_VERBS
 from tocsin.extract.casualties import counted
 from tocsin.extract.clauses import INSTRUMENTS
@@ -234,8 +235,6 @@ _FORCE_SECTORS = frozenset({"COP", "MIL", "REB", "UAF", "CRM", "PRO"})
 
 def _force_noun(tok: Token) -> bool:
     """Whether a common noun names an armed, state or crowd actor ("police", "army", "militant")."""
-    from tocsin.extract.actors import actor_dictionary
-
     return actor_dictionary().sector_of(tok.lemma_) in _FORCE_SECTORS
 
 
@@ -425,8 +424,6 @@ def _modifiers(tok: Token, event: str) -> tuple[Token | None, Token | None]:
 def _designation(tok: Token) -> bool:
     """A code of letters and digits that names no known party: a flight, an aircraft or a weapon
     ("MH17", "Su-25", "AN-26"); a group so named is in the actor dictionary ("M23")."""
-    from tocsin.extract.actors import actor_dictionary
-
     if not any(ch.isdigit() for ch in tok.text):
         return False
     known = actor_dictionary().normalise(tok.text)
@@ -456,8 +453,6 @@ def _source(tok: Token) -> Token | None:
     """Who an act comes *from*, when that is a party and not a place or a time ("a bruising attack
     from backbenchers", "fire from the rebels", "attack from critics"; not "rockets from Gaza", "an
     attack from the air")."""
-    from tocsin.extract.actors import actor_dictionary
-
     origin = pobj(tok, {"from"})
     if origin is None:
         return None
@@ -509,8 +504,6 @@ def _not_its_doer(tok: Token, governor: Token, event: str) -> bool:
 
 def _forces_of_order(tok: Token | None) -> bool:
     """Whether a subject is the police or the army."""
-    from tocsin.extract.actors import actor_dictionary
-
     return tok is not None and actor_dictionary().normalise(phrase_text(tok)).sector in {"COP", "MIL"}
 
 

@@ -30,8 +30,8 @@ def screen_drafts(drafts: list[Draft], sv: SentenceView, ctx: Context) -> list[D
             # "a piece of tape provides stability", "the grants support programs": giving, allowing
             # and agreeing are done by parties; a thing that does them is the word's other sense
             # (a statement may speak for its authors: "a declaration demanding" is kept)
-            doers = ", ".join(a.text for a in d.actors) or d.trigger.text
-            verdict = Screened("drop", f"'{d.trigger.text}' done by a thing, no party ({doers})")
+            why = f"'{d.trigger.text}' done by a thing, or by no one to things: no party acts"
+            verdict = Screened("drop", why)
         if verdict is None and d.event in {"ASSAULT", "MOBILIZE"}:
             verdict = (dispute if d.event == "ASSAULT" else unarmed_deployment)(
                 d.trigger, d.actors, d.recipients

@@ -12,7 +12,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from tocsin.extract.actors import actor_dictionary
-from tocsin.extract.parties import thing_nouns
+from tocsin.extract.parties import can_be_party
 
 _PARTY_ENTITIES = frozenset({"GPE", "ORG", "NORP", "PERSON", "LOC"})
 _PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i", "you", "who", "which", "that", "this"})
@@ -61,10 +61,8 @@ def party_like(tok: Token) -> bool:
     "Serbian authorities", "the Montenegro Assembly")."""
     if named(tok):
         return True
-    if tok.pos_ != "NOUN":
-        return False
-    if tok.lemma_.lower() in thing_nouns() and actor_dictionary().sector_of(tok.text) is None:
-        return False  # "the GOP nomination", "Afghan unity": a thing, whoever's; not "forces"
+    if tok.pos_ != "NOUN" or not can_be_party(tok, actor_dictionary().normalise(tok.text)):
+        return False  # "the GOP nomination": a thing, whoever's (not "forces", "the wing")
     return any(named(c) for c in tok.children if c.dep_ in {"amod", "compound", "nmod"})
 
 
