@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import atexit
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -16,7 +18,9 @@ from tocsin.store.store import Store
 
 
 def _app() -> object:
-    db = Path(tempfile.mkdtemp(prefix="tocsin-api-")) / "api.duckdb"
+    folder = Path(tempfile.mkdtemp(prefix="tocsin-api-"))
+    atexit.register(shutil.rmtree, folder, ignore_errors=True)
+    db = folder / "api.duckdb"
     events = [
         _event("a"),
         _event("b", town="Kramatorsk", dead=2),
