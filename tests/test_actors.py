@@ -86,3 +86,5 @@ def test_a_state_name_as_a_first_name_is_a_person() -> None:
     assert actor_dictionary().normalise("Chad Hull").country is None
     assert actor_dictionary().normalise("Jordan Peterson").country is None
     assert actor_dictionary().normalise("Chad army").country == "TCD"
+    # a word not written as a given name is no first name
+    assert actor_dictionary().normalise("NATO-member Norway").country == "NOR"

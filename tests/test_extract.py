@@ -112,7 +112,7 @@ def test_who_stopped_an_act_did_not_do_it(pipeline: Any) -> None:
     (foiled,) = _only(
         code_text(pipeline, "Soldiers thwarted an attack on the base in Gao on Monday."), "ASSAULT"
     )
-    assert foiled["actor"] == []
+    assert foiled["actor"] == [] and foiled["factuality"] == "negated"  # thwarted: it did not happen
 
 
 def test_false_accusation_is_denied_by_the_speaker(pipeline: Any) -> None:

@@ -106,7 +106,12 @@ def test_demand_as_a_quantity_is_no_request(pipeline: Any, text: str) -> None:
 
 
 def test_a_demand_someone_makes_is_a_request(pipeline: Any) -> None:
-    assert _events(pipeline, "Protesters repeated their demand for the minister's resignation.", "REQUEST")
+    text = "The opposition repeated its demand for the minister's resignation."
+    (demand,) = _events(pipeline, text, "REQUEST")
+    assert [a["name"] for a in demand["actor"]] == ["opposition"]  # "its": the clause's subject
+    # Protesters pressing a demand are demonstrating, however the demand is told.
+    for text in ("Protesters demanded the minister's resignation.", "Protesters repeated their demand."):
+        assert not _events(pipeline, text, "REQUEST") and _events(pipeline, text, "PROTEST"), text
     assert _events(pipeline, "The union's demands include a 10 percent pay rise.", "REQUEST")
 
 

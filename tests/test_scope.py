@@ -236,6 +236,11 @@ def test_confidence_demonstrated_is_shown_and_a_reward_offered_is_no_agreement(p
     assert "Agreement" not in _types(reward)
     truce = code_text(pipeline, "The army and the rebels agreed to a ceasefire in Juba on Tuesday.")
     assert "Agreement" in _types(truce)
+    # an agreement with the police by no one named is no agreement between sides
+    patrols = code_text(pipeline, "We have agreed with the police to have them patrol schools on Monday.")
+    assert "Agreement" not in _types(patrols)
+    deal = code_text(pipeline, "The mayor agreed with the police on Monday to step up patrols.")
+    assert "Agreement" in _types(deal)
 
 
 def test_police_or_soldiers_attacked_by_armed_men_are_in_a_battle(pipeline: Any) -> None:

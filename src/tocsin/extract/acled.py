@@ -248,10 +248,11 @@ def acled_type(
     if event in {"AGREE", "RETREAT"} and mode == "ceasefire":
         return _SD, "Agreement"
     if (event == "RETREAT" and mode == "surrender") or (
-        event == "AGREE" and targets and (doers | targets) & ARMED_SECTORS
+        event == "AGREE" and doers and targets and (doers | targets) & ARMED_SECTORS
     ):
         # Armed actors agreeing with another side, or surrendering to one another; not a promise
-        # made to no one ("police offered a reward").
+        # made to no one ("police offered a reward"), nor an agreement with no one named on the
+        # other side ("we have agreed with the police to have them patrol schools").
         return _SD, "Agreement"
     # Deployments, reinforcements, withdrawals of armed forces ("troops were deployed": the forces
     # moved are the passive's subject).

@@ -172,13 +172,16 @@ class ActorDictionary:
         return None
 
     def _first_name(self, entry: ActorEntry, key: str, tokens: list[str], written: list[str]) -> bool:
-        """ "Chad Hull", "Jordan Peterson": a state's name before or after one other capitalised
-        word that is no known name or sector word is a person's name, not the state."""
+        """ "Chad Hull", "Jordan Peterson": a state's name before or after one other word written
+        as a name is (a capital, then small letters) that is no known name or sector word is a
+        person's name, not the state ("NATO-member Norway" is the state)."""
         if entry.kind != "state" or key in self._demonyms or len(tokens) != 2 or key not in tokens:
             return False
-        other = tokens[1 - tokens.index(key)]
+        at = 1 - tokens.index(key)
+        other, word = tokens[at], written[at]
         known = other in self._aliases or other in self._demonyms or self.sector_of(other) is not None
-        return not known and all(w[:1].isupper() for w in written)
+        given = word[:1].isupper() and word[1:].isalpha() and word[1:].islower()
+        return not known and given and written[1 - at][:1].isupper()
 
     def normalise(self, text: str) -> Actor:
         """The actor a phrase names, with country, sector and (for disputed entities) entity."""

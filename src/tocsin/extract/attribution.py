@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
+from tocsin.extract.implicatives import PREVENTING, failed, prevented, requested
+from tocsin.extract.implicatives import negated as _negated
 from tocsin.extract.senses import senses
 from tocsin.models import Factuality
 
@@ -160,10 +162,6 @@ def _aux(tok: Token) -> set[str]:
     return {c.lower_ for c in tok.children if c.dep_ in {"aux", "auxpass"}}
 
 
-def _negated(tok: Token) -> bool:
-    return any(c.dep_ == "neg" for c in tok.children)
-
-
 def _property_denied(trigger: Token, clause: Token) -> bool:
     """ "The protest was not violent": a noun's copula denies what it was, not that it was."""
     return (
@@ -292,7 +290,8 @@ def attribute(trigger: Token, *, statement: bool) -> Attribution:
     clause = trigger if trigger.pos_ in {"VERB", "AUX"} else trigger.head
     # Negation, tense and modality of the trigger's own clause.
     for tok in {trigger, clause}:
-        if (_negated(tok) and not _property_denied(trigger, tok)) or (
+        kept_from = tok is not trigger and tok.lemma_.lower() in PREVENTING  # "did not prevent it"
+        if (_negated(tok) and not _property_denied(trigger, tok) and not kept_from) or (
             tok is trigger and (_none_of_it(tok) or _without(tok))
         ):
             att.factuality = Factuality.NEGATED
@@ -388,6 +387,12 @@ def attribute(trigger: Token, *, statement: bool) -> Attribution:
                 att.unreal = f"'not {node.text}': an intention denied, not an act"
         elif _yet_to_happen(node, child):
             att.factuality = Factuality.FUTURE
+        elif requested(node, child, trigger) and att.factuality is Factuality.ASSERTED:
+            att.factuality = Factuality.HYPOTHETICAL  # "demanded the arrest of": wanted, not done
+        elif failed(node, child, trigger):
+            att.factuality = Factuality.NEGATED  # "failed to reach an agreement"
+        elif prevented(node, child) and child.i == trigger.i:  # not "thwarted an attempt to kill"
+            att.factuality = Factuality.NEGATED  # kept, as "did not attack" is: a foiled attack
         if (
             node.pos_ == "NOUN"
             and node.lemma_.lower() in _GROUNDS

@@ -48,7 +48,7 @@ from tocsin.extract.quotes import quoted_speakers
 from tocsin.extract.reports import link_denials, merge_reports
 from tocsin.extract.roles import phrase_text, roles, victim_identity, with_conjuncts
 from tocsin.extract.screen import document_subject, natural_death, nonhuman_victim
-from tocsin.extract.stage import screen_drafts
+from tocsin.extract.stage import drop_partyless, screen_drafts
 from tocsin.extract.targets import is_pronoun
 from tocsin.extract.triggers import PATIENT_SUBJECT_MODES, find_triggers
 from tocsin.extract.verdicts import Dropped
@@ -215,6 +215,7 @@ class EventExtractor:
         self._statements(drafts, ctx)
         self._claimed_after(drafts, sv, ctx)
         self._denied_after(drafts, sv, ctx)
+        drafts = drop_partyless(drafts, sv, ctx)
         for d in drafts:
             d.evidence.append(
                 Evidence(

@@ -10,13 +10,14 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from tocsin.extract.acled import TWO_SIDED, weapon_words
+from tocsin.extract.act_nouns import PATIENT_NOUNS, can_fill_role, is_event_noun, stood_in_for
 from tocsin.extract.actors import actor_dictionary
 from tocsin.extract.attribution import DENY_VERBS, SPEECH_VERBS
-from tocsin.extract.casualties import counted
 from tocsin.extract.clauses import INSTRUMENTS
 from tocsin.extract.clauses import coordinated as _coordinated
 from tocsin.extract.clauses import misparsed_subject as _misparsed_subject
 from tocsin.extract.headlines import complement_patient, participle_modifier, reduced_passive_subject
+from tocsin.extract.implicatives import requested
 from tocsin.extract.lexicon import lexicon
 from tocsin.extract.parties import CONTAINER_NOUNS
 from tocsin.extract.screen import PROJECTILES
@@ -45,7 +46,6 @@ _TARGET_PREPS = frozenset({"at", "on", "upon", "against", "into", "toward", "tow
 ACTOR_COMPOUND_EVENTS = frozenset({"ASSAULT", "MOBILIZE", "PROTEST", "THREATEN"})
 #: Events done *with* someone: "a phone conversation with Bayramov".
 JOINT_EVENTS = frozenset({"CONSULT", "COOPERATE", "AGREE"})
-_NOT_ACTORS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"})
 
 
 #: What a denial may stand on for what was said ("an account police denied", "a version the army
@@ -91,59 +91,8 @@ def with_conjuncts(tok: Token) -> list[Token]:
     return [tok, *[c for c in tok.conjuncts if c.pos_ in {"NOUN", "PROPN", "PRON"}]]
 
 
-#: Nouns of a number of acts: "a series of coordinated attacks killed 130" is the attacks.
-_SERIES = frozenset(
-    {
-        "series",
-        "wave",
-        "spate",
-        "string",
-        "spree",
-        "rash",
-        "succession",
-        "chain",
-        "barrage",
-        "volley",
-        "flurry",
-    }
-)
-
-
-def _is_event_noun(tok: Token) -> bool:
-    """An act named by a noun ("the incursion"), or a number of them ("a series of attacks"), or a
-    state of violence ("violence in Odessa killed three": no one did it by that name)."""
-    if tok.lemma_.lower() in _STATES_OF_VIOLENCE and tok.pos_ in {"NOUN", "PROPN"}:
-        return True
-    if tok.pos_ != "NOUN":
-        return False
-    if tok.lemma_.lower() in lexicon():
-        return True
-    return tok.lemma_.lower() in _SERIES and any(
-        c.dep_ == "prep"
-        and c.lower_ == "of"
-        and any(_is_event_noun(g) for g in c.children if g.dep_ == "pobj")
-        for c in tok.children
-    )
-
-
-def _can_be_party(tok: Token) -> bool:
-    """Dates, numbers and event nouns ("the incursion was repelled") are not parties; a count of
-    people is ("dozens of students", a number to the model, are the students)."""
-    return not _is_event_noun(tok) and counted(tok).ent_type_ not in _NOT_ACTORS
-
-
-#: Nouns of violence as a state of things, acts of no one in particular.
-_STATES_OF_VIOLENCE = frozenset(
-    {"violence", "unrest", "bloodshed", "hostility", "hostilities", "turmoil", "chaos"}
-)
-
-#: Nouns of an act done to someone: with no "of" after them, their possessive is who it was done
-#: to ("his arrest", "her abduction", "their release"), not who did it ("the army's killing of").
-_PATIENT_NOUNS = frozenset(
-    {"arrest", "detention", "abduction", "kidnapping", "killing", "murder", "assassination",
-     "execution", "release", "capture", "deportation", "expulsion", "imprisonment", "torture",
-     "beating", "rape", "lynching", "jailing", "eviction", "disappearance", "internment"}
-)  # fmt: skip
+#: Possessive pronouns bound, in their clause, to its subject ("the ILO reiterated its demand").
+_OWN = frozenset({"its", "their"})
 
 
 def _target(tok: Token) -> Token | None:
@@ -207,8 +156,19 @@ def _inherited_actor(tok: Token) -> Token | None:
         # demonstrated against the food, burning down a hut".
         first = _coordinated(tok)[0] if tok.dep_ == "conj" else tok.head
         shared = _subject(first)
+        # an active verb of its own: an auxiliary or an object ("were shot and critically
+        # injured" is still the passive, however "injured" is tagged)
+        active = not any(c.dep_ == "auxpass" for c in tok.children) and any(
+            c.dep_ in {"aux", "dobj", "obj"} for c in tok.children
+        )
+        if shared is None and tok.dep_ == "conj" and active:
+            # "forces have been deployed and are negotiating": the passive's subject acts next
+            shared = child(first, "nsubjpass")
         if shared is not None and first.i != tok.i:
             return shared
+    controller = child(tok.head, "dobj", "obj") if tok.dep_ == "xcomp" else None
+    if controller is not None and tok.head.pos_ == "VERB" and tok.head.lemma_.lower() in _OBJECT_CONTROL:
+        return controller  # "urged the rebels to release the hostages": the rebels would release them
     head = tok.head
     for _ in range(5):
         if head.lemma_.lower() in SPEECH_VERBS and head.lemma_.lower() not in ACCUSE_VERBS:
@@ -223,6 +183,38 @@ def _inherited_actor(tok: Token) -> Token | None:
         if head.head.i == head.i:
             break
         head = head.head
+    return None
+
+
+#: Verbs whose object does what their infinitive tells ("urged the rebels to release", "forced
+#: residents to leave"); not "used branches to barricade", "blocked the road to demand": a means,
+#: a purpose, whose doer is the subject.
+_OBJECT_CONTROL = frozenset(
+    {"urge", "ask", "order", "request", "press", "pressure", "appeal", "call", "force", "compel",
+     "persuade", "tell", "allow", "permit", "encourage", "invite", "instruct", "direct", "require",
+     "authorise", "authorize", "advise", "command", "push", "oblige", "lead", "get", "help"}
+)  # fmt: skip
+
+
+def _between(tok: Token, event: str) -> tuple[list[Token], list[Token]] | None:
+    """The two sides of talks or a fight "between" them ("talks between the government and the
+    rebels", "fighting between the army and the rebels"): the first named is the actor, the
+    others the recipients (PLOVER's source and target)."""
+    if event not in JOINT_EVENTS | {"ASSAULT"} or (tok.pos_ != "NOUN" and tok.tag_ != "VBG"):
+        return None
+    first = pobj(tok, {"between"})
+    others = [c for c in first.conjuncts if c.i > first.i] if first is not None else []
+    if first is None or not others:
+        return None
+    kept = [t for t in [first, *others] if can_fill_role(t)]
+    return ([first], others) if len(kept) == 1 + len(others) else None
+
+
+def _governing_patient(tok: Token) -> Token | None:
+    """The passive subject of the nearest verb above ("he was killed after being abducted")."""
+    for head in list(tok.ancestors)[:4]:
+        if head.pos_ in {"VERB", "AUX"}:
+            return child(head, "nsubjpass")
     return None
 
 
@@ -243,6 +235,9 @@ def roles(tok: Token, *, event: str = "", patient_subject: bool = False) -> tupl
 
     ``patient_subject``: the grammatical subject is the victim ("their truck struck a mine").
     """
+    sides = _between(tok, event)
+    if sides is not None:
+        return sides
     actor: Token | None = None
     recipient: Token | None = None
     if tok.pos_ in {"VERB", "AUX"}:
@@ -277,6 +272,10 @@ def roles(tok: Token, *, event: str = "", patient_subject: bool = False) -> tupl
         gapped = tok.dep_ == "conj" and tok.tag_ in {"VBN", "VBD"} and bare
         if subj is not None and gapped and any(c.dep_ == "auxpass" for c in tok.head.children):
             passive_subj, subj = subj, None
+        own_passive = any(c.dep_ == "auxpass" for c in tok.children)
+        if passive_subj is None and subj is None and own_passive and tok.dep_ in {"pcomp", "advcl", "xcomp"}:
+            # "died after being shot by gunmen": the governing clause's subject was shot
+            passive_subj = _inherited_actor(tok) or _governing_patient(tok)
         if passive_subj is not None:
             recipient = passive_subj
             actor = pobj(tok, {"by"}) or next(
@@ -294,6 +293,8 @@ def roles(tok: Token, *, event: str = "", patient_subject: bool = False) -> tupl
             recipient = beneficiary(tok) or addressee(tok) or recipient
         if event == "REQUEST" and recipient is None:
             recipient = pobj(tok, {"for"})  # "called for sanctions against Nigeria": see below
+        if event in JOINT_EVENTS and recipient is None:
+            recipient = pobj(tok, {"with"})  # "met with the Russian ambassador"
         if event in PARTY_BEHIND_EVENTS and recipient is not None and not named(recipient):
             recipient = party_behind(recipient) or recipient
         if event in PARTY_BEHIND_EVENTS and recipient is None:
@@ -332,7 +333,7 @@ def roles(tok: Token, *, event: str = "", patient_subject: bool = False) -> tupl
     else:
         actor = pobj(tok, {"by"}) or _source(tok)
         owner = child(tok, "poss")
-        undergone = owner is not None and tok.lemma_.lower() in _PATIENT_NOUNS and pobj(tok, {"of"}) is None
+        undergone = owner is not None and tok.lemma_.lower() in PATIENT_NOUNS and pobj(tok, {"of"}) is None
         if owner is not None and undergone:
             recipient = owner  # "his arrest", "her abduction": the one it was done to
         elif owner is not None:
@@ -344,17 +345,25 @@ def roles(tok: Token, *, event: str = "", patient_subject: bool = False) -> tupl
         if tok.lemma_.lower() in {"killing", "abduction", "arrest", "detention", "blockade", "siege"}:
             preps = preps | {"of"}
         recipient = pobj(tok, preps) or recipient
-        light = tok.head if tok.dep_ in {"dobj", "obj"} and tok.head.pos_ == "VERB" else None
+        slot = stood_in_for(tok)  # "gave 5.1 million dollars of aid": the aid is what was given
+        light = slot.head if slot.dep_ in {"dobj", "obj"} and slot.head.pos_ == "VERB" else None
         if recipient is None and light is not None:
             recipient = pobj(light, {"against"})  # "opened investigations against 28 officials"
         if event == "ACCUSE" and recipient is not None and not party_like(recipient):
             recipient = wrongdoer(recipient) or recipient  # "an investigation into crimes by X"
         if event in BENEFICIARY_EVENTS and (recipient is None or not named(recipient)):
-            recipient = addressee(tok) or recipient  # "its demand that Israel ease restrictions"
+            # "its demand that Israel ease restrictions"; "gave the Ivory Coast 5.1 million dollars
+            # of aid": whom the verb gives to
+            given_to = beneficiary(light) if light is not None else None
+            recipient = addressee(tok) or given_to or recipient
         # ... not the subject of the clause around it when that is who underwent it ("the
         # commander appeared in court following his arrest")
-        governor = tok.head.head if tok.dep_ == "pobj" else tok.head
-        if tok.dep_ in {"dobj", "obj", "pobj"} and governor.pos_ in {"VERB", "AUX"} \
+        governor = slot.head.head if slot.dep_ == "pobj" else slot.head
+        if owner is not None and actor is owner and is_pronoun(owner) and owner.lower_ in _OWN:
+            # "the ILO reiterated its demand": a possessive bound to the subject of its clause
+            bound = _subject(governor) if slot.dep_ in {"dobj", "obj"} else None
+            actor = bound if bound is not None and not is_pronoun(bound) else actor
+        if slot.dep_ in {"dobj", "obj", "pobj"} and governor.pos_ in {"VERB", "AUX"} \
                 and governor.lemma_.lower() in _UNDERGOING:  # fmt: skip
             # "the town suffered an attack", "the convoy came under attack from militants": the
             # subject is the target, never the doer, who is who it came from however "from" is hung
@@ -375,19 +384,26 @@ def roles(tok: Token, *, event: str = "", patient_subject: bool = False) -> tupl
         elif (
             actor is None
             and not undergone
-            and tok.dep_ in {"dobj", "obj", "pobj", "attr", "nsubjpass"}
+            and slot.dep_ in {"dobj", "obj", "pobj", "attr", "nsubjpass"}
             and governor.pos_ in {"VERB", "AUX"}
             and not _not_its_doer(tok, governor, event)
         ):
-            # "police launched an attack": the subject of the verb it hangs on did it
+            # "police launched an attack": the subject of the verb it hangs on did it; "failed to
+            # reach agreement": the subject of the clause that governs that verb
             actor = _subject(governor) or pobj(governor, {"by"})
-    if event in PLACE_TARGET_EVENTS and (recipient is None or not _can_be_party(recipient)):
+            if actor is None and governor.dep_ == "xcomp":
+                actor = _inherited_actor(governor)
+        if event == "RETREAT" and actor is None:
+            # "demanded the withdrawal of Armenian forces": they withdraw ("the US speeded up the
+            # withdrawal of its forces": the US withdraws them)
+            actor = pobj(tok, {"of"})
+    if event in PLACE_TARGET_EVENTS and (recipient is None or not can_fill_role(recipient)):
         # "lifted the curfew in Montenegro"
         recipient = place_applied(tok, capital_is_government=event in BENEFICIARY_EVENTS) or recipient
     actors = [] if actor is None else with_conjuncts(actor)
     recipients = [] if recipient is None else with_conjuncts(recipient)
-    recipients = [r for r in recipients if _can_be_party(r)]
-    actors = [a for a in actors if _can_be_party(a)]
+    recipients = [r for r in recipients if can_fill_role(r)]
+    actors = [a for a in actors if can_fill_role(a)]
     return actors, recipients
 
 
@@ -446,7 +462,7 @@ def _is_means(tok: Token) -> bool:
     lemma = tok.lemma_.lower()
     if tok.tag_ == "VBG":
         return lemma in lexicon()
-    return tok.pos_ == "NOUN" and (lemma in INSTRUMENTS or lemma in weapon_words() or _is_event_noun(tok))
+    return tok.pos_ == "NOUN" and (lemma in INSTRUMENTS or lemma in weapon_words() or is_event_noun(tok))
 
 
 def _source(tok: Token) -> Token | None:
@@ -461,8 +477,10 @@ def _source(tok: Token) -> Token | None:
 
 
 #: Verbs whose subject undergoes the act that is their object ("suffered an attack", "survived an
-#: ambush", "came under fire").
-_UNDERGOING = frozenset({"suffer", "sustain", "survive", "endure", "withstand", "face", "come", "repel"})
+#: ambush", "came under fire") or dies in it ("two civilians died in the fighting").
+_UNDERGOING = frozenset(
+    {"suffer", "sustain", "survive", "endure", "withstand", "face", "come", "repel", "die", "perish"}
+)
 
 #: Verbs of stopping an act: their subject is who stopped it, not who did it ("police dispersed
 #: the protest", "broke up a rally", "soldiers foiled an attack").
@@ -473,6 +491,11 @@ _COUNTERING = frozenset(
 #: What one tells the figure of: the subject of "raised the death toll" did not do the act.
 _COUNTS = frozenset({"toll", "tally", "count", "figure", "number"})
 
+#: Acts done by saying, and verbs of saying one again: their subject is its author ("the
+#: ministry reiterated this demand", "the rebels renewed their threat").
+_SAID_EVENTS = frozenset({"REQUEST", "THREATEN", "ACCUSE", "REJECT"})
+_RESTATING = frozenset({"reiterate", "repeat", "renew", "restate", "voice", "echo", "issue"})
+
 #: Relative pronouns: in a relative clause, the noun it hangs on.
 _RELATIVES = frozenset({"who", "which", "that", "whom"})
 
@@ -482,11 +505,19 @@ def _not_its_doer(tok: Token, governor: Token, event: str) -> bool:
     tells of an act or comes upon what it left ("police reported a shooting", "police found two
     men dead after the attack"), who calls it something ("Robinson dismissed the march as an
     event"), who revises its count ("Ukraine raises the death toll from the rebel attack to 17"),
-    a text or a work that tells of it ("the report opens with the killing"), who stopped it
+    a text or a work that tells of it ("the report opens with the killing"), who asks for it
+    ("demanded the withdrawal"), who stopped it
     ("police dispersed the protest"), or the forces of order acting during a protest ("police hit
     a demonstrator during a protest"; "demonstrators attacked a bank during a protest" held it)."""
     lemma = governor.lemma_.lower()
+    if event in _SAID_EVENTS and lemma in _RESTATING:
+        return False  # "the ministry reiterated this demand": who says it again makes it
     if lemma in (SPEECH_VERBS - ACCUSE_VERBS) | _FINDING:
+        return True
+    below = tok.head if tok.dep_ == "pobj" and tok.head.i > governor.i else tok
+    if requested(governor, below, tok):
+        # "Baku demanded the withdrawal of Armenian forces", "called for the release of": whom it
+        # asks does it (not "For this battle, Chandor asked his actor ...", "called the massacre")
         return True
     if lemma in _COUNTERING or (lemma == "break" and any(c.lower_ == "up" for c in governor.children)):
         return True  # "police dispersed a protest", "soldiers thwarted an attack": who stopped it

@@ -16,6 +16,11 @@ from tocsin.extract.verdicts import Dropped, Screened
 
 #: Acts only a party does: giving, supporting, allowing, cooperating, agreeing, meeting.
 _DONE_BY_PARTIES = COOPERATIVE_EVENTS | {"AGREE", "CONSULT"}
+#: PLOVER's acts between two parties, as opposed to acts of force and protest, which are events
+#: whoever did them ("a bomb exploded", "a crowd gathered"): said, given or agreed by someone to
+#: someone. One with neither side named tells no political event ("a request to our readers", "a
+#: casual visit", "the investigation"): the word is in its everyday sense, or its parties are lost.
+_BETWEEN_PARTIES = _DONE_BY_PARTIES | {"REQUEST", "ACCUSE", "REJECT", "THREATEN", "RETREAT", "SANCTION"}
 
 
 def screen_drafts(drafts: list[Draft], sv: SentenceView, ctx: Context) -> list[Draft]:
@@ -76,6 +81,25 @@ def screen_drafts(drafts: list[Draft], sv: SentenceView, ctx: Context) -> list[D
             continue
         if verdict is not None:
             d.background = d.court = True
+        kept.append(d)
+    return kept
+
+
+def drop_partyless(drafts: list[Draft], sv: SentenceView, ctx: Context) -> list[Draft]:
+    """Drop the acts between parties that name no party on either side, once the sentence's
+    claims and denials are read (a denial of "his resignation" is of that, not of the shooting
+    told before): "a request to our readers", "a casual visit", "the investigation". A truce
+    goes without its sides ("a ceasefire took effect")."""
+    kept = []
+    for d in drafts:
+        if d.event in _BETWEEN_PARTIES and not (d.actors or d.recipients) and d.mode != "ceasefire":
+            start = sv.offset + d.trigger.idx
+            why = f"'{d.trigger.text}' names no party on either side: no act between parties told"
+            ctx.dropped.append(Dropped(sv.doc_id, sv.index, d.event, d.trigger.text, start,
+                                       start + len(d.trigger.text), "drop", why, sv.sent.text))  # fmt: skip
+            for other in drafts:
+                other.related = [r for r in other.related if r is not d]
+            continue
         kept.append(d)
     return kept
 
