@@ -139,3 +139,13 @@ def test_the_sides_between_whom_talks_or_fighting_are(pipeline: Any) -> None:
     )
     assert [a["text"] for a in fight["actor"]] == ["army"]
     assert "rebels" in [r["text"] for r in fight["recipient"]]
+
+
+def test_an_unnamed_armed_side_told_again_is_the_side_named_before(pipeline: Any) -> None:
+    text = (
+        "On 4 June 2022, in Villa Canales, Guatemala, there was an armed clash between a member of "
+        "the Barrio 18 and two members of the Mara Salvatrucha. The motivation of the armed clash is "
+        "unknown. There were no fatalities."
+    )
+    (clash,) = [e for e in code_text(pipeline, text, "2022-06-04") if e["event"] == "ASSAULT"]
+    assert [a["name"] for a in clash["actor"]] == ["Barrio 18"] and clash["dead"] == 0

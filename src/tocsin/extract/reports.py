@@ -45,6 +45,12 @@ def _forces_of(forces: list[Actor], states: list[Actor]) -> bool:
     )
 
 
+def _unnamed(actors: list[Actor]) -> bool:
+    """Whether no doer is named: none, or only armed people unidentified ("the armed clash",
+    "gunmen"), who may be any named side told elsewhere."""
+    return all(a.sector == "UAF" and a.country is None and a.entity is None for a in actors)
+
+
 def _one_side(a: list[Actor], b: list[Actor]) -> bool:
     return _forces_of(a, b) or _forces_of(b, a)
 
@@ -65,7 +71,7 @@ def merge_reports(drafts: list[Draft]) -> list[Draft]:
                 and k.mode == d.mode
                 and (
                     actor_keys(k.actors) & actor_keys(d.actors)
-                    or ((not k.actors or not d.actors) and k.lemma == d.lemma)
+                    or ((_unnamed(k.actors) or _unnamed(d.actors)) and k.lemma == d.lemma)
                     or (k.lemma == d.lemma and _one_side(k.actors, d.actors))
                 )
                 and k.event not in STATEMENT_EVENTS
@@ -77,7 +83,10 @@ def merge_reports(drafts: list[Draft]) -> list[Draft]:
             kept.append(d)
             continue
         twin.sentences.add(d.sentence)
-        add_unique(twin.actors, d.actors)
+        if twin.actors and _unnamed(twin.actors) and not _unnamed(d.actors):
+            twin.actors = list(d.actors)  # "gunmen" told first, named later: the named side
+        elif not (twin.actors and _unnamed(d.actors)):
+            add_unique(twin.actors, d.actors)
         add_unique(twin.recipients, d.recipients)
         add_unique(twin.claimed_by, d.claimed_by)
         add_unique(twin.denied_by, d.denied_by)
