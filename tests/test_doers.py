@@ -149,3 +149,13 @@ def test_an_unnamed_armed_side_told_again_is_the_side_named_before(pipeline: Any
     )
     (clash,) = [e for e in code_text(pipeline, text, "2022-06-04") if e["event"] == "ASSAULT"]
     assert [a["name"] for a in clash["actor"]] == ["Barrio 18"] and clash["dead"] == 0
+
+
+def test_a_capital_is_its_government_for_a_visit_not_for_talks_held_there(pipeline: Any) -> None:
+    visit = _one(pipeline, "The foreign minister visited Moscow on Monday.", "CONSULT")
+    assert [r["country"] for r in visit["recipient"]] == ["RUS"]
+    assert [a["country"] for a in visit["actor"]] == [None]  # a visitor is not of the country visited
+    home = _one(pipeline, "President Obama was visiting San Francisco on Monday.", "CONSULT")
+    assert [a["country"] for a in home["actor"]] == ["USA"]  # a city of one's own country
+    truce = _one(pipeline, "A truce was signed in Doha on Monday.", "AGREE")
+    assert truce["recipient"] == []  # where it was signed, not with whom

@@ -286,7 +286,7 @@ class EventExtractor:
     def _draft(self, tok: Token, trig: Trigger, sv: SentenceView, ctx: Context) -> list[Draft]:
         sent, index, offset = sv.sent, sv.index, sv.offset
         patient = trig.mode in PATIENT_SUBJECT_MODES and trig.condition_kind == "obj"
-        actor_toks, recipient_toks = roles(tok, event=trig.event, patient_subject=patient)
+        actor_toks, recipient_toks = roles(tok, event=trig.event, mode=trig.mode, patient_subject=patient)
         att = attribute(tok, statement=trig.event in STATEMENT_EVENTS)
         dates = dates_for(tok, sent, sv.exprs, ctx, sv.published_anchor)
         location = self._location(tok, sent, sv.mentions, ctx, sv.focus)

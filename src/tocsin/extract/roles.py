@@ -230,7 +230,9 @@ def _force_noun(tok: Token) -> bool:
     return actor_dictionary().sector_of(tok.lemma_) in _FORCE_SECTORS
 
 
-def roles(tok: Token, *, event: str = "", patient_subject: bool = False) -> tuple[list[Token], list[Token]]:
+def roles(
+    tok: Token, *, event: str = "", mode: str | None = None, patient_subject: bool = False
+) -> tuple[list[Token], list[Token]]:
     """Head tokens of the actor(s) and recipient(s) of the event that ``tok`` triggers.
 
     ``patient_subject``: the grammatical subject is the victim ("their truck struck a mine").
@@ -399,7 +401,11 @@ def roles(tok: Token, *, event: str = "", patient_subject: bool = False) -> tupl
             actor = pobj(tok, {"of"})
     if event in PLACE_TARGET_EVENTS and (recipient is None or not can_fill_role(recipient)):
         # "lifted the curfew in Montenegro"
-        recipient = place_applied(tok, capital_is_government=event in BENEFICIARY_EVENTS) or recipient
+        # a capital stands for its government where one goes to it ("a visit to Amman"), not
+        # where talks are held or a truce signed ("a truce was signed in Doha")
+        held_there = event == "AGREE" or (event == "CONSULT" and mode != "visit")
+        host = event in BENEFICIARY_EVENTS and not held_there
+        recipient = place_applied(tok, capital_is_government=host) or recipient
     actors = [] if actor is None else with_conjuncts(actor)
     recipients = [] if recipient is None else with_conjuncts(recipient)
     recipients = [r for r in recipients if can_fill_role(r)]
