@@ -139,6 +139,11 @@ def test_the_sides_between_whom_talks_or_fighting_are(pipeline: Any) -> None:
     )
     assert [a["text"] for a in fight["actor"]] == ["army"]
     assert "rebels" in [r["text"] for r in fight["recipient"]]
+    # a hyphenated name is one party, though the parser coordinates its parts
+    text = "On 12 February 2022, clashes between SPLM-IO and SSPDF were reported in Unity state."
+    clash = _one(pipeline, text, "ASSAULT")
+    assert [a["text"] for a in clash["actor"]] == ["SPLM-IO"]
+    assert [r["text"] for r in clash["recipient"]] == ["SSPDF"]
 
 
 def test_an_unnamed_armed_side_told_again_is_the_side_named_before(pipeline: Any) -> None:

@@ -63,7 +63,7 @@ def phrase_tokens(tok: Token) -> list[Token]:
         left = left[1:]
     if len(left) > 1 and left[0].dep_ == "compound" and left[0].lemma_.lower() in _ACCOUNTS:
         left = left[1:]  # "an account police denied", parsed as one noun: the police
-    right: list[Token] = []
+    right: list[Token] = _hyphened(tok)  # "SPLM-IO": one name, though parsed as two
     for nxt in tok.rights:
         if nxt.dep_ == "prep" and nxt.lower_ == "of":
             objs = [g for g in nxt.children if g.dep_ == "pobj"]
@@ -86,9 +86,22 @@ def phrase_text(tok: Token) -> str:
     return doc[toks[0].i : toks[-1].i + 1].text
 
 
+def _hyphened(tok: Token) -> list[Token]:
+    """The hyphen and the word a name goes on with, written without a space ("SPLM-IO", which
+    the parser coordinates: "SPLM" and "IO")."""
+    doc = tok.doc
+    if tok.whitespace_ or tok.i + 2 >= len(doc) or doc[tok.i + 1].tag_ != "HYPH":
+        return []
+    dash, rest = doc[tok.i + 1], doc[tok.i + 2]
+    joined = not dash.whitespace_ and rest.dep_ == "conj" and rest.head.i == tok.i
+    return [dash, rest] if joined else []
+
+
 def with_conjuncts(tok: Token) -> list[Token]:
-    """``tok`` and the heads coordinated with it ("the UN Security Council and Russian peacekeepers")."""
-    return [tok, *[c for c in tok.conjuncts if c.pos_ in {"NOUN", "PROPN", "PRON"}]]
+    """``tok`` and the heads coordinated with it ("the UN Security Council and Russian peacekeepers"),
+    less the part of a hyphenated name the parser coordinates ("SPLM-IO")."""
+    part = {t.i for t in _hyphened(tok)}
+    return [tok, *[c for c in tok.conjuncts if c.pos_ in {"NOUN", "PROPN", "PRON"} and c.i not in part]]
 
 
 #: Possessive pronouns bound, in their clause, to its subject ("the ILO reiterated its demand").
@@ -203,7 +216,7 @@ def _between(tok: Token, event: str) -> tuple[list[Token], list[Token]] | None:
     if event not in JOINT_EVENTS | {"ASSAULT"} or (tok.pos_ != "NOUN" and tok.tag_ != "VBG"):
         return None
     first = pobj(tok, {"between"})
-    others = [c for c in first.conjuncts if c.i > first.i] if first is not None else []
+    others = [c for c in with_conjuncts(first)[1:] if c.i > first.i] if first is not None else []
     if first is None or not others:
         return None
     kept = [t for t in [first, *others] if can_fill_role(t)]
