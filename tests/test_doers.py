@@ -53,6 +53,9 @@ def test_who_withdraws_is_whose_withdrawal_it_is(pipeline: Any) -> None:
     text = "Baku demanded the withdrawal of Armenian armed forces from Karabakh."
     withdrawal = [e for e in code_text(pipeline, text) if e["event"] == "RETREAT"]
     assert [a["country"] for e in withdrawal for a in e["actor"]] == ["ARM"]  # not who demands it
+    text = "Armenia demanded a series of withdrawals of Azerbaijani troops from the border."
+    withdrawal = [e for e in code_text(pipeline, text) if e["event"] == "RETREAT"]
+    assert [a["country"] for e in withdrawal for a in e["actor"]] == ["AZE"]  # what a series is of
     text = "The United States speeded up the withdrawal of some invasion forces from Panama on Monday."
     (withdrawal,) = [e for e in code_text(pipeline, text) if e["event"] == "RETREAT"]
     assert [a["country"] for a in withdrawal["actor"]] == ["USA"]  # whose forces they are
@@ -77,6 +80,7 @@ def test_an_act_failed_or_thwarted_did_not_happen(pipeline: Any) -> None:
         "Police failed to prevent an attack on the mosque on Monday.",
         "Police did not prevent the attack on the mosque on Monday.",
         "The rebels did not fail to attack the convoy on Monday.",
+        "Police thwarted an attempt to assassinate the governor on Monday.",  # the attempt, told
     ):
         assert _one(pipeline, text, "ASSAULT")["factuality"] == "asserted", text
 
@@ -117,6 +121,10 @@ def test_an_act_asked_for_is_not_done_and_is_whom_it_is_asked_of(pipeline: Any) 
     (release,) = [e for e in code_text(pipeline, text) if e["event"] not in {"REQUEST"}]
     assert release["factuality"] == "hypothetical"
     assert [a["text"] for a in release["actor"]] == ["rebels"]  # whom it was urged on
+    # "ask" is a request but for "asked a question": its row's exclusion does not stop the reading
+    text = "The government asked the rebels to release the hostages on Monday."
+    (release,) = [e for e in code_text(pipeline, text) if e["event"] not in {"REQUEST"}]
+    assert release["factuality"] == "hypothetical"
     # a means or a purpose is no one urged: who uses the branches barricades the road
     text = "On Monday, residents used tree stumps and branches to barricade a road near Graskop."
     assert [a["text"] for e in code_text(pipeline, text) for a in e["actor"]] == ["residents"]

@@ -391,7 +391,7 @@ def attribute(trigger: Token, *, statement: bool) -> Attribution:
             att.factuality = Factuality.HYPOTHETICAL  # "demanded the arrest of": wanted, not done
         elif failed(node, child, trigger):
             att.factuality = Factuality.NEGATED  # "failed to reach an agreement"
-        elif prevented(node, child) and child.i == trigger.i:  # not "thwarted an attempt to kill"
+        elif prevented(node, child, trigger):
             att.factuality = Factuality.NEGATED  # kept, as "did not attack" is: a foiled attack
         if (
             node.pos_ == "NOUN"

@@ -149,12 +149,10 @@ def freeze(
     actors, recipients = tuple(d.actors), tuple(d.recipients)
     # a visitor to a state is not of it ("the foreign minister visited Moscow"; a president
     # "visiting San Francisco" may well be of the country)
+    where = d.location.country_code if d.location else None
     state_visit = d.mode == "visit" and any(r.country for r in d.recipients)
-    home = None if state_visit else (d.location.country_code if d.location else None)
-    actors = tuple(actor_dict.localise(a, home) for a in actors)
-    recipients = tuple(
-        actor_dict.localise(a, d.location.country_code if d.location else None) for a in recipients
-    )
+    actors = tuple(actor_dict.localise(a, None if state_visit else where) for a in actors)
+    recipients = tuple(actor_dict.localise(a, where) for a in recipients)
     acled = acled_type(
         d.event,
         d.mode,

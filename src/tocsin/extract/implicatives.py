@@ -51,8 +51,8 @@ def requested(node: Token, child: Token, trigger: Token) -> bool:
         preps = next((words for kind, words in row.conditions if kind == "prep"), None)
         if preps is not None:
             return child.dep_ == "prep" and child.lower_ in preps
-        if row.condition:
-            return False  # a row with another condition ("sought refuge"): not read here
+        if {kind for kind, _ in row.conditions} - {"", "noobj"}:
+            return False  # a row that needs a given object ("sought refuge"): not read here
         asked_for = child.dep_ == "prep" and child.lower_ == "for"
         return child.dep_ in {"dobj", "obj", "xcomp", "ccomp"} or asked_for
     return False
@@ -66,10 +66,13 @@ PREVENTING = frozenset({"prevent", "thwart", "foil", "avert", "forestall", "pree
 _TRYING = _FAILING | {"try", "attempt", "seek", "struggle", "fight"}
 
 
-def prevented(node: Token, child: Token) -> bool:
-    """Whether ``node`` kept the act ``child`` names from happening: "police thwarted an attack",
-    "the attack was foiled"; not "did not prevent", "failed to prevent", "tried to prevent"."""
+def prevented(node: Token, child: Token, trigger: Token) -> bool:
+    """Whether ``node`` kept the act its object ``child``, the trigger itself, names from
+    happening: "police thwarted an attack", "the attack was foiled"; not "did not prevent",
+    "failed to prevent", "tried to prevent", nor "thwarted an attempt to kill" (the attempt)."""
     if node.lemma_.lower() not in PREVENTING or child.dep_ not in {"dobj", "obj", "nsubjpass"}:
+        return False
+    if child.i != trigger.i:
         return False
     tried = node.dep_ == "xcomp" and node.head.lemma_.lower() in _TRYING
     return not (negated(node) or tried)

@@ -17,7 +17,7 @@ from tocsin.extract.clauses import INSTRUMENTS
 from tocsin.extract.clauses import coordinated as _coordinated
 from tocsin.extract.clauses import misparsed_subject as _misparsed_subject
 from tocsin.extract.headlines import complement_patient, participle_modifier, reduced_passive_subject
-from tocsin.extract.implicatives import requested
+from tocsin.extract.implicatives import PREVENTING, requested
 from tocsin.extract.lexicon import lexicon
 from tocsin.extract.parties import CONTAINER_NOUNS
 from tocsin.extract.screen import PROJECTILES
@@ -401,7 +401,7 @@ def roles(
             and not undergone
             and slot.dep_ in {"dobj", "obj", "pobj", "attr", "nsubjpass"}
             and governor.pos_ in {"VERB", "AUX"}
-            and not _not_its_doer(tok, governor, event)
+            and not _not_its_doer(slot, governor, event)
         ):
             # "police launched an attack": the subject of the verb it hangs on did it; "failed to
             # reach agreement": the subject of the clause that governs that verb
@@ -503,9 +503,7 @@ _UNDERGOING = frozenset(
 
 #: Verbs of stopping an act: their subject is who stopped it, not who did it ("police dispersed
 #: the protest", "broke up a rally", "soldiers foiled an attack").
-_COUNTERING = frozenset(
-    {"disperse", "prevent", "stop", "thwart", "foil", "halt", "quell", "suppress", "avert", "scatter"}
-)
+_COUNTERING = PREVENTING | {"disperse", "stop", "halt", "quell", "suppress", "scatter"}
 
 #: What one tells the figure of: the subject of "raised the death toll" did not do the act.
 _COUNTS = frozenset({"toll", "tally", "count", "figure", "number"})

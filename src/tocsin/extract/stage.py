@@ -54,12 +54,7 @@ def screen_drafts(drafts: list[Draft], sv: SentenceView, ctx: Context) -> list[D
         if verdict is None and ctx.after_accident:
             verdict = toll_of_accident(d.trigger, d.event, bool(d.actors))
         if verdict is not None:
-            start = sv.offset + d.trigger.idx
-            end = start + len(d.trigger.text)
-            text = sv.sent.text
-            found = Dropped(sv.doc_id, sv.index, d.event, d.trigger.text, start, end, verdict.action,
-                            verdict.reason, text)  # fmt: skip
-            ctx.dropped.append(found)
+            _record(d, sv, ctx, verdict.action, verdict.reason)
         if verdict is None and ctx.after_animal:
             verdict = attack_of_animal(d.trigger, d.event, bool(d.actors))
         if verdict is not None and verdict.kind == "accident":
@@ -93,15 +88,21 @@ def drop_partyless(drafts: list[Draft], sv: SentenceView, ctx: Context) -> list[
     kept = []
     for d in drafts:
         if d.event in _BETWEEN_PARTIES and not (d.actors or d.recipients) and d.mode != "ceasefire":
-            start = sv.offset + d.trigger.idx
             why = f"'{d.trigger.text}' names no party on either side: no act between parties told"
-            ctx.dropped.append(Dropped(sv.doc_id, sv.index, d.event, d.trigger.text, start,
-                                       start + len(d.trigger.text), "drop", why, sv.sent.text))  # fmt: skip
+            _record(d, sv, ctx, "drop", why)
             for other in drafts:
                 other.related = [r for r in other.related if r is not d]
             continue
         kept.append(d)
     return kept
+
+
+def _record(d: Draft, sv: SentenceView, ctx: Context, action: str, reason: str) -> None:
+    """Keep what the stage did to a candidate and why, for ``tocsin extract --debug``."""
+    start = sv.offset + d.trigger.idx
+    end = start + len(d.trigger.text)
+    ctx.dropped.append(Dropped(sv.doc_id, sv.index, d.event, d.trigger.text, start, end, action, reason,
+                               sv.sent.text))  # fmt: skip
 
 
 def _the_strike_told(d: Draft) -> Screened | None:
