@@ -85,6 +85,9 @@ def test_a_slug_number_is_no_count_and_evidence_keeps_its_offsets(pipeline: Any)
         ("3 rebels, 2 civilians killed in Ukraine assault on Slavyansk: insurgents", 5),
         ("13 including two children, killed in Ukraine rebel city clashes", 13),
         ("Death toll in Kiev clashes rises to 35", 35),
+        # the verb a toll reaches its figure by, read as a noun after the parser's stop
+        ("Death toll from Slavyansk raid rises to 30", 30),
+        ("Toll from Donetsk shelling climbs to 12", 12),
         ("Two shot dead as Ukraine police storm Kiev protest", 2),
         ("UPDATE 5-Fighting flares in centre of Donetsk, five dead", 5),
         ("Shells hit school playground and nearby street in Ukraine city, 4 killed - eyewitnesses", 4),

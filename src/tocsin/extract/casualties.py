@@ -276,22 +276,43 @@ def _to_death(tok: Token) -> bool:
     return trigger is not None and trigger.event == "ASSAULT"
 
 
+#: Verbs by which a toll reaches its figure: "rises to 30", "tops 30", "stands at 15", "hits 67".
+_TOLL_VERBS = frozenset(
+    {"rise", "climb", "reach", "top", "hit", "jump", "increase", "mount", "soar", "stand", "grow",
+     "pass", "surpass", "exceed"}
+)  # fmt: skip
+
+
+def _figure(node: Token) -> int | None:
+    numbers = [t for t in node.subtree if t.like_num and not _age(t)]
+    counts = [n for g in _number_groups(numbers) if (n := parse_number(g)) is not None]
+    return min(counts) if counts else None
+
+
 def _toll_figure(toll: Token) -> int | None:
     """The figure a toll is said to reach: "the toll rose to 35", "stands at 15", "hits 67", "raises
-    the death toll ... to 17"."""
+    the death toll ... to 17"; in a headline the tagger may read the verb as a noun ("Rebel toll
+    from Slavyansk raid tops 30"), so the words after the toll are read too: a verb of reaching,
+    then "to" or "at", then the figure."""
     verb = toll.head
-    if verb.pos_ not in {"VERB", "AUX"} or toll.dep_ not in {"nsubj", "dobj", "nsubjpass"}:
-        return None
-    for c in verb.children:
-        figure = None
-        if c.dep_ == "prep" and c.lower_ in {"to", "at"}:
-            figure = next((g for g in c.children if g.dep_ == "pobj" and g.like_num), None)
-        elif c.dep_ in {"dobj", "attr"} and c.like_num and toll.dep_ == "nsubj":
-            figure = c
-        if figure is not None:
-            numbers = [t for t in figure.subtree if t.like_num and not _age(t)]
-            counts = [n for g in _number_groups(numbers) if (n := parse_number(g)) is not None]
-            return min(counts) if counts else None
+    if verb.pos_ in {"VERB", "AUX"} and toll.dep_ in {"nsubj", "dobj", "nsubjpass"}:
+        for c in verb.children:
+            if c.dep_ == "prep" and c.lower_ in {"to", "at"}:
+                figure = next((g for g in c.children if g.dep_ == "pobj" and g.like_num), None)
+                if figure is not None:
+                    return _figure(figure)
+            elif c.dep_ in {"dobj", "attr"} and c.like_num and toll.dep_ == "nsubj":
+                return _figure(c)
+    if toll.dep_ in {"dobj", "pobj"}:
+        return None  # "raised the toll", "an update on the toll": the words after are no reaching
+    rest = toll.doc[toll.i + 1 : toll.sent.end]
+    for i, t in enumerate(rest):
+        if t.lemma_.lower() not in _TOLL_VERBS:
+            continue
+        after = rest[i + 1 : i + 3]
+        if len(after) and after[0].lower_ in {"to", "at"}:
+            after = after[1:]
+        return parse_number([after[0]]) if len(after) and after[0].like_num else None
     return None
 
 
