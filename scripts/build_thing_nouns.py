@@ -1,5 +1,5 @@
-"""Build ``src/tocsin/data/thing_nouns.txt.gz``, ``group_nouns.txt.gz`` and ``party_compounds.txt.gz``
-from WordNet 3.1.
+"""Build ``src/tocsin/data/thing_nouns.txt.gz``, ``group_nouns.txt.gz``, ``party_compounds.txt.gz``
+and ``act_nouns.txt.gz`` from WordNet 3.1.
 
 Run by a maintainer when the source changes, never at run time::
 
@@ -19,6 +19,12 @@ whose person comes fourth, cannot).
 group ("village", "army", "crowd"), so that what is neither a thing nor a group is a person
 ("coach", "referee"). ``party_compounds.txt.gz`` lists the two-word nouns whose first sense is a
 person or a group ("secret service", "civil servant"), which can whatever their head alone is.
+
+``act_nouns.txt.gz`` lists the single nouns that can name an act or a happening (a sense in
+``noun.act``, ``noun.event`` or ``noun.process``) and are not first a thing one can hold, eat or
+grow: "evacuation", "withdrawal", "investigation", "review"; not "drink" (first a food, though
+drinking is an act), "shipment" (first the goods), "flower", "book". What one orders, demands or
+calls for is such an act, or people made to act.
 """
 
 from __future__ import annotations
@@ -33,6 +39,11 @@ DATA = Path(__file__).resolve().parents[1] / "src" / "tocsin" / "data"
 
 #: WordNet's lexicographer file numbers: noun.Tops, noun.group, noun.person.
 TOPS, GROUP, PERSON = 3, 14, 18
+#: Lexicographer files of acts and happenings: noun.act, noun.event, noun.process.
+ACTS = frozenset({4, 11, 22})
+#: Lexicographer files of things one holds, eats or grows: noun.animal, noun.artifact, noun.body,
+#: noun.food, noun.object, noun.plant, noun.substance.
+CONCRETE = frozenset({5, 6, 8, 13, 17, 20, 27})
 #: The top nouns that are people or groups of them.
 TOP_PARTIES = frozenset({"person", "individual", "somebody", "someone", "mortal", "group", "grouping"})
 #: Endings of nouns named for their doer.
@@ -60,6 +71,10 @@ THINGS = (
 GROUPS = (
     "Common nouns whose first WordNet sense is a group of people (a party, but not one person).\n"
     "# One a line."
+)
+ACT_NOUNS = (
+    "Common nouns that can name an act or a happening: a WordNet sense in noun.act, noun.event or\n"
+    "# noun.process, the first not a thing one holds, eats or grows. One a line."
 )
 COMPOUNDS = (
     "Two-word nouns that can name a party to an event: their first WordNet sense is a person or a\n"
@@ -91,21 +106,23 @@ def _party(lemma: str, files: list[int]) -> bool:
     return bool(AGENTIVE.search(lemma)) and PERSON in files[:2]  # "founder", "shooter"; not "prayer"
 
 
-def lists(dict_dir: Path) -> tuple[list[str], list[str], list[str]]:
-    """The single nouns that cannot name a party, those that name a group, and the two-word nouns
-    that can name one."""
-    things, groups, compounds = [], [], []
+def lists(dict_dir: Path) -> tuple[list[str], list[str], list[str], list[str]]:
+    """The single nouns that cannot name a party, those that name a group, the two-word nouns
+    that can name one, and the single nouns that can name an act."""
+    things, groups, compounds, acts = [], [], [], []
     for lemma, files in _senses(dict_dir).items():
         words = lemma.split("_")
         if not all(w.replace("-", "").replace("'", "").isalpha() for w in words):
             continue
+        if len(words) == 1 and ACTS & set(files) and files[0] not in CONCRETE:
+            acts.append(lemma)
         if len(words) == 1 and not _party(lemma, files):
             things.append(lemma)
         elif len(words) == 1 and files[0] == GROUP:
             groups.append(lemma)
         elif len(words) == 2 and files[0] in {GROUP, PERSON}:
             compounds.append(" ".join(words))
-    return sorted(things), sorted(groups), sorted(compounds)
+    return sorted(things), sorted(groups), sorted(compounds), sorted(acts)
 
 
 def _write(name: str, what: str, source: str, lines: list[str]) -> None:
@@ -117,10 +134,11 @@ def main() -> None:
     dict_dir = Path(sys.argv[1])
     digest = hashlib.sha256((dict_dir / "index.noun").read_bytes()).hexdigest()
     source = f"index.noun sha256 {digest[:12]}"
-    things, groups, compounds = lists(dict_dir)
+    things, groups, compounds, acts = lists(dict_dir)
     _write("thing_nouns.txt.gz", THINGS, source, things)
     _write("group_nouns.txt.gz", GROUPS, source, groups)
     _write("party_compounds.txt.gz", COMPOUNDS, source, compounds)
+    _write("act_nouns.txt.gz", ACT_NOUNS, source, acts)
 
 
 if __name__ == "__main__":

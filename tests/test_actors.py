@@ -47,6 +47,21 @@ def test_normalise(text: str, name: str, country: str, sector: str) -> None:
     assert (actor.text, actor.name, actor.country, actor.sector) == (text, name, country, sector)
 
 
+@pytest.mark.parametrize(
+    ("text", "sector"),
+    [
+        # a word of the head before "of" sets the sector before one after it: a family is no police
+        ("family members of police officers", "CVL"),
+        ("widows of soldiers", "CVL"),
+        ("mothers of detained rebels", "CVL"),
+        ("members of the army", "MIL"),
+        ("police officers", "COP"),
+    ],
+)
+def test_the_head_of_a_phrase_sets_its_sector(text: str, sector: str) -> None:
+    assert actor_dictionary().normalise(text).sector == sector
+
+
 def test_disputed_entity_keeps_its_nominal_state() -> None:
     actor = actor_dictionary().normalise("Artsakh authorities")
     assert actor.entity == "Artsakh"

@@ -33,6 +33,21 @@ def test_an_act_measured_out_is_what_the_verb_is_done_to(pipeline: Any) -> None:
     assert [a["text"] for a in series["actor"]] == ["rebels"]
 
 
+def test_fire_opened_is_aimed_where_the_verb_points_by_who_opened_it(pipeline: Any) -> None:
+    # "at" hangs on "opened", after a date's "On": the officers are the target, two armed sides
+    fire = _one(
+        pipeline,
+        "On 14 January 2022, in Guadalupe, armed men opened fire at two police officers in Las Joyas.",
+        "ASSAULT",
+    )
+    assert [r["sector"] for r in fire["recipient"]] == ["COP"]
+    assert fire["acled_sub_event_type"] == "Armed clash"
+    # the second of two verbs has the first one's subject
+    chased = _one(pipeline, "Armed men chased and opened fire on a man in Bella Vista.", "ASSAULT")
+    assert [a["text"] for a in chased["actor"]] == ["Armed men"]
+    assert [r["text"] for r in chased["recipient"]] == ["man"]
+
+
 def test_who_makes_a_demand_again_made_it(pipeline: Any) -> None:
     demand = _one(pipeline, "Azerbaijan's Foreign Ministry reiterated this demand on Monday.", "REQUEST")
     assert [a["country"] for a in demand["actor"]] == ["AZE"]

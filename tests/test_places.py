@@ -265,6 +265,11 @@ def test_a_capital_before_the_region_named_like_it(pipeline: Any) -> None:
     assert found["Washington"].admin1 != "Washington" and found["Washington"].precision == "exact"
     state = {m.place.text: m.place for m in _mentions_of(pipeline, "Fires burned in Washington state.")}
     assert state["Washington state"].precision == "region"
+    # the capital under another of its names: "Kiev" is Kyiv, not the oblast that keeps that name
+    kiev = {m.place.text: m.place for m in _mentions_of(pipeline, "Police stormed the Kiev protest camp.")}
+    assert kiev["Kiev"].name == "Kyiv" and kiev["Kiev"].precision == "exact"
+    oblast = {m.place.text: m.place for m in _mentions_of(pipeline, "Fighting spread in the Kiev region.")}
+    assert oblast["Kiev region"].precision == "region"
 
 
 def test_a_compass_name_is_only_part_of_the_documents_country(pipeline: Any) -> None:

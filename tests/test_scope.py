@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 
 from tests.conftest import code_text as _code_text
+from tocsin.extract.actors import actor_dictionary
 
 #: The day an ACLED-style note begins with ("On 24 March 2022, in ...").
 _NOTE_DAY = re.compile(r"On (\d{1,2} [A-Z][a-z]+ \d{4})")
@@ -287,6 +288,19 @@ def test_people_gathered_somewhere_to_press_a_claim_are_demonstrating(pipeline: 
         pipeline, "On 3 March 2022, residents raised funds in Talca to support the school."
     )
     assert "Protests" not in {e["acled_event_type"] for e in fundraiser}
+    # a police officer's family is no police: gathered to press a demand, they demonstrate
+    families = code_text(
+        pipeline,
+        "On 8 February 2022, in Belem, family members of police officers gathered in front of the "
+        "legislative assembly to demand an investigation.",
+    )
+    assert "Protests" in {e["acled_event_type"] for e in families}
+    advocate = code_text(
+        pipeline,
+        "On 8 June 2022, around 70 members of KC Tenants gathered at city hall in Kansas City to "
+        "advocate for rent control.",
+    )
+    assert "Protests" in {e["acled_event_type"] for e in advocate}
 
 
 def test_demonstrators_who_destroy_or_take_hostages_riot(pipeline: Any) -> None:
@@ -322,6 +336,24 @@ def test_off_duty_or_former_forces_are_civilians(pipeline: Any) -> None:
         pipeline, "On 28 June 2022, unidentified armed men shot and killed two police officers in Bolivar."
     )
     assert "Armed clash" in _types(on)
+    # a former member of a rebel group is no longer under its arms; "ex-Seleka" is a name
+    former = code_text(
+        pipeline, "On 24 February 2022, in Puerto Guzman, armed men opened fire on a former FARC member."
+    )
+    assert "Attack" in _types(former)
+    gunmen = code_text(
+        pipeline, "On 24 February 2022, in Puerto Guzman, armed men opened fire on FARC dissidents."
+    )
+    assert "Armed clash" in _types(gunmen)
+
+
+def test_former_and_off_duty_are_civilians_but_a_name_with_ex_is_a_name() -> None:
+    d = actor_dictionary()
+    assert d.normalise("former FARC member").sector == "CVL"
+    assert d.normalise("former FARC member").country == "COL"
+    assert d.normalise("retired police officers").sector == "CVL"
+    assert d.normalise("ex-Seleka fighters").sector == "REB"
+    assert d.normalise("FARC dissidents").sector == "REB"
 
 
 def test_a_hyphenated_trigger_and_a_named_group_with_an_acronym(pipeline: Any) -> None:

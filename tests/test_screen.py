@@ -64,6 +64,9 @@ def _screened(pipeline: Any, text: str) -> list[Any]:
         "The meeting turned heated as parents clashed over a proposal to ban books from the library.",
         "The actor, who shot to fame in the 1990s playing a detective, died in London on Friday.",
         "In trials, the treatment killed 90 percent of tumour cells in mice.",
+        # throwing is violence only when what is thrown is a missile
+        "He threw the ball to his brother in the park on Sunday.",
+        "The fans threw flowers at the singer on Monday.",
     ],
 )
 def test_non_violent_senses_give_no_violence(pipeline: Any, text: str) -> None:
@@ -86,6 +89,9 @@ def test_non_violent_senses_give_no_violence(pipeline: Any, text: str) -> None:
         "Gunmen gunned down two soldiers at a checkpoint near Gao on Sunday.",
         "Militants stormed into the town at dawn on Monday.",
         "Critics of the regime were attacked by soldiers in the capital.",
+        "Rioters threw rocks and bottles at police officers in Pisiga on Tuesday.",
+        "Youths pelted the convoy with stones in Kisii on Monday.",
+        "Residents stoned a thief to death in Delmas on Sunday.",
     ],
 )
 def test_violent_senses_stay(pipeline: Any, text: str) -> None:
@@ -187,6 +193,12 @@ def test_one_person_against_another_is_crime_not_political_violence(pipeline: An
     assert stab["acled_event_type"] is None
     gang = code_text(pipeline, "Gunmen stabbed a village chief in Zamfara on Saturday.")
     assert [e["acled_event_type"] for e in _violence(gang)] == ["Violence against civilians"]
+    # "one of" several is one person; what is thrown is no one, the one it is thrown at is
+    (thrown,) = _violence(
+        code_text(pipeline, "One of the passengers hurled a bottle at the driver in Soweto on Saturday.")
+    )
+    assert [r["text"] for r in thrown["recipient"]] == ["driver"]
+    assert thrown["acled_event_type"] is None
 
 
 def test_the_toll_of_an_accident_told_after_it_is_no_attack(pipeline: Any) -> None:
@@ -596,3 +608,40 @@ def test_force_shown_at_no_one_is_coercion_not_an_attack(pipeline: Any) -> None:
         events = code_text(pipeline, text, "2023-05-02")
         assert _violence(events) == [], text
         assert [(e["event"], e["mode"], e["recipient"]) for e in events] == [("COERCE", "warning", [])], text
+
+
+def test_a_mob_the_parser_hangs_on_a_place_is_the_doer(pipeline: Any) -> None:
+    # the people made an apposition of the place before them: they acted, a mob
+    (e,) = _violence(
+        code_text(
+            pipeline,
+            "Around 10 April 2022, in Port-au-Prince - Delmas, an unspecified number of residents "
+            "stoned a thief in the Delmas 83 area.",
+            "2022-04-10",
+        )
+    )
+    assert [a["sector"] for a in e["actor"]] == ["CVL"]
+    assert e["acled_sub_event_type"] == "Mob violence"
+    # one thing said of a state is no subject hung on it
+    (refusal,) = [
+        e
+        for e in code_text(
+            pipeline,
+            "Pakistan, a key U.S. ally in the war against terrorism, has refused to deploy "
+            "peacekeepers in Iraq.",
+            "2023-05-02",
+        )
+        if e["event"] == "REJECT"
+    ]
+    assert [a["country"] for a in refusal["actor"]] == ["PAK"]
+
+
+def test_what_is_ordered_is_an_act_or_people_made_to_act(pipeline: Any) -> None:
+    def requests(text: str) -> list[dict[str, Any]]:
+        return [e for e in code_text(pipeline, text, "2023-05-02") if e["event"] == "REQUEST"]
+
+    assert requests("The army ordered the evacuation of the village on Monday.")
+    assert requests("The president ordered troops to withdraw from the border.")
+    assert requests("The court ordered the release of the journalists on Monday.")
+    assert not requests("The minister ordered flowers for his mother on Monday.")
+    assert not requests("The general ordered a drink at the hotel bar.")

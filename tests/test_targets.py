@@ -31,3 +31,31 @@ def test_whom_an_inquiry_is_aimed_at(pipeline: Any) -> None:
     assert _recipients(pipeline, text, "ACCUSE") == ["28 Chilean government officials"]
     text = "Serbian military police launched an investigation into alleged crimes committed by Croat forces."
     assert _recipients(pipeline, text, "ACCUSE") == ["Croat forces"]
+
+
+def test_an_act_opposed_or_condemned_stands_for_its_doer(pipeline: Any) -> None:
+    # "is opposed to": who is opposed opposes (no passive); the act opposed is its doer's
+    (e,) = [
+        e
+        for e in code_text(
+            pipeline, "Israel is opposed to French mediation in peace negotiations with Syria."
+        )
+        if e["event"] == "REJECT"
+    ]
+    assert [a["text"] for a in e["actor"]] == ["Israel"]
+    assert [r["country"] for r in e["recipient"]] == ["FRA"]
+    assert _recipients(pipeline, "The UN condemned the Israeli strikes on Gaza.", "ACCUSE") == ["Israeli"]
+    # a plan opposed by someone is still done to the plan's side by the agent
+    (plan,) = [
+        e
+        for e in code_text(pipeline, "The plan was opposed by the opposition parties.")
+        if e["event"] == "REJECT"
+    ]
+    assert [a["text"] for a in plan["actor"]] == ["opposition parties"]
+
+
+def test_strikes_on_a_place_are_attacks_a_strike_on_monday_a_walkout(pipeline: Any) -> None:
+    condemned = code_text(pipeline, "The UN condemned the Israeli strikes on Gaza.")
+    assert [(e["event"], e["mode"]) for e in condemned if e["event"] != "ACCUSE"] == [("ASSAULT", "aerial")]
+    walkout = code_text(pipeline, "The teachers' strike on Monday closed schools.")
+    assert [e["event"] for e in walkout] == ["PROTEST"]

@@ -59,6 +59,8 @@ def _load_json(name: str) -> dict[str, object]:
 
 #: Sectors of people who bear no arms as such: "armed" before them makes a militia.
 _UNARMED = frozenset({None, "CVL", "PRO", "REF", "EDU", "BUS", "REL", "HLH"})
+#: Sectors of people under arms: once off duty, retired or former, they are civilians.
+_FORCES = frozenset({"MIL", "COP", "REB", "UAF", "CRM"})
 
 
 class ActorDictionary:
@@ -135,12 +137,19 @@ class ActorDictionary:
         found = [
             (word, code) for word, code in self._sector_words if f" {word} " in words or f" {word}s " in words
         ]
+        # the head's own word first, then one anywhere in the head before "of" ("family members of
+        # police officers" are a family's), then one after it ("members of the army")
         code = next(
             (code for word, code in found if head.endswith(f" {word} ") or head.endswith(f" {word}s ")),
-            found[0][1] if found else None,
+            next(
+                (code for word, code in found if f" {word} " in head or f" {word}s " in head),
+                found[0][1] if found else None,
+            ),
         )
         if code in _UNARMED and any(f" {w} " in words for w in self._armed):
             return "UAF"  # "armed pastoralists", "armed youths": a militia, not a crowd
+        if code in _FORCES and self.stood_down(re.split(r"\s+of\s+", phrase)[0]):
+            return "CVL"  # "an off-duty police officer", "a former soldier": civilians, as ACLED codes them
         if not guess:
             return code
         collective = code is None and bool(head.split()) and head.split()[-1] in self._collective
@@ -148,10 +157,14 @@ class ActorDictionary:
             return "UAF"  # "an unidentified group": ACLED's unidentified armed group
         if collective:
             return "CVL"  # "a group", "a crowd": people, no kind of actor named
-        spaced = head.replace("-", " ")
-        if code in {"MIL", "COP"} and any(f" {w.replace('-', ' ')} " in spaced for w in self._off_duty):
-            return "CVL"  # "an off-duty police officer", "a former soldier": civilians, as ACLED codes them
         return code
+
+    def stood_down(self, phrase: str) -> bool:
+        """Whether the phrase says its people are no longer, or not now, under arms ("former",
+        "retired", "off-duty": ``off_duty`` in ``data/sectors.json``)."""
+        # "ex-soldier" is a former soldier; "ex-Seleka" the name of a coalition still under arms
+        words = f" {fold(re.sub(r'-(?=[a-z])', ' ', phrase))} "
+        return any(f" {w.replace('-', ' ')} " in words for w in self._off_duty)
 
     def _find(self, tokens: list[str], written: list[str]) -> ActorEntry | None:
         """Longest alias, demonym or capital inside the token list, matched only where the text
@@ -208,6 +221,8 @@ class ActorDictionary:
             own = self._own_words.get(entry.name, set())
             rest = " ".join(w for w, t in zip(written, tokens, strict=True) if t not in own)
             sector = (self.sector_of(rest, guess=False) if rest else None) or entry.sector
+            if sector in _FORCES and self.stood_down(rest):
+                return Actor(text, phrase, entry.country, "CVL", None)  # "a former FARC member"
         if entry.kind == "capital":
             sector = sector or "GOV"
         label = entry.entity or entry.name

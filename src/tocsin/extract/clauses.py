@@ -25,7 +25,8 @@ STATEMENT_EVENTS = frozenset({"ACCUSE", "REJECT", "REQUEST", "THREATEN", "SUPPOR
 PURPOSE_LEMMAS = frozenset(
     {"demand", "protest", "denounce", "reject", "condemn", "oppose", "support", "express", "show", "call",
      "demonstrate", "decry", "repudiate", "claim", "request", "commemorate", "honour", "honor", "mourn",
-     "complain", "criticise", "criticize", "urge", "press", "object", "voice"}
+     "complain", "criticise", "criticize", "urge", "press", "object", "voice", "advocate", "petition",
+     "appeal", "lobby"}
 )  # fmt: skip
 
 

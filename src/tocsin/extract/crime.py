@@ -25,6 +25,8 @@ def individual(tok: Token) -> bool:
     organisation the model took for a person ("Nyatura CMC clashed with ...")."""
     if tok.ent_type_ == "PERSON":
         return not any(t.is_upper and len(t.text) >= 2 for t in _entity(tok))
+    if tok.lower_ == "one" and any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
+        return True  # "one of the occupants hurled a bottle": one person, of several there
     if tok.tag_ in {"NNS", "NNPS"} or any(c.dep_ == "nummod" for c in tok.children):
         return False
     return _lemma(tok) in senses().individuals or tok.lower_ in senses().individuals

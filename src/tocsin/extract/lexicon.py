@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import gzip
 import io
 from dataclasses import dataclass
 from functools import lru_cache
@@ -11,7 +12,7 @@ from importlib import resources
 #: The kinds of condition a row may set (see the header of ``triggers.tsv``).
 CONDITION_KINDS = frozenset(
     {"", "obj", "whom", "people", "armed", "noobj", "prep", "noprep", "noprt", "head", "nocomp", "reach",
-     "intransitive", "counted", "child", "wrongdoing", "under", "next"}
+     "intransitive", "counted", "child", "wrongdoing", "under", "next", "act"}
 )  # fmt: skip
 
 
@@ -72,3 +73,16 @@ def lexicon() -> dict[str, tuple[Trigger, ...]]:
         )
         out.setdefault(trig.lemma, []).append(trig)
     return {k: tuple(v) for k, v in out.items()}
+
+
+def word_list(name: str) -> frozenset[str]:
+    """A bundled list of words (``data/*.txt.gz``, one a line, ``#`` comments)."""
+    text = gzip.decompress(resources.files("tocsin.data").joinpath(name).read_bytes()).decode("utf-8")
+    return frozenset(line for line in text.splitlines() if line and not line.startswith("#"))
+
+
+@lru_cache(maxsize=1)
+def act_nouns() -> frozenset[str]:
+    """Common nouns that can name an act or a happening and are not first a thing one holds, eats
+    or grows (``data/act_nouns.txt.gz``, from WordNet): "evacuation", "withdrawal"; not "drink"."""
+    return word_list("act_nouns.txt.gz")

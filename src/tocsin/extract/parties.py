@@ -13,12 +13,11 @@ the town").
 
 from __future__ import annotations
 
-import gzip
 from functools import lru_cache
-from importlib import resources
 
 from spacy.tokens import Token
 
+from tocsin.extract.lexicon import word_list
 from tocsin.extract.senses import senses
 from tocsin.geo.mentions import SETTLEMENTS
 from tocsin.models import Actor
@@ -32,21 +31,16 @@ CONTAINER_NOUNS = frozenset(
 )  # fmt: skip
 
 
-def _lines(name: str) -> frozenset[str]:
-    text = gzip.decompress(resources.files("tocsin.data").joinpath(name).read_bytes()).decode("utf-8")
-    return frozenset(line for line in text.splitlines() if line and not line.startswith("#"))
-
-
 @lru_cache(maxsize=1)
 def thing_nouns() -> frozenset[str]:
     """The bundled common nouns whose first sense is neither a person nor a group of people."""
-    return _lines("thing_nouns.txt.gz")
+    return word_list("thing_nouns.txt.gz")
 
 
 @lru_cache(maxsize=1)
 def group_nouns() -> frozenset[str]:
     """The bundled common nouns whose first sense is a group of people ("village", "army")."""
-    return _lines("group_nouns.txt.gz")
+    return word_list("group_nouns.txt.gz")
 
 
 def one_person(tok: Token) -> bool:
@@ -60,7 +54,7 @@ def one_person(tok: Token) -> bool:
 @lru_cache(maxsize=1)
 def party_compounds() -> frozenset[str]:
     """The bundled two-word nouns whose first sense is a person or a group ("secret service")."""
-    return _lines("party_compounds.txt.gz")
+    return word_list("party_compounds.txt.gz")
 
 
 def can_be_party(tok: Token, actor: Actor) -> bool:

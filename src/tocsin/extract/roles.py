@@ -158,7 +158,17 @@ def _subject(tok: Token) -> Token | None:
         return None
     subjects = [c for c in tok.children if c.dep_ == "nsubj"]
     before = [c for c in subjects if c.i < tok.i]
-    return before[-1] if before else (subjects[0] if subjects else None)
+    found = before[-1] if before else (subjects[0] if subjects else None)
+    if found is not None and found.ent_type_ in {"GPE", "LOC", "FAC"}:
+        # "in Port-au-Prince - Delmas, an unspecified number of residents stoned a thief": the
+        # parser made the people an apposition of the place before them; not "Russia, the
+        # aggressor, attacked" or "Pakistan, a key U.S. ally, refused", where one thing describes
+        # the state: people are many, or a number or a group of them
+        hung = [c for c in found.children if c.dep_ == "appos" and c.pos_ == "NOUN"
+                and (c.tag_ == "NNS" or any(d.dep_ == "prep" and d.lower_ == "of" for d in c.children))
+                and not any(d.lower_ == "the" for d in c.children)]  # fmt: skip
+        return hung[-1] if hung else found
+    return found
 
 
 def _inherited_actor(tok: Token) -> Token | None:
@@ -291,7 +301,10 @@ def roles(
         if passive_subj is None and subj is None and own_passive and tok.dep_ in {"pcomp", "advcl", "xcomp"}:
             # "died after being shot by gunmen": the governing clause's subject was shot
             passive_subj = _inherited_actor(tok) or _governing_patient(tok)
-        if passive_subj is not None:
+        opposed = tok.lemma_.lower() == "oppose" and pobj(tok, {"by"}) is None and pobj(tok, {"to"})
+        if passive_subj is not None and opposed:
+            actor, recipient = passive_subj, opposed  # "Israel is opposed to French mediation"
+        elif passive_subj is not None:
             recipient = passive_subj
             actor = pobj(tok, {"by"}) or next(
                 (a for c in chain if (a := pobj(c, {"by"})) is not None and c.tag_ == "VBN"), None
@@ -363,7 +376,9 @@ def roles(
         slot = stood_in_for(tok)  # "gave 5.1 million dollars of aid": the aid is what was given
         light = slot.head if slot.dep_ in {"dobj", "obj"} and slot.head.pos_ == "VERB" else None
         if recipient is None and light is not None:
-            recipient = pobj(light, {"against"})  # "opened investigations against 28 officials"
+            # "opened investigations against 28 officials"; an act of force aimed where the light
+            # verb's preposition points: "opened fire at two police officers", "on the crowd"
+            recipient = _aimed_at(light) if event == "ASSAULT" else pobj(light, {"against"})
         if event == "ACCUSE" and recipient is not None and not party_like(recipient):
             recipient = wrongdoer(recipient) or recipient  # "an investigation into crimes by X"
         if event in BENEFICIARY_EVENTS and (recipient is None or not named(recipient)):
@@ -406,8 +421,10 @@ def roles(
             # "police launched an attack": the subject of the verb it hangs on did it; "failed to
             # reach agreement": the subject of the clause that governs that verb
             actor = _subject(governor) or pobj(governor, {"by"})
-            if actor is None and governor.dep_ == "xcomp":
-                actor = _inherited_actor(governor)
+            if actor is None and (
+                governor.dep_ == "xcomp" or (governor.dep_ == "conj" and slot.dep_ in {"dobj", "obj"})
+            ):
+                actor = _inherited_actor(governor)  # "armed men chased and opened fire on a man"
         if event == "RETREAT" and actor is None:
             # "demanded the withdrawal of Armenian forces": they withdraw ("the US speeded up the
             # withdrawal of its forces": the US withdraws them)
@@ -424,6 +441,17 @@ def roles(
     recipients = [r for r in recipients if can_fill_role(r)]
     actors = [a for a in actors if can_fill_role(a)]
     return actors, recipients
+
+
+def _aimed_at(verb: Token) -> Token | None:
+    """The object of the verb's first preposition of aim that is no date ("On 14 January, gunmen
+    opened fire at two police officers")."""
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ in _TARGET_PREPS:
+            obj = child(c, "pobj")
+            if obj is not None and obj.ent_type_ not in {"DATE", "TIME"}:
+                return obj
+    return None
 
 
 def _modifiers(tok: Token, event: str) -> tuple[Token | None, Token | None]:

@@ -48,11 +48,12 @@ _AIMED = frozenset(
     {"shoot", "fire", "throw", "hurl", "aim", "lob", "launch", "swing", "lash", "strike", "point"}
 )
 _CAUSE_PREPS = frozenset({"of", "from", "after", "following"})
-#: What is fired when firing is shooting: what was fired, never at whom.
+#: What is fired or thrown when firing is shooting: what was fired or thrown, never at whom.
 PROJECTILES = frozenset(
     {"shot", "round", "bullet", "shell", "rocket", "missile", "mortar", "gun", "weapon", "gas",
      "teargas", "canister", "grenade", "salvo", "volley", "projectile", "arrow", "cannon", "flare",
-     "pellet", "torpedo", "munition", "ammunition", "gunshot", "burst"}
+     "pellet", "torpedo", "munition", "ammunition", "gunshot", "burst", "stone", "rock", "brick", "bottle",
+     "object", "molotov", "cocktail", "firebomb", "bomb", "explosive", "acid", "egg"}
 )  # fmt: skip
 #: Acts that, done to oneself, are suicide or self-harm ("killed himself", "shot herself").
 _SELF_HARM = frozenset({"kill", "shoot", "stab", "hang", "hurt", "harm", "injure", "wound", "burn"})

@@ -12,6 +12,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from tocsin.extract.actors import actor_dictionary
+from tocsin.extract.lexicon import lexicon
 from tocsin.extract.parties import can_be_party
 
 _PARTY_ENTITIES = frozenset({"GPE", "ORG", "NORP", "PERSON", "LOC"})
@@ -111,9 +112,11 @@ def addressee(tok: Token) -> Token | None:
 
 def party_behind(obj: Token) -> Token | None:
     """The party an object stands for: the author of a proposal ("a U.S. request", "North
-    Korea's demand", "calls by Kofi Annan", "an offer from Afghanistan") or the named party it is
+    Korea's demand", "calls by Kofi Annan", "an offer from Afghanistan") or the doer of an act
+    ("opposed to French mediation", "condemned the Israeli strikes"), or the named party it is
     against, with or for ("further action against Russia")."""
-    if obj.lemma_.lower() in PROPOSAL_NOUNS:
+    act = obj.pos_ == "NOUN" and obj.lemma_.lower() in lexicon()
+    if obj.lemma_.lower() in PROPOSAL_NOUNS or act:
         for c in obj.children:
             if c.dep_ == "poss" and c.pos_ in {"PROPN", "NOUN"}:
                 return c

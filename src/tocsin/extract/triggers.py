@@ -7,7 +7,7 @@ from functools import lru_cache
 from spacy.tokens import Span, Token
 
 from tocsin.extract.headlines import participle_modifier, reduced_passive_subject
-from tocsin.extract.lexicon import Trigger, lexicon
+from tocsin.extract.lexicon import Trigger, act_nouns, lexicon
 
 #: Subjects of these verbs are the victims, not the perpetrators ("their truck struck a mine").
 PATIENT_SUBJECT_MODES = frozenset({"explosives"})
@@ -42,8 +42,10 @@ def _objects(tok: Token) -> set[str]:
 
 
 def _temporal(prep: Token) -> bool:
-    """A preposition of time ("fired on Monday", "at noon"), not the one a condition asks for."""
-    return any(g.dep_ == "pobj" and g.ent_type_ in {"DATE", "TIME"} for g in prep.children)
+    """A preposition of time ("fired on Monday", "at noon"), not the one a condition asks for;
+    its object's first word counts too, however the parser grouped it ("on Monday closed schools")."""
+    objects = [g for g in prep.children if g.dep_ == "pobj"]
+    return any(g.ent_type_ in {"DATE", "TIME"} or g.left_edge.ent_type_ in {"DATE", "TIME"} for g in objects)
 
 
 def _where_or_when(prep: Token) -> bool:
@@ -114,6 +116,13 @@ _MANY = frozenset({"dozen", "dozens", "hundred", "hundreds", "thousand", "thousa
                    "group", "number", "lot", "band", "crowd", "member", "element"})  # fmt: skip
 
 
+def _act(noun: Token) -> bool:
+    """Whether a noun names an act: a trigger's lemma, or a noun WordNet gives an act's sense and
+    does not first make a thing ("the evacuation", "an investigation"; not "flowers", "a drink")."""
+    lemma = noun.lemma_.lower()
+    return lemma in lexicon() or (noun.pos_ == "NOUN" and lemma in act_nouns())
+
+
 def _condition_holds(trig: Trigger, tok: Token) -> bool:
     return all(_holds(kind, words, tok) for kind, words in trig.conditions)
 
@@ -129,6 +138,11 @@ def _holds(kind: str, words: frozenset[str], tok: Token) -> bool:
     if kind == "people":
         done_to = [c for c in tok.children if c.dep_ in {"dobj", "obj", "nsubjpass"}]
         return any(_people(c, words) for c in done_to)
+    if kind == "act":
+        if any(c.dep_ in {"ccomp", "xcomp"} for c in tok.children):
+            return True  # "ordered troops to withdraw", "ordered that the camp be closed"
+        done_to = [c for c in tok.children if c.dep_ in {"dobj", "obj", "nsubjpass"}]
+        return any(_people(c, words) or _act(c) for c in done_to)
     if kind == "armed":
         moved = [c for c in tok.children if c.dep_ in {"dobj", "obj", "nsubjpass"}]
         return not moved or any(_people(c, words) or _arms(c) for c in moved)

@@ -129,7 +129,14 @@ class PlaceResolver:
         if best.kind in {"admin1", "admin2"} and feature not in AREAL:
             # "in Donetsk": the city, not the oblast named after it, unless "region" follows;
             # "Washington": the national capital, not the state named like it.
-            capital = capital_names().get(best.country_code) == fold(name)
+            # "Kiev": the capital Kyiv, whichever of its names the text writes, not Kiev oblast;
+            # but a name its country bears too ("Villa Canales, Guatemala") is no capital's
+            capital_name = capital_names().get(best.country_code)
+            country_named = any(c.kind == "country" and fold(c.name) == fold(name) for c in ranked)
+            capital = capital_name == fold(name) or (not country_named and any(
+                c.kind == "city" and c.country_code == best.country_code and fold(c.name) == capital_name
+                for c in ranked
+            ))  # fmt: skip
             inside = [
                 c
                 for c in ranked
