@@ -496,3 +496,15 @@ def test_a_gallery_of_demonstrations_on_several_days_types_each_by_its_own_parag
     )
     march = _by_trigger(code_text(pipeline, one, "2014-06-10"), "marched")
     assert march["acled_sub_event_type"] == "Violent demonstration"
+
+
+def test_stones_thrown_by_no_armed_side_are_a_riot(pipeline: Any) -> None:
+    # squatters are no kind of actor the dictionary knows: their stones in a demonstration riot
+    squatters = code_text(
+        pipeline,
+        "On 10 June 2022, hundreds of squatters hurled stones at police officers in Eldoret in "
+        "demonstration against forceful eviction.",
+    )
+    assert _types(squatters) == {"Violent demonstration"}
+    soldiers = code_text(pipeline, "On 10 June 2022, soldiers threw stones at villagers in Eldoret.")
+    assert "Attack" in _types(soldiers)

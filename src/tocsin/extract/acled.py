@@ -267,6 +267,10 @@ def acled_type(
     return None, None
 
 
+#: Verbs of throwing things at people (``data/triggers.tsv``: a missile thrown, people stoned).
+_THROWING = frozenset({"throw", "hurl", "pelt", "stone", "lob"})
+
+
 def _violence(mode: str | None, triggers: frozenset[str], doers: set[str], targets: set[str], *,
               context: frozenset[str], resisted: bool) -> tuple[str, str]:  # fmt: skip
     if mode in _REMOTE:
@@ -277,6 +281,10 @@ def _violence(mode: str | None, triggers: frozenset[str], doers: set[str], targe
         if context & DEMONSTRATION_CUES:
             return "Riots", "Violent demonstration"
         return "Riots", "Mob violence"
+    if triggers & _THROWING and not doers & (ARMED_SECTORS | _STATE) and context & DEMONSTRATION_CUES:
+        # stones and bottles thrown where people demonstrate, by no armed or state side: the
+        # demonstrators' own violence (a crowd's elsewhere is mob violence, above)
+        return "Riots", "Violent demonstration"
     if mode == "abduct":
         return _VAC, "Abduction/forced disappearance"
     if mode == "sexual":
