@@ -66,6 +66,7 @@ def _screened(pipeline: Any, text: str) -> list[Any]:
         "In trials, the treatment killed 90 percent of tumour cells in mice.",
         # throwing is violence only when what is thrown is a missile
         "He threw the ball to his brother in the park on Sunday.",
+        "The striker shot at the target and missed on Sunday.",
         "The fans threw flowers at the singer on Monday.",
     ],
 )
@@ -92,6 +93,7 @@ def test_non_violent_senses_give_no_violence(pipeline: Any, text: str) -> None:
         "Rioters threw rocks and bottles at police officers in Pisiga on Tuesday.",
         "Youths pelted the convoy with stones in Kisii on Monday.",
         "Residents stoned a thief to death in Delmas on Sunday.",
+        "Israeli tanks fired four shells at targets in Jericho on Monday.",
     ],
 )
 def test_violent_senses_stay(pipeline: Any, text: str) -> None:

@@ -208,6 +208,8 @@ def _abstract_object(tok: Token, s: Senses) -> str | None:
             # "an attack on a market in Kabul", "the toll from the attack on the market rose to
             # 12": a marketplace, a place one can attack
             continue
+        if _lemma(obj) in s.struck and any(_lemma(t) in PROJECTILES for t in tok.sent):
+            continue  # "fired shell bombs at targets": what arms are aimed at
         if _lemma(obj) in s.blockable and _lemma(tok) in s.blockade:
             continue  # "blocked traffic": a flow of people stopped
         named = obj.ent_type_ in {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"}

@@ -26,6 +26,8 @@ class Senses:
     abstract: frozenset[str]
     #: abstract objects that are also places ("market"): not abstract where a place is named
     places: frozenset[str]
+    #: abstract objects that arms strike ("target"): not abstract where a munition is named
+    struck: frozenset[str]
     blockable: frozenset[str]
     #: Verbs whose object is a meaning ("Talib means mines and explosions"), not an act.
     meaning: frozenset[str]
@@ -116,6 +118,7 @@ def senses() -> Senses:
         figurative_modifiers=words(data["figurative"]["modifiers"]),
         abstract=words(data["objects"]["abstract"]),
         places=words(data["objects"]["places"]),
+        struck=words(data["objects"]["struck"]),
         blockable=words(data["objects"]["blockable"]),
         meaning=words(data["objects"]["meaning"]),
         medical_modifiers=words(data["medical"]["modifiers"]),
