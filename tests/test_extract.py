@@ -630,6 +630,27 @@ def test_sexual_violence_whatever_the_lemmatiser_makes_of_it(pipeline: Any) -> N
     assert [e for e in music if e["event"] == "ASSAULT"] == []
 
 
+def test_forced_nudity_and_sexual_harassment_are_sexual_violence(pipeline: Any) -> None:
+    # Sexual violence in ACLED's sense is harm of a sexual nature, not only rape: people stripped
+    # naked or of their clothes, made to undress, sexually harassed.
+    for text in (
+        "On 15 February 2022, two boys were arrested, attacked and stripped naked by police in Omdurman.",
+        "On 3 March 2022, soldiers stripped the detainees of their clothes in Goma.",
+        "On 13 January 2022, separatists stopped 15 pupils in Buea and undressed them.",
+        "On 4 January 2022, two trans women were sexually harassed by police officers in Bogota.",
+    ):
+        events = code_text(pipeline, text, published="2022-03-03")
+        assert "sexual" in {e["mode"] for e in events if e["event"] == "ASSAULT"}, text
+    # Stripped of belongings, or protesters who strip themselves: no sexual violence.
+    for text in (
+        "On 3 March 2022, robbers stripped the victims of their phones in Lagos.",
+        "On 3 March 2022, protesters stripped naked in front of parliament to denounce the law.",
+        "On 3 March 2022, the actress undressed for the scene, the director said.",
+    ):
+        events = code_text(pipeline, text, published="2022-03-03")
+        assert "sexual" not in {e["mode"] for e in events}, text
+
+
 def test_explosives_destroyed_or_defused_are_disrupted_weapons_use(pipeline: Any) -> None:
     events = code_text(pipeline, "Soldiers discovered and destroyed an IED planted near Gao.", "2022-06-01")
     assert "Disrupted weapons use" in {e["acled_sub_event_type"] for e in events}

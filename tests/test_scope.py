@@ -144,6 +144,27 @@ def test_a_curfew_is_a_security_measure_a_patrol_is_routine(pipeline: Any) -> No
     assert "Change to group/activity" in _types(deployed)
 
 
+def test_checkpoints_and_a_state_of_emergency_are_security_measures(pipeline: Any) -> None:
+    # ACLED's security measures (Change to group/activity): checkpoints the state sets up (each
+    # object of a list counts: "police and military checkpoints"), a state of emergency declared.
+    for text in (
+        "On 16 January 2022, the government established police and military checkpoints in Ilopango.",
+        "The army erected roadblocks around Goma on Sunday.",
+        "The government declared a state of emergency in Tigray on Monday.",
+    ):
+        assert "Change to group/activity" in _types(code_text(pipeline, text)), text
+    # A medical emergency is no measure; a checkpoint villagers set up is not the state's.
+    for text in (
+        "Doctors declared a medical emergency at the hospital on Monday.",
+        "Villagers set up a checkpoint to keep strangers out, the chief said on Monday.",
+    ):
+        assert "Change to group/activity" not in _types(code_text(pipeline, text)), text
+    # the road a roadblock stands on, named by its number, is no one it was set against
+    (road,) = [e for e in code_text(pipeline, "There were, oddly, roadblocks set up on the 77 (I was told).")
+               if e["mode"] == "checkpoint"]  # fmt: skip
+    assert road["recipient"] == []
+
+
 def test_struck_is_an_air_strike_only_from_the_air(pipeline: Any) -> None:
     jets = code_text(pipeline, "Jets struck a camp in Deir al-Zour on Sunday.")
     assert "Air/drone strike" in _types(jets)
@@ -442,6 +463,24 @@ def test_live_ammunition_against_demonstrators_is_excessive_force(pipeline: Any)
     assert "Protest with intervention" in _types(gas) and "Excessive force against protesters" not in _types(
         gas
     )
+
+
+def test_injuries_from_rubber_bullets_are_an_intervention_and_deaths_excessive_force(pipeline: Any) -> None:
+    # ACLED: teargas and rubber bullets are crowd control (an intervention), even when people are
+    # hurt; lethal force, or live rounds, is excessive force.
+    opening = "On 15 March 2022, thousands of demonstrators marched in Khartoum. "
+    rubber = code_text(
+        pipeline,
+        opening + "Security forces fired teargas canisters and rubber bullets to disperse the crowd. "
+        "Six demonstrators were injured.",
+    )
+    assert "Protest with intervention" in _types(rubber)
+    assert "Excessive force against protesters" not in _types(rubber)
+    for harder in (
+        "Security forces fired rubber and live bullets to disperse them. Six demonstrators were injured.",
+        "Security forces fired tear gas to disperse the crowd, killing two demonstrators.",
+    ):
+        assert "Excessive force against protesters" in _types(code_text(pipeline, opening + harder)), harder
 
 
 def test_a_battle_that_takes_territory_is_the_takeover_and_a_self_detonation_a_suicide_bomb(

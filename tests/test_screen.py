@@ -415,6 +415,19 @@ def test_a_right_or_courage_to_attack_a_headline_infinitive_and_a_habit_are_no_a
     assert {e["factuality"] for e in done} == {"asserted"}
 
 
+def test_what_is_necessary_or_possible_to_do_is_not_done(pipeline: Any) -> None:
+    needed = code_text(
+        pipeline,
+        "The ministry said it is necessary to establish a border control checkpoint on the road.",
+    )
+    assert {e["factuality"] for e in needed} == {"hypothetical"}
+    possible = code_text(pipeline, "Officials said it was impossible to shell the town from there.")
+    assert all(e["factuality"] == "hypothetical" for e in possible if e["event"] == "ASSAULT")
+    # who was able to do it did it
+    able = code_text(pipeline, "Soldiers were able to shell the town from the hills on Monday.")
+    assert "asserted" in {e["factuality"] for e in able if e["event"] == "ASSAULT"}
+
+
 def test_an_arrest_in_march_is_no_march_and_his_arrest_is_done_to_him(pipeline: Any) -> None:
     theft = code_text(
         pipeline, "Manyuma was arrested in March last year for theft and released on a warning."

@@ -230,7 +230,7 @@ def acled_type(
         driven = "displace" in triggers or (doers & _NON_STATE_ARMED and not doers & _STATE)
         if mode == "expel" and recipients and driven:
             return _SD, "Other"  # ACLED's displacement: people driven from their homes (people named)
-        if mode == "restrict" and "curfew" in triggers and not doers & CROWD_SECTORS:
+        if mode == "restrict" and triggers & _SECURITY_MEASURES and not doers & CROWD_SECTORS:
             return _SD, "Change to group/activity"  # ACLED's security measures: a curfew imposed
 
         return None, None
@@ -257,15 +257,24 @@ def acled_type(
     # Deployments, reinforcements, withdrawals of armed forces ("troops were deployed": the forces
     # moved are the passive's subject).
     if event == "MOBILIZE" and ("patrol" in triggers or mode == "checkpoint"):
-        # A patrol or a checkpoint is routine for the forces of order; run by a non-state armed
-        # group it is ACLED's non-violent activity ("Other").
-        return (_SD, "Other") if doers & _NON_STATE_ARMED and not doers & _STATE else (None, None)
+        # Run by a non-state armed group a patrol or a checkpoint is ACLED's non-violent activity
+        # ("Other"); a checkpoint the state sets up is one of its security measures; a patrol is
+        # routine for the forces of order.
+        if doers & _NON_STATE_ARMED and not doers & _STATE:
+            return _SD, "Other"
+        if mode == "checkpoint" and doers & _STATE:
+            return _SD, "Change to group/activity"
+        return None, None
     if event == "MOBILIZE" and (doers | targets) & ARMED_SECTORS:
         return _SD, "Change to group/activity"
     if event == "RETREAT" and mode == "withdraw" and (doers | targets) & ARMED_SECTORS:
         return _SD, "Change to group/activity"
     return None, None
 
+
+#: Words of a security measure a state imposes (ACLED's "Change to group/activity"): a curfew, a
+#: state of emergency.
+_SECURITY_MEASURES = frozenset({"curfew", "emergency"})
 
 #: Verbs of throwing things at people (``data/triggers.tsv``: a missile thrown, people stoned).
 _THROWING = frozenset({"throw", "hurl", "pelt", "stone", "lob"})

@@ -251,12 +251,35 @@ _MODAL_NOUNS = frozenset(
 )  # fmt: skip
 
 
+#: Adjectives of necessity or possibility: their to-infinitive is what should or could be done
+#: ("it is necessary to establish a checkpoint", "it is possible to strike"), as after "must" or
+#: "could". Not "able": who was able to flee fled.
+_MODAL_ADJECTIVES = frozenset(
+    {"necessary", "unnecessary", "essential", "imperative", "vital", "crucial", "important",
+     "needed", "required", "possible", "impossible", "urgent", "advisable", "desirable",
+     "appropriate", "legitimate", "permissible", "justified"}
+)  # fmt: skip
+
+
+def _modal_frame(trigger: Token) -> bool:
+    """ "it is necessary to establish ...": the infinitive hangs from an adjective of necessity or
+    possibility, or from the copula that takes one."""
+    if trigger.dep_ != "xcomp":
+        return False
+    head = trigger.head
+    if head.pos_ == "ADJ":
+        return head.lemma_.lower() in _MODAL_ADJECTIVES
+    return any(c.dep_ == "acomp" and c.lemma_.lower() in _MODAL_ADJECTIVES for c in head.children)
+
+
 def _potential(trigger: Token) -> bool:
     """Whether a to-infinitive trigger only says what could be done: with its own subject ("with
-    no ground troops to fight", "for the army to attack"), or after a noun of ability, right or
-    will ("the courage to attack me"). Not "a rally to protest" (a purpose) nor "an attempt to
-    kill" (an act)."""
+    no ground troops to fight", "for the army to attack"), after a noun of ability, right or
+    will ("the courage to attack me"), or after an adjective of necessity ("it is necessary to
+    establish"). Not "a rally to protest" (a purpose) nor "an attempt to kill" (an act)."""
     if any(c.dep_ == "mark" and c.lower_ in {"with", "for"} for c in trigger.children):
+        return True
+    if _modal_frame(trigger):
         return True
     return trigger.dep_ in {"acl", "relcl"} and trigger.head.lemma_.lower() in _MODAL_NOUNS
 

@@ -40,7 +40,7 @@ from tocsin.extract.cues import document_cues, violent_protest
 from tocsin.extract.dating import dates_for
 from tocsin.extract.draft import Context, Draft, SentenceView, actor_keys, add_unique
 from tocsin.extract.frames import protest_frames
-from tocsin.extract.freeze import arrests_at_protests, freeze, territory_battles
+from tocsin.extract.freeze import arrests_at_protests, crackdowns, freeze, territory_battles
 from tocsin.extract.headlines import credit
 from tocsin.extract.lexicon import Trigger
 from tocsin.extract.naming import all_things, party_of, thing
@@ -299,7 +299,8 @@ class EventExtractor:
                 for c in tok.children
                 if c.dep_ == "prep" and c.lower_ in {"between", "with"} and not instrument(c)
             }
-            if trig.mode == "seize":  # what was seized decides ACLED's type: a town, or goods
+            if trig.mode in {"seize", "restrict"}:  # what was seized decides ACLED's type: a town, or goods;
+                # what was imposed: a curfew, a state of emergency
                 objects = [c for c in tok.children if c.dep_ in {"dobj", "obj", "nsubjpass"}]
                 cues |= {c.lemma_.lower() for c in objects}
                 # "500 kilograms of cocaine", "a cache of weapons": what the measure is of.
@@ -566,9 +567,7 @@ class EventExtractor:
         # a demonstration is peaceful unless its participants engage in violence).
         days = {d.date.start for d in merged if d.event == "PROTEST" and d.date.start is not None}
         apart = len(days) > 1
-        # Demonstrators killed or hurt by the forces of order: ACLED's excessive force.
-        cracked = {d.offset for d in merged if d.event in {"ASSAULT", "COERCE"} and (d.dead or d.injured)
-                   and any(a.sector in {"COP", "MIL"} for a in d.actors)}  # fmt: skip
+        cracked = crackdowns(merged)  # demonstrators killed or hurt: ACLED's excessive force
         private = private_motive(doc for _, doc in parsed)
         events = [
             freeze(

@@ -81,12 +81,44 @@ def _instrument_words(d: Draft) -> frozenset[str]:
     )
 
 
-def _crowd_control(tok: Token) -> bool:
-    """A munition named as one of crowd control ("tear gas shells", "stun grenades")."""
-    if tok.lemma_.lower() not in weapon_words():
-        return False
+def _riot_modified(tok: Token) -> bool:
+    """A noun modified by a word of crowd control ("tear gas", "rubber bullets", "stun")."""
     modifiers = (t for c in tok.lefts if c.dep_ in {"compound", "amod", "nmod"} for t in c.subtree)
     return any(t.lemma_.lower() in senses().riot_control for t in modifiers)
+
+
+def _crowd_control(tok: Token) -> bool:
+    """A munition named as one of crowd control ("tear gas shells", "stun grenades")."""
+    return tok.lemma_.lower() in weapon_words() and _riot_modified(tok)
+
+
+_EXCESSIVE = "Excessive force against protesters"
+#: What a gun or a launcher fires, besides the weapons of ``data/senses.toml``.
+_ROUNDS = frozenset({"bullet", "round", "ammunition", "munition", "pellet", "cartridge", "canister", "gas"})
+
+
+def _crowd_control_only(d: Draft) -> bool:
+    """The draft's sentence names munitions of crowd control and no other ("fired teargas
+    canisters and rubber bullets to disperse the crowd"; not "rubber and live bullets")."""
+    said = [t for t in d.trigger.sent if not unsaid(t)]
+    munitions = [t for t in said if t.lemma_.lower() in weapon_words() | _ROUNDS]
+    crowd = [t for t in munitions if _riot_modified(t) and not any(m.lower_ == "live" for m in t.subtree)]
+    gas = [t for t in said if t.lemma_.lower() in {"teargas", "tear-gas"}]
+    return bool(crowd or gas) and len(crowd) == len(munitions)
+
+
+def crackdowns(drafts: list[Draft]) -> set[int]:
+    """The paragraphs (by offset) where the forces of order killed or hurt people: ACLED's
+    excessive force against protesters. Injuries from crowd-control munitions alone are an
+    intervention, as ACLED codes teargas and rubber bullets; a death is excessive force whatever
+    the weapon."""
+    return {
+        d.offset
+        for d in drafts
+        if d.event in {"ASSAULT", "COERCE"}
+        and any(a.sector in {"COP", "MIL"} for a in d.actors)
+        and (d.dead or (d.injured and not _crowd_control_only(d)))
+    }
 
 
 def told_in_past(trigger: Token) -> bool:
@@ -166,6 +198,8 @@ def freeze(
         crackdown=crackdown,
         things=d.things,
     )
+    if acled[1] == _EXCESSIVE and d.event != "PROTEST" and not d.dead and _crowd_control_only(d):
+        acled = ("Protests", "Protest with intervention")  # hurt by rubber bullets: an intervention
     if factuality in {Factuality.NEGATED, Factuality.HYPOTHETICAL, Factuality.FUTURE}:
         acled = (None, None)  # ACLED codes what happened, not what was feared, planned or denied
     if of_past_era(d.trigger):

@@ -109,13 +109,13 @@ _OWN = frozenset({"its", "their"})
 
 
 def _target(tok: Token) -> Token | None:
-    """The object of a targeting preposition ("fired at the crowd"), not a time ("on Tuesday");
-    "against" before the others, which also say where ("protested at the Zocalo against the
-    director")."""
+    """The object of a targeting preposition ("fired at the crowd"), not a time ("on Tuesday")
+    nor a bare number, which names no party ("roadblocks set up on the 77", a road); "against"
+    before the others, which also say where ("protested at the Zocalo against the director")."""
     preps = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in _TARGET_PREPS]
     for c in sorted(preps, key=lambda c: c.lower_ != "against"):
         obj = child(c, "pobj")
-        if obj is not None and obj.ent_type_ not in {"DATE", "TIME"}:
+        if obj is not None and obj.ent_type_ not in {"DATE", "TIME"} and obj.pos_ != "NUM":
             return obj
     return None
 

@@ -27,6 +27,8 @@ def _objects(tok: Token) -> set[str]:
     for child in tok.children:
         if child.dep_ in {"dobj", "obj", "attr", "nsubjpass", "pobj", "oprd"}:
             out.add(child.lemma_.lower())
+            # "established police and military checkpoints": each object of a list
+            out.update(c.lemma_.lower() for c in child.children if c.dep_ == "conj")
             if child.like_num:  # "intercepted 35 of 40 drones": the drones were acted on
                 out.update(g.lemma_.lower() for p in child.children if p.lower_ == "of" for g in p.children
                            if g.dep_ == "pobj")  # fmt: skip
@@ -123,6 +125,21 @@ def _act(noun: Token) -> bool:
     return lemma in lexicon() or (noun.pos_ == "NOUN" and lemma in act_nouns())
 
 
+def _done_to(tok: Token) -> list[Token]:
+    """Who or what a verb acts on: its object or passive subject; a passive participle joined to
+    another verb with none of its own shares that verb's ("two boys were arrested, attacked and
+    stripped naked": the boys were stripped)."""
+    done_to = [c for c in tok.children if c.dep_ in {"dobj", "obj", "nsubjpass"}]
+    verb = tok
+    joined = {"conj", "advcl"}
+    while not done_to and verb.dep_ in joined and verb.tag_ == "VBN" and verb.head.pos_ in {"VERB", "AUX"}:
+        if any(c.dep_ in {"nsubj", "csubj"} for c in verb.children):
+            break
+        verb = verb.head
+        done_to = [c for c in verb.children if c.dep_ == "nsubjpass"]
+    return done_to
+
+
 def _condition_holds(trig: Trigger, tok: Token) -> bool:
     return all(_holds(kind, words, tok) for kind, words in trig.conditions)
 
@@ -136,8 +153,7 @@ def _holds(kind: str, words: frozenset[str], tok: Token) -> bool:
         done_to = [c for c in tok.children if c.dep_ in {"dobj", "obj", "nsubjpass"}]
         return bool(done_to) and not any(c.lemma_.lower() in words for c in done_to)
     if kind == "people":
-        done_to = [c for c in tok.children if c.dep_ in {"dobj", "obj", "nsubjpass"}]
-        return any(_people(c, words) for c in done_to)
+        return any(_people(c, words) for c in _done_to(tok))
     if kind == "act":
         if any(c.dep_ in {"ccomp", "xcomp"} for c in tok.children):
             return True  # "ordered troops to withdraw", "ordered that the camp be closed"
@@ -180,6 +196,8 @@ def _holds(kind: str, words: frozenset[str], tok: Token) -> bool:
     if kind == "child":
         lemmas = {c.lemma_.lower() for c in tok.children}
         lemmas |= {g.lemma_.lower() for c in tok.children for g in c.children}
+        # "stripped them of their clothes"
+        lemmas |= {g.lemma_.lower() for p in _particles(tok) for g in p.children}
         return bool(lemmas & words)
     return False
 
