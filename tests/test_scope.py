@@ -483,6 +483,19 @@ def test_injuries_from_rubber_bullets_are_an_intervention_and_deaths_excessive_f
         assert "Excessive force against protesters" in _types(code_text(pipeline, opening + harder)), harder
 
 
+def test_a_surrender_is_an_agreement_between_armed_sides_not_a_suspect_giving_up(pipeline: Any) -> None:
+    for text in (
+        "On 26 February 2022, around 40 Mayi Mayi militiamen surrendered to the FARDC in Beni.",
+        "On 3 March 2022, he surrendered to troops in Beni.",
+    ):
+        assert "Agreement" in _types(code_text(pipeline, text)), text
+    for text in (
+        "The alleged slasher, Rodolfo Lopez, fled the scene and later surrendered to the NYPD.",
+        "On 3 March 2022, a murder suspect surrendered to police in Nairobi.",
+    ):
+        assert "Agreement" not in _types(code_text(pipeline, text)), text
+
+
 def test_a_battle_that_takes_territory_is_the_takeover_and_a_self_detonation_a_suicide_bomb(
     pipeline: Any,
 ) -> None:

@@ -247,7 +247,10 @@ def acled_type(
         return "Protests", "Peaceful protest"
     if event in {"AGREE", "RETREAT"} and mode == "ceasefire":
         return _SD, "Agreement"
-    if (event == "RETREAT" and mode == "surrender") or (
+    # The one who surrenders is armed, or, unnamed, gives up to soldiers or rebels: a suspect who
+    # surrenders to the police ends a manhunt, law enforcement, no agreement between armed sides.
+    gave_up = doers & (ARMED_SECTORS - {"COP"}) or (not doers and targets & (ARMED_SECTORS - {"COP", "CRM"}))
+    if (event == "RETREAT" and mode == "surrender" and gave_up) or (
         event == "AGREE" and doers and targets and (doers | targets) & ARMED_SECTORS
     ):
         # Armed actors agreeing with another side, or surrendering to one another; not a promise
