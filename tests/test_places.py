@@ -354,3 +354,26 @@ def test_a_city_in_the_region_of_its_own_name(pipeline: Any) -> None:
     found = {m.place.text: m.place for m in _mentions_of(pipeline, text)}
     asuncion = found["Asuncion"]
     assert asuncion.country_code == "PY" and asuncion.precision == "exact"
+
+
+def test_seas_and_straits_where_ships_are_attacked_are_the_water(pipeline: Any) -> None:
+    # "the Gulf of Aden" had fallen back on Papua New Guinea's Gulf province, "the Black Sea" on
+    # nothing, "the Red Sea" on Sudan's Red Sea state
+    for text, name in (
+        ("Houthi rebels fired a missile at a vessel in the Gulf of Aden on Monday.", "Gulf of Aden"),
+        ("Ukrainian drones struck a Russian warship in the Black Sea on Monday.", "Black Sea"),
+        ("Houthi rebels attacked a ship in the Red Sea on Monday.", "Red Sea"),
+    ):
+        (event,) = [e for e in code_text(pipeline, text) if e["event"] == "ASSAULT"]
+        assert event["location"]["name"] == name and event["location"]["country_code"] == "", text
+    # the state of that name where a document names it as one
+    state = code_text(pipeline, "Protesters marched in Port Sudan, in Red Sea state, on Monday.")
+    assert state[0]["location"]["country_code"] == "SD"
+
+
+def test_a_city_that_also_names_a_body_is_the_city_where_things_happen(pipeline: Any) -> None:
+    # "Brussels" stands for the European Union as a party, and for the city as a place
+    protest = code_text(pipeline, "Thousands of farmers protested in Brussels on Monday.")
+    assert protest[0]["location"]["name"] == "Brussels" and protest[0]["location"]["country_code"] == "BE"
+    (sanction,) = code_text(pipeline, "Brussels imposed sanctions on Russia on Monday.")
+    assert sanction["actor"][0]["name"] == "European Union"

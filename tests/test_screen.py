@@ -573,6 +573,13 @@ def test_who_claims_responsibility_for_an_attack_claims_to_have_done_it(pipeline
     assert attack["factuality"] == "claimed" and [a["name"] for a in attack["actor"]] == ["Islamic State"]
     denied = "The army denied responsibility for the attack on a police post in Kabul on Monday."
     assert [e["actor"] for e in _violence(code_text(pipeline, denied))] == [[]]
+    # the attack so claimed is the act reported, typed as ACLED types it (armed men against a
+    # police post: a battle), not a topic
+    assert attack["acled_sub_event_type"] == "Armed clash"
+    missile = code_text(
+        pipeline, "Houthi rebels claimed responsibility for a missile attack on a vessel near Aden."
+    )
+    assert "Shelling/artillery/missile attack" in {e["acled_sub_event_type"] for e in missile}
 
 
 def test_a_claim_of_responsibility_after_the_act_names_its_actor(pipeline: Any) -> None:

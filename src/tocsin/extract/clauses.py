@@ -217,6 +217,9 @@ def _drawn_to(verb: Token) -> bool:
 
 #: A count of an act's dead: the act it is the toll of is what a sentence giving it reports.
 _TOLLS = frozenset({"toll", "tally"})
+#: Nouns whose "for" names the act itself: to claim or deny responsibility for an attack tells
+#: the attack (who did it, and whether they say so), not a topic.
+_ANSWERED_FOR = frozenset({"responsibility", "credit", "blame"})
 
 
 def passing_kind(tok: Token) -> str | None:
@@ -233,6 +236,9 @@ def passing_kind(tok: Token) -> str | None:
         if node.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ in {"NOUN", "PROPN"}:
             if head.head.lemma_.lower() in _TOLLS and head.lower_ in {"from", "in", "of"}:
                 node = head.head  # "the death toll from the attack rose to 12" tells the attack
+                continue
+            if head.head.lemma_.lower() in _ANSWERED_FOR and head.lower_ == "for":
+                node = head.head  # "claimed responsibility for the attack"
                 continue
             return "topic"
         if tok.pos_ == "NOUN" and node.dep_ in {"dobj", "pobj"} and head.lemma_.lower() in ABOUT_VERBS:

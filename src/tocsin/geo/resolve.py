@@ -243,7 +243,9 @@ class PlaceResolver:
                     continue
                 # "the town of Martakert", "Lisagor, Yeghtsahogh, Hin Shen and Mets Shen": a place,
                 # whatever NER took it for; resolved below, or kept unresolved with its text.
-            elif ent.label_ not in PLACE_LABELS or self.actors.is_organisation(ent.text):
+            elif ent.label_ not in PLACE_LABELS or (
+                self.actors.is_organisation(ent.text) and not self._where_named(ent)
+            ):
                 continue
             elif len(ent) == 1 and (ent.text in people or ent[0].lower_ in COMPASS):
                 continue  # "Trapani said", after "Joe Trapani": the person; "North": no place
@@ -292,6 +294,13 @@ class PlaceResolver:
             out.append(PlaceMention(place, role, span.root.i, ent.sent.start, certain))
         out.extend(self._unnamed_before_container(doc, offset, focus, by_start))
         return sorted(out, key=lambda m: m.place.start)
+
+    def _where_named(self, ent: Span) -> bool:
+        """A body's name that is also a city's, named as where something happened ("farmers
+        protested in Brussels": the city, though "Brussels" elsewhere stands for the EU, as a
+        capital stands for its government)."""
+        named_here = ent.label_ == "GPE" and mention_role(ent) == "location"
+        return named_here and bool(self.gazetteer.lookup(ent.text))
 
     def _unnamed_before_container(
         self, doc: Doc, offset: int, focus: Focus, by_start: dict[int, Span]
