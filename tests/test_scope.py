@@ -483,6 +483,36 @@ def test_injuries_from_rubber_bullets_are_an_intervention_and_deaths_excessive_f
         assert "Excessive force against protesters" in _types(code_text(pipeline, opening + harder)), harder
 
 
+def test_what_is_burned_is_read_through_a_count(pipeline: Any) -> None:
+    homes = code_text(
+        pipeline, "Boko Haram insurgents burned down dozens of homes in Borno state on Saturday."
+    )
+    assert "Looting/property destruction" in _types(homes)
+    assert code_text(pipeline, "He burned dozens of calories on Saturday.") == []
+
+
+def test_teargas_fired_at_protesters_or_a_dispersal_is_an_intervention_not_an_attack(pipeline: Any) -> None:
+    for text in (
+        "Police fired tear gas at protesters in Dakar on Friday.",
+        "Security forces used tear gas to disperse hundreds of protesters in Dakar on Friday.",
+        "Police dispersed hundreds of demonstrators in Dakar on Friday.",
+    ):
+        types = _types(code_text(pipeline, text))
+        assert "Protest with intervention" in types and "Attack" not in types, text
+    # told with the demonstration it controlled, the force is that demonstration's one row
+    both = code_text(
+        pipeline, "Riot police used tear gas to disperse demonstrators protesting the results in Monrovia."
+    )
+    assert [e["event"] for e in both if e["acled_sub_event_type"] == "Protest with intervention"] == [
+        "PROTEST"
+    ]
+    # live rounds at them, or deaths, are excessive force; fog and seeds disperse without anyone
+    live = code_text(pipeline, "Police fired live bullets at protesters in Dakar on Friday, killing two.")
+    assert "Excessive force against protesters" in _types(live)
+    for text in ("The fog dispersed by noon.", "Helicopters dispersed the seeds over the field."):
+        assert code_text(pipeline, text) == [], text
+
+
 def test_a_surrender_is_an_agreement_between_armed_sides_not_a_suspect_giving_up(pipeline: Any) -> None:
     for text in (
         "On 26 February 2022, around 40 Mayi Mayi militiamen surrendered to the FARDC in Beni.",

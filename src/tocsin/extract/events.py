@@ -428,6 +428,8 @@ class EventExtractor:
                     break
                 if node.lemma_.lower() in SPEECH_VERBS or node.i == node.head.i:
                     break
+                if node.pos_ == "VERB" and any(c.dep_ in {"nsubj", "nsubjpass"} for c in node.children):
+                    break  # a clause with a subject of its own: "while the soldiers fired ... to disperse"
                 node = node.head
 
     def _attach_casualties(self, drafts: list[Draft], found: list[Casualty], *, strict: bool = True) -> None:

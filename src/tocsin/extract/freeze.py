@@ -11,7 +11,7 @@ from datetime import timedelta
 
 from spacy.tokens import Token
 
-from tocsin.extract.acled import acled_type, weapon_words
+from tocsin.extract.acled import DEMONSTRATION_CUES, acled_type, weapon_words
 from tocsin.extract.actors import ActorDictionary
 from tocsin.extract.clauses import ARMED_OR_STATE, INDIVIDUAL_CRIME, unsaid
 from tocsin.extract.crime import for_gain, in_quarrel
@@ -93,6 +93,7 @@ def _crowd_control(tok: Token) -> bool:
 
 
 _EXCESSIVE = "Excessive force against protesters"
+_CONTROLLED = "Protest with intervention"
 #: What a gun or a launcher fires, besides the weapons of ``data/senses.toml``.
 _ROUNDS = frozenset({"bullet", "round", "ammunition", "munition", "pellet", "cartridge", "canister", "gas"})
 
@@ -105,6 +106,25 @@ def _crowd_control_only(d: Draft) -> bool:
     crowd = [t for t in munitions if _riot_modified(t) and not any(m.lower_ == "live" for m in t.subtree)]
     gas = [t for t in said if t.lemma_.lower() in {"teargas", "tear-gas"}]
     return bool(crowd or gas) and len(crowd) == len(munitions)
+
+
+def _crowd_controlled(d: Draft, acled: tuple[str | None, str | None], context: frozenset[str],
+                      actors: tuple[Actor, ...], recipients: tuple[Actor, ...]) -> bool:  # fmt: skip
+    """Force used on demonstrators to control them, killing no one: teargas, rubber bullets, a
+    dispersal ("police fired tear gas at protesters", "dispersed the group with tear gas" where a
+    demonstration is told). ACLED codes it as the demonstration's intervention, not as an attack;
+    harm done with these alone is no excessive force either. Who uses them is the forces of order,
+    named ("police") or not by a sector ("the PNC"); no armed group or crowd."""
+    if d.event != "ASSAULT" or d.dead:
+        return False
+    if acled[1] == _EXCESSIVE:
+        return _crowd_control_only(d)
+    controlled = _crowd_control_only(d) or "disperse" in d.lemmas | {d.lemma}
+    targets = {r.sector for r in recipients}
+    demonstrators = "PRO" in targets or bool(targets and context & DEMONSTRATION_CUES)
+    on_demonstrators = demonstrators and not targets - {"PRO", "CVL", None}
+    by_forces = not {a.sector for a in actors} - {"COP", "MIL", "GOV", None}
+    return controlled and on_demonstrators and by_forces and acled[0] is not None
 
 
 def crackdowns(drafts: list[Draft]) -> set[int]:
@@ -198,8 +218,10 @@ def freeze(
         crackdown=crackdown,
         things=d.things,
     )
-    if acled[1] == _EXCESSIVE and d.event != "PROTEST" and not d.dead and _crowd_control_only(d):
-        acled = ("Protests", "Protest with intervention")  # hurt by rubber bullets: an intervention
+    if _crowd_controlled(d, acled, context, actors, recipients):
+        acled = ("Protests", _CONTROLLED)  # hurt by rubber bullets: an intervention
+    elif d.lemmas | {d.lemma} == {"disperse"} and not (d.dead or d.injured):
+        acled = (None, None)  # a crowd sent away, no demonstration told and no one hurt: no attack
     if factuality in {Factuality.NEGATED, Factuality.HYPOTHETICAL, Factuality.FUTURE}:
         acled = (None, None)  # ACLED codes what happened, not what was feared, planned or denied
     if of_past_era(d.trigger):
@@ -296,10 +318,16 @@ def arrests_at_protests(events: list[Event]) -> list[Event]:
     own): the arrest keeps its PLOVER record and loses its ACLED type. Arrests of a party's or a
     group's members, or on another day, stay. An undated document's are of one day."""
     days = {e.date.start for e in events if e.acled_sub_event_type in _INTERVENED}
+    # the crowd control itself ("used tear gas to disperse demonstrators protesting"), typed as the
+    # demonstration's intervention, is the demonstration's row when the demonstration is told (a
+    # killing keeps its own, with its dead)
+    marched = {e.date.start for e in events if e.event == "PROTEST" and e.acled_sub_event_type in _INTERVENED}
     out = []
     for e in events:
         protesters = all(r.sector in {"PRO", "CVL", None} for r in e.recipient)  # "12 people", "protesters"
-        if e.acled_sub_event_type == "Arrests" and e.date.start in days and protesters:
+        arrested = e.acled_sub_event_type == "Arrests" and e.date.start in days
+        force = e.event == "ASSAULT" and e.acled_sub_event_type == _CONTROLLED and e.date.start in marched
+        if (arrested or force) and protesters:
             e = replace(e, acled_event_type=None, acled_sub_event_type=None)
         out.append(e)
     return out
