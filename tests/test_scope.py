@@ -483,6 +483,17 @@ def test_injuries_from_rubber_bullets_are_an_intervention_and_deaths_excessive_f
         assert "Excessive force against protesters" in _types(code_text(pipeline, opening + harder)), harder
 
 
+def test_a_clause_with_its_own_subject_keeps_its_own_act(pipeline: Any) -> None:
+    text = (
+        "On 17 May 2022, rioters threw stones at soldiers while the soldiers fired several shots into the"
+        " air to disperse the crowd in Kano."
+    )
+    (thrown,) = [e for e in code_text(pipeline, text) if e["evidence"][0]["trigger"] == "threw"]
+    assert [a["text"] for a in thrown["actor"]] == ["rioters"] and thrown[
+        "acled_sub_event_type"
+    ] == "Mob violence"
+
+
 def test_what_is_burned_is_read_through_a_count(pipeline: Any) -> None:
     homes = code_text(
         pipeline, "Boko Haram insurgents burned down dozens of homes in Borno state on Saturday."
