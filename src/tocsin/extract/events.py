@@ -299,8 +299,9 @@ class EventExtractor:
                 for c in tok.children
                 if c.dep_ == "prep" and c.lower_ in {"between", "with"} and not instrument(c)
             }
-            if trig.mode in {"seize", "restrict"}:  # what was seized decides ACLED's type: a town, or goods;
-                # what was imposed: a curfew, a state of emergency
+            if trig.mode in {"seize", "restrict"}:
+                # what was seized decides ACLED's type (a town, or goods), and what was imposed (a
+                # curfew, a state of emergency)
                 objects = [c for c in tok.children if c.dep_ in {"dobj", "obj", "nsubjpass"}]
                 cues |= {c.lemma_.lower() for c in objects}
                 # "500 kilograms of cocaine", "a cache of weapons": what the measure is of.

@@ -8,6 +8,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import replace
 from datetime import timedelta
+from functools import lru_cache
 
 from spacy.tokens import Token
 
@@ -98,11 +99,17 @@ _CONTROLLED = "Protest with intervention"
 _ROUNDS = frozenset({"bullet", "round", "ammunition", "munition", "pellet", "cartridge", "canister", "gas"})
 
 
+@lru_cache(maxsize=1)
+def _munitions() -> frozenset[str]:
+    """Every weapon word and every round fired."""
+    return weapon_words() | _ROUNDS
+
+
 def _crowd_control_only(d: Draft) -> bool:
     """The draft's sentence names munitions of crowd control and no other ("fired teargas
     canisters and rubber bullets to disperse the crowd"; not "rubber and live bullets")."""
     said = [t for t in d.trigger.sent if not unsaid(t)]
-    munitions = [t for t in said if t.lemma_.lower() in weapon_words() | _ROUNDS]
+    munitions = [t for t in said if t.lemma_.lower() in _munitions()]
     crowd = [t for t in munitions if _riot_modified(t) and not any(m.lower_ == "live" for m in t.subtree)]
     gas = [t for t in said if t.lemma_.lower() in {"teargas", "tear-gas"}]
     return bool(crowd or gas) and len(crowd) == len(munitions)
