@@ -187,3 +187,71 @@ def test_a_capital_is_its_government_for_a_visit_not_for_talks_held_there(pipeli
     assert [a["country"] for a in home["actor"]] == ["USA"]  # a city of one's own country
     truce = _one(pipeline, "A truce was signed in Doha on Monday.", "AGREE")
     assert truce["recipient"] == []  # where it was signed, not with whom
+
+
+def test_a_weapon_named_as_the_doer_is_fired_by_its_owner(pipeline: Any) -> None:
+    # the missiles hit; the country that owns them fired them
+    strike = _one(
+        pipeline, "Russian missiles hit an apartment block in Dnipro, killing 12 people.", "ASSAULT"
+    )
+    assert [a["country"] for a in strike["actor"]] == ["RUS"]
+    # a weapon no one is named for has no doer
+    bomb = _one(pipeline, "A roadside bomb killed three soldiers near Kandahar.", "ASSAULT")
+    assert bomb["actor"] == []
+
+
+def test_a_state_that_bombs_bombs_from_the_air(pipeline: Any) -> None:
+    state = _one(pipeline, "Government forces bombed the rebel-held town of Idlib.", "ASSAULT")
+    assert state["acled_sub_event_type"] == "Air/drone strike"
+    country = _one(pipeline, "Russia bombed Aleppo on Sunday.", "ASSAULT")
+    assert country["acled_sub_event_type"] == "Air/drone strike"
+    militants = _one(pipeline, "Militants bombed a bus station in Kabul.", "ASSAULT")
+    assert militants["acled_sub_event_type"] == "Remote explosive/landmine/IED"
+
+
+def test_a_toll_told_after_a_place_is_the_acts_not_the_places(pipeline: Any) -> None:
+    (bombing,) = [
+        e
+        for e in code_text(
+            pipeline, "A bombing at a market in Kinshasa, which killed 17, shocked the city.", "2023-05-02"
+        )
+        if e["event"] == "ASSAULT"
+    ]
+    assert bombing["dead"] == 17
+    assert bombing["actor"] == []  # not the government of the place the clause hangs on
+
+
+def test_who_claims_an_act_or_is_blamed_for_it_is_its_doer_and_who_condemns_it_is_not(pipeline: Any) -> None:
+    for text in ("Islamic State claimed the attack.", "The attack was claimed by Islamic State."):
+        attack = _one(pipeline, text, "ASSAULT")
+        assert _names(attack["actor"]) == ["Islamic State"], text
+        assert _names(attack["claimed_by"]) == ["Islamic State"], text
+    blamed = _one(pipeline, "The attack was blamed on the rebels.", "ASSAULT")
+    assert [a["text"] for a in blamed["actor"]] == ["rebels"]
+    condemned = _one(pipeline, "The attack was condemned by the UN.", "ASSAULT")
+    assert condemned["actor"] == []
+    confirmed = _one(pipeline, "The killing was confirmed by police.", "ASSAULT")
+    assert confirmed["actor"] == []
+
+
+def test_an_act_in_a_clause_of_its_own_doer_is_an_act_of_its_own(pipeline: Any) -> None:
+    text = "Protesters set fire to a police station after police fired live rounds at the crowd."
+    acts = [e for e in code_text(pipeline, text, "2023-05-02") if e["event"] == "ASSAULT"]
+    assert sorted(a["sector"] for e in acts for a in e["actor"]) == ["COP", "PRO"]
+    assert len(acts) == 2
+
+
+def test_a_junta_dissolving_parties_coerces_them(pipeline: Any) -> None:
+    ban = _one(pipeline, "The junta dissolved all political parties on Wednesday.", "COERCE")
+    assert [a["sector"] for a in ban["actor"]] == ["GOV"]
+    assert not [e for e in code_text(pipeline, "The sugar dissolved in the water.", "2023-05-02")]
+
+
+def test_a_killing_in_police_firing_is_the_polices_act_not_a_clause_in_passing(pipeline: Any) -> None:
+    # the parser reads "police firing" as "police (who were) firing": the act is still reported
+    (firing,) = code_text(pipeline, "Three others died in police firing in Khambhat.", "2002-03-20")
+    assert not firing["background"]
+    assert [a["sector"] for a in firing["actor"]] == ["COP"] and firing["dead"] == 3
+    # a participle with an object of its own is a clause on the noun: residents who were fleeing
+    (meeting,) = code_text(pipeline, "The envoy met with residents fleeing the town.", "2002-03-20")
+    assert meeting["event"] == "CONSULT"

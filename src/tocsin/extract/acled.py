@@ -27,6 +27,7 @@ from functools import lru_cache
 from importlib import resources
 
 from tocsin.extract.senses import senses
+from tocsin.geo.gazetteer import countries
 from tocsin.models import Actor
 
 
@@ -146,6 +147,18 @@ def _sectors(actors: tuple[Actor, ...]) -> set[str]:
     return {a.sector for a in actors if a.sector}
 
 
+@lru_cache(maxsize=1)
+def _country_names() -> frozenset[str]:
+    return frozenset(c.name for c in countries())
+
+
+def _force_sectors(actors: tuple[Actor, ...]) -> set[str]:
+    """The sectors of the doers of an act of force: a state named as its doer ("Russia bombed
+    Aleppo", "Israeli airstrikes") acts by its armed forces."""
+    named_state = any(a.sector is None and a.entity is None and a.name in _country_names() for a in actors)
+    return _sectors(actors) | ({"MIL"} if named_state else set())
+
+
 def acled_type(
     event: str,
     mode: str | None,
@@ -170,7 +183,7 @@ def acled_type(
     ``crackdown``: the document tells of the forces of order killing or injuring people; ``things``:
     the act was done to a thing, no party ("seized a depot").
     """
-    doers = _sectors(actors)
+    doers = _force_sectors(actors) if event == "ASSAULT" else _sectors(actors)
     targets = _sectors(recipients)
     if event == "ASSAULT":
         if "PRO" in targets and casualties and not doers - _STATE and mode not in _REMOTE:
@@ -188,6 +201,9 @@ def acled_type(
         weapon = (
             (weapon_mode(sentence - triggers) or weapon_mode(sentence)) if not triggers & TWO_SIDED else None
         )
+        if mode == "aerial" and weapon == "explosives" and weapon_mode(sentence - triggers) is None and \
+                doers and doers <= _STATE:  # fmt: skip
+            weapon = None  # "government forces bombed the town": a state bombs from the air
         if mode in _GENERIC_FORCE and weapon in _REMOTE and not resisted:
             mode = weapon  # "attacked the village with rockets", "killed by a landmine"
         elif mode == "property" and weapon == "explosives":

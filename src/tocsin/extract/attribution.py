@@ -149,6 +149,14 @@ def _subject(tok: Token) -> Token | None:
     return None
 
 
+def _agent(verb: Token) -> Token | None:
+    """The agent of a passive verb: "by" and its object."""
+    for c in verb.children:
+        if c.dep_ == "agent":
+            return next((g for g in c.children if g.dep_ == "pobj"), None)
+    return None
+
+
 def _according_to(tok: Token) -> Token | None:
     for c in tok.children:
         if c.dep_ == "prep" and c.lower_ == "according":
@@ -360,13 +368,20 @@ def attribute(trigger: Token, *, statement: bool) -> Attribution:
     while node.i != child.i:
         lemma = node.lemma_.lower()
         speaker = _subject(node)
+        # "the attack was claimed by Islamic State", "confirmed by police": a passive's agent speaks
+        agent = _agent(node) if child.dep_ == "nsubjpass" else None
+        speaker = agent or speaker
         # What a verb says is its clausal complement or object; a preposition carries content only
         # for accusations ("accused X of firing", "blamed X for the attack").
-        governs_content = child.dep_ in {"ccomp", "xcomp", "dobj", "nsubj", "attr", "csubj", "parataxis"} or (
-            child.dep_ == "prep"
-            and (
-                (child.lower_ in {"of", "for"} and lemma in ACCUSE_VERBS | DENY_VERBS)
-                or (child.lower_ in {"against", "over"} and lemma in GRIEVANCE_VERBS)
+        governs_content = (
+            agent is not None
+            or child.dep_ in {"ccomp", "xcomp", "dobj", "nsubj", "attr", "csubj", "parataxis"}
+            or (
+                child.dep_ == "prep"
+                and (
+                    (child.lower_ in {"of", "for"} and lemma in ACCUSE_VERBS | DENY_VERBS)
+                    or (child.lower_ in {"against", "over"} and lemma in GRIEVANCE_VERBS)
+                )
             )
         )
         warned = _warned_of(node, child)  # "observers warning of an imminent offensive"
@@ -389,8 +404,11 @@ def attribute(trigger: Token, *, statement: bool) -> Attribution:
             else:
                 if speaker is not None:
                     att.claimed_by.append(speaker)
-                if child.dep_ == "dobj" and child.lemma_.lower() in _RESPONSIBILITY:
-                    att.responsible = speaker  # to claim responsibility for an act is to claim it
+                owned = child.dep_ == "dobj" and child.lemma_.lower() in _RESPONSIBILITY
+                if owned or (
+                    lemma == "claim" and child.i == trigger.i and child.dep_ in {"dobj", "nsubjpass"}
+                ):
+                    att.responsible = speaker  # to claim responsibility for an act, or the act, is to own it
                 if att.factuality is Factuality.ASSERTED:
                     att.factuality = Factuality.CLAIMED
                 if att.reporter is None:

@@ -98,6 +98,34 @@ def _shows(verb: Token) -> bool:
     return any(c.dep_ in {"dobj", "nsubjpass", "ccomp"} for c in verb.children)
 
 
+def owned_act(trigger: Token) -> bool:
+    """Whether an act is named only as what responsibility is claimed for ("claimed responsibility
+    for the attack"): the act told before, not another."""
+    head = trigger.head
+    owned = head.head.lemma_.lower() in {"responsibility", "credit"}
+    return trigger.dep_ == "pobj" and head.lower_ == "for" and owned
+
+
+def own_doer(trigger: Token) -> bool:
+    """Whether a verb hung on another act as an adverbial clause names a doer of its own ("after
+    police fired live rounds"), not a pronoun that may stand for the same one."""
+    if trigger.dep_ != "advcl" or trigger.pos_ != "VERB":
+        return False
+    subj = next((c for c in trigger.children if c.dep_ == "nsubj"), None)
+    return subj is not None and subj.pos_ != "PRON"
+
+
+def toll_of_place(verb: Token) -> bool:
+    """A relative clause of casualties hung on a place name ("a bombing at a market in Kinshasa,
+    which killed 17"): the parser took the nearest noun for what it tells of, but a place kills no
+    one; the clause tells the toll of the act named before the place."""
+    return (
+        verb.dep_ == "relcl"
+        and verb.lemma_.lower() in CASUALTY_LEMMAS
+        and verb.head.ent_type_ in {"GPE", "LOC", "FAC"}
+    )
+
+
 def armed_or_state(actors: list[Actor]) -> bool:
     return any(a.sector in ARMED_OR_STATE for a in actors)
 
@@ -222,12 +250,28 @@ _TOLLS = frozenset({"toll", "tally"})
 _ANSWERED_FOR = frozenset({"responsibility", "credit", "blame"})
 
 
+def _gerund_compound(tok: Token) -> bool:
+    """ "three others died in police firing": the parser hangs "firing" on "police" as a clause
+    ("police who were firing"); a gerund right after the object of a preposition, with no object
+    or subject of its own, names the act as a noun would ("police firing", "army shelling")."""
+    return (
+        tok.dep_ == "acl"
+        and tok.tag_ == "VBG"
+        and tok.head.i == tok.i - 1
+        and tok.head.dep_ == "pobj"
+        and not any(c.dep_ in {"dobj", "obj", "nsubj", "ccomp", "xcomp"} for c in tok.children)
+    )
+
+
 def passing_kind(tok: Token) -> str | None:
     """How an event is mentioned in passing: ``clause`` (a relative or participial clause, which
     a misparse can make of a report's main verb) or ``topic`` (a noun's complement, or what a
     demand or grievance is about: surely not what the sentence reports); ``None``: reported."""
     node = tok
     while node.i != node.head.i:
+        if _gerund_compound(node):
+            node = node.head  # "died in police firing": the police's firing, told as a noun
+            continue
         if node.dep_ in {"relcl", "acl"} and misparsed_subject(node) is not None:
             return None  # the sentence's own verb, misread as a clause on a noun
         if node.dep_ in {"relcl", "acl"} and not _headline_predicate(node):

@@ -33,7 +33,10 @@ from tocsin.extract.clauses import (
     PROMISE_VERBS,
     STATEMENT_EVENTS,
     instrument,
+    own_doer,
+    owned_act,
     passing_kind,
+    toll_of_place,
 )
 from tocsin.extract.crime import individual, lone_victim, private_motive
 from tocsin.extract.cues import document_cues, violent_protest
@@ -71,14 +74,6 @@ from tocsin.models import (
 from tocsin.narrative import DocumentClock
 
 _FALSE_ADVERBS = frozenset({"falsely", "wrongly", "baselessly", "groundlessly"})
-
-
-def _owned(trigger: Token) -> bool:
-    """Whether an act is named only as what responsibility is claimed for ("claimed responsibility
-    for the attack"): the act told before, not another."""
-    head = trigger.head
-    owned = head.head.lemma_.lower() in {"responsibility", "credit"}
-    return trigger.dep_ == "pobj" and head.lower_ == "for" and owned
 
 
 class EventExtractor:
@@ -238,7 +233,7 @@ class EventExtractor:
         target = ctx.last_violent
         if target is None or any(d is target for d in drafts):  # the same draft, not an equal one
             return
-        if any(d.event == "ASSAULT" and not _owned(d.trigger) for d in drafts):
+        if any(d.event == "ASSAULT" and not owned_act(d.trigger) for d in drafts):
             return  # another act told here: the claim is this one's (see attribution.py)
         for speaker in responsibility_claimants(sv.sent):
             claimants = self._actors(with_conjuncts(speaker), ctx)
@@ -407,9 +402,12 @@ class EventExtractor:
         toll of an act the clause's verb names as its subject or object ("the clashes left two
         soldiers dead and seven injured", "gunmen opened fire on the bus, wounding five")."""
         for d in drafts:
+            if own_doer(d.trigger):
+                continue  # "set fire to a police station after police fired live rounds": two acts
             node = d.trigger.head
             toll = d.lemma in CASUALTY_LEMMAS
-            for _ in range(3):
+            # "a bombing at a market in Kinshasa, which killed 17": up past the place to the act
+            for _ in range(6 if toll_of_place(d.trigger) else 3):
                 parent = by_token.get(node.i)
                 if parent is None and toll:
                     named = (c for c in node.children if c.dep_ in {"nsubj", "dobj"} and c.i in by_token)

@@ -12,8 +12,8 @@ from spacy.tokens import Span, Token
 from tocsin.extract.acled import TWO_SIDED, weapon_words
 from tocsin.extract.act_nouns import PATIENT_NOUNS, can_fill_role, is_event_noun, stood_in_for
 from tocsin.extract.actors import actor_dictionary
-from tocsin.extract.attribution import DENY_VERBS, SPEECH_VERBS
-from tocsin.extract.clauses import INSTRUMENTS
+from tocsin.extract.attribution import CONFIRM_VERBS, DENY_VERBS, SPEECH_VERBS
+from tocsin.extract.clauses import INSTRUMENTS, toll_of_place
 from tocsin.extract.clauses import coordinated as _coordinated
 from tocsin.extract.clauses import misparsed_subject as _misparsed_subject
 from tocsin.extract.headlines import complement_patient, participle_modifier, reduced_passive_subject
@@ -335,7 +335,7 @@ def roles(
             actor = _inherited_actor(tok)
         relative = tok.dep_ == "relcl" and (actor is None or actor.lower_ in _RELATIVES)
         if relative and passive_subj is None:
-            actor = tok.head  # "gunmen who attacked": the noun did it
+            actor = None if toll_of_place(tok) else tok.head  # "gunmen who attacked": the noun did it
         elif tok.dep_ == "relcl" and passive_subj is not None and passive_subj.lower_ in _RELATIVES:
             recipient = tok.head  # "children who were killed": it was done to the noun
         # "the village that the rebels shelled": the clause has a subject of its own ("vendors
@@ -358,6 +358,8 @@ def roles(
             recipient = recipient or tok.head
         if actor is not None and actor.head.lower_ == "by" and _is_means(actor) and not patient_subject:
             actor = _wielder(actor, event)  # "killed by Israeli fire": Israel's, not the fire
+        elif actor is not None and _is_means(actor) and not can_fill_role(actor) and not patient_subject:
+            actor = _wielder(actor, event) or actor  # "Russian missiles hit a block, killing 12"
     else:
         actor = pobj(tok, {"by"}) or _source(tok)
         owner = child(tok, "poss")
@@ -401,9 +403,10 @@ def roles(
             actor = actor or _source(governor)
         elif tok.dep_ == "pobj" and governor.lemma_.lower() in ACCUSE_VERBS:
             actor = actor or child(governor, "dobj", "obj")  # "blamed the rebels for the attack"
-        elif tok.dep_ in {"dobj", "obj"} and governor.lemma_.lower() in ACCUSE_VERBS:
-            # "the UN condemned the killing": who condemns or blames did not do it; whom an act is
-            # blamed on did ("blamed the attack on the rebels", however "on" is hung)
+        elif tok.dep_ in {"dobj", "obj", "nsubjpass"} and governor.lemma_.lower() in ACCUSE_VERBS:
+            # "the UN condemned the killing" (or "the killing was condemned by the UN"): who condemns
+            # or blames did not do it; whom an act is blamed on did ("blamed the attack on the
+            # rebels", however "on" is hung)
             blamed = pobj(governor, {"on"})
             if blamed is not None and blamed.ent_type_ in {"DATE", "TIME"}:
                 blamed = None  # "condemned the attack on Monday"
@@ -557,7 +560,7 @@ def _not_its_doer(tok: Token, governor: Token, event: str) -> bool:
     lemma = governor.lemma_.lower()
     if event in _SAID_EVENTS and lemma in _RESTATING:
         return False  # "the ministry reiterated this demand": who says it again makes it
-    if lemma in (SPEECH_VERBS - ACCUSE_VERBS) | _FINDING:
+    if lemma in (SPEECH_VERBS - ACCUSE_VERBS) | CONFIRM_VERBS | _FINDING:
         return True
     below = tok.head if tok.dep_ == "pobj" and tok.head.i > governor.i else tok
     if requested(governor, below, tok):
