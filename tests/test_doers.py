@@ -255,3 +255,18 @@ def test_a_killing_in_police_firing_is_the_polices_act_not_a_clause_in_passing(p
     # a participle with an object of its own is a clause on the noun: residents who were fleeing
     (meeting,) = code_text(pipeline, "The envoy met with residents fleeing the town.", "2002-03-20")
     assert meeting["event"] == "CONSULT"
+
+
+def test_the_sides_of_a_hyphened_clash_are_its_actor_and_recipient(pipeline: Any) -> None:
+    fight = _one(pipeline, "Two soldiers died in army-Taliban fighting.", "ASSAULT")
+    assert [a["sector"] for a in fight["actor"]] == ["MIL"]
+    assert [r["name"] for r in fight["recipient"]] == ["Taliban"]
+    # a prefix is no side
+    clash = _one(pipeline, "The well-known anti-government clashes ended.", "ASSAULT")
+    assert clash["actor"] == [] and clash["recipient"] == []
+
+
+def test_teargas_shells_burst_by_the_police_are_force(pipeline: Any) -> None:
+    text = "Police burst teargas shells as a mob torched the houses."
+    acts = [e for e in code_text(pipeline, text, "2002-03-20") if e["event"] == "ASSAULT"]
+    assert any(a["sector"] == "COP" for e in acts for a in e["actor"])

@@ -17,6 +17,8 @@ from functools import lru_cache
 
 from spacy.tokens import Token
 
+from tocsin.extract.acled import TWO_SIDED
+from tocsin.extract.actors import actor_dictionary
 from tocsin.extract.lexicon import word_list
 from tocsin.extract.senses import senses
 from tocsin.geo.mentions import SETTLEMENTS
@@ -73,3 +75,23 @@ def can_be_party(tok: Token, actor: Actor) -> bool:
         and before.head.i == tok.i
         and (f"{before.lemma_.lower()} {tok.lemma_.lower()}" in party_compounds())
     )
+
+
+def hyphened_sides(tok: Token) -> tuple[Token, Token] | None:
+    """The two sides a two-sided act's noun names as a hyphened pair before it ("police-VHP
+    clash", "army-rebel clashes"): the first is the actor, the second the recipient."""
+    doc = tok.doc
+    if tok.lemma_.lower() not in TWO_SIDED or tok.i < 3 or doc[tok.i - 2].text not in {"-", "\u2013"}:
+        return None
+    first, second = doc[tok.i - 3], doc[tok.i - 1]
+    modifiers = {"compound", "amod", "nmod"}
+    if second.head.i != tok.i or second.dep_ not in modifiers or first.dep_ not in modifiers:
+        return None
+    if first.head.i not in {tok.i, second.i}:
+        return None
+    known = actor_dictionary()
+    # each a party the dictionary knows ("anti-government clashes": "anti" is none)
+    named = (known.normalise(t.text) for t in (first, second))
+    if not all(n.sector or n.entity or n.country for n in named):
+        return None
+    return first, second

@@ -19,7 +19,7 @@ from tocsin.extract.clauses import misparsed_subject as _misparsed_subject
 from tocsin.extract.headlines import complement_patient, participle_modifier, reduced_passive_subject
 from tocsin.extract.implicatives import PREVENTING, requested
 from tocsin.extract.lexicon import lexicon
-from tocsin.extract.parties import CONTAINER_NOUNS
+from tocsin.extract.parties import CONTAINER_NOUNS, hyphened_sides
 from tocsin.extract.screen import PROJECTILES
 from tocsin.extract.senses import senses
 from tocsin.extract.targets import (
@@ -63,6 +63,8 @@ def phrase_tokens(tok: Token) -> list[Token]:
         left = left[1:]
     if len(left) > 1 and left[0].dep_ == "compound" and left[0].lemma_.lower() in _ACCOUNTS:
         left = left[1:]  # "an account police denied", parsed as one noun: the police
+    if (pair := hyphened_sides(tok.head)) is not None and pair[1].i == tok.i:
+        left = [tok]  # "police-VHP clash": the VHP, the police the other side
     right: list[Token] = _hyphened(tok)  # "SPLM-IO": one name, though parsed as two
     for nxt in tok.rights:
         if nxt.dep_ == "prep" and nxt.lower_ == "of":
@@ -225,6 +227,9 @@ def _between(tok: Token, event: str) -> tuple[list[Token], list[Token]] | None:
     others the recipients (PLOVER's source and target)."""
     if event not in JOINT_EVENTS | {"ASSAULT"} or (tok.pos_ != "NOUN" and tok.tag_ != "VBG"):
         return None
+    pair = hyphened_sides(tok) if event == "ASSAULT" else None
+    if pair is not None:
+        return [pair[0]], [pair[1]]  # "police-VHP clash"
     first = pobj(tok, {"between"})
     others = [c for c in with_conjuncts(first)[1:] if c.i > first.i] if first is not None else []
     if first is None or not others:
