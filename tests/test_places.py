@@ -294,6 +294,16 @@ def test_a_name_its_stated_region_does_not_hold_is_placed_in_the_region(pipeline
     assert "Helmand" in nawa.reason
 
 
+def test_a_stated_district_the_gazetteer_lacks_gives_way_to_the_region_after_it(pipeline: Any) -> None:
+    # ACLED's "(district, state)": Gassol holds no places the gazetteer knows, Taraba does; not Shika
+    # in Japan
+    text = "Armed men clashed with military forces and overtook territory in Shika (Gassol, Taraba)."
+    shika = {m.place.text: m.place for m in _mentions_of(pipeline, text)}["Shika"]
+    assert (shika.country_code, shika.admin1) == ("NG", "Taraba")
+    (taken,) = [e for e in code_text(pipeline, text, "2022-04-12") if e["event"] == "COERCE"]
+    assert taken["acled_sub_event_type"] == "Non-state actor overtakes territory"
+
+
 def test_a_story_naming_no_country_is_read_where_its_armed_group_is_based(pipeline: Any) -> None:
     from tests.conftest import code_text
 

@@ -351,11 +351,21 @@ class PlaceResolver:
         """The areas a mention is said to lie in: "Martakert, Nagorno-Karabakh", "Paris, Texas",
         "Alexandria, La.", "Sarh (Moyen-Chari)": the regions or countries the next name can be."""
         nxt = next_place(doc, end, by_start)
-        if nxt is None:
-            return []
-        return [
-            c for c in self.gazetteer.lookup(nxt.text) if c.kind in {"country", "admin1", "admin2", "region"}
-        ]
+        # "Shika (Gassol, Taraba)": a district the gazetteer lacks, then the state, inside brackets
+        # only ("Denver, Indianapolis, Kentucky" is a list)
+        bracketed = end < len(doc) and doc[end].text == "("
+        for _ in range(3 if bracketed else 1):
+            if nxt is None:
+                return []
+            areas = [
+                c
+                for c in self.gazetteer.lookup(nxt.text)
+                if c.kind in {"country", "admin1", "admin2", "region"}
+            ]
+            if areas:
+                return areas
+            nxt = next_place(doc, nxt.end, by_start)
+        return []
 
     def _part_of(self, ent: Span, offset: int, focus: Focus) -> Place | None:
         """ "Northeast Georgia", "South Philadelphia", "Eastern Kentucky": the place after a word
