@@ -387,3 +387,16 @@ def test_a_city_that_also_names_a_body_is_the_city_where_things_happen(pipeline:
     assert protest[0]["location"]["name"] == "Brussels" and protest[0]["location"]["country_code"] == "BE"
     (sanction,) = code_text(pipeline, "Brussels imposed sanctions on Russia on Monday.")
     assert sanction["actor"][0]["name"] == "European Union"
+
+
+def test_where_people_come_from_is_their_origin_not_where_the_event_happened(pipeline: Any) -> None:
+    text = "On 19 March 2022, in Tapachula, Chiapas, 300 migrants from Cuba, Venezuela and Guatemala marched."
+    found = {m.place.text: m for m in _mentions_of(pipeline, text)}
+    assert {found[n].role for n in ("Cuba", "Venezuela", "Guatemala")} == {"origin"}
+    # each country is itself, not a place "inside" the country listed after it
+    assert (found["Cuba"].place.country_code, found["Venezuela"].place.country_code) == ("CU", "VE")
+    (march,) = code_text(pipeline, text, "2022-03-20")
+    assert march["location"]["name"] == "Tapachula"
+    # a place an act comes from is still where it happened ("rockets fired from Gaza")
+    fired = {m.place.text: m for m in _mentions_of(pipeline, "Rockets fired from Gaza hit Ashkelon.")}
+    assert fired["Gaza"].role != "origin"

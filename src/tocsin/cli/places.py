@@ -31,7 +31,7 @@ def places(ctx: click.Context, paths: tuple[str, ...], input_format: str, publis
 
     Fields: doc_id, text, start, end (offsets in the document text), name, geonameid, lat, lon,
     country_code, admin1, precision (exact, near, region, country, unresolved), reason, role
-    (location, actor, demonym, other).
+    (location, actor, demonym, origin: "migrants from Cuba", other).
     """
     rejected: list[Rejection] = []
     pipe, parsed = _parsed_inputs(ctx, paths, input_format, published, rejected)

@@ -15,6 +15,7 @@ from importlib import resources
 
 from spacy.tokens import Doc, Span, Token
 
+from tocsin.extract.actors import actor_dictionary
 from tocsin.geo.gazetteer import GazetteerEntry, countries, fold
 from tocsin.models import Place, PlacePrecision
 from tocsin.nlp.gazetteer_ruler import FEATURE_WORDS
@@ -83,6 +84,12 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 2 * r * math.asin(math.sqrt(a))
 
 
+def _people(tok: Token) -> bool:
+    """Whether a noun names people (migrants, a driver, troops: a word the actor dictionary gives a
+    sector) rather than a thing or an act."""
+    return tok.pos_ == "NOUN" and actor_dictionary().sector_of(tok.lemma_, guess=False) is not None
+
+
 def mention_role(span: Span) -> str:
     root = span.root
     # Widen through the feature noun: "the Lachin Corridor" → the role of "Corridor".
@@ -91,6 +98,11 @@ def mention_role(span: Span) -> str:
         head = head.head
     if head.dep_ == "pobj" and head.head.lower_ == "by" and head.i == root.i:
         return "actor"  # "an offensive by Azerbaijan", "killed by Nigeria": who acted
+    first = head
+    while first.dep_ == "conj" and first.head.i < first.i:
+        first = first.head  # "from Cuba, Venezuela and Guatemala": each listed
+    if first.dep_ == "pobj" and first.head.lower_ == "from" and _people(first.head.head):
+        return "origin"  # "300 migrants from Cuba", "a truck driver from Zimbabwe": where they come from
     if head.dep_ == "pobj" and head.head.lower_ in LOCATIVE_PREPOSITIONS:
         if head.head.lower_ == "of" and head.head.head.pos_ not in {"NOUN", "PROPN"}:
             return "other"

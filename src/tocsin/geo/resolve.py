@@ -169,6 +169,8 @@ class PlaceResolver:
         stated = False
         for part in parts:
             cands = self._candidates(part.text, focus, feature)
+            if cands and cands[0].kind == "country":
+                within = None  # "migrants from Cuba, Venezuela, ...": a country lies in no other
             inside = [c for c in cands if any(contains(w, c) for w in within or [])]
             if inside:
                 cands, stated = inside, True
