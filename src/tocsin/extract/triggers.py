@@ -15,6 +15,9 @@ PATIENT_SUBJECT_MODES = frozenset({"explosives"})
 
 #: Prepositions of place: "struck by a train at a gold mine" struck no mine.
 _WHERE = frozenset({"at", "in", "near", "inside", "outside", "around", "beside", "behind", "across"})
+#: Nouns of what a gathering is for, after "in": "in support of", "in memory of".
+_FOR = frozenset({"support", "solidarity", "memory", "honor", "honour", "defense", "defence", "protest",
+                  "opposition", "rejection", "commemoration", "tribute", "favor", "favour"})  # fmt: skip
 
 
 def _objects(tok: Token) -> set[str]:
@@ -35,6 +38,10 @@ def _objects(tok: Token) -> set[str]:
                            if g.dep_ == "pobj")  # fmt: skip
         elif child.dep_ in {"prep", "prt", "advmod"} and child.lower_ not in _WHERE:
             out.update(g.lemma_.lower() for g in child.children if g.dep_ == "pobj")
+        elif child.dep_ == "prep":
+            # "gathered in support of", "in solidarity with": what for, though "in" also says where
+            purposes = {g.lemma_.lower() for g in child.children if g.dep_ == "pobj"} & _FOR
+            out.update(purposes)
         elif child.dep_ == "ccomp":
             # "struck an IED likely planted by ...", parsed as a clause: its subject, right after
             # the verb, is what was struck.

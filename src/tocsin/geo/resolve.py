@@ -169,14 +169,13 @@ class PlaceResolver:
         stated = False
         for part in parts:
             cands = self._candidates(part.text, focus, feature)
-            if cands and cands[0].kind == "country":
-                within = None  # "migrants from Cuba, Venezuela, ...": a country lies in no other
             inside = [c for c in cands if any(contains(w, c) for w in within or [])]
             if inside:
-                cands, stated = inside, True
-            elif within and cands and len(parts) == 1:
+                cands, stated = inside, True  # "Russia, Ohio": the hamlet
+            elif within and cands and len(parts) == 1 and cands[0].kind != "country":
                 # "Nawa, Helmand province": none of the Nawas it may be lies in Helmand, so it is
-                # a place the gazetteer lacks, somewhere in the container (not a namesake abroad).
+                # a place the gazetteer lacks, somewhere in the container (not a namesake abroad);
+                # not a country ("migrants from Cuba, Venezuela ...": each country, listed)
                 area = within[0]
                 why = f"{part.text} inside {area.name} as the text says, not in the gazetteer; {area.name}"
                 return Place(text, start, end, area.name, area.geonameid, area.lat, area.lon,
