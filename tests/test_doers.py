@@ -270,3 +270,28 @@ def test_teargas_shells_burst_by_the_police_are_force(pipeline: Any) -> None:
     text = "Police burst teargas shells as a mob torched the houses."
     acts = [e for e in code_text(pipeline, text, "2002-03-20") if e["event"] == "ASSAULT"]
     assert any(a["sector"] == "COP" for e in acts for a in e["actor"])
+
+
+def test_an_invasion_is_an_assault_on_what_it_invades_but_no_single_acled_event(pipeline: Any) -> None:
+    invasion = _one(pipeline, "Russia launched an invasion of Ukraine on Thursday.", "ASSAULT")
+    assert [r["country"] for r in invasion["recipient"]] == ["UKR"]
+    assert invasion["acled_event_type"] is None  # ACLED codes its battles and strikes, each
+    soviet = _one(pipeline, "The 1979 invasion by the Soviet Union touched off a war.", "ASSAULT")
+    assert _names(soviet["actor"]) == ["Soviet Union"]  # a state, not a labour union
+    assert not code_text(pipeline, "The invasion of privacy by the company angered users.", "2023-05-02")
+    possible = code_text(
+        pipeline, "Tanks sat at the border, waiting for a possible ground invasion.", "2023-05-02"
+    )
+    assert not [e for e in possible if e["event"] == "ASSAULT" and e["factuality"] == "asserted"]
+
+
+def test_forces_strengthened_are_mobilized_and_one_put_under_investigation_is_accused(pipeline: Any) -> None:
+    forces = _one(pipeline, "Israel has strengthened its forces in Lebanon.", "MOBILIZE")
+    assert [a["country"] for a in forces["actor"]] == ["ISR"]
+    assert not code_text(pipeline, "The storm strengthened overnight.", "2023-05-02")
+    probe = _one(pipeline, "A US national has been put under investigation in Italy.", "ACCUSE")
+    assert probe["mode"] == "investigate"
+    feared = code_text(
+        pipeline, "The offensive will not assuage concerns of genocide or ethnic cleansing.", "2023-05-02"
+    )
+    assert all(e["factuality"] != "asserted" for e in feared if e["evidence"][0]["trigger"] == "cleansing")

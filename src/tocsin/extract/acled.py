@@ -186,6 +186,8 @@ def acled_type(
     doers = _force_sectors(actors) if event == "ASSAULT" else _sectors(actors)
     targets = _sectors(recipients)
     if event == "ASSAULT":
+        if mode == "invade":
+            return None, None  # an invasion is a campaign: ACLED codes its battles and strikes, each
         if "PRO" in targets and casualties and not doers - _STATE and mode not in _REMOTE:
             return "Protests", "Excessive force against protesters"  # demonstrators killed or hurt
         if triggers & _SEARCHES and not casualties and not doers - _STATE and sentence & _LAW_ENFORCEMENT:

@@ -219,8 +219,14 @@ _RISK = frozenset(
 )  # fmt: skip
 
 
+#: Adjectives of an act that may come: "a possible ground invasion", "a potential attack".
+_PROSPECTIVE = frozenset({"possible", "potential", "likely", "feared", "hypothetical", "eventual", "looming"})
+
+
 def _feared(trigger: Token) -> bool:
     """Whether a noun trigger is what a word of risk or fear points at ("vulnerable to an attack")."""
+    while trigger.dep_ == "conj" and trigger.pos_ in {"NOUN", "PROPN"}:
+        trigger = trigger.head  # "concerns of attempted genocide or ethnic cleansing"
     if trigger.pos_ not in {"NOUN", "PROPN"} or trigger.dep_ != "pobj":
         return False
     prep = trigger.head
@@ -344,6 +350,11 @@ def attribute(trigger: Token, *, statement: bool) -> Attribution:
     if _schemed(trigger) and att.factuality is Factuality.ASSERTED:
         att.factuality = Factuality.HYPOTHETICAL  # "a plot to kill", "conspiracy to commit murder"
         att.unreal = "what a plot or a conspiracy was for, not an act"
+    prospects = (c for c in trigger.children if c.dep_ == "amod" and c.lemma_.lower() in _PROSPECTIVE)
+    prospect = next(prospects, None)
+    if trigger.pos_ == "NOUN" and prospect is not None and att.factuality is Factuality.ASSERTED:
+        att.factuality = Factuality.HYPOTHETICAL  # "a possible ground invasion"
+        att.unreal = f"'{prospect.text} {trigger.text}': what may come, not an act"
     if _feared(trigger) and att.factuality is Factuality.ASSERTED:
         att.factuality = Factuality.HYPOTHETICAL  # "vulnerable to an attack", "fear of attacks"
         att.unreal = "what is feared or risked, not an act"

@@ -377,7 +377,7 @@ def roles(
         actor = actor or by_modifier
         recipient = named_target or recipient
         preps = _TARGET_PREPS | ({"with"} if event in JOINT_EVENTS else set())
-        if tok.lemma_.lower() in {"killing", "abduction", "arrest", "detention", "blockade", "siege"}:
+        if tok.lemma_.lower() in _OF_TARGET:
             preps = preps | {"of"}
         recipient = pobj(tok, preps) or recipient
         slot = stood_in_for(tok)  # "gave 5.1 million dollars of aid": the aid is what was given
@@ -548,6 +548,9 @@ _COUNTS = frozenset({"toll", "tally", "count", "figure", "number"})
 #: ministry reiterated this demand", "the rebels renewed their threat").
 _SAID_EVENTS = frozenset({"REQUEST", "THREATEN", "ACCUSE", "REJECT"})
 _RESTATING = frozenset({"reiterate", "repeat", "renew", "restate", "voice", "echo", "issue"})
+
+#: Acts whose "of" names whom or what they are done to: "the killing of", "the invasion of".
+_OF_TARGET = frozenset({"killing", "abduction", "arrest", "detention", "blockade", "siege", "invasion"})
 
 #: Relative pronouns: in a relative clause, the noun it hangs on.
 _RELATIVES = frozenset({"who", "which", "that", "whom"})

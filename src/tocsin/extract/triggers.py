@@ -170,6 +170,8 @@ def _holds(kind: str, words: frozenset[str], tok: Token) -> bool:
     if kind == "armed":
         moved = [c for c in tok.children if c.dep_ in {"dobj", "obj", "nsubjpass"}]
         return not moved or any(_people(c, words) or _arms(c) for c in moved)
+    if kind == "noobj" and tok.pos_ == "NOUN":
+        return not _objects(tok) & words  # "invasion of privacy": what a noun is done to
     if kind == "noobj":
         return not any(c.dep_ in {"dobj", "obj"} and c.lemma_.lower() in words for c in tok.children)
     if kind == "prep":
