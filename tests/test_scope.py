@@ -616,3 +616,18 @@ def test_stones_thrown_by_no_armed_side_are_a_riot(pipeline: Any) -> None:
     assert _types(squatters) == {"Violent demonstration"}
     soldiers = code_text(pipeline, "On 10 June 2022, soldiers threw stones at villagers in Eldoret.")
     assert "Attack" in _types(soldiers)
+
+
+def test_a_victim_told_after_the_act_to_be_of_a_gang_makes_it_a_fight_between_armed_actors(
+    pipeline: Any,
+) -> None:
+    # ACLED: a member of a gang or a cartel is an armed actor, so his killing is an armed clash
+    text = "On 16 February 2022, in Igarape-Miri, a man was shot and killed by two armed individuals. "
+    for told in ("The victim was involved in drug trafficking.", "He was a member of a local gang."):
+        (shot,) = [e for e in code_text(pipeline, text + told) if e["event"] == "ASSAULT"]
+        assert shot["acled_sub_event_type"] == "Armed clash", told
+        assert [r["sector"] for r in shot["recipient"]] == ["CRM"], told
+    for told in ("He was a former member of a local gang.", "He was not involved in drug trafficking.",
+                 "The victim was a teacher."):  # fmt: skip
+        (shot,) = [e for e in code_text(pipeline, text + told) if e["event"] == "ASSAULT"]
+        assert shot["acled_sub_event_type"] == "Attack", told

@@ -45,6 +45,7 @@ from tocsin.extract.draft import Context, Draft, SentenceView, actor_keys, add_u
 from tocsin.extract.frames import protest_frames
 from tocsin.extract.freeze import arrests_at_protests, crackdowns, freeze, territory_battles
 from tocsin.extract.headlines import credit
+from tocsin.extract.identity import identified_sector
 from tocsin.extract.lexicon import Trigger
 from tocsin.extract.naming import all_things, party_of, thing
 from tocsin.extract.quotes import quoted_speakers
@@ -208,6 +209,7 @@ class EventExtractor:
         if not any(d.event == "ASSAULT" for d in drafts) and told_accident(sent):
             ctx.after_accident = True  # "the plane crash which left 100 dead": a toll may follow
         self._statements(drafts, ctx)
+        self._victim_identified(drafts, sv, ctx)
         self._claimed_after(drafts, sv, ctx)
         self._denied_after(drafts, sv, ctx)
         drafts = drop_partyless(drafts, sv, ctx)
@@ -240,6 +242,14 @@ class EventExtractor:
             if all(a.sector in {None, "UAF"} for a in target.actors):
                 target.actors = list(claimants)
             add_unique(target.claimed_by, claimants)
+
+    def _victim_identified(self, drafts: list[Draft], sv: SentenceView, ctx: Context) -> None:
+        """ "... a man was shot and killed. The victim was involved in drug trafficking.": the
+        civilians the act told before was done to were of the armed sector named (identity.py)."""
+        target = ctx.last_violent
+        if target is None or drafts or (sector := identified_sector(sv.sent, self.actors)) is None:
+            return
+        target.recipients = [replace(r, sector=sector) if r.sector == "CVL" else r for r in target.recipients]
 
     def _denied_after(self, drafts: list[Draft], sv: SentenceView, ctx: Context) -> None:
         """ "... killing three protesters, a doctors' committee said. The military denied using live
