@@ -9,16 +9,16 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from tocsin.extract.acled import TWO_SIDED, weapon_words
-from tocsin.extract.act_nouns import PATIENT_NOUNS, can_fill_role, is_event_noun, stood_in_for
+from tocsin.extract.acled import TWO_SIDED
+from tocsin.extract.act_nouns import PATIENT_NOUNS, can_fill_role, stood_in_for
 from tocsin.extract.actors import actor_dictionary
 from tocsin.extract.attribution import CONFIRM_VERBS, DENY_VERBS, SPEECH_VERBS
-from tocsin.extract.clauses import INSTRUMENTS, toll_of_place
 from tocsin.extract.clauses import coordinated as _coordinated
 from tocsin.extract.clauses import misparsed_subject as _misparsed_subject
+from tocsin.extract.clauses import toll_of_place
 from tocsin.extract.headlines import complement_patient, participle_modifier, reduced_passive_subject
 from tocsin.extract.implicatives import PREVENTING, requested
-from tocsin.extract.lexicon import lexicon
+from tocsin.extract.modifiers import is_means, modifiers, source_of, wielder
 from tocsin.extract.parties import CONTAINER_NOUNS, hyphened_sides
 from tocsin.extract.screen import PROJECTILES
 from tocsin.extract.senses import senses
@@ -38,12 +38,9 @@ from tocsin.extract.targets import (
     pobj,
     wrongdoer,
 )
-from tocsin.geo.mentions import modifier_locates
 
 ACCUSE_VERBS = frozenset({"accuse", "blame", "charge", "condemn", "denounce", "criticize", "criticise"})
 _TARGET_PREPS = frozenset({"at", "on", "upon", "against", "into", "toward", "towards"})
-#: Events whose noun trigger takes its actor from a name compound ("the Hamas attack").
-ACTOR_COMPOUND_EVENTS = frozenset({"ASSAULT", "MOBILIZE", "PROTEST", "THREATEN"})
 #: Events done *with* someone: "a phone conversation with Bayramov".
 JOINT_EVENTS = frozenset({"CONSULT", "COOPERATE", "AGREE"})
 
@@ -249,14 +246,6 @@ def _governing_patient(tok: Token) -> Token | None:
 #: Where a gerund stands as a noun ("killed in police firing", "army shelling continued").
 _GERUND_DEPS = frozenset({"pobj", "pcomp", "dobj", "nsubj", "nsubjpass"})
 
-#: Sectors whose plain nouns, as a modifier, name who used force: "police firing", "army shelling".
-_FORCE_SECTORS = frozenset({"COP", "MIL", "REB", "UAF", "CRM", "PRO"})
-
-
-def _force_noun(tok: Token) -> bool:
-    """Whether a common noun names an armed, state or crowd actor ("police", "army", "militant")."""
-    return actor_dictionary().sector_of(tok.lemma_) in _FORCE_SECTORS
-
 
 def roles(
     tok: Token, *, event: str = "", mode: str | None = None, patient_subject: bool = False
@@ -356,24 +345,24 @@ def roles(
         if actor is None and not patient_subject and tok.tag_ == "VBG" and tok.dep_ in _GERUND_DEPS:
             # a gerund as a noun names its doer as a noun would: "killed in police firing",
             # "killed in shelling by government forces", "killed in Russian shelling"
-            actor = pobj(tok, {"by"}) or _modifiers(tok, event)[0]
+            actor = pobj(tok, {"by"}) or modifiers(tok, event)[0]
         if participle_modifier(tok) and actor is None and not patient_subject:
             # "a man killed by police": the noun is the victim, the agent the actor.
             actor = pobj(tok, {"by"})
             recipient = recipient or tok.head
-        if actor is not None and actor.head.lower_ == "by" and _is_means(actor) and not patient_subject:
-            actor = _wielder(actor, event)  # "killed by Israeli fire": Israel's, not the fire
-        elif actor is not None and _is_means(actor) and not can_fill_role(actor) and not patient_subject:
-            actor = _wielder(actor, event) or actor  # "Russian missiles hit a block, killing 12"
+        if actor is not None and actor.head.lower_ == "by" and is_means(actor) and not patient_subject:
+            actor = wielder(actor, event)  # "killed by Israeli fire": Israel's, not the fire
+        elif actor is not None and is_means(actor) and not can_fill_role(actor) and not patient_subject:
+            actor = wielder(actor, event) or actor  # "Russian missiles hit a block, killing 12"
     else:
-        actor = pobj(tok, {"by"}) or _source(tok)
+        actor = pobj(tok, {"by"}) or source_of(tok)
         owner = child(tok, "poss")
         undergone = owner is not None and tok.lemma_.lower() in PATIENT_NOUNS and pobj(tok, {"of"}) is None
         if owner is not None and undergone:
             recipient = owner  # "his arrest", "her abduction": the one it was done to
         elif owner is not None:
             actor = actor or owner  # "Russia's invasion", "the army's killing of civilians"
-        by_modifier, named_target = _modifiers(tok, event)
+        by_modifier, named_target = modifiers(tok, event)
         actor = actor or by_modifier
         recipient = named_target or recipient
         preps = _TARGET_PREPS | ({"with"} if event in JOINT_EVENTS else set())
@@ -405,7 +394,7 @@ def roles(
             # "the town suffered an attack", "the convoy came under attack from militants": the
             # subject is the target, never the doer, who is who it came from however "from" is hung
             recipient = recipient or _subject(governor)
-            actor = actor or _source(governor)
+            actor = actor or source_of(governor)
         elif tok.dep_ == "pobj" and governor.lemma_.lower() in ACCUSE_VERBS:
             actor = actor or child(governor, "dobj", "obj")  # "blamed the rebels for the attack"
         elif tok.dep_ in {"dobj", "obj", "nsubjpass"} and governor.lemma_.lower() in ACCUSE_VERBS:
@@ -460,75 +449,6 @@ def _aimed_at(verb: Token) -> Token | None:
             if obj is not None and obj.ent_type_ not in {"DATE", "TIME"}:
                 return obj
     return None
-
-
-def _modifiers(tok: Token, event: str) -> tuple[Token | None, Token | None]:
-    """The actor and the recipient that an act's noun modifiers name: "police firing", "army
-    shelling", "militant attack", "the Azerbaijani advance" (actors); "the Artsakh blockade" (a
-    name compound is the actor of an attack but the target of a blockade or siege)."""
-    actor: Token | None = None
-    recipient: Token | None = None
-    for c in tok.lefts:
-        if (
-            c.dep_ in {"compound", "amod"}
-            and (c.pos_ == "NOUN" or c.tag_ == "JJ")
-            and event in ACTOR_COMPOUND_EVENTS
-            and _force_noun(c)
-        ):
-            actor = actor or c  # "rebel attack" with the noun tagged as an adjective
-            continue
-        if c.pos_ not in {"PROPN", "ADJ"} or not c.text[:1].isupper():
-            continue
-        if c.pos_ == "ADJ" and c.i == c.sent.start and not c.ent_type_:
-            continue  # "Widespread protests began": capitalised for its place, not a name
-        if c.ent_type_ in {"GPE", "LOC", "FAC"} and modifier_locates(c, country=True):
-            continue  # "Ukraine protests", "Kiev clashes": where, not who
-        if _designation(c):
-            continue  # "the MH17 attack": a flight's number, the target's name
-        if c.dep_ == "amod" or (c.dep_ in {"compound", "nmod"} and event in ACTOR_COMPOUND_EVENTS):
-            actor = actor or c
-        elif c.dep_ in {"compound", "nmod"}:
-            recipient = c
-    return actor, recipient
-
-
-def _designation(tok: Token) -> bool:
-    """A code of letters and digits that names no known party: a flight, an aircraft or a weapon
-    ("MH17", "Su-25", "AN-26"); a group so named is in the actor dictionary ("M23")."""
-    if not any(ch.isdigit() for ch in tok.text):
-        return False
-    known = actor_dictionary().normalise(tok.text)
-    return known.entity is None and known.sector is None and known.country is None
-
-
-def _wielder(means: Token, event: str) -> Token | None:
-    """Who used the fire, the weapon or the act an agent phrase names ("killed by Israeli fire",
-    "wounded by rebel fire", "killed by the army's shelling"): its possessor or its modifier. A
-    means without one names no doer ("killed by a roadside bomb")."""
-    owner = child(means, "poss")
-    if owner is not None and not is_pronoun(owner):
-        return owner
-    return pobj(means, {"by", "from"}) or _modifiers(means, event)[0]
-
-
-def _is_means(tok: Token) -> bool:
-    """Whether a noun (or a gerund: "by the army's shelling") names a weapon, a fire or an act
-    rather than a party."""
-    lemma = tok.lemma_.lower()
-    if tok.tag_ == "VBG":
-        return lemma in lexicon()
-    return tok.pos_ == "NOUN" and (lemma in INSTRUMENTS or lemma in weapon_words() or is_event_noun(tok))
-
-
-def _source(tok: Token) -> Token | None:
-    """Who an act comes *from*, when that is a party and not a place or a time ("a bruising attack
-    from backbenchers", "fire from the rebels", "attack from critics"; not "rockets from Gaza", "an
-    attack from the air")."""
-    origin = pobj(tok, {"from"})
-    if origin is None:
-        return None
-    named = origin.ent_type_ in {"ORG", "NORP", "PERSON"} or origin.lemma_.lower() in senses().speakers
-    return origin if named or actor_dictionary().sector_of(origin.lemma_) is not None else None
 
 
 #: Verbs whose subject undergoes the act that is their object ("suffered an attack", "survived an
