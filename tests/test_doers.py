@@ -291,7 +291,11 @@ def test_forces_strengthened_are_mobilized_and_one_put_under_investigation_is_ac
     assert not code_text(pipeline, "The storm strengthened overnight.", "2023-05-02")
     probe = _one(pipeline, "A US national has been put under investigation in Italy.", "ACCUSE")
     assert probe["mode"] == "investigate"
-    feared = code_text(
-        pipeline, "The offensive will not assuage concerns of genocide or ethnic cleansing.", "2023-05-02"
-    )
-    assert all(e["factuality"] != "asserted" for e in feared if e["evidence"][0]["trigger"] == "cleansing")
+    # what a word of fear points at, each of a list, did not happen; ethnic cleansing told as done did
+    text = "The offensive is unlikely to assuage concerns of attempted genocide or ethnic cleansing."
+    feared = [
+        e for e in code_text(pipeline, text, "2023-05-02") if e["evidence"][0]["trigger"] == "cleansing"
+    ]
+    assert all(e["factuality"] != "asserted" for e in feared)
+    done = _one(pipeline, "Serb forces carried out ethnic cleansing in the village.", "ASSAULT")
+    assert done["evidence"][0]["trigger"] == "cleansing" and done["factuality"] == "asserted"

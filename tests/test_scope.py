@@ -325,18 +325,12 @@ def test_people_gathered_somewhere_to_press_a_claim_are_demonstrating(pipeline: 
 
 
 def test_people_gathered_in_support_of_a_cause_demonstrate_data_gathered_does_not(pipeline: Any) -> None:
-    support = code_text(
-        pipeline,
-        "On 5 February 2022, people gathered in Times Square in New York in support of the Black Lives "
-        "Matter movement and against police brutality.",
-    )
-    assert "Protests" in {e["acled_event_type"] for e in support}
+    text = "On 5 February 2022, people gathered in Times Square in support of Black Lives Matter."
+    assert "Peaceful protest" in _types(code_text(pipeline, text))
     assert not code_text(pipeline, "The data was gathered in support of the claim.")
     # the model tags "protested" as a noun here, and lemmatizes it as written
-    members = code_text(
-        pipeline, "On 24 May 2022, in Ushuaia, members of the CTA-A protested to demand jobs."
-    )
-    assert "Protests" in {e["acled_event_type"] for e in members}
+    text = "On 24 May 2022, in Ushuaia, members of the CTA-A protested to demand jobs."
+    assert "Peaceful protest" in _types(code_text(pipeline, text))
 
 
 def test_demonstrators_who_destroy_or_take_hostages_riot(pipeline: Any) -> None:

@@ -26,8 +26,8 @@ import tomllib
 from functools import lru_cache
 from importlib import resources
 
+from tocsin.extract.actors import actor_dictionary
 from tocsin.extract.senses import senses
-from tocsin.geo.gazetteer import countries
 from tocsin.models import Actor
 
 
@@ -147,15 +147,11 @@ def _sectors(actors: tuple[Actor, ...]) -> set[str]:
     return {a.sector for a in actors if a.sector}
 
 
-@lru_cache(maxsize=1)
-def _country_names() -> frozenset[str]:
-    return frozenset(c.name for c in countries())
-
-
 def _force_sectors(actors: tuple[Actor, ...]) -> set[str]:
     """The sectors of the doers of an act of force: a state named as its doer ("Russia bombed
     Aleppo", "Israeli airstrikes") acts by its armed forces."""
-    named_state = any(a.sector is None and a.entity is None and a.name in _country_names() for a in actors)
+    states = actor_dictionary()
+    named_state = any(a.sector is None and a.entity is None and states.is_state(a.name) for a in actors)
     return _sectors(actors) | ({"MIL"} if named_state else set())
 
 

@@ -120,6 +120,11 @@ class ActorDictionary:
         entry = self._aliases.get(fold(_DETERMINERS.sub("", name)))
         return entry is not None and entry.kind not in {"state", "disputed"}
 
+    def is_state(self, name: str) -> bool:
+        """Whether ``name`` is the name of a state ("Russia", "Israel")."""
+        entry = self._aliases.get(fold(_DETERMINERS.sub("", name)))
+        return entry is not None and entry.kind == "state"
+
     def acled_name(self, name: str) -> str | None:
         """The name ACLED's actor list gives the organisation tocsin names ``name``, if it differs."""
         return self._acled.get(name)

@@ -141,12 +141,7 @@ def _subject(tok: Token) -> Token | None:
     for c in tok.children:
         if c.dep_ in {"nsubj", "nsubjpass"}:
             return c
-    for c in tok.children:
-        if c.dep_ == "agent":
-            for g in c.children:
-                if g.dep_ == "pobj":
-                    return g
-    return None
+    return _agent(tok)
 
 
 def _agent(verb: Token) -> Token | None:

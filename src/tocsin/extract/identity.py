@@ -10,9 +10,10 @@ victim", "the man", "he") and that tells no act of its own is read, and only an 
 
 from __future__ import annotations
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Span
 
 from tocsin.extract.actors import ActorDictionary
+from tocsin.extract.implicatives import negated
 from tocsin.extract.parties import CONTAINER_NOUNS
 
 #: Subjects that refer back to the person an act was done to.
@@ -25,17 +26,13 @@ _LINKING = frozenset({"be", "involve", "link", "tie", "connect", "associate", "b
 _ARMED = frozenset({"CRM", "REB", "UAF"})
 
 
-def _negated(verb: Token) -> bool:
-    return any(c.dep_ == "neg" for c in verb.children)
-
-
 def identified_sector(sent: Span, actors: ActorDictionary) -> str | None:
     """The armed sector a sentence assigns to the victim it refers back to, or ``None``."""
     root = sent.root
     subject = next((c for c in root.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
     if subject is None or (subject.lemma_.lower() not in _REFERRING and subject.lower_ not in _REFERRING):
         return None
-    if root.lemma_.lower() not in _LINKING or _negated(root):
+    if root.lemma_.lower() not in _LINKING or negated(root):
         return None
     # what the victim is said to be ("a drug dealer", "a member of a gang": the phrase with its
     # "of"), or else to be involved in, linked to, to belong to
@@ -43,7 +40,7 @@ def identified_sector(sent: Span, actors: ActorDictionary) -> str | None:
     if not said:
         said = [g for c in root.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
     for tok in said:
-        if any(c.lower_ in {"former", "ex", "retired"} for c in tok.children):
+        if actors.stood_down(sent.doc[tok.left_edge.i : tok.right_edge.i + 1].text):
             continue  # "a former member of the gang": no longer armed
         # "a member of a local gang": what the member belongs to names the sector
         held = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
