@@ -74,6 +74,26 @@ def _gunfire(tok: Token, s: Senses) -> bool:
     )
 
 
+#: What one dies of when something else did it: "died of wounds sustained in a crash".
+WOUND_NOUNS = frozenset({"wound", "injury", "burn"})
+
+
+def _causes(verb: Token) -> list[tuple[Token, Token]]:
+    """The verb's prepositions with their objects, and where one is a wound, what the wound came
+    from: "died from injuries sustained in a car crash", "died of wounds from the fall"."""
+    out = []
+    for c in verb.children:
+        obj = next((g for g in c.children if g.dep_ == "pobj"), None) if c.dep_ == "prep" else None
+        if obj is None:
+            continue
+        out.append((c, obj))
+        if _lemma(obj) in WOUND_NOUNS:
+            holders = [obj, *(a for a in obj.children if a.dep_ in {"acl", "relcl"})]
+            out.extend((p, g) for h in holders for p in h.children if p.dep_ == "prep"
+                       for g in p.children if g.dep_ == "pobj")  # fmt: skip
+    return out
+
+
 def accident_sense(tok: Token, event: str, s: Senses) -> str | None:
     if event != "ASSAULT" or _hit_a_mine(tok):
         return None
@@ -121,12 +141,7 @@ def accident_sense(tok: Token, event: str, s: Senses) -> str | None:
     if tok.dep_ == "ccomp":  # "A child was killed and six were injured in an accident, X said."
         verbs.extend(c for c in tok.head.children if c.dep_ == "ccomp" and c.i != tok.i)
     for verb in verbs:
-        for c in verb.children:
-            if c.dep_ != "prep":
-                continue
-            obj = next((g for g in c.children if g.dep_ == "pobj"), None)
-            if obj is None:
-                continue
+        for c, obj in _causes(verb):
             if c.lower_ in {"in", "during", "from", "after", "by"} and _lemma(obj) in s.accident_events \
                     and not _gunfire(obj, s):  # fmt: skip
                 return f"an accident or disaster: {verb.text} {c.text} a {obj.text}"

@@ -70,6 +70,7 @@ DEATH_VERBS = frozenset(
         "shoot",
         "perish",
         "assassinate",
+        "succumb",
     }
 )
 DEATH_NOUNS = frozenset({"death", "killing", "fatality", "casualty", "body", "dead", "toll", "victim"})
@@ -392,7 +393,16 @@ class Casualty:
     victim: int | None = None
 
 
+def _misread_dies(tok: Token) -> bool:
+    """A headline's "Protester dies of wounds", where the tagger reads "dies" as a plural noun."""
+    return (
+        tok.lower_ == "dies" and tok.pos_ == "NOUN" and any(c.lower_ in {"of", "from"} for c in tok.children)
+    )
+
+
 def _victim(tok: Token) -> Token | None:
+    if _misread_dies(tok):
+        return next((c for c in tok.children if c.dep_ == "compound"), None)
     if participle_modifier(tok) and (tok.head.like_num or tok.head.pos_ in {"NOUN", "PROPN"}):
         # A reduced passive, as headlines write it: "Three civilians killed in Donetsk", "One killed
         # in army assault": the word it qualifies is who was killed.
@@ -409,8 +419,12 @@ def _victim(tok: Token) -> Token | None:
     for c in tok.children:
         if c.dep_ in {"nsubjpass", "dobj", "obj"}:
             return c
-        if c.dep_ == "nsubj" and tok.lemma_.lower() in {"die", "perish"}:
-            return c
+        if c.dep_ == "nsubj" and tok.lemma_.lower() in {"die", "perish", "succumb"}:
+            # the subject nearest the verb, where the parser gave it several ("post-godhra, 668
+            # persons had died")
+            return max(
+                (s for s in tok.children if s.dep_ == "nsubj" and s.i < tok.i), key=lambda s: s.i, default=c
+            )
         if c.dep_ == "prep" and c.lower_ == "of":
             for g in c.children:
                 if g.dep_ == "pobj":
@@ -436,7 +450,7 @@ def find_casualties(sent: Span) -> list[Casualty]:
     """Counts of dead, injured and arrested people stated in the sentence."""
     out: list[Casualty] = []
     for tok in sent:
-        lemma = tok.lemma_.lower()
+        lemma = "die" if _misread_dies(tok) else tok.lemma_.lower()
         killing = lemma in DEATH_VERBS or _to_death(tok)
         if killing or lemma in DEATH_NOUNS or _shot_dead(tok) or _lives_taken(tok):
             kind = "dead"

@@ -13,7 +13,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
-from tocsin.extract.accidents import told_accident
+from tocsin.extract.accidents import WOUND_NOUNS, told_accident
 from tocsin.extract.actors import ActorDictionary
 from tocsin.extract.attribution import (
     CONFIRM_VERBS,
@@ -54,7 +54,7 @@ from tocsin.extract.roles import phrase_text, roles, victim_identity, with_conju
 from tocsin.extract.screen import document_subject, natural_death, nonhuman_victim
 from tocsin.extract.stage import drop_partyless, screen_drafts
 from tocsin.extract.targets import is_pronoun
-from tocsin.extract.triggers import PATIENT_SUBJECT_MODES, find_triggers
+from tocsin.extract.triggers import PATIENT_SUBJECT_LEMMAS, PATIENT_SUBJECT_MODES, find_triggers
 from tocsin.extract.verdicts import Dropped
 from tocsin.geo.mentions import PlaceMention, precision_rank
 from tocsin.geo.resolve import PlaceResolver
@@ -290,7 +290,9 @@ class EventExtractor:
 
     def _draft(self, tok: Token, trig: Trigger, sv: SentenceView, ctx: Context) -> list[Draft]:
         sent, index, offset = sv.sent, sv.index, sv.offset
-        patient = trig.mode in PATIENT_SUBJECT_MODES and trig.condition_kind == "obj"
+        patient = trig.condition_kind == "obj" and (
+            trig.mode in PATIENT_SUBJECT_MODES or trig.lemma in PATIENT_SUBJECT_LEMMAS
+        )
         actor_toks, recipient_toks = roles(tok, event=trig.event, mode=trig.mode, patient_subject=patient)
         att = attribute(tok, statement=trig.event in STATEMENT_EVENTS)
         dates = dates_for(tok, sent, sv.exprs, ctx, sv.published_anchor)
@@ -416,8 +418,12 @@ class EventExtractor:
                 continue  # "set fire to a police station after police fired live rounds": two acts
             node = d.trigger.head
             toll = d.lemma in CASUALTY_LEMMAS
-            # "a bombing at a market in Kinshasa, which killed 17": up past the place to the act
-            for _ in range(6 if toll_of_place(d.trigger) else 3):
+            # "a bombing at a market in Kinshasa, which killed 17": up past the place to the act;
+            # "died of wounds sustained in a mortar attack": up past the wounds to the death
+            steps = 6 if toll_of_place(d.trigger) else 3
+            while steps > 0:
+                steps -= 1
+                steps += 3 if node.lemma_.lower() in WOUND_NOUNS else 0
                 parent = by_token.get(node.i)
                 if parent is None and toll:
                     named = (c for c in node.children if c.dep_ in {"nsubj", "dobj"} and c.i in by_token)

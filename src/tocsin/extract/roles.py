@@ -426,6 +426,8 @@ def roles(
             # "demanded the withdrawal of Armenian forces": they withdraw ("the US speeded up the
             # withdrawal of its forces": the US withdraws them)
             actor = pobj(tok, {"of"})
+        if patient_subject:
+            actor, recipient = None, recipient or actor  # a headline's "Protester dies of wounds"
     if event in PLACE_TARGET_EVENTS and (recipient is None or not can_fill_role(recipient)):
         # "lifted the curfew in Montenegro"
         # a capital stands for its government where one goes to it ("a visit to Amman"), not

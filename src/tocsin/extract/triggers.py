@@ -11,6 +11,8 @@ from tocsin.extract.lexicon import Trigger, act_nouns, lexicon
 
 #: Subjects of these verbs are the victims, not the perpetrators ("their truck struck a mine").
 PATIENT_SUBJECT_MODES = frozenset({"explosives"})
+#: Triggers whose subject is the victim however the act was done ("died of his wounds").
+PATIENT_SUBJECT_LEMMAS = frozenset({"die", "dies", "succumb"})
 
 
 #: Prepositions of place: "struck by a train at a gold mine" struck no mine.
@@ -176,6 +178,10 @@ def _holds(kind: str, words: frozenset[str], tok: Token) -> bool:
         return not any(c.dep_ in {"dobj", "obj"} and c.lemma_.lower() in words for c in tok.children)
     if kind == "prep":
         return any(c.lower_ in words and not _temporal(c) for c in _particles(tok))
+    if kind == "nomod":
+        return not any(
+            c.dep_ in {"amod", "compound", "nmod"} and c.lemma_.lower() in words for c in tok.children
+        )
     if kind == "noprep":
         return not any(c.dep_ in {"prep", "prt"} and c.lower_ in words for c in tok.children)
     if kind == "noprt":
