@@ -400,3 +400,73 @@ def test_where_people_come_from_is_their_origin_not_where_the_event_happened(pip
     # a place an act comes from is still where it happened ("rockets fired from Gaza")
     fired = {m.place.text: m for m in _mentions_of(pipeline, "Rockets fired from Gaza hit Ashkelon.")}
     assert fired["Gaza"].role != "origin"
+
+
+def test_a_quarter_named_with_its_city_is_in_that_city(pipeline: Any) -> None:
+    # "City - Quarter": the quarter where the gazetteer knows it, else the city that holds it (the
+    # model reads the city as a modifier of the quarter: no party's name)
+    def where(text: str) -> str:
+        event = next(e for e in code_text(pipeline, text, "2022-05-20") if e["acled_event_type"])
+        return str(event["location"]["name"])
+
+    assert (
+        where(
+            "On 12 March 2022, a group of people held a rally outside of the JW Marriot Hotel in Los "
+            "Angeles - Central (California), to protest against medical treatments for transgender "
+            "people."
+        )
+        == "Los Angeles"
+    )
+    assert (
+        where(
+            "On 25 June 2022, a mob assaulted two men after witnessing the duo attempting to rob a "
+            "shop in Johannesburg - Ivory Park (City of Johannesburg, Gauteng)."
+        )
+        == "Ivory Park"
+    )
+    assert (
+        where(
+            "On 15 March 2022, in Manaus - East Zone (Amazonas), a shoot-out between unknown armed "
+            "individuals took place in the Coroado neighborhood."
+        )
+        == "Manaus"
+    )
+    # glued by a hyphen to a name the gazetteer does not know, a city's name is part of another:
+    # "Cali-Ganey" is a quarter of Mogadishu, not Cali in Colombia
+    (glued,) = code_text(pipeline, "Gunmen attacked a checkpoint in Cali-Ganey on Monday.")
+    assert glued["location"] is None or glued["location"]["country_code"] != "CO"
+    assert (
+        where(
+            "On 17 May 2022, Al Shabaab militants launched an attack against police forces at a "
+            "checkpoint in Cali-Ganey neighborhood in Mogadishu - Heliwa district."
+        )
+        == "Mogadishu"
+    )
+
+
+def test_the_municipality_of_a_place_is_that_place(pipeline: Any) -> None:
+    event, *_ = code_text(
+        pipeline,
+        "On 9 April 2022, women conducted a sit-in demonstration in front of the "
+        "municipality of Boma (Kongo-Central) to protest against an MP's comments.",
+        "2022-04-09",
+    )
+    assert event["location"]["name"] == "Boma" and event["location"]["country_code"] == "CD"
+    clash, *_ = code_text(
+        pipeline,
+        "On 31 January 2022, in the municipality of Mexicali, Baja California, an "
+        "armed clash was reported between members of two gangs.",
+        "2022-01-31",
+    )
+    assert clash["location"]["name"] == "Mexicali"
+
+
+def test_a_place_name_ends_on_a_capitalised_word_the_tagger_took_for_a_noun(pipeline: Any) -> None:
+    found = {
+        m.place.text: m
+        for m in _mentions_of(
+            pipeline, "On 10 April 2022, in Uniao dos Palmares (Alagoas), a shoot-out took place."
+        )
+    }
+    town = found["Uniao dos Palmares"]
+    assert town.role == "location" and town.place.country_code == "BR" and town.place.precision == "exact"

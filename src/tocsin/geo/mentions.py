@@ -90,12 +90,30 @@ def _people(tok: Token) -> bool:
     return tok.pos_ == "NOUN" and actor_dictionary().sector_of(tok.lemma_, guess=False) is not None
 
 
+def _hyphened_name(first: Token, second: Token) -> bool:
+    """Whether a place's name is joined by a spaced dash to a name that ends on ``second``
+    ("Mogadishu - Heliwa", "Johannesburg - Ivory Park": a quarter named with its city)."""
+    between = first.doc[first.i + 1 : second.i]
+    return (
+        second.text[:1].isupper()
+        and len(between) >= 1
+        and between[0].text in {"-", "\u2013"}
+        and bool(first.whitespace_)
+        and bool(between[0].whitespace_)
+        and all(t.text[:1].isupper() for t in between[1:])
+    )
+
+
 def mention_role(span: Span) -> str:
     root = span.root
     # Widen through the feature noun: "the Lachin Corridor" → the role of "Corridor".
     head = root
     while head.dep_ == "compound" and head.head.lower_ in FEATURE_WORDS | _LINEAR:
         head = head.head
+    if root.dep_ == "compound" and _hyphened_name(root, root.head):
+        # "New York - Bronx", "Mogadishu - Heliwa district" (the model reads the city as a
+        # modifier of its quarter): the place that holds the next, where that is not known
+        return "other"
     if head.dep_ == "pobj" and head.head.lower_ == "by" and head.i == root.i:
         return "actor"  # "an offensive by Azerbaijan", "killed by Nigeria": who acted
     first = head
@@ -119,6 +137,15 @@ def mention_role(span: Span) -> str:
                 "city",
                 "village",
                 "capital",
+                "municipality",
+                "commune",
+                "locality",
+                "neighborhood",
+                "neighbourhood",
+                "suburb",
+                "township",
+                "settlement",
+                "hamlet",
                 "part",
                 "area",
                 "centre",

@@ -163,6 +163,8 @@ class GazetteerRuler:
                 left_ok = False
             right = doc[end] if end < n else None
             right_ok = right is None or not _is_name_token(right) or right.lower_ in FEATURE_WORDS
+            if self._glued(doc, i, end):
+                right_ok = False  # "Cali-Ganey": part of a longer name, not the city of Cali
             if left_ok and right_ok:
                 spans.append(Span(doc, i, end, label="GPE"))
             i = end
@@ -206,11 +208,28 @@ class GazetteerRuler:
             return True
         return nxt is not None and nxt.lower_ in FEATURE_WORDS
 
+    def _glued(self, doc: Doc, start: int, end: int) -> bool:
+        """Whether the name is glued by a hyphen to a name the gazetteer does not know ("Cali-Ganey";
+        not "Stepanakert-Lisagor", two places, nor "D-Charleston", a legislator's party)."""
+        assert self.gazetteer is not None
+        for dash, other in ((end, end + 1), (start - 1, start - 2)):
+            if not (0 <= other < len(doc) and 0 <= dash < len(doc)) or doc[dash].text != "-":
+                continue
+            left, right = (doc[end - 1], doc[dash]) if dash == end else (doc[other], doc[dash])
+            glued = not left.whitespace_ and not right.whitespace_
+            word = doc[other].text  # a name, not an initial or an acronym ("D-Charleston", "Watertown-ML")
+            name = len(word) >= 3 and word[:1].isupper() and word[1:].islower()
+            if glued and name and not self.gazetteer.lookup(word):
+                return True
+        return False
+
     def _longest_match(self, doc: Doc, start: int) -> int | None:
         assert self.gazetteer is not None
         limit = min(len(doc), start + self.gazetteer.max_tokens)
         for end in range(limit, start, -1):
-            if not _is_name_token(doc[end - 1]) and end - 1 != start:
+            # a longer name ends on a capitalised word, whatever the tagger made of it ("Uniao dos
+            # Palmares", its last word read as a plural noun); the gazetteer vouches for the whole
+            if not doc[end - 1].text[:1].isupper() and end - 1 != start:
                 continue
             if doc[start:end].text in self.gazetteer:
                 return end
