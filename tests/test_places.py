@@ -470,3 +470,13 @@ def test_a_place_name_ends_on_a_capitalised_word_the_tagger_took_for_a_noun(pipe
     }
     town = found["Uniao dos Palmares"]
     assert town.role == "location" and town.place.country_code == "BR" and town.place.precision == "exact"
+
+
+def test_a_name_in_brackets_after_a_place_is_its_container_whatever_ner_took_it_for(pipeline: Any) -> None:
+    # NER takes "Rupa" for a person and "Moroto" for a people; the only Rupa the gazetteer knows is
+    # in India, and the text puts it in Moroto, Uganda: somewhere in Moroto District
+    text = (
+        "Around 2 March 2022, police and military forces fought with militants near Rupa (Moroto, Northern)."
+    )
+    rupa = {m.place.text: m.place for m in _mentions_of(pipeline, text)}["Rupa"]
+    assert rupa.country_code == "UG" and rupa.precision == "region"

@@ -55,6 +55,9 @@ from tocsin.geo.mentions import (
 )
 from tocsin.models import Place, PlacePrecision
 
+#: Kinds of gazetteer entries that hold other places.
+_AREAS = frozenset({"country", "admin1", "admin2", "region"})
+
 
 class PlaceResolver:
     """Finds and resolves the place mentions of parsed texts against a gazetteer."""
@@ -238,7 +241,13 @@ class PlaceResolver:
                     out.append(demonym)
                 continue
             if ent.label_ in NAMED_BODY_LABELS:
-                inside = self._within_name(ent, offset, focus, person=ent.label_ == "PERSON")
+                inside = self._within_name(
+                    ent,
+                    offset,
+                    focus,
+                    person=ent.label_ == "PERSON",
+                    within=self._container(doc, ent.end, by_start),
+                )
                 if inside or not place_context(ent, by_start):
                     out.extend(inside)
                     continue
@@ -350,19 +359,16 @@ class PlaceResolver:
 
     def _container(self, doc: Doc, end: int, by_start: dict[int, Span]) -> list[GazetteerEntry]:
         """The areas a mention is said to lie in: "Martakert, Nagorno-Karabakh", "Paris, Texas",
-        "Alexandria, La.", "Sarh (Moyen-Chari)": the regions or countries the next name can be."""
-        nxt = next_place(doc, end, by_start)
-        # "Shika (Gassol, Taraba)": a district the gazetteer lacks, then the state, inside brackets
-        # only ("Denver, Indianapolis, Kentucky" is a list)
+        "Alexandria, La.", "Sarh (Moyen-Chari)": the regions or countries the next name can be.
+        Inside brackets, the first name of the list the gazetteer knows as an area ("Shika (Gassol,
+        Taraba)": a district it lacks, then the state); after a comma only the next place ("Denver,
+        Indianapolis, Kentucky" is a list)."""
         bracketed = end < len(doc) and doc[end].text == "("
+        nxt = next_place(doc, end, by_start)
         for _ in range(3 if bracketed else 1):
             if nxt is None:
                 return []
-            areas = [
-                c
-                for c in self.gazetteer.lookup(nxt.text)
-                if c.kind in {"country", "admin1", "admin2", "region"}
-            ]
+            areas = [c for c in self.gazetteer.lookup(nxt.text) if c.kind in _AREAS]
             if areas:
                 return areas
             nxt = next_place(doc, nxt.end, by_start)
@@ -415,7 +421,13 @@ class PlaceResolver:
         )
 
     def _within_name(
-        self, ent: Span, offset: int, focus: Focus, *, person: bool = False
+        self,
+        ent: Span,
+        offset: int,
+        focus: Focus,
+        *,
+        person: bool = False,
+        within: list[GazetteerEntry] | None = None,
     ) -> list[PlaceMention]:
         """Places named inside an organisation's or a building's name: "Texas Department of
         Health", "U.S. House", "Dublin City Council", "University of Georgia", "American Red Cross".
@@ -446,14 +458,30 @@ class PlaceResolver:
                 if whole and not locative:
                     continue
                 following = ent.doc[end].lower_ if end < ent.end else None
-                mention = self._named_part(part, following, offset, focus, whole=whole, person=person)
+                mention = self._named_part(
+                    part,
+                    following,
+                    offset,
+                    focus,
+                    whole=whole,
+                    person=person,
+                    within=within if whole else None,
+                )
                 if mention is not None:
                     out.append(mention)
                     break
         return out
 
     def _named_part(
-        self, part: Span, following: str | None, offset: int, focus: Focus, *, whole: bool, person: bool
+        self,
+        part: Span,
+        following: str | None,
+        offset: int,
+        focus: Focus,
+        *,
+        whole: bool,
+        person: bool,
+        within: list[GazetteerEntry] | None = None,
     ) -> PlaceMention | None:
         """The place (or demonym) ``part`` of a name stands for, if it is sure enough to be one."""
         if not person:
@@ -472,7 +500,7 @@ class PlaceResolver:
         if not ((kinds & {"country", "region", "admin1"} and not person) or county or institution or named):
             return None
         place = self._resolve_parts(
-            part.text, offset + part.start_char, offset + part.end_char, [part], None, focus
+            part.text, offset + part.start_char, offset + part.end_char, [part], None, focus, within
         )
         certain = self._certain(part.text)
         return PlaceMention(place, "location" if whole else "actor", part.root.i, part.sent.start, certain)
