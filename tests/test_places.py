@@ -480,3 +480,27 @@ def test_a_name_in_brackets_after_a_place_is_its_container_whatever_ner_took_it_
     )
     rupa = {m.place.text: m.place for m in _mentions_of(pipeline, text)}["Rupa"]
     assert rupa.country_code == "UG" and rupa.precision == "region"
+
+
+def test_a_name_stated_as_where_a_place_lies_is_the_region_not_its_city(pipeline: Any) -> None:
+    # Guanajuato is a state and its capital; after "Salamanca," it is the state that holds Salamanca
+    text = "On 10 May 2022, in Salamanca, Guanajuato, around 30 families of disappeared people marched."
+    found = {m.place.text: m.place for m in _mentions_of(pipeline, text)}
+    assert found["Guanajuato"].precision == "region" and found["Guanajuato"].country_code == "MX"
+    # a capital named alone is still the city
+    alone = {
+        m.place.text: m.place
+        for m in _mentions_of(pipeline, "Families of the disappeared marched in Guanajuato.")
+    }
+    assert alone["Guanajuato"].precision == "exact"
+
+
+def test_a_place_outside_the_region_its_sentence_states_is_a_namesake(pipeline: Any) -> None:
+    # the only "Morada" the gazetteer knows lies in Minas Gerais; the sentence is in Amazonas
+    (event,) = code_text(
+        pipeline,
+        "On 20 April 2022, in Iranduba (Amazonas), a man was shot and killed in the Morada do Sol "
+        "neighborhood by armed individuals.",
+        "2022-04-20",
+    )
+    assert event["location"]["name"] == "Iranduba"

@@ -8,10 +8,9 @@ document are merged into one record with all its evidence.
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import replace
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
 from tocsin.extract.accidents import WOUND_NOUNS, told_accident
 from tocsin.extract.actors import ActorDictionary
@@ -48,6 +47,7 @@ from tocsin.extract.headlines import credit
 from tocsin.extract.identity import identified_sector
 from tocsin.extract.lexicon import Trigger
 from tocsin.extract.naming import all_things, party_of, thing
+from tocsin.extract.placing import document_focus, event_location
 from tocsin.extract.quotes import quoted_speakers
 from tocsin.extract.reports import link_denials, merge_reports
 from tocsin.extract.roles import phrase_text, roles, victim_identity, with_conjuncts
@@ -56,7 +56,7 @@ from tocsin.extract.stage import drop_partyless, screen_drafts
 from tocsin.extract.targets import is_pronoun
 from tocsin.extract.triggers import PATIENT_SUBJECT_LEMMAS, PATIENT_SUBJECT_MODES, find_triggers
 from tocsin.extract.verdicts import Dropped
-from tocsin.geo.mentions import PlaceMention, precision_rank
+from tocsin.geo.mentions import precision_rank
 from tocsin.geo.resolve import PlaceResolver
 from tocsin.ingest.slugs import credits
 from tocsin.models import (
@@ -68,7 +68,6 @@ from tocsin.models import (
     Event,
     Evidence,
     Factuality,
-    Place,
     PlacePrecision,
     Segment,
 )
@@ -118,65 +117,6 @@ class EventExtractor:
                 continue
             add_unique(out, [a])
         return out
-
-    # -- places -------------------------------------------------------------------------------
-    def _location(
-        self, trigger: Token, sent: Span, mentions: list[PlaceMention], ctx: Context, focus: Place | None
-    ) -> Place | None:
-        in_sent = [m for m in mentions if m.sentence_start == sent.start and m.role in LOCATING_ROLES]
-        clause = trigger if trigger.pos_ in {"VERB", "AUX"} else trigger.head
-        attached = [m for m in in_sent if m.head in {t.i for t in clause.subtree}]
-        pool = attached or in_sent
-        resolved = [m for m in pool if m.place.precision is not PlacePrecision.UNRESOLVED]
-        if resolved:
-            best = min(
-                resolved,
-                key=lambda m: (
-                    m.role != "location",
-                    precision_rank(m.place.precision),
-                    abs(m.head - trigger.i),
-                ),
-            )
-            if best.place.precision is PlacePrecision.COUNTRY and ctx.paragraph_places:
-                nearer = ctx.paragraph_places[-1]
-                if precision_rank(nearer.precision) < precision_rank(PlacePrecision.COUNTRY):
-                    return self._carried(nearer)
-            return best.place
-        unresolved = [m for m in pool if m.place.precision is PlacePrecision.UNRESOLVED]
-        if unresolved and focus is not None:
-            u = unresolved[0].place
-            why = f"{u.text} is not in the gazetteer; placed at the document's focus, {focus.name}"
-            return replace(
-                focus, text=u.text, start=u.start, end=u.end, precision=PlacePrecision.REGION, reason=why
-            )
-        if ctx.paragraph_places:
-            return self._carried(ctx.paragraph_places[-1])
-        if focus is not None:
-            why = f"no place in the sentence; the document's focus, {focus.name}"
-            return replace(focus, precision=PlacePrecision.REGION, reason=why)
-        return None
-
-    @staticmethod
-    def _carried(p: Place) -> Place:
-        return replace(p, reason=f"from an earlier sentence of the paragraph: {p.reason}")
-
-    @staticmethod
-    def _focus(mentions: list[list[PlaceMention]]) -> Place | None:
-        counts: Counter[str] = Counter()
-        first: dict[str, Place] = {}
-        for ms in mentions:
-            for m in ms:
-                p = m.place
-                if (
-                    p.precision in {PlacePrecision.REGION, PlacePrecision.EXACT, PlacePrecision.NEAR}
-                    and p.name
-                ):
-                    counts[p.name] += 1
-                    first.setdefault(p.name, p)
-        if not counts:
-            return None
-        name, _ = counts.most_common(1)[0]
-        return first[name]
 
     # -- the sentence -------------------------------------------------------------------------
     def _sentence(self, sv: SentenceView, ctx: Context) -> list[Draft]:
@@ -296,7 +236,7 @@ class EventExtractor:
         actor_toks, recipient_toks = roles(tok, event=trig.event, mode=trig.mode, patient_subject=patient)
         att = attribute(tok, statement=trig.event in STATEMENT_EVENTS)
         dates = dates_for(tok, sent, sv.exprs, ctx, sv.published_anchor)
-        location = self._location(tok, sent, sv.mentions, ctx, sv.focus)
+        location = event_location(tok, sent, sv.mentions, ctx.paragraph_places, sv.focus)
         passing = passing_kind(tok)  # mentioned in passing: in a clause, or as what a noun is about
         out = []
         for date_span in dates:
@@ -532,7 +472,7 @@ class EventExtractor:
             DateSpan(published, None, DatePrecision.DAY, DateMethod.INFERRED) if published else None
         )
         mentions = self.resolver.document_mentions([(seg.start, doc) for seg, doc in parsed])
-        focus = self._focus(mentions)
+        focus = document_focus(mentions)
         ctx = Context(clock=DocumentClock(published), subject=document_subject(doc for _, doc in parsed))
         drafts: list[Draft] = []
         index = 0

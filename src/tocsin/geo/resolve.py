@@ -17,7 +17,6 @@ Resolution keeps to a stated container ("Paris, Texas"), else ranks candidates w
 
 from __future__ import annotations
 
-import math
 import statistics
 from collections import Counter
 from collections.abc import Iterable
@@ -31,7 +30,6 @@ from tocsin.geo.mentions import (
     COMPASS,
     DEMONYM_LABELS,
     INSTITUTION_WORDS,
-    KIND_BASE,
     LOCATIVE_PREPOSITIONS,
     NAMED_BODY_LABELS,
     PART_WORDS,
@@ -40,7 +38,6 @@ from tocsin.geo.mentions import (
     UNMARKED_PLACE_PREPOSITIONS,
     Focus,
     PlaceMention,
-    capital_names,
     compass_only,
     contains,
     feature_extent,
@@ -53,6 +50,7 @@ from tocsin.geo.mentions import (
     person_names,
     place_context,
 )
+from tocsin.geo.ranking import CandidateRanker
 from tocsin.models import Place, PlacePrecision
 
 #: Kinds of gazetteer entries that hold other places.
@@ -66,10 +64,7 @@ class PlaceResolver:
         self.gazetteer = gazetteer
         self.actors = actors
         self._demonyms: dict[str, GazetteerEntry] = {}
-        # Rankings already made with one focus (a pass over a document names the same places
-        # again and again); the focus is held so that the cache never outlives it.
-        self._ranked: dict[tuple[str, str | None], list[GazetteerEntry]] = {}
-        self._ranked_focus: Focus | None = None
+        self._ranker = CandidateRanker(gazetteer)
         # A demonym several countries share ("Chinese", "French") names the most populous.
         for c in sorted(countries(), key=lambda c: c.population):
             entry = GazetteerEntry(c.geonameid, c.name, c.lat, c.lon, c.iso2, None, 0, "country")
@@ -77,85 +72,9 @@ class PlaceResolver:
                 for form in (demonym, demonym + "s"):
                     self._demonyms[fold(form)] = entry
 
-    @staticmethod
-    def score(entry: GazetteerEntry, name: str, focus: Focus, feature: str | None) -> float:
-        """How likely ``entry`` is the place meant by ``name`` in a document with this focus.
-
-        kind (countries, then regions, then cities) + log10(population) + 6 x the document's
-        share of mentions in the candidate's country + 3 x its share in the candidate's admin1
-        + up to 2 for lying near where the document's other places cluster;
-        minus 3 when only an alternate name matched ("Egypt" is also a hamlet in Arizona), and
-        regions get +3 when a regional noun follows ("Idlib province").
-        """
-        value = KIND_BASE.get(entry.kind, 0.0) + math.log10(entry.population + 10)
-        value += 6.0 * focus.country_share(entry.country_code)
-        value += 3.0 * focus.admin1_share(entry.country_code, entry.admin1)
-        if entry.kind != "country":
-            value += 4.0 * focus.admin1_support(entry.country_code, entry.admin1)
-        if focus.centre is not None and entry.kind != "country":
-            km = haversine_km(entry.lat, entry.lon, *focus.centre)
-            value += 2.0 * math.exp(-km / 300.0)
-        if entry.kind not in {"country", "region"} and fold(entry.name) != fold(name):
-            value -= 3.0
-        if feature in AREAL and entry.kind in {"admin1", "admin2", "region"}:
-            value += 3.0
-        return value
-
     def _candidates(self, name: str, focus: Focus, feature: str | None = None) -> list[GazetteerEntry]:
         """The gazetteer's candidates for a name, best first for this focus."""
-        if focus is not self._ranked_focus:
-            self._ranked, self._ranked_focus = {}, focus
-        key = (name, feature)
-        if key not in self._ranked:
-            self._ranked[key] = self._rank(name, focus, feature)
-        return list(self._ranked[key])
-
-    def _rank(self, name: str, focus: Focus, feature: str | None) -> list[GazetteerEntry]:
-        cands = self.gazetteer.lookup(name)
-        if name.isupper() and len(name) <= 4 and "." not in name:
-            # Acronyms ("DW", "ICJ") meet obscure alternate names of small places; only
-            # countries and regions are known by such short codes ("US", "DRC", "UAE").
-            cands = [c for c in cands if c.kind in {"country", "region", "admin1"}]
-        if not cands:
-            return []
-        ranked = sorted(cands, key=lambda e: -self.score(e, name, focus, feature))
-        best = ranked[0]
-        country = next((c for c in ranked if c.kind == "country" and fold(c.name) == fold(name)), None)
-        if country is not None and best.kind in {"city", "place", "admin2"}:
-            # A country's name is the country, whatever the document's focus: "a group linked to
-            # Russia" in a story from Ohio is not the hamlet of Russia, Ohio (a stated container,
-            # "Russia, Ohio", picks the hamlet before this ranking is used). Its name, not another
-            # one it has: "Holland" in a story from Michigan is the town.
-            ranked.remove(country)
-            ranked.insert(0, country)
-            best = country
-        if best.kind in {"admin1", "admin2"} and feature not in AREAL:
-            # "in Donetsk": the city, not the oblast named after it, unless "region" follows;
-            # "Washington": the national capital, not the state named like it.
-            # "Kiev": the capital Kyiv, whichever of its names the text writes, not Kiev oblast;
-            # but a name its country bears too ("Villa Canales, Guatemala") is no capital's
-            capital_name = capital_names().get(best.country_code)
-            country_named = any(c.kind == "country" and fold(c.name) == fold(name) for c in ranked)
-            capital = capital_name == fold(name) or (not country_named and any(
-                c.kind == "city" and c.country_code == best.country_code and fold(c.name) == capital_name
-                for c in ranked
-            ))  # fmt: skip
-            inside = [
-                c
-                for c in ranked
-                if c.kind == "city"
-                and c.country_code == best.country_code
-                and (
-                    (fold(c.name) == fold(best.name) and (c.admin1 == best.admin1 or best.kind == "admin2"))
-                    or capital
-                )
-            ]
-            if capital:
-                inside.sort(key=lambda c: -c.population)
-            if inside:
-                ranked.remove(inside[0])
-                ranked.insert(0, inside[0])
-        return ranked
+        return self._ranker.candidates(name, focus, feature)
 
     def _resolve_parts(
         self,
@@ -232,6 +151,7 @@ class PlaceResolver:
         ents = doc.ents
         people = person_names(ents)
         by_start = {e.start: e for e in ents}
+        by_end = {e.end: e for e in ents}
         for ent in ents:
             if ent.start < consumed:
                 continue
@@ -287,6 +207,8 @@ class PlaceResolver:
                 # place in their name may be ("Laurel County High School").
                 out.extend(self._within_name(ent, offset, focus))
                 continue
+            if feature is None and place.precision is PlacePrecision.EXACT:
+                place = self._area_holding_previous(doc, ent, by_end, place) or place
             role = mention_role(ent) if feature is None else "location"
             if role == "actor" and modifier_locates(
                 ent.root, country=place.precision is PlacePrecision.COUNTRY
@@ -373,6 +295,25 @@ class PlaceResolver:
                 return areas
             nxt = next_place(doc, nxt.end, by_start)
         return []
+
+    def _area_holding_previous(
+        self, doc: Doc, ent: Span, by_end: dict[int, Span], place: Place
+    ) -> Place | None:
+        """A name stated after a place as where it lies ("Xalapa-Enriquez, Veracruz", "Sarh
+        (Moyen-Chari)") is the region of that name that holds the place, not the city ``place``
+        named like it."""
+        sep = ent.start - 1
+        before = by_end.get(sep)
+        if sep < 1 or doc[sep].text not in {",", "("} or before is None or before.label_ not in PLACE_LABELS:
+            return None
+        areas = [c for c in self.gazetteer.lookup(ent.text) if c.kind in _AREAS - {"country"}]
+        places = self.gazetteer.lookup(before.text)
+        area = next((a for a in areas if any(contains(a, c) for c in places)), None)
+        if area is None:
+            return None
+        why = f"{area.kind} {area.name} ({area.country_code}): where {before.text} lies, as the text says"
+        return Place(place.text, place.start, place.end, area.name, area.geonameid, area.lat, area.lon,
+                     area.country_code, area.admin1, PlacePrecision.REGION, why)  # fmt: skip
 
     def _part_of(self, ent: Span, offset: int, focus: Focus) -> Place | None:
         """ "Northeast Georgia", "South Philadelphia", "Eastern Kentucky": the place after a word
