@@ -361,9 +361,9 @@ def test_a_hyphenated_name_is_read_whole(pipeline: Any) -> None:
 def test_a_city_in_the_region_of_its_own_name(pipeline: Any) -> None:
     # GeoNames gives the capital Asuncion no first-level region; the region Asuncion holds it
     text = "On 24 May 2022, in Asuncion (Asuncion), dozens of peasants marched to the National Institute."
-    found = {m.place.text: m.place for m in _mentions_of(pipeline, text)}
-    asuncion = found["Asuncion"]
-    assert asuncion.country_code == "PY" and asuncion.precision == "exact"
+    city, region = [m.place for m in _mentions_of(pipeline, text) if m.place.text == "Asuncion"]
+    assert city.country_code == "PY" and city.precision == "exact"
+    assert region.country_code == "PY" and region.precision == "region"  # the container is the region
 
 
 def test_seas_and_straits_where_ships_are_attacked_are_the_water(pipeline: Any) -> None:
@@ -504,3 +504,22 @@ def test_a_place_outside_the_region_its_sentence_states_is_a_namesake(pipeline: 
         "2022-04-20",
     )
     assert event["location"]["name"] == "Iranduba"
+
+
+def test_a_name_written_with_a_space_or_a_hyphen_is_one_name(pipeline: Any) -> None:
+    # GeoNames writes South Africa's province "North-West"; news writes "North West", which is also
+    # a district of Botswana
+    assert {c.country_code for c in pipeline.gazetteer.lookup("North West") if c.kind == "admin1"} >= {
+        "ZA",
+        "BW",
+    }
+
+
+def test_a_city_named_with_its_zone_is_where_the_event_was(pipeline: Any) -> None:
+    (event,) = code_text(
+        pipeline,
+        "On 8 April 2022, in Rio de Janeiro - North Zone (Rio de Janeiro), shoot-outs between unknown "
+        "shooters took place in the Jacarezinho neighborhood.",
+        "2022-04-08",
+    )
+    assert event["event"] == "ASSAULT" and event["location"]["name"] == "Rio de Janeiro"

@@ -242,7 +242,10 @@ def _hyphenated(tok: Token) -> Trigger | None:
     doc = tok.doc
     if tok.i < 2 or doc[tok.i - 1].text != "-" or (tok.i > 2 and doc[tok.i - 3].text == "-"):
         return None
-    rows = lexicon().get(f"{doc[tok.i - 2].lower_}-{tok.lower_}", ())
+    first = doc[tok.i - 2].lower_
+    rows = lexicon().get(f"{first}-{tok.lower_}", ())
+    if not rows and tok.lower_.endswith("s"):
+        rows = lexicon().get(f"{first}-{tok.lower_[:-1]}", ())  # "shoot-outs", "sit-ins": the plural
     return rows[0] if rows and tok.pos_ in {"NOUN", "PROPN", "VERB"} else None
 
 

@@ -184,6 +184,8 @@ class Gazetteer:
             rows = self._rows(key)
             if not rows and "-" in key:  # "Nord-Kivu", as GeoNames writes it "Nord Kivu"
                 rows = self._rows(" ".join(key.replace("-", " ").split()))
+            if " " in key:  # "North West" (Botswana's), and as GeoNames writes South Africa's, "North-West"
+                rows = [*rows, *self._rows(key.replace(" ", "-"))]
             found = {GazetteerEntry(*row) for row in rows}
             # a total order: namesakes of one kind and size (two regions called Asuncion) come in
             # the same order in every process, not in the order a set happens to hold them
