@@ -667,3 +667,23 @@ def test_what_is_ordered_is_an_act_or_people_made_to_act(pipeline: Any) -> None:
     assert requests("The court ordered the release of the journalists on Monday.")
     assert not requests("The minister ordered flowers for his mother on Monday.")
     assert not requests("The general ordered a drink at the hotel bar.")
+
+
+def test_suspects_the_parser_made_the_head_of_the_act_did_it(pipeline: Any) -> None:
+    # "suspects" read as the sentence's root with "killed" joined to it: the suspects killed, no
+    # case before the courts; a suspect in a killing or one accused of it is still the case
+    (killing,) = [
+        e
+        for e in code_text(
+            pipeline,
+            "On 19 February 2022, in Rio de Janeiro, armed suspects in "
+            "a car shot and killed an off-duty military police officer.",
+        )
+        if e["event"] == "ASSAULT"
+    ]
+    assert not killing["background"] and killing["dead"] == 1
+    for text in (
+        "The suspect in the killing of the journalist was arrested on Monday.",
+        "The suspects were accused of killing two police officers.",
+    ):
+        assert all(e["background"] for e in code_text(pipeline, text) if e["event"] == "ASSAULT"), text

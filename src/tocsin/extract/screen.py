@@ -379,6 +379,8 @@ def _legal(tok: Token, s: Senses) -> str | None:
         if steps > 5:
             break
         if _lemma(above) in s.legal and above.i != tok.i:
+            if above.pos_ == "NOUN" and child.dep_ == "conj" and child.tag_ == "VBD":
+                return None  # "armed suspects in a car shot and killed ...": the suspects did it
             return f"what '{above.text}' is about: a case before the courts, not the day's news"
         # "found guilty of murdering", "his charge is murder": the verdict or the charge beside it.
         verdict = next(
