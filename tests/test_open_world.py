@@ -495,3 +495,20 @@ def test_to_call_something_a_name_is_no_request(pipeline: Any) -> None:
     assert [e for e in code_text(pipeline, named) if e["event"] == "REQUEST"] == []
     (call,) = _events(pipeline, "The UN repeatedly called for a ceasefire in Gaza.", "REQUEST")
     assert [a["name"] for a in call["actor"]] == ["United Nations"]
+
+
+def test_giving_is_aid_only_when_what_is_given_is_aid(pipeline: Any) -> None:
+    # PLOVER's AID is humanitarian, economic or military: what is provided, supplied or contributed
+    # says whether it is
+    def aid(text: str) -> list[str]:
+        return [e["event"] for e in code_text(pipeline, text) if e["event"] in {"AID", "AGREE"}]
+
+    assert aid("In 115 years, banks provided their customers with 43 licensed commercial banks.") == []
+    assert aid("News and sports companies used satellites to provide live coverage.") == []
+    assert aid("CNN's Jason Carroll and Greg Botelho contributed to this report.") == []
+    assert aid("Russia supplied weapons to the rebels.") == ["AID"]
+    assert aid("Germany contributed 500 troops to the mission.") == ["AID"]
+    # a measure of what is given: the tons are of food aid
+    assert "AGREE" in aid(
+        "The United Nations will provide nearly 25,000 tons of emergency food aid to refugees."
+    )
