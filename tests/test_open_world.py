@@ -512,3 +512,15 @@ def test_giving_is_aid_only_when_what_is_given_is_aid(pipeline: Any) -> None:
     assert "AGREE" in aid(
         "The United Nations will provide nearly 25,000 tons of emergency food aid to refugees."
     )
+
+
+def test_an_offer_is_a_commitment_only_of_an_act_people_or_a_thing_of_politics(pipeline: Any) -> None:
+    def agree(text: str) -> bool:
+        return any(e["event"] == "AGREE" for e in code_text(pipeline, text))
+
+    assert agree("On September 29, Putin offered to negotiate with the president of Armenia.")
+    assert agree("Syria has again offered its troops to Lebanon's new President Elias Hrawi.")
+    assert agree("A Russian official offered concessions last November.")
+    assert not agree("Upselling is offering more expensive related products to increase the amount spent.")
+    assert not agree("The Goop founder offered slightly less glowing remarks about Ben Affleck.")
+    assert not agree("Attendees will be offered a variety of conference tours.")
