@@ -625,3 +625,22 @@ def test_a_victim_told_after_the_act_to_be_of_a_gang_makes_it_a_fight_between_ar
                  "The victim was a teacher."):  # fmt: skip
         (shot,) = [e for e in code_text(pipeline, text + told) if e["event"] == "ASSAULT"]
         assert shot["acled_sub_event_type"] == "Attack", told
+
+
+def test_a_count_over_a_month_or_a_year_is_a_tally_not_one_event(pipeline: Any) -> None:
+    # victims, or acts, counted for a whole month or year by no one named: many acts, background
+    for text in (
+        "More than 300 civilians were killed in March in Mariupol, the UN said.",
+        "535 people were killed in July.",
+        "More than 800,000 arrests relating to serious crimes were made in the 2012/2013 financial year.",
+    ):
+        events = [e for e in code_text(pipeline, text) if e["event"] in {"ASSAULT", "COERCE"}]
+        assert events and all(e["background"] for e in events), text
+    # an act named, a doer named, a day, or a small toll: one event
+    for text in (
+        "In March 2023, a suicide bomber killed 40 people at a market in Kabul.",
+        "Police made 15 arrests in Lagos on Monday.",
+        "Three people were killed in March.",
+    ):
+        events = [e for e in code_text(pipeline, text) if e["event"] in {"ASSAULT", "COERCE"}]
+        assert events and not any(e["background"] for e in events), text

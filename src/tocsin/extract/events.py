@@ -43,6 +43,7 @@ from tocsin.extract.dating import dates_for
 from tocsin.extract.draft import Context, Draft, SentenceView, actor_keys, add_unique
 from tocsin.extract.frames import protest_frames
 from tocsin.extract.freeze import arrests_at_protests, crackdowns, freeze, territory_battles
+from tocsin.extract.generality import tally
 from tocsin.extract.headlines import credit
 from tocsin.extract.identity import identified_sector
 from tocsin.extract.lexicon import Trigger
@@ -52,7 +53,7 @@ from tocsin.extract.quotes import quoted_speakers
 from tocsin.extract.reports import link_denials, merge_reports
 from tocsin.extract.roles import phrase_text, roles, victim_identity, with_conjuncts
 from tocsin.extract.screen import document_subject, natural_death, nonhuman_victim
-from tocsin.extract.stage import drop_partyless, screen_drafts
+from tocsin.extract.stage import drop_partyless, record, screen_drafts
 from tocsin.extract.targets import is_pronoun
 from tocsin.extract.triggers import PATIENT_SUBJECT_LEMMAS, PATIENT_SUBJECT_MODES, find_triggers
 from tocsin.extract.verdicts import Dropped
@@ -146,6 +147,12 @@ class EventExtractor:
             # "1 fatality." after the sentence that told of the attack.
             self._attach_casualties([ctx.last_violent], found, strict=False)
         self._attach_casualties(drafts, found)
+        for d in drafts:
+            count = d.dead if d.event == "ASSAULT" else d.arrested if d.event == "COERCE" else None
+            why = tally(d.trigger, d.lemma, d.date, count, bool(d.actors))
+            if why is not None and not d.background:
+                d.background = True
+                record(d, sv, ctx, "background", why)
         if not any(d.event == "ASSAULT" for d in drafts) and told_accident(sent):
             ctx.after_accident = True  # "the plane crash which left 100 dead": a toll may follow
         self._statements(drafts, ctx)

@@ -9,8 +9,10 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from tocsin.extract.attribution import SPEECH_VERBS
+from tocsin.extract.casualties import parse_number
 from tocsin.extract.senses import Senses
 from tocsin.extract.senses import lemma as _lemma
+from tocsin.models import DateMethod, DatePrecision, DateSpan
 
 
 def habitual(tok: Token, s: Senses) -> str | None:
@@ -95,3 +97,28 @@ def forbidden(tok: Token) -> str | None:
     if tok.dep_ == "pobj" and head.lower_ == "on" and _lemma(head.head) in _FORBIDDING:
         return f"'{head.head.text} on {tok.text}': acts forbidden, not one that happened"
     return None
+
+
+#: Words that only count what was done: a toll ("535 people were killed"), arrests made.
+_COUNTING_LEMMAS = frozenset(
+    {"kill", "die", "killing", "death", "arrest", "detain", "detention", "wound", "injure"}
+)
+#: How many victims or arrests over a month or a year make a tally rather than one act's toll.
+_TALLY_FLOOR = 10
+
+
+def tally(trigger: Token, lemma: str, when: DateSpan, count: int | None, has_actor: bool) -> str | None:
+    """ "535 people were killed in July", "more than 800,000 arrests were made last year": a count of
+    victims, or of acts ("800,000 arrests"), told for a whole month or year, by no one named and with
+    no act named, tallies many acts; it is no one event (an attack in March that killed 40 names
+    its act)."""
+    if trigger.pos_ == "NOUN" and trigger.tag_ == "NNS":
+        number = next((c for c in trigger.children if c.dep_ == "nummod"), None)
+        acts = parse_number([number]) if number is not None else None
+        count = max(count or 0, acts or 0) or None
+    if lemma not in _COUNTING_LEMMAS or has_actor or count is None or count < _TALLY_FLOOR:
+        return None
+    stated = when.method in {DateMethod.EXPLICIT, DateMethod.PUBLICATION}  # "in July", "last year"
+    if when.precision not in {DatePrecision.MONTH, DatePrecision.YEAR} or not stated:
+        return None
+    return f"{count} over a {when.precision.value}: a tally of many acts, not one event"

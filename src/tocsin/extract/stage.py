@@ -54,7 +54,7 @@ def screen_drafts(drafts: list[Draft], sv: SentenceView, ctx: Context) -> list[D
         if verdict is None and ctx.after_accident:
             verdict = toll_of_accident(d.trigger, d.event, bool(d.actors))
         if verdict is not None:
-            _record(d, sv, ctx, verdict.action, verdict.reason)
+            record(d, sv, ctx, verdict.action, verdict.reason)
         if verdict is None and ctx.after_animal:
             verdict = attack_of_animal(d.trigger, d.event, bool(d.actors))
         if verdict is not None and verdict.kind == "accident":
@@ -89,7 +89,7 @@ def drop_partyless(drafts: list[Draft], sv: SentenceView, ctx: Context) -> list[
     for d in drafts:
         if d.event in _BETWEEN_PARTIES and not (d.actors or d.recipients) and d.mode != "ceasefire":
             why = f"'{d.trigger.text}' names no party on either side: no act between parties told"
-            _record(d, sv, ctx, "drop", why)
+            record(d, sv, ctx, "drop", why)
             for other in drafts:
                 other.related = [r for r in other.related if r is not d]
             continue
@@ -97,7 +97,7 @@ def drop_partyless(drafts: list[Draft], sv: SentenceView, ctx: Context) -> list[
     return kept
 
 
-def _record(d: Draft, sv: SentenceView, ctx: Context, action: str, reason: str) -> None:
+def record(d: Draft, sv: SentenceView, ctx: Context, action: str, reason: str) -> None:
     """Keep what the stage did to a candidate and why, for ``tocsin extract --debug``."""
     start = sv.offset + d.trigger.idx
     end = start + len(d.trigger.text)

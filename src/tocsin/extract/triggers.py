@@ -126,9 +126,9 @@ _ARMS = frozenset({"weapon", "arm", "warship", "ship", "vessel", "submarine", "c
 #: Nouns of a number or a part of people, and measures of goods: "dozens of migrants", "500 members
 #: of the army", "25,000 tons of food aid", "a shipment of weapons".
 _MANY = frozenset({"dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "score", "scores",
-                   "group", "number", "lot", "band", "crowd", "member", "element", "ton", "tonne", "truckload",
-                   "shipment", "consignment", "batch", "package", "load", "worth", "quantity", "amount",
-                   "supply"})  # fmt: skip
+                   "group", "number", "lot", "band", "crowd", "member", "element", "ton", "tonne",
+                   "truckload", "shipment", "consignment", "batch", "package", "load", "worth", "quantity",
+                   "amount", "supply"})  # fmt: skip
 
 
 def _act(noun: Token) -> bool:
