@@ -345,3 +345,28 @@ def test_the_seed_blockade_is_one_event_with_two_sources_and_nothing_else_merges
     assert shown.exit_code == 0 and shown.output.count("report ") == 2 and "Lachin" in shown.output
     history = runner.invoke(cli, ["history", blockade["id"], "--db", str(db)])
     assert history.exit_code == 0 and "open" in history.output
+
+
+def test_a_person_both_reports_name_identifies_the_occurrence() -> None:
+    """ "Italian photojournalist Andrea Rocchelli killed" and "Andrea Rocchelli was shot dead", the
+    same day with no place: one event; two people named, or none, stay two (one dead on one day
+    names no occurrence)."""
+
+    def killed(key: str, victim: str) -> Event:
+        return _event(key, town=None, actors=(), recipients=(Actor(victim, victim),), dead=1)
+
+    a = killed("named-a", "Italian photojournalist Andrea Rocchelli")
+    b = killed("named-b", "Andrea Rocchelli")
+    assert _groups([a, b]) == [_ids(a, b)]
+    c, d = killed("named-c", "Andrea Rocchelli"), killed("named-d", "Andrei Mironov")
+    assert _groups([c, d]) == sorted([_ids(c), _ids(d)], key=min)
+    e, f = killed("plain-e", "a photojournalist"), killed("plain-f", "a photojournalist")
+    assert _groups([e, f]) == sorted([_ids(e), _ids(f)], key=min)
+    # a named body is no person: "National Guard" both times names no one occurrence
+    g = _event(
+        "body-g", town=None, actors=(), recipients=(Actor("National Guard", "National Guard", None, "MIL"),)
+    )
+    h = _event(
+        "body-h", town=None, actors=(), recipients=(Actor("National Guard", "National Guard", None, "MIL"),)
+    )
+    assert _groups([g, h]) == sorted([_ids(g), _ids(h)], key=min)

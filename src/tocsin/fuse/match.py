@@ -99,7 +99,7 @@ def placed_or_named(a: Report, b: Report) -> bool:
     ..." are two)."""
     placed = all(r.country is not None or _located(r) for r in (a, b))
     counted = a.dead is not None and a.dead >= 2 and a.dead == b.dead
-    return placed or counted or bool(a.parties & b.parties)
+    return placed or counted or bool(a.parties & b.parties) or bool(a.names & b.names)
 
 
 def evidence(a: Report, b: Report, rules: Rules) -> float:
@@ -124,6 +124,8 @@ def evidence(a: Report, b: Report, rules: Rules) -> float:
         points += rules.shared_party
     if a.foreigners & b.foreigners:
         points += rules.same_foreigners
+    if a.names & b.names:
+        points += rules.same_name
     if a.dead is not None and a.dead >= rules.same_toll_min and a.dead == b.dead:
         points += rules.same_toll
     if a.acled_sub_type and a.acled_sub_type == b.acled_sub_type:

@@ -9,6 +9,7 @@ from datetime import date
 from typing import Any
 from urllib.parse import urlsplit
 
+from tocsin.extract.actors import actor_dictionary
 from tocsin.fuse.rules import rules
 from tocsin.geo.gazetteer import countries
 
@@ -43,6 +44,9 @@ class Report:
     #: journalist killed in Ukraine.
     foreigners: frozenset[str]
     record: dict[str, Any] = field(compare=False, hash=False, repr=False)
+    #: Proper names of people on either side that no dictionary knows ("Andrea Rocchelli"): a
+    #: named person identifies an occurrence, though names are no side.
+    names: frozenset[str] = frozenset()
 
     @property
     def parties(self) -> frozenset[str]:
@@ -97,6 +101,26 @@ def _foreigners(recipients: list[dict[str, Any]], iso2: str | None) -> frozenset
     )
 
 
+def _person_names(parties: list[dict[str, Any]]) -> frozenset[str]:
+    """The names of people the parties are written with, as a trailing run of two or more
+    capitalised words ("Italian photojournalist Andrea Rocchelli": Andrea Rocchelli), that are no
+    country, no dictionary entity and no words of a sector ("Security Forces")."""
+    out = set()
+    for p in parties:
+        if p.get("entity"):
+            continue
+        run: list[str] = []
+        words = (p.get("text") or "").split()
+        for word in reversed(words):
+            if not (word[:1].isupper() and word[1:].islower() and word.isalpha()):
+                break
+            run.insert(0, word)
+        body = len(run) == len(words) and p.get("sector")  # "National Guard": a named body
+        if len(run) >= 2 and not body and not any(actor_dictionary().sector_of(w, guess=False) for w in run):
+            out.add(" ".join(run).casefold())
+    return frozenset(out)
+
+
 def _day(value: str | None) -> date | None:
     return date.fromisoformat(value) if value else None
 
@@ -131,4 +155,5 @@ def report_of(record: dict[str, Any], *, outlet: str, published: date | None) ->
             record.get("recipient") or [], (loc.get("country_code") or None) if loc else None
         ),
         record=record,
+        names=_person_names([*(record.get("actor") or []), *(record.get("recipient") or [])]),
     )

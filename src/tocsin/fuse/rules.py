@@ -26,6 +26,7 @@ class Rules:
     same_country: float
     shared_party: float
     same_foreigners: float
+    same_name: float
     same_toll: float
     same_toll_min: int
     same_sub_type: float
@@ -61,6 +62,7 @@ def rules() -> Rules:
         same_country=float(e["same_country"]),
         shared_party=float(e["shared_party"]),
         same_foreigners=float(e["same_foreigners"]),
+        same_name=float(e["same_name"]),
         same_toll=float(e["same_toll"]),
         same_toll_min=int(e["same_toll_min"]),
         same_sub_type=float(e["same_acled_sub_event_type"]),
