@@ -523,3 +523,18 @@ def test_a_city_named_with_its_zone_is_where_the_event_was(pipeline: Any) -> Non
         "2022-04-08",
     )
     assert event["event"] == "ASSAULT" and event["location"]["name"] == "Rio de Janeiro"
+
+
+def test_an_abbreviated_capital_district_is_the_citys_not_washingtons(pipeline: Any) -> None:
+    # "D.C." is Washington's, and Bogota's capital district ("Bogota D.C." in GeoNames) too
+    event, *_ = code_text(
+        pipeline,
+        "On 13 May 2022, in Bogota - Teusaquillo (Bogota, D.C.), citizens gathered to protest against "
+        "the suspension of the mayor of the city.",
+        "2022-05-13",
+    )
+    assert event["location"]["country_code"] == "CO"
+    text = "On 1 May 2022, in Bogota - Teusaquillo (Bogota, D.C.), workers marched."
+    assert {m.place.country_code for m in _mentions_of(pipeline, text) if m.place.text == "Bogota"} == {"CO"}
+    (march,) = code_text(pipeline, "Thousands of protesters marched in Washington, D.C. on Monday.")
+    assert march["location"]["country_code"] == "US"

@@ -92,6 +92,13 @@ class PlaceResolver:
         for part in parts:
             cands = self._candidates(part.text, focus, feature)
             inside = [c for c in cands if any(contains(w, c) for w in within or [])]
+            if within and not inside:
+                # "Bogota, D.C.": an abbreviation a candidate's own region ends with too (Bogotá's
+                # is "Bogota D.C.", a capital district), not the namesake of the abbreviation abroad
+                marks = {w for a in within if "." in (w := fold(a.name).split()[-1])}
+                inside = [
+                    c for c in cands if c.admin1 and any(fold(c.admin1).endswith(" " + m) for m in marks)
+                ]
             if inside:
                 cands, stated = inside, True  # "Russia, Ohio": the hamlet
             elif within and cands and len(parts) == 1 and cands[0].kind != "country":
@@ -309,6 +316,14 @@ class PlaceResolver:
         areas = [c for c in self.gazetteer.lookup(ent.text) if c.kind in _AREAS - {"country"}]
         places = self.gazetteer.lookup(before.text)
         area = next((a for a in areas if any(contains(a, c) for c in places)), None)
+        if area is None and "." in ent.text:
+            # "Bogota, D.C.": the abbreviation ends the name of the region a candidate lies in
+            mark = " " + fold(ent.text)
+            regions = [
+                (c.admin1, c.country_code) for c in places if c.admin1 and fold(c.admin1).endswith(mark)
+            ]
+            area = next((a for name, cc in regions for a in self.gazetteer.lookup(name)
+                         if a.kind == "admin1" and a.country_code == cc), None)  # fmt: skip
         if area is None:
             return None
         why = f"{area.kind} {area.name} ({area.country_code}): where {before.text} lies, as the text says"
