@@ -538,3 +538,14 @@ def test_an_abbreviated_capital_district_is_the_citys_not_washingtons(pipeline: 
     assert {m.place.country_code for m in _mentions_of(pipeline, text) if m.place.text == "Bogota"} == {"CO"}
     (march,) = code_text(pipeline, "Thousands of protesters marched in Washington, D.C. on Monday.")
     assert march["location"]["country_code"] == "US"
+
+
+def test_a_small_town_abroad_is_no_place_named_beside_the_documents_country(pipeline: Any) -> None:
+    # the gazetteer knows Awara only in Japan; the sentence is in Oromia, Ethiopia: a place it lacks
+    event, *_ = code_text(
+        pipeline,
+        "On 26 April 2022, residents gathered in Awara, Abuna Ginde Beret (West Shewa, Oromia) and rallied "
+        "in the town to condemn OLF Shane rebels.",
+        "2022-04-26",
+    )
+    assert event["location"]["country_code"] == "ET"

@@ -20,6 +20,7 @@ from __future__ import annotations
 import statistics
 from collections import Counter
 from collections.abc import Iterable
+from dataclasses import replace
 
 from spacy.tokens import Doc, Span
 
@@ -159,6 +160,7 @@ class PlaceResolver:
         people = person_names(ents)
         by_start = {e.start: e for e in ents}
         by_end = {e.end: e for e in ents}
+        strangers: list[tuple[int, str]] = []  # mentions whose every place is a small town abroad
         for ent in ents:
             if ent.start < consumed:
                 continue
@@ -191,14 +193,9 @@ class PlaceResolver:
             span = doc[start:end]
             if len(parts) == 1 and feature in STREET_WORDS and doc[end - 1].text[:1].isupper():
                 continue  # "Darby Street", "Mayfield Road": an address, not the town it is named after
+            stated = self._container(doc, end, by_start)
             place = self._resolve_parts(
-                span.text,
-                offset + span.start_char,
-                offset + span.end_char,
-                parts,
-                feature,
-                focus,
-                self._container(doc, end, by_start),
+                span.text, offset + span.start_char, offset + span.end_char, parts, feature, focus, stated
             )
             certain = all(self._certain(p.text) for p in parts)
             if place.precision is PlacePrecision.UNRESOLVED and len(parts) == 1 and feature is None:
@@ -217,6 +214,9 @@ class PlaceResolver:
             if feature is None and place.precision is PlacePrecision.EXACT:
                 place = self._area_holding_previous(doc, ent, by_end, place) or place
             role = mention_role(ent) if feature is None else "location"
+            home = self._abroad(span.text, focus) if role == "location" and not stated else None
+            if home is not None and place.precision is PlacePrecision.EXACT:
+                strangers.append((len(out), home))
             if role == "actor" and modifier_locates(
                 ent.root, country=place.precision is PlacePrecision.COUNTRY
             ):
@@ -231,8 +231,26 @@ class PlaceResolver:
             if unknown and len(span) == 1 and span.text.isupper():
                 continue  # "TLC", "UNAMID": an acronym no gazetteer knows is an organisation
             out.append(PlaceMention(place, role, span.root.i, ent.sent.start, certain))
+        for i, home in strangers:
+            out[i] = self._lacked(out[i], home, out)
         out.extend(self._unnamed_before_container(doc, offset, focus, by_start))
         return sorted(out, key=lambda m: m.place.start)
+
+    @staticmethod
+    def _lacked(m: PlaceMention, home: str, mentions: list[PlaceMention]) -> PlaceMention:
+        """A name whose every place is a small town abroad, in a sentence that names a place in the
+        document's country: a place the gazetteer lacks, unresolved ("in Awara, Abuna Ginde Beret
+        (West Shewa, Oromia)": not Awara in Japan)."""
+        here = any(o.sentence_start == m.sentence_start and o is not m and o.place.country_code == home
+                   for o in mentions)  # fmt: skip
+        if not here:
+            return m
+        p = m.place
+        why = f"every {p.text} the gazetteer knows is a small town outside {home}, where its sentence is"
+        lacked = Place(
+            p.text, p.start, p.end, None, None, None, None, None, None, PlacePrecision.UNRESOLVED, why
+        )
+        return replace(m, place=lacked)
 
     def _where_named(self, ent: Span) -> bool:
         """A body's name that is also a city's, named as where something happened ("farmers
@@ -361,6 +379,18 @@ class PlaceResolver:
     def _one_region(self, name: str) -> bool:
         """Whether every candidate of a name lies in one first-level region."""
         return len({(c.country_code, c.admin1) for c in self.gazetteer.lookup(name)}) <= 1
+
+    def _abroad(self, name: str, focus: Focus) -> str | None:
+        """The country the document is about (half its certain names or more), when every place of
+        this name is a small town in another ("Awara, Abuna Ginde Beret (West Shewa, Oromia)": the
+        gazetteer knows only Awara in Japan): a place it lacks, not the namesake."""
+        total = sum(focus.countries.values())
+        if not total:
+            return None
+        home, n = focus.countries.most_common(1)[0]
+        cands = self.gazetteer.lookup(name)
+        small = all(c.kind == "city" and c.population < 100_000 and c.country_code != home for c in cands)
+        return home if n / total >= 0.5 and cands and small else None
 
     def _look_alike(self, name: str, focus: Focus) -> bool:
         """Whether a name only looks like towns' names: every candidate a town of under a million
