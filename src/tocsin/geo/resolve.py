@@ -20,11 +20,11 @@ from __future__ import annotations
 import statistics
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import replace
 
 from spacy.tokens import Doc, Span
 
 from tocsin.extract.actors import ActorDictionary
+from tocsin.geo.containers import abroad, area_holding_previous, lacked, stated_container
 from tocsin.geo.gazetteer import Gazetteer, GazetteerEntry, countries, fold
 from tocsin.geo.mentions import (
     AREAL,
@@ -53,9 +53,6 @@ from tocsin.geo.mentions import (
 )
 from tocsin.geo.ranking import CandidateRanker
 from tocsin.models import Place, PlacePrecision
-
-#: Kinds of gazetteer entries that hold other places.
-_AREAS = frozenset({"country", "admin1", "admin2", "region"})
 
 
 class PlaceResolver:
@@ -175,7 +172,7 @@ class PlaceResolver:
                     offset,
                     focus,
                     person=ent.label_ == "PERSON",
-                    within=self._container(doc, ent.end, by_start),
+                    within=stated_container(self.gazetteer, doc, ent.end, by_start),
                 )
                 if inside or not place_context(ent, by_start):
                     out.extend(inside)
@@ -193,7 +190,7 @@ class PlaceResolver:
             span = doc[start:end]
             if len(parts) == 1 and feature in STREET_WORDS and doc[end - 1].text[:1].isupper():
                 continue  # "Darby Street", "Mayfield Road": an address, not the town it is named after
-            stated = self._container(doc, end, by_start)
+            stated = stated_container(self.gazetteer, doc, end, by_start)
             place = self._resolve_parts(
                 span.text, offset + span.start_char, offset + span.end_char, parts, feature, focus, stated
             )
@@ -212,9 +209,9 @@ class PlaceResolver:
                 out.extend(self._within_name(ent, offset, focus))
                 continue
             if feature is None and place.precision is PlacePrecision.EXACT:
-                place = self._area_holding_previous(doc, ent, by_end, place) or place
+                place = area_holding_previous(self.gazetteer, doc, ent, by_end, place) or place
             role = mention_role(ent) if feature is None else "location"
-            home = self._abroad(span.text, focus) if role == "location" and not stated else None
+            home = abroad(self.gazetteer, span.text, focus) if role == "location" and not stated else None
             if home is not None and place.precision is PlacePrecision.EXACT:
                 strangers.append((len(out), home))
             if role == "actor" and modifier_locates(
@@ -232,25 +229,9 @@ class PlaceResolver:
                 continue  # "TLC", "UNAMID": an acronym no gazetteer knows is an organisation
             out.append(PlaceMention(place, role, span.root.i, ent.sent.start, certain))
         for i, home in strangers:
-            out[i] = self._lacked(out[i], home, out)
+            out[i] = lacked(out[i], home, out)
         out.extend(self._unnamed_before_container(doc, offset, focus, by_start))
         return sorted(out, key=lambda m: m.place.start)
-
-    @staticmethod
-    def _lacked(m: PlaceMention, home: str, mentions: list[PlaceMention]) -> PlaceMention:
-        """A name whose every place is a small town abroad, in a sentence that names a place in the
-        document's country: a place the gazetteer lacks, unresolved ("in Awara, Abuna Ginde Beret
-        (West Shewa, Oromia)": not Awara in Japan)."""
-        here = any(o.sentence_start == m.sentence_start and o is not m and o.place.country_code == home
-                   for o in mentions)  # fmt: skip
-        if not here:
-            return m
-        p = m.place
-        why = f"every {p.text} the gazetteer knows is a small town outside {home}, where its sentence is"
-        lacked = Place(
-            p.text, p.start, p.end, None, None, None, None, None, None, PlacePrecision.UNRESOLVED, why
-        )
-        return replace(m, place=lacked)
 
     def _where_named(self, ent: Span) -> bool:
         """A body's name that is also a city's, named as where something happened ("farmers
@@ -284,7 +265,7 @@ class PlaceResolver:
                 [span],
                 None,
                 focus,
-                self._container(doc, comma, by_start),
+                stated_container(self.gazetteer, doc, comma, by_start),
             )
             certain = self._certain(span.text)
             out.append(PlaceMention(place, "location", span.root.i, span.sent.start, certain))
@@ -303,50 +284,6 @@ class PlaceResolver:
             if c.kind in {"country", "admin1", "region"} and fold(c.name) == fold(name)
         }
         return len(areas) == 1
-
-    def _container(self, doc: Doc, end: int, by_start: dict[int, Span]) -> list[GazetteerEntry]:
-        """The areas a mention is said to lie in: "Martakert, Nagorno-Karabakh", "Paris, Texas",
-        "Alexandria, La.", "Sarh (Moyen-Chari)": the regions or countries the next name can be.
-        Inside brackets, the first name of the list the gazetteer knows as an area ("Shika (Gassol,
-        Taraba)": a district it lacks, then the state); after a comma only the next place ("Denver,
-        Indianapolis, Kentucky" is a list)."""
-        bracketed = end < len(doc) and doc[end].text == "("
-        nxt = next_place(doc, end, by_start)
-        for _ in range(3 if bracketed else 1):
-            if nxt is None:
-                return []
-            areas = [c for c in self.gazetteer.lookup(nxt.text) if c.kind in _AREAS]
-            if areas:
-                return areas
-            nxt = next_place(doc, nxt.end, by_start)
-        return []
-
-    def _area_holding_previous(
-        self, doc: Doc, ent: Span, by_end: dict[int, Span], place: Place
-    ) -> Place | None:
-        """A name stated after a place as where it lies ("Xalapa-Enriquez, Veracruz", "Sarh
-        (Moyen-Chari)") is the region of that name that holds the place, not the city ``place``
-        named like it."""
-        sep = ent.start - 1
-        before = by_end.get(sep)
-        if sep < 1 or doc[sep].text not in {",", "("} or before is None or before.label_ not in PLACE_LABELS:
-            return None
-        areas = [c for c in self.gazetteer.lookup(ent.text) if c.kind in _AREAS - {"country"}]
-        places = self.gazetteer.lookup(before.text)
-        area = next((a for a in areas if any(contains(a, c) for c in places)), None)
-        if area is None and "." in ent.text:
-            # "Bogota, D.C.": the abbreviation ends the name of the region a candidate lies in
-            mark = " " + fold(ent.text)
-            regions = [
-                (c.admin1, c.country_code) for c in places if c.admin1 and fold(c.admin1).endswith(mark)
-            ]
-            area = next((a for name, cc in regions for a in self.gazetteer.lookup(name)
-                         if a.kind == "admin1" and a.country_code == cc), None)  # fmt: skip
-        if area is None:
-            return None
-        why = f"{area.kind} {area.name} ({area.country_code}): where {before.text} lies, as the text says"
-        return Place(place.text, place.start, place.end, area.name, area.geonameid, area.lat, area.lon,
-                     area.country_code, area.admin1, PlacePrecision.REGION, why)  # fmt: skip
 
     def _part_of(self, ent: Span, offset: int, focus: Focus) -> Place | None:
         """ "Northeast Georgia", "South Philadelphia", "Eastern Kentucky": the place after a word
@@ -379,18 +316,6 @@ class PlaceResolver:
     def _one_region(self, name: str) -> bool:
         """Whether every candidate of a name lies in one first-level region."""
         return len({(c.country_code, c.admin1) for c in self.gazetteer.lookup(name)}) <= 1
-
-    def _abroad(self, name: str, focus: Focus) -> str | None:
-        """The country the document is about (half its certain names or more), when every place of
-        this name is a small town in another ("Awara, Abuna Ginde Beret (West Shewa, Oromia)": the
-        gazetteer knows only Awara in Japan): a place it lacks, not the namesake."""
-        total = sum(focus.countries.values())
-        if not total:
-            return None
-        home, n = focus.countries.most_common(1)[0]
-        cands = self.gazetteer.lookup(name)
-        small = all(c.kind == "city" and c.population < 100_000 and c.country_code != home for c in cands)
-        return home if n / total >= 0.5 and cands and small else None
 
     def _look_alike(self, name: str, focus: Focus) -> bool:
         """Whether a name only looks like towns' names: every candidate a town of under a million
