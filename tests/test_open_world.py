@@ -524,3 +524,13 @@ def test_an_offer_is_a_commitment_only_of_an_act_people_or_a_thing_of_politics(p
     assert not agree("Upselling is offering more expensive related products to increase the amount spent.")
     assert not agree("The Goop founder offered slightly less glowing remarks about Ben Affleck.")
     assert not agree("Attendees will be offered a variety of conference tours.")
+
+
+def test_a_demonstrative_that_allows_or_supports_is_a_fact_not_a_party(pipeline: Any) -> None:
+    def concessions(text: str) -> list[str]:
+        return [e["event"] for e in code_text(pipeline, text) if e["event"] in {"CONCEDE", "SUPPORT", "AID"}]
+
+    assert concessions("This allows a student to smartly prioritize his or her coursework.") == []
+    assert concessions("The government allowed aid convoys into the city.") == ["CONCEDE"]
+    # a demonstrative with its noun is a party as any phrase is
+    assert concessions("This government allowed aid convoys into the city.") == ["CONCEDE"]

@@ -21,10 +21,16 @@ def party_of(tok: Token, actors: ActorDictionary) -> tuple[Actor, bool]:
     return actor, can_be_party(tok, actor)
 
 
+#: Pronouns that point at a fact or a thing said before, never at a party by themselves.
+_DEMONSTRATIVES = frozenset({"this", "that", "these", "those"})
+
+
 def thing(tok: Token, actors: ActorDictionary) -> bool:
     """Whether a role filler names a thing, no party ("seized a truck"); a name or a pronoun never
     does (checked first: normalising the phrase is the costly part)."""
     head = counted(tok)
+    if tok.lower_ in _DEMONSTRATIVES and tok.dep_ in {"nsubj", "nsubjpass"} and not list(tok.children):
+        return True  # "This allows a student to ...", "That supports ...": a fact or a thing, no party
     if is_pronoun(tok) or head.pos_ != "NOUN" or head.ent_type_:
         return False
     return not party_of(tok, actors)[1]
