@@ -101,10 +101,17 @@ def _foreigners(recipients: list[dict[str, Any]], iso2: str | None) -> frozenset
     )
 
 
+@functools.lru_cache(maxsize=65536)
+def _sector_word(word: str) -> bool:
+    """Whether a word names a sector ("Forces", "Police"): fusion reads every report it touches."""
+    return actor_dictionary().sector_of(word, guess=False) is not None
+
+
 def _person_names(parties: list[dict[str, Any]]) -> frozenset[str]:
     """The names of people the parties are written with, as a trailing run of two or more
     capitalised words ("Italian photojournalist Andrea Rocchelli": Andrea Rocchelli), that are no
-    country, no dictionary entity and no words of a sector ("Security Forces")."""
+    dictionary entity, no named body with a sector ("National Guard") and no words of a sector
+    ("Security Forces")."""
     out = set()
     for p in parties:
         if p.get("entity"):
@@ -115,8 +122,8 @@ def _person_names(parties: list[dict[str, Any]]) -> frozenset[str]:
             if not (word[:1].isupper() and word[1:].islower() and word.isalpha()):
                 break
             run.insert(0, word)
-        body = len(run) == len(words) and p.get("sector")  # "National Guard": a named body
-        if len(run) >= 2 and not body and not any(actor_dictionary().sector_of(w, guess=False) for w in run):
+        body = len(run) == len(words) and p.get("sector")
+        if len(run) >= 2 and not body and not any(_sector_word(w) for w in run):
             out.add(" ".join(run).casefold())
     return frozenset(out)
 
