@@ -67,3 +67,16 @@ def test_provinces_are_found_by_the_spelling_news_uses(name: str, country: str) 
     # and keeps the Congo's provinces before 2015 (Ituri was part of Orientale)
     best = open_gazetteer().lookup(name)[0]
     assert best.kind in {"admin1", "region"} and best.country_code == country
+
+
+@pytest.mark.slow
+def test_regions_are_found_without_their_word_of_rank() -> None:
+    gaz = open_gazetteer()
+    # GeoNames writes the rank before the name ("Province du Loroum", "Departamento de ...") or
+    # after it ("... Parish"); the news writes "Titao, Loroum".
+    loroum = gaz.lookup("Loroum")
+    assert [(e.kind, e.country_code) for e in loroum][:1] == [("admin2", "BF")]
+    assert gaz.lookup("Province du Loroum")[0] == loroum[0]
+    assert ("admin2", "US") in {(e.kind, e.country_code) for e in gaz.lookup("Rapides")}
+    # a name that is only the word of rank and a short remainder is not cut down to nothing
+    assert all(e.name != "Province" for e in gaz.lookup("Province"))

