@@ -50,6 +50,18 @@ def test_violence_people_died_in_or_a_death_toll_is_from_is_an_event(pipeline: A
     assert c["dead"] == 668
 
 
+def test_violence_that_erupts_or_is_deadly_is_an_event(pipeline: Any) -> None:
+    (e,) = _violent(pipeline, "Violence and looting erupted in Odessa on Monday.")
+    assert e["location"]["name"] == "Odessa"
+    # a headline's verb the parser took for a plural noun: "violence flares" is not a kind of flare
+    (h,) = _violent(pipeline, "Ukraine violence flares as Putin visits Crimea")
+    assert h["location"]["name"] == "Ukraine"
+    assert len(_violent(pipeline, "Three days of deadly unrest in Ukraine")) == 1
+    # the violence is what was looked into, not what erupted
+    assert _violent(pipeline, "Police intensified their investigation into the violence.") == []
+    assert _violent(pipeline, "Domestic violence flares during the holidays, charities say.") == []
+
+
 def test_violence_as_a_social_problem_is_no_event(pipeline: Any) -> None:
     assert _violent(pipeline, "Violence against women is rising.") == []
     assert _violent(pipeline, "Deaths from domestic violence rose in 2020.") == []

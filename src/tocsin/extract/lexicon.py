@@ -12,7 +12,8 @@ from importlib import resources
 #: The kinds of condition a row may set (see the header of ``triggers.tsv``).
 CONDITION_KINDS = frozenset(
     {"", "obj", "whom", "people", "armed", "noobj", "prep", "noprep", "noprt", "head", "nocomp", "reach",
-     "intransitive", "counted", "child", "wrongdoing", "under", "next", "act", "nomod"}
+     "intransitive", "counted", "child", "wrongdoing", "under", "next", "act", "nomod",
+     "subject"}
 )  # fmt: skip
 
 

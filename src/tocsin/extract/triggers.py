@@ -194,6 +194,11 @@ def _holds(kind: str, words: frozenset[str], tok: Token) -> bool:
         if head.dep_ == "prep" or head.pos_ == "ADP":
             head = head.head
         return head.lemma_.lower() in words or tok.head.lemma_.lower() in words
+    if kind == "subject":
+        # "violence erupted", "violence and looting erupted"; a headline's "violence flares",
+        # which the parser reads as two nouns; not "intensified its inquiry into the violence"
+        doer = tok.head if tok.dep_ == "conj" else tok
+        return doer.dep_ in {"nsubj", "compound"} and doer.head.lemma_.lower() in words
     if kind == "under":
         return tok.dep_ == "pobj" and tok.head.lower_ in words
     if kind == "next":
@@ -283,6 +288,9 @@ def find_triggers(sent: Span) -> list[tuple[Token, Trigger]]:
             and tok.head.pos_ in {"NOUN", "PROPN"}
             and tok.head.lemma_.lower() not in lexicon()  # "a bomb attack": the head is the event
             and trig.event != "PROTEST"  # "a protest sit-in", "a protest camp": forms of protest
+            # a row that names the verb its trigger is the subject of reads a noun after it as
+            # that verb, which a headline's parse took for a noun ("Ukraine violence flares")
+            and trig.condition_kind != "subject"
         ):
             continue
         out.append((tok, trig))
