@@ -92,3 +92,20 @@ def test_a_crowd_that_protested_read_as_a_participle_did_it(pipeline: Any) -> No
     # a protested decision keeps its agent, and a participle of harm its victim
     (killed,) = code_text(pipeline, "A man killed by police was buried on Monday.")
     assert [r["text"] for r in killed["recipient"]] == ["man"] and killed["background"]
+
+
+def test_a_verb_the_parser_hung_as_an_object_is_no_party(pipeline: Any) -> None:
+    # "breaks" parsed as the object of "fighting": a verb names no one
+    text = "Casualties as fighting breaks out in Ukraine port city of Mariupol"
+    assert _parties(code_text(pipeline, text), "ASSAULT", "recipient") == []
+    # a noun tagged a verb keeps a noun's modifiers and stays a party
+    text = "The U.S. said it would not meet hostage-takers demands to release prisoners in Iraq."
+    assert _parties(code_text(pipeline, text), "CONSULT", "recipient") == ["hostage-takers demands"]
+
+
+def test_a_gunbattle_is_the_act_not_its_doer_and_a_skirmish_of_words_is_none(pipeline: Any) -> None:
+    (e,) = code_text(pipeline, "Gunbattle in eastern Ukraine kills four: separatist leader", "2014-04-20")
+    assert e["actor"] == [] and e["mode"] == "firearms" and e["dead"] == 4
+    (s,) = code_text(pipeline, "Rebels skirmished with troops near Donetsk on Monday.", "2014-04-20")
+    assert s["event"] == "ASSAULT" and _parties([s], "ASSAULT", "actor") == ["Rebels"]
+    assert code_text(pipeline, "The two candidates skirmished over taxes in the debate.") == []

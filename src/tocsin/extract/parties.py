@@ -59,8 +59,19 @@ def party_compounds() -> frozenset[str]:
     return word_list("party_compounds.txt.gz")
 
 
+#: Parts of speech that name nothing: a party is named by a noun, a name, a pronoun, a number or
+#: an adjective of nationality ("the Ukrainians", "two", "Russian").
+_NO_NAMES = frozenset({"VERB", "AUX", "ADP", "ADV", "SCONJ", "CCONJ", "PART", "PUNCT", "SYM", "INTJ"})
+_NOUN_MODIFIERS = frozenset({"det", "poss", "compound", "amod", "nummod", "predet"})
+
+
 def can_be_party(tok: Token, actor: Actor) -> bool:
     """Whether the phrase headed by ``tok``, normalised as ``actor``, can name a party."""
+    known = bool(tok.ent_type_ or actor.sector or actor.country or actor.entity)
+    if tok.pos_ in _NO_NAMES and not known and not any(c.dep_ in _NOUN_MODIFIERS for c in tok.children):
+        # a verb or a particle the parser hung as an object ("fighting breaks out"); a noun it
+        # tagged a verb keeps the marks of a noun ("hostage-takers demands", "the demands")
+        return False
     if tok.pos_ != "NOUN" or tok.ent_type_ or actor.sector or actor.country or actor.entity:
         return True  # a nation's thing stands for the nation, as PLOVER codes it: "Russian aircraft"
     word = tok.lemma_.lower()
