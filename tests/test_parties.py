@@ -109,3 +109,12 @@ def test_a_gunbattle_is_the_act_not_its_doer_and_a_skirmish_of_words_is_none(pip
     (s,) = code_text(pipeline, "Rebels skirmished with troops near Donetsk on Monday.", "2014-04-20")
     assert s["event"] == "ASSAULT" and _parties([s], "ASSAULT", "actor") == ["Rebels"]
     assert code_text(pipeline, "The two candidates skirmished over taxes in the debate.") == []
+
+
+def test_one_group_named_in_the_plural_between_is_on_both_sides(pipeline: Any) -> None:
+    text = "A shoot-out between rival drug trafficking groups took place in front of a hotel in Teresina."
+    (e,) = code_text(pipeline, text)
+    assert [p["sector"] for p in e["actor"]] == ["CRM"] and [p["sector"] for p in e["recipient"]] == ["CRM"]
+    # one side named in the singular is no pair: it stays where the parser put it
+    (o,) = code_text(pipeline, "A shoot-out between a drug trafficker and police took place in Teresina.")
+    assert [p["sector"] for p in o["actor"]] == ["CRM"] and [p["sector"] for p in o["recipient"]] == ["COP"]

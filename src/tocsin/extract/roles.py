@@ -221,7 +221,8 @@ _OBJECT_CONTROL = frozenset(
 def _between(tok: Token, event: str) -> tuple[list[Token], list[Token]] | None:
     """The two sides of talks or a fight "between" them ("talks between the government and the
     rebels", "fighting between the army and the rebels"): the first named is the actor, the
-    others the recipients (PLOVER's source and target)."""
+    others the recipients (PLOVER's source and target); one group named in the plural is on both
+    sides ("clashes between rival gangs", "talks between the parties")."""
     if event not in JOINT_EVENTS | {"ASSAULT"} or (tok.pos_ != "NOUN" and tok.tag_ != "VBG"):
         return None
     pair = hyphened_sides(tok) if event == "ASSAULT" else None
@@ -229,6 +230,8 @@ def _between(tok: Token, event: str) -> tuple[list[Token], list[Token]] | None:
         return [pair[0]], [pair[1]]  # "police-VHP clash"
     first = pobj(tok, {"between"})
     others = [c for c in with_conjuncts(first)[1:] if c.i > first.i] if first is not None else []
+    if first is not None and not others and first.tag_ in {"NNS", "NNPS"} and can_fill_role(first):
+        return [first], [first]  # "a shoot-out between rival gangs": the gangs on both sides
     if first is None or not others:
         return None
     kept = [t for t in [first, *others] if can_fill_role(t)]
