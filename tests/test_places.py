@@ -356,6 +356,9 @@ def test_a_hyphenated_name_is_read_whole(pipeline: Any) -> None:
     # two places joined by a hyphen stay two: "Stepanakert-Lisagor road" is no place's name
     road = _mentions_of(pipeline, "Troops blocked the Mexico-Acapulco highway.")
     assert all(m.place.text != "Mexico-Acapulco" for m in road)
+    # a name of three words joined by hyphens is five tokens, and still one name
+    capital = _mentions_of(pipeline, "Gangs clashed in Port-au-Prince on Monday.")
+    assert [(m.place.text, m.place.country_code) for m in capital] == [("Port-au-Prince", "HT")]
 
 
 def test_a_city_in_the_region_of_its_own_name(pipeline: Any) -> None:

@@ -225,7 +225,13 @@ class GazetteerRuler:
 
     def _longest_match(self, doc: Doc, start: int) -> int | None:
         assert self.gazetteer is not None
-        limit = min(len(doc), start + self.gazetteer.max_tokens)
+        # the name's words, not its tokens: a hyphen joining words inside a name is no word
+        # ("Port-au-Prince" is five tokens, three words)
+        limit, words = start, 0
+        while limit < len(doc) and words < self.gazetteer.max_tokens:
+            hyphen = doc[limit].text == "-" and limit > start and not doc[limit - 1].whitespace_
+            words += not hyphen
+            limit += 1
         for end in range(limit, start, -1):
             # a longer name ends on a capitalised word, whatever the tagger made of it ("Uniao dos
             # Palmares", its last word read as a plural noun); the gazetteer vouches for the whole
