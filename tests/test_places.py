@@ -501,6 +501,13 @@ def test_a_name_stated_as_where_a_place_lies_is_the_region_not_its_city(pipeline
     assert alone["Guanajuato"].precision == "exact"
 
 
+def test_a_town_that_bears_its_municipality_s_name_is_its_seat(pipeline: Any) -> None:
+    # GeoNames calls the town "Heroica Caborca" and the municipality around it "Caborca"; the
+    # municipality's point lies 50 km from the town
+    place = _where(pipeline, "On 4 April 2022, in Caborca, Sonora, gunmen opened fire at three homes.")
+    assert place["precision"] == "exact" and haversine_km(place["lat"], place["lon"], 30.72, -112.16) < 5
+
+
 def test_a_place_outside_the_region_its_sentence_states_is_a_namesake(pipeline: Any) -> None:
     # the only "Morada" the gazetteer knows lies in Minas Gerais; the sentence is in Amazonas
     where = _where(

@@ -90,6 +90,7 @@ class CandidateRanker:
                 and (
                     (fold(c.name) == fold(best.name) and (c.admin1 == best.admin1 or best.kind == "admin2"))
                     or capital
+                    or _seat(c, best)
                 )
             ]
             if capital:
@@ -98,3 +99,20 @@ class CandidateRanker:
                 ranked.remove(inside[0])
                 ranked.insert(0, inside[0])
         return ranked
+
+
+#: How far from a second-level region's point a town known by the region's name may lie and be
+#: its seat (municipalities and districts are rarely wider).
+_SEAT_KM = 60.0
+
+
+def _seat(city: GazetteerEntry, region: GazetteerEntry) -> bool:
+    """Whether a town that also bears a second-level region's name, in its first-level region and
+    near its point, is the region's seat: "in Caborca, Sonora" is the town GeoNames calls
+    "Heroica Caborca", not the municipality of Caborca around it."""
+    return (
+        region.kind == "admin2"
+        and city.admin1 == region.admin1
+        and haversine_km(city.lat, city.lon, region.lat, region.lon) <= _SEAT_KM
+    )
+
