@@ -115,4 +115,3 @@ def _seat(city: GazetteerEntry, region: GazetteerEntry) -> bool:
         and city.admin1 == region.admin1
         and haversine_km(city.lat, city.lon, region.lat, region.lon) <= _SEAT_KM
     )
-
