@@ -501,6 +501,14 @@ def test_a_name_stated_as_where_a_place_lies_is_the_region_not_its_city(pipeline
     assert alone["Guanajuato"].precision == "exact"
 
 
+def test_a_town_the_model_hangs_on_its_stated_region_is_still_where_it_happened(pipeline: Any) -> None:
+    # the model reads "Barquisimeto" as a modifier of "Lara" (as in "Ukraine forces", a side)
+    text = "On 29 March 2022, in Barquisimeto (Lara), residents of three parishes protested."
+    assert _where(pipeline, text)["name"] == "Barquisimeto"
+    text = "On 18 May 2022, protesters rallied at an academy in Dover-Foxcroft (Maine)."
+    assert _where(pipeline, text)["name"] == "Dover-Foxcroft"
+
+
 def test_a_town_that_bears_its_municipality_s_name_is_its_seat(pipeline: Any) -> None:
     # GeoNames calls the town "Heroica Caborca" and the municipality around it "Caborca"; the
     # municipality's point lies 50 km from the town

@@ -114,6 +114,17 @@ def mention_role(span: Span) -> str:
         # "New York - Bronx", "Mogadishu - Heliwa district" (the model reads the city as a
         # modifier of its quarter): the place that holds the next, where that is not known
         return "other"
+    holder = root.head
+    stated = span.end < len(span.doc) and span.doc[span.end].text in {"(", ","}
+    if (
+        root.dep_ in {"compound", "nmod"}
+        and stated
+        and holder.i > span.end
+        and holder.ent_type_ in {"GPE", "LOC"}
+    ):
+        # "in Barquisimeto (Lara)", "in Dover-Foxcroft (Maine)": the model reads the town as a
+        # modifier of the region stated after it; the town stands where the region does
+        return mention_role(holder.doc[holder.i : holder.i + 1])
     if head.dep_ == "pobj" and head.head.lower_ == "by" and head.i == root.i:
         return "actor"  # "an offensive by Azerbaijan", "killed by Nigeria": who acted
     first = head
