@@ -439,6 +439,13 @@ def test_a_quarter_named_with_its_city_is_in_that_city(pipeline: Any) -> None:
         )
         == "Manaus"
     )
+    # a quarter the gazetteer lacks is in its city, not at the region stated after both
+    chicago = _where(
+        pipeline,
+        "On 13 March 2022, about a dozen people gathered outside Cook County Jail in Chicago - West "
+        "Side (Illinois) to protest a man's jail sentence.",
+    )
+    assert chicago["name"] == "Chicago" and chicago["precision"] == "near"
     # glued by a hyphen to a name the gazetteer does not know, a city's name is part of another:
     # "Cali-Ganey" is a quarter of Mogadishu, not Cali in Colombia
     (glued,) = code_text(pipeline, "Gunmen attacked a checkpoint in Cali-Ganey on Monday.")

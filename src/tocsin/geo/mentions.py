@@ -104,6 +104,15 @@ def _hyphened_name(first: Token, second: Token) -> bool:
     )
 
 
+def quarter_of(ent: Span, by_end: dict[int, Span]) -> Span | None:
+    """The city a quarter is named with before a spaced dash ("Chicago - West Side", "Manaus -
+    East Zone"): the name before it, or ``None``."""
+    city = by_end.get(ent.start - 1)
+    if city is None or ent.start < 2 or city.label_ not in PLACE_LABELS:
+        return None
+    return city if _hyphened_name(city[-1], ent[0]) else None
+
+
 def mention_role(span: Span) -> str:
     root = span.root
     # Widen through the feature noun: "the Lachin Corridor" → the role of "Corridor".

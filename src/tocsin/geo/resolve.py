@@ -50,9 +50,13 @@ from tocsin.geo.mentions import (
     next_place,
     person_names,
     place_context,
+    quarter_of,
 )
 from tocsin.geo.ranking import CandidateRanker
 from tocsin.models import Place, PlacePrecision
+
+#: How far from a city's point its quarters may lie ("Johannesburg - Diepsloot", 30 km out).
+_METRO_KM = 50.0
 
 
 class PlaceResolver:
@@ -194,6 +198,9 @@ class PlaceResolver:
             place = self._resolve_parts(
                 span.text, offset + span.start_char, offset + span.end_char, parts, feature, focus, stated
             )
+            city = quarter_of(ent, by_end) if feature is None else None
+            if city is not None:
+                place = self._in_city(place, city, offset, focus, stated)
             certain = all(self._certain(p.text) for p in parts)
             if place.precision is PlacePrecision.UNRESOLVED and len(parts) == 1 and feature is None:
                 place = self._part_of(ent, offset, focus) or place
@@ -284,6 +291,26 @@ class PlaceResolver:
             if c.kind in {"country", "admin1", "region"} and fold(c.name) == fold(name)
         }
         return len(areas) == 1
+
+    def _in_city(
+        self, place: Place, city: Span, offset: int, focus: Focus, stated: list[GazetteerEntry]
+    ) -> Place:
+        """A quarter named with its city ("Chicago - West Side (Illinois)"): where the gazetteer
+        has no such quarter in the city, it lies in the city, not at the region stated after it."""
+        town = self._resolve_parts(city.text, offset + city.start_char, offset + city.end_char, [city],
+                                   None, focus, stated)  # fmt: skip
+        if town.precision is not PlacePrecision.EXACT or town.lat is None or town.lon is None:
+            return place
+        if (
+            place.lat is not None
+            and place.lon is not None
+            and place.precision is PlacePrecision.EXACT
+            and haversine_km(place.lat, place.lon, town.lat, town.lon) <= _METRO_KM
+        ):
+            return place  # the gazetteer knows the quarter, in its city's reach
+        why = f"{place.text}, a quarter of {town.name} as the text names it: {town.name}"
+        return Place(place.text, place.start, place.end, town.name, town.geonameid, town.lat, town.lon,
+                     town.country_code, town.admin1, PlacePrecision.NEAR, why)  # fmt: skip
 
     def _part_of(self, ent: Span, offset: int, focus: Focus) -> Place | None:
         """ "Northeast Georgia", "South Philadelphia", "Eastern Kentucky": the place after a word
