@@ -514,6 +514,9 @@ def test_a_town_the_model_hangs_on_its_stated_region_is_still_where_it_happened(
     assert _where(pipeline, text)["name"] == "Barquisimeto"
     text = "On 18 May 2022, protesters rallied at an academy in Dover-Foxcroft (Maine)."
     assert _where(pipeline, text)["name"] == "Dover-Foxcroft"
+    # or on the people after it: a town written with its region is an address, not a side
+    text = "On 19 April 2022, in Nanchital, Veracruz, members of a feminist group marched to demand justice."
+    assert _where(pipeline, text)["name"].startswith("Nanchital")
 
 
 def test_a_town_that_bears_its_municipality_s_name_is_its_seat(pipeline: Any) -> None:

@@ -134,6 +134,11 @@ def mention_role(span: Span) -> str:
         # "in Barquisimeto (Lara)", "in Dover-Foxcroft (Maine)": the model reads the town as a
         # modifier of the region stated after it; the town stands where the region does
         return mention_role(holder.doc[holder.i : holder.i + 1])
+    after = span.doc[span.end + 1] if stated and span.end + 1 < len(span.doc) else None
+    if root.dep_ in {"compound", "nmod"} and after is not None and after.ent_type_ in {"GPE", "LOC"}:
+        # "in Nanchital, Veracruz, members of ... marched": a town written with the region it
+        # lies in is an address, whatever noun the model hangs it on; a side is named bare
+        return "location"
     if head.dep_ == "pobj" and head.head.lower_ == "by" and head.i == root.i:
         return "actor"  # "an offensive by Azerbaijan", "killed by Nigeria": who acted
     first = head
