@@ -347,7 +347,7 @@ def test_a_sentences_first_word_that_english_uses_is_no_town_by_its_size_alone(p
     assert places("Kharkiv was shelled overnight.")[:1] == ["Kharkiv"]  # no English word: the city
 
 
-def test_a_hyphenated_name_is_read_whole(pipeline: Any) -> None:
+def test_a_long_or_hyphenated_name_is_read_whole(pipeline: Any) -> None:
     # GeoNames writes "Nord Kivu" and "South Kivu"; cut at the hyphen, "Nord" is a region of Burkina
     # Faso and "Sud" a department of Haiti
     text = "Fighting erupted in Nord-Kivu and Sud-Kivu provinces on Monday."
@@ -359,6 +359,11 @@ def test_a_hyphenated_name_is_read_whole(pipeline: Any) -> None:
     # a name of three words joined by hyphens is five tokens, and still one name
     capital = _mentions_of(pipeline, "Gangs clashed in Port-au-Prince on Monday.")
     assert [(m.place.text, m.place.country_code) for m in capital] == [("Port-au-Prince", "HT")]
+    # official names run to five words and more
+    text = "On 10 May 2022, in Santa Cruz de la Sierra (Santa Cruz), parents marched through the city."
+    assert _where(pipeline, text)["name"] == "Santa Cruz de la Sierra"
+    text = "On 18 March 2022, in Tapachula de Cordova y Ordonez, Chiapas, around 500 migrants marched."
+    assert _where(pipeline, text)["name"] == "Tapachula"
 
 
 def test_a_city_in_the_region_of_its_own_name(pipeline: Any) -> None:

@@ -155,7 +155,9 @@ class Gazetteer:
     user's own (``tocsin gazetteer import``), which is never rebuilt away.
     """
 
-    max_tokens = 4
+    #: The most words a name is looked up with: official names run long ("Tapachula de Cordova y
+    #: Ordonez", "San Martin Texmelucan de Labastida").
+    max_tokens = 6
 
     def __init__(self, conn: sqlite3.Connection, user: sqlite3.Connection | None = None) -> None:
         self._conn = conn
