@@ -522,6 +522,20 @@ def test_a_town_the_model_hangs_on_its_stated_region_is_still_where_it_happened(
     # or on the people after it: a town written with its region is an address, not a side
     text = "On 19 April 2022, in Nanchital, Veracruz, members of a feminist group marched to demand justice."
     assert _where(pipeline, text)["name"].startswith("Nanchital")
+    # or makes it the subject: after "in" and before its region, a place is where
+    text = (
+        "On 28 April 2022, in Los Reyes Acaquilpan, Mexico, workers of the National Confederation of "
+        "Metal Recyclers (CONIMER) blocked the entrance to Mexico city."
+    )
+    assert _where(pipeline, text)["name"] == "Los Reyes Acaquilpan"
+
+
+def test_a_square_or_a_street_is_not_the_town_it_is_named_after(pipeline: Any) -> None:
+    # "Armas square" (a Plaza de Armas) is no place called Armas, written small or capitalised
+    text = "In Serran, more than 300 residents held police officers hostage in Armas square as a protest."
+    assert all("Armas" not in m.place.text for m in _mentions_of(pipeline, text))
+    capitalised = _mentions_of(pipeline, "Crowds gathered in Armas Square.")
+    assert all("Armas" not in m.place.text for m in capitalised)
 
 
 def test_a_town_that_bears_its_municipality_s_name_is_its_seat(pipeline: Any) -> None:

@@ -104,6 +104,10 @@ def _hyphened_name(first: Token, second: Token) -> bool:
     )
 
 
+#: Prepositions that put what follows at a place ("from Cuba, Venezuela ..." lists origins).
+_AT = frozenset({"in", "at", "near", "outside", "inside", "around", "within"})
+
+
 def quarter_of(ent: Span, by_end: dict[int, Span]) -> Span | None:
     """The city a quarter is named with before a spaced dash ("Chicago - West Side", "Manaus -
     East Zone"): the name before it, or ``None``."""
@@ -134,6 +138,11 @@ def mention_role(span: Span) -> str:
         # "in Barquisimeto (Lara)", "in Dover-Foxcroft (Maine)": the model reads the town as a
         # modifier of the region stated after it; the town stands where the region does
         return mention_role(holder.doc[holder.i : holder.i + 1])
+    before = span.doc[span.start - 1] if span.start > 0 else None
+    if stated and before is not None and before.lower_ in _AT:
+        # "in Los Reyes Acaquilpan, Mexico, workers ... blocked": a place after "in" and before
+        # its region is where, whatever the model made its subject of
+        return "location"
     after = span.doc[span.end + 1] if stated and span.end + 1 < len(span.doc) else None
     if root.dep_ in {"compound", "nmod"} and after is not None and after.ent_type_ in {"GPE", "LOC"}:
         # "in Nanchital, Veracruz, members of ... marched": a town written with the region it

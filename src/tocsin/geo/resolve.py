@@ -192,8 +192,14 @@ class PlaceResolver:
             start, end, parts, feature = feature_extent(doc, ent, by_start)
             consumed = end
             span = doc[start:end]
-            if len(parts) == 1 and feature in STREET_WORDS and doc[end - 1].text[:1].isupper():
-                continue  # "Darby Street", "Mayfield Road": an address, not the town it is named after
+            if (
+                len(parts) == 1
+                and feature in STREET_WORDS
+                and (doc[end - 1].text[:1].isupper() or feature != "road")
+            ):
+                # "Darby Street", "Mayfield Road", "Armas square": an address, not the town it is
+                # named after ("the Lachin road" leads to Lachin)
+                continue
             stated = stated_container(self.gazetteer, doc, end, by_start)
             place = self._resolve_parts(
                 span.text, offset + span.start_char, offset + span.end_char, parts, feature, focus, stated
