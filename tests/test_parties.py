@@ -118,3 +118,13 @@ def test_one_group_named_in_the_plural_between_is_on_both_sides(pipeline: Any) -
     # one side named in the singular is no pair: it stays where the parser put it
     (o,) = code_text(pipeline, "A shoot-out between a drug trafficker and police took place in Teresina.")
     assert [p["sector"] for p in o["actor"]] == ["CRM"] and [p["sector"] for p in o["recipient"]] == ["COP"]
+
+
+def test_a_list_of_participles_shares_its_agent_and_a_person_burnt_is_harmed(pipeline: Any) -> None:
+    # the parser hangs "stabbed" on "beaten" as an adverbial clause; the agent is on "killed"
+    text = "A suspected rapist was beaten up, stabbed, and killed by residents of the neighborhood."
+    (e,) = code_text(pipeline, text)
+    assert _parties([e], "ASSAULT", "actor") == ["residents"] and e["acled_sub_event_type"] == "Mob violence"
+    (b,) = code_text(pipeline, "A man was burnt to death by a mob.")
+    assert _parties([b], "ASSAULT", "actor") == ["mob"] and b["dead"] == 1
+    assert code_text(pipeline, "The cake was burnt to a crisp.") == []

@@ -169,16 +169,32 @@ def set_on_fire(tok: Token) -> bool:
     return any(t.lower_ in {"fire", "ablaze", "alight", "afire"} for t in tok.subtree)
 
 
+def _listed(verb: Token) -> bool:
+    """A participle of a list the parser hung on the one before as an adverbial clause ("was
+    beaten up, stabbed, and killed": "stabbed" under "beaten"), with no subject, auxiliary or
+    marker of its own."""
+    own = {"nsubj", "nsubjpass", "aux", "auxpass", "mark"}
+    return (
+        verb.dep_ == "advcl"
+        and verb.tag_ == "VBN"
+        and verb.head.tag_ == "VBN"
+        and verb.i > verb.head.i
+        and not any(c.dep_ in own for c in verb.children)
+    )
+
+
 def coordinated(tok: Token) -> list[Token]:
     """The verbs of the list ``tok`` is in, first to last ("beaten up, stabbed, and killed")."""
     first = tok
-    while first.dep_ == "conj" and first.head.i != first.i:
+    while (first.dep_ == "conj" or _listed(first)) and first.head.i != first.i:
         first = first.head
     out, todo = [], [first]
     while todo:
         verb = todo.pop()
         out.append(verb)
-        todo.extend(c for c in verb.children if c.dep_ == "conj" and c.pos_ in {"VERB", "AUX"})
+        todo.extend(
+            c for c in verb.children if (c.dep_ == "conj" and c.pos_ in {"VERB", "AUX"}) or _listed(c)
+        )
     return sorted(out, key=lambda t: t.i)
 
 
