@@ -424,6 +424,14 @@ def test_what_is_fired_is_not_whom_it_is_fired_at(pipeline: Any) -> None:
         assert [p["text"] for p in attack["recipient"]] == [target], text
 
 
+def test_targeting_with_a_weapon_is_an_attack_and_with_ads_is_not(pipeline: Any) -> None:
+    # the parser hangs "with artillery fire" on the camps, not on the verb
+    text = "Nigerian troops targeted militant training camps with artillery fire at Doro Naira."
+    typed = [e for e in code_text(pipeline, text) if e["acled_sub_event_type"]]
+    assert [e["acled_sub_event_type"] for e in typed] == ["Shelling/artillery/missile attack"]
+    assert code_text(pipeline, "The campaign targeted young voters with ads on social media.") == []
+
+
 def test_fatality_ranges_are_coded_conservatively(pipeline: Any) -> None:
     events = code_text(pipeline, "On Monday, gunmen killed between 16 and 25 people at a funeral.")
     assert [e["dead"] for e in _only(events, "ASSAULT")] == [16]

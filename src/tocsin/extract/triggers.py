@@ -34,6 +34,9 @@ def _objects(tok: Token) -> set[str]:
             out.add(child.lemma_.lower())
             # "established police and military checkpoints": each object of a list
             out.update(c.lemma_.lower() for c in child.children if c.dep_ == "conj")
+            # "targeted the camps with artillery fire": the instrument the parser hung on the object
+            out.update(g.lemma_.lower() for p in child.children if p.dep_ == "prep" and p.lower_ == "with"
+                       for g in p.children if g.dep_ == "pobj")  # fmt: skip
             # "intercepted 35 of 40 drones", "burned down dozens of homes": the drones, the homes
             if child.like_num or child.pos_ in {"NUM", "PRON", "DET"} or child.lemma_.lower() in _MANY:
                 out.update(g.lemma_.lower() for p in child.children if p.lower_ == "of" for g in p.children
