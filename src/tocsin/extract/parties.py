@@ -72,7 +72,7 @@ def can_be_party(tok: Token, actor: Actor) -> bool:
         # a verb or a particle the parser hung as an object ("fighting breaks out"); a noun it
         # tagged a verb keeps the marks of a noun ("hostage-takers demands", "the demands")
         return False
-    if tok.pos_ != "NOUN" or tok.ent_type_ or actor.sector or actor.country or actor.entity:
+    if tok.pos_ != "NOUN" or known:
         return True  # a nation's thing stands for the nation, as PLOVER codes it: "Russian aircraft"
     word = tok.lemma_.lower()
     if word not in thing_nouns() or word in SETTLEMENTS or word in CONTAINER_NOUNS:
