@@ -432,6 +432,17 @@ def test_targeting_with_a_weapon_is_an_attack_and_with_ads_is_not(pipeline: Any)
     assert code_text(pipeline, "The campaign targeted young voters with ads on social media.") == []
 
 
+def test_armed_confrontations_burnings_down_and_thrown_devices_are_violence(pipeline: Any) -> None:
+    def violent(text: str) -> list[dict[str, Any]]:
+        return [e for e in code_text(pipeline, text) if e["event"] == "ASSAULT"]
+
+    assert len(violent("Drug traffickers initiated an armed confrontation with police in the complex.")) == 1
+    assert violent("The two leaders had a tense confrontation over the budget.") == []
+    assert len(violent("A group of people burned down a crematorium with gasoline.")) == 1
+    assert violent("The old barn burned down after the storm.") == []
+    assert len(violent("Armed men on a motorcycle threw an explosive device into a home.")) == 1
+
+
 def test_fatality_ranges_are_coded_conservatively(pipeline: Any) -> None:
     events = code_text(pipeline, "On Monday, gunmen killed between 16 and 25 people at a funeral.")
     assert [e["dead"] for e in _only(events, "ASSAULT")] == [16]
