@@ -534,3 +534,11 @@ def test_a_demonstrative_that_allows_or_supports_is_a_fact_not_a_party(pipeline:
     assert concessions("The government allowed aid convoys into the city.") == ["CONCEDE"]
     # a demonstrative with its noun is a party as any phrase is
     assert concessions("This government allowed aid convoys into the city.") == ["CONCEDE"]
+
+
+def test_a_lightning_strike_is_no_stoppage_of_work_and_no_attack(pipeline: Any) -> None:
+    assert code_text(pipeline, "The old barn burned down after a lightning strike.") == []
+    assert _assaults_at_all(pipeline, "A lightning strike killed two farmers in the village.") == []
+    # a lightning raid is fast force, and an air strike still kills
+    assert len(_events(pipeline, "Troops launched a lightning raid on the rebel camp.", "ASSAULT")) == 1
+    assert len(_events(pipeline, "An air strike killed two farmers in the village.", "ASSAULT")) == 1

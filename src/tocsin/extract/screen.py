@@ -105,6 +105,9 @@ def _modified_sense(tok: Token, s: Senses) -> str | None:
     hit = next((c for c in mods if _lemma(c) in s.nonhuman), None)
     if hit is not None:
         return f"an animal's: '{hit.text} {tok.text}'"
+    hit = next((c for c in mods if _lemma(c) in s.natural_strikes), None)
+    if hit is not None and _lemma(tok) == "strike":
+        return f"a force of nature: '{hit.text} {tok.text}'"
     mods += [c for c in tok.children if c.dep_ in {"advmod", "oprd"}]  # "killed onscreen"
     hit = next((c for c in mods if _lemma(c) in s.figurative_modifiers), None)
     if hit is not None and _lemma(tok) in s.figurative:

@@ -37,6 +37,8 @@ class Senses:
     accident_events: frozenset[str]
     accident_explosives: frozenset[str]
     hostile_fire: frozenset[str]
+    #: What strikes by nature ("a lightning strike": ``[accident] natural_strikes``).
+    natural_strikes: frozenset[str]
     nonhuman: frozenset[str]
     legal: frozenset[str]
     #: Who tries a case, and where: what they are told or tell is the case (``[legal] courtroom``).
@@ -127,6 +129,7 @@ def senses() -> Senses:
         accident_events=words(data["accident"]["events"]),
         accident_explosives=words(data["accident"]["explosives"]),
         hostile_fire=words(data["accident"]["hostile_fire"]),
+        natural_strikes=words(data["accident"]["natural_strikes"]),
         nonhuman=words(data["nonhuman"]["victims"]),
         legal=words(data["legal"]["heads"]),
         courtroom=words(data["legal"]["courtroom"]),
