@@ -57,6 +57,7 @@ def test_violence_that_erupts_or_is_deadly_is_an_event(pipeline: Any) -> None:
     (h,) = _violent(pipeline, "Ukraine violence flares as Putin visits Crimea")
     assert h["location"]["name"] == "Ukraine"
     assert len(_violent(pipeline, "Three days of deadly unrest in Ukraine")) == 1
+    assert len(_violent(pipeline, "Three days of bloody violence in Ukraine")) == 1
     # the violence is what was looked into, not what erupted
     assert _violent(pipeline, "Police intensified their investigation into the violence.") == []
     assert _violent(pipeline, "Domestic violence flares during the holidays, charities say.") == []
