@@ -45,11 +45,13 @@ def _one_of(tok: Token, words: frozenset[str]) -> bool:
     return _lemma(tok) in words or lower in words or (lower.endswith("s") and lower[:-1] in words) or titled
 
 
-def _natural_strike(tok: Token, s: Senses) -> bool:
-    """ "A lightning strike killed two farmers": a strike by a force of nature."""
-    return _lemma(tok) == "strike" and any(
-        c.dep_ in {"compound", "amod", "nmod"} and _lemma(c) in s.natural_strikes for c in tok.children
-    )
+def natural_strike(tok: Token, s: Senses) -> Token | None:
+    """The force of nature a strike is of ("a lightning strike": "lightning"), or ``None``; a
+    lightning raid is fast force, so only "strike" is read so."""
+    if _lemma(tok) != "strike":
+        return None
+    mods = (c for c in tok.children if c.dep_ in {"compound", "amod", "nmod"})
+    return next((c for c in mods if _lemma(c) in s.natural_strikes), None)
 
 
 def _accidental_blast(blast: Token, s: Senses) -> Token | None:
@@ -133,7 +135,7 @@ def accident_sense(tok: Token, event: str, s: Senses) -> str | None:
     # what kills without attacking: a vehicle, a force of nature, an accident, a disease ("Cholera
     # has killed 300 people"), in the plural too where the tagger took it for a name ("Wildfires")
     agent = next((d for d in doers if (_one_of(d, s.accident_agents | s.accident_events | s.causes)
-                  or _natural_strike(d, s)) and not _gunfire(d, s)), None)  # fmt: skip
+                  or natural_strike(d, s) is not None) and not _gunfire(d, s)), None)  # fmt: skip
     if agent is not None:
         return f"an accident or disaster: '{agent.text}' is what {tok.text} (no one attacked)"
     # "A gas cylinder explosion killed two people", "A blast at a coal mine killed 15 miners".

@@ -76,6 +76,15 @@ def lexicon() -> dict[str, tuple[Trigger, ...]]:
     return {k: tuple(v) for k, v in out.items()}
 
 
+@lru_cache(maxsize=4096)
+def subject_heads(lemma: str) -> frozenset[str]:
+    """The verbs a trigger's rows name in a ``subject=`` condition ("violence": flare, erupt ...):
+    a noun after the trigger with one of these lemmas is that verb, which a headline's parse may
+    take for a noun ("Ukraine violence flares"), not a thing the trigger names a kind of."""
+    return frozenset(w for trig in lexicon().get(lemma, ()) for kind, words in trig.conditions
+                     if kind == "subject" for w in words)  # fmt: skip
+
+
 def word_list(name: str) -> frozenset[str]:
     """A bundled list of words (``data/*.txt.gz``, one a line, ``#`` comments)."""
     text = gzip.decompress(resources.files("tocsin.data").joinpath(name).read_bytes()).decode("utf-8")

@@ -28,10 +28,11 @@ from collections.abc import Callable, Iterable
 
 from spacy.tokens import Doc, Span, Token
 
-from tocsin.extract.accidents import accident_sense
+from tocsin.extract.accidents import accident_sense, natural_strike
 from tocsin.extract.casualties import counted, find_casualties
 from tocsin.extract.fiction import fiction
 from tocsin.extract.generality import habitual
+from tocsin.extract.lexicon import subject_heads
 from tocsin.extract.senses import Senses, name_heads, senses
 from tocsin.extract.senses import lemma as _lemma
 from tocsin.extract.senses import mentions as _mentions
@@ -105,8 +106,8 @@ def _modified_sense(tok: Token, s: Senses) -> str | None:
     hit = next((c for c in mods if _lemma(c) in s.nonhuman), None)
     if hit is not None:
         return f"an animal's: '{hit.text} {tok.text}'"
-    hit = next((c for c in mods if _lemma(c) in s.natural_strikes), None)
-    if hit is not None and _lemma(tok) == "strike":
+    hit = natural_strike(tok, s)
+    if hit is not None:
         return f"a force of nature: '{hit.text} {tok.text}'"
     mods += [c for c in tok.children if c.dep_ in {"advmod", "oprd"}]  # "killed onscreen"
     hit = next((c for c in mods if _lemma(c) in s.figurative_modifiers), None)
@@ -131,6 +132,8 @@ def _kind_of_thing(tok: Token, s: Senses) -> str | None:
         hyphenated = f"{head.doc[head.i - 2].lower_}-{head.lower_}"
     if _lemma(head) in s.act_heads or head.lower_ in s.act_heads or hyphenated in s.act_heads:
         return None  # "strike action", "a protest sit-in"
+    if _lemma(head) in subject_heads(_lemma(tok)):
+        return None  # "Ukraine violence flares": the verb, read as a noun (``subject=`` rows)
     if head.lower_.endswith("ing") and head.dep_ != "ROOT" and head.head.i > head.i:
         return None  # "staged a protest denouncing flooded streets": a participle, misread as a noun
     return f"'{tok.text} {head.text}': a kind of {head.text}, not an event"

@@ -7,7 +7,7 @@ from functools import lru_cache
 from spacy.tokens import Span, Token
 
 from tocsin.extract.headlines import participle_modifier, reduced_passive_subject
-from tocsin.extract.lexicon import Trigger, act_nouns, lexicon
+from tocsin.extract.lexicon import Trigger, act_nouns, lexicon, subject_heads
 
 #: Subjects of these verbs are the victims, not the perpetrators ("their truck struck a mine").
 PATIENT_SUBJECT_MODES = frozenset({"explosives"})
@@ -291,9 +291,9 @@ def find_triggers(sent: Span) -> list[tuple[Token, Trigger]]:
             and tok.head.pos_ in {"NOUN", "PROPN"}
             and tok.head.lemma_.lower() not in lexicon()  # "a bomb attack": the head is the event
             and trig.event != "PROTEST"  # "a protest sit-in", "a protest camp": forms of protest
-            # a row that names the verb its trigger is the subject of reads a noun after it as
-            # that verb, which a headline's parse took for a noun ("Ukraine violence flares")
-            and trig.condition_kind != "subject"
+            # a noun after it that a row names as the verb the trigger is the subject of is that
+            # verb, which a headline's parse took for a noun ("Ukraine violence flares")
+            and tok.head.lemma_.lower() not in subject_heads(trig.lemma)
         ):
             continue
         out.append((tok, trig))
