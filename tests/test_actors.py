@@ -103,3 +103,42 @@ def test_a_state_name_as_a_first_name_is_a_person() -> None:
     assert actor_dictionary().normalise("Chad army").country == "TCD"
     # a word not written as a given name is no first name
     assert actor_dictionary().normalise("NATO-member Norway").country == "NOR"
+
+
+@pytest.mark.parametrize(
+    ("text", "sector"),
+    [
+        # a hyphen between words is a space: the vice-president is a president's kind
+        ("Vice-President Moody Awori", "GOV"),
+        ("Sen. Rand Paul", "LEG"),
+        ("Republican Gov. Rick Perry", "GOV"),
+        ("Lt. Gen. Prosper Avril", "MIL"),
+        ("the Rev. Al Sharpton", "REL"),
+        ("Cairo's security chief", "COP"),
+        ("a federal grand jury", "JUD"),
+        ("an ex-soldier", "CVL"),
+    ],
+)
+def test_titles_written_short_or_hyphened_set_the_sector(text: str, sector: str) -> None:
+    assert actor_dictionary().normalise(text).sector == sector
+
+
+@pytest.mark.parametrize(
+    ("text", "public"),
+    [
+        ("Pakistan", True),  # a state
+        ("NATO", True),  # an organisation the dictionary knows
+        ("the mayor", True),
+        ("Ukrainian soldiers", True),
+        ("supporters of the opposition", True),  # acting for the body they are of
+        ("people", False),
+        ("office workers", False),
+        ("the company", False),
+        ("Nigerian newspapers", False),
+        ("Doudna", False),  # a person named without a role
+        ("Mr Fernandes", False),
+    ],
+)
+def test_public_actors_are_states_organs_and_organisations(text: str, public: bool) -> None:
+    known = actor_dictionary()
+    assert known.public(known.normalise(text)) is public

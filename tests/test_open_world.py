@@ -542,3 +542,35 @@ def test_a_lightning_strike_is_no_stoppage_of_work_and_no_attack(pipeline: Any) 
     # a lightning raid is fast force, and an air strike still kills
     assert len(_events(pipeline, "Troops launched a lightning raid on the rebel camp.", "ASSAULT")) == 1
     assert len(_events(pipeline, "An air strike killed two farmers in the village.", "ASSAULT")) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("People actually ask this.", "REQUEST"),
+        ("When Stern asked Paltrow about the comment, she laughed.", "REQUEST"),
+        ("She had met Guadalupe Salinas on Facebook two years earlier.", "CONSULT"),
+        ("Doudna declined to answer further questions, citing the patent dispute.", "REJECT"),
+        ("The company decided to offer a new service to its subscribers.", "AGREE"),
+    ],
+)
+def test_acts_between_parties_in_private_life_are_no_political_events(
+    pipeline: Any, text: str, kind: str
+) -> None:
+    assert _events(pipeline, text, kind) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("The mayor asked residents to leave their homes before the storm.", "REQUEST"),
+        ("Pakistan denies the allegations.", "REJECT"),
+        ("Villagers asked the army to leave the area.", "REQUEST"),
+        # a word for a public role or a side sets no sector, and still makes an act political
+        ("Village elders asked the young men to hand in their guns.", "REQUEST"),
+        ("Both sides agreed to exchange prisoners.", "AGREE"),
+        ("The company accused the government of breaking the contract.", "ACCUSE"),
+    ],
+)
+def test_acts_with_a_public_party_on_either_side_stay(pipeline: Any, text: str, kind: str) -> None:
+    assert _events(pipeline, text, kind), text

@@ -57,7 +57,7 @@ def test_what_a_protest_is_against_before_where_it_is_held(pipeline: Any) -> Non
 def test_a_thing_of_a_named_party_is_no_party_behind_an_object(pipeline: Any) -> None:
     # "the GOP nomination" is no one the rival for it stands for; a nation's thing stands for the
     # nation, as PLOVER codes it ("Russian aircraft killed 46 civilians": Russia's)
-    text = "In 2009 Doherty supported Christie's primary rival for the GOP nomination for governor."
+    text = "In 2009 Sen. Doherty supported Christie's primary rival for the GOP nomination for governor."
     assert _parties(code_text(pipeline, text), "SUPPORT", "recipient") == ["Christie's primary rival"]
     text = "Russian aircraft killed 46 Afghan civilians in an attack on a village in Herat."
     assert _parties(code_text(pipeline, text), "ASSAULT", "actor") == ["Russian aircraft"]

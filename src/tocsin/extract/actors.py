@@ -103,7 +103,7 @@ class ActorDictionary:
         sectors = _load_json("sectors.json")["sectors"]
         assert isinstance(sectors, dict)
         self._sector_words: list[tuple[str, str]] = sorted(
-            ((fold(word), code) for code, words in sectors.items() for word in words),
+            ((_spaced(word), code) for code, words in sectors.items() for word in words),
             key=lambda pair: -len(pair[0]),
         )
         self.max_alias_tokens = max(len(a.split()) for a in self._aliases)
@@ -112,8 +112,11 @@ class ActorDictionary:
         for key in ("off_duty", "collective", "armed", "unidentified"):
             words = extra[key]
             assert isinstance(words, list)
-            lists.append([fold(str(w)) for w in words])
+            lists.append([fold(str(w)) if key == "off_duty" else _spaced(str(w)) for w in words])
         self._off_duty, self._collective, self._armed, self._unidentified = (tuple(w) for w in lists)
+        private = extra["private"]
+        assert isinstance(private, list)
+        self._private = frozenset(str(code) for code in private)
 
     def is_organisation(self, name: str) -> bool:
         """Whether ``name`` is a known non-state actor (so not a place, whatever a gazetteer says)."""
@@ -124,6 +127,29 @@ class ActorDictionary:
         """Whether ``name`` is the name of a state ("Russia", "Israel")."""
         entry = self._aliases.get(fold(_DETERMINERS.sub("", name)))
         return entry is not None and entry.kind == "state"
+
+    def public(self, actor: Actor) -> bool:
+        """Whether an actor acts in public life: a state, its organs, an armed, political or civic
+        organisation (``private`` in ``data/sectors.json`` lists the sectors of private life:
+        civilians, firms, media, schools, medics, refugees); a name of no sector is public only
+        when the dictionary knows it as a state or an organisation ("Pakistan", "NATO"), not as a
+        person named without a role ("Doudna", "Mr Fernandes")."""
+        if actor.entity is not None or self.public_sector(actor.sector):
+            return True
+        if actor.sector is not None:
+            # "doctors from two aid groups": people of private life acting for the public body
+            # they are of ("office workers" are no office's)
+            parts = re.split(r"\s+(?:of|from|with)\s+", f" {_spaced(actor.text)} ", maxsplit=1)
+            words = f" {parts[1]} " if len(parts) == 2 else ""
+            return any(
+                code not in self._private and (f" {word} " in words or f" {word}s " in words)
+                for word, code in self._sector_words
+            )
+        return actor.country is not None or self.is_organisation(actor.name)
+
+    def public_sector(self, sector: str | None) -> bool:
+        """Whether a sector is one of public life (``private`` in ``data/sectors.json``)."""
+        return sector is not None and sector not in self._private
 
     def acled_name(self, name: str) -> str | None:
         """The name ACLED's actor list gives the organisation tocsin names ``name``, if it differs."""
@@ -137,7 +163,7 @@ class ActorDictionary:
         """The PLOVER sector that the phrase's words suggest: a keyword at its head ("government
         soldier" is MIL) before one elsewhere in it, longest keyword first; with ``guess`` false,
         only a keyword (no sector for "a group", "a crowd")."""
-        words = f" {fold(phrase)} "
+        words = f" {_spaced(phrase)} "
         head = words.split(" of ")[0].rstrip() + " "  # "members of the army": the head is "members"
         found = [
             (word, code) for word, code in self._sector_words if f" {word} " in words or f" {word}s " in words
@@ -271,6 +297,12 @@ class ActorDictionary:
 _PLACE_KINDS = frozenset({"state", "capital", "disputed"})
 
 _CONNECTORS = frozenset({"of", "the", "and", "de", "du", "des", "la", "le", "al", "el", "for", "-"})
+
+
+def _spaced(text: str) -> str:
+    """Folded, with a hyphen between words read as a space: "Vice-President" holds "president",
+    "self-defense group" is matched however it is written."""
+    return re.sub(r"(?<=\w)-(?=\w)", " ", fold(text))
 
 
 def _name_like(written: list[str], *, code: bool = False) -> bool:

@@ -124,3 +124,5 @@ class Context:
     after_armed_strike: bool = False
     #: Candidates the precision stage dropped or demoted, with their reasons.
     dropped: list[Dropped] = field(default_factory=list)
+    #: The public roles of the people the document names with one (``extract/people.py``).
+    people: dict[str, Actor] = field(default_factory=dict)

@@ -48,6 +48,7 @@ from tocsin.extract.headlines import credit
 from tocsin.extract.identity import identified_sector
 from tocsin.extract.lexicon import Trigger
 from tocsin.extract.naming import all_things, party_of, thing
+from tocsin.extract.people import known_person, people_roles
 from tocsin.extract.placing import document_focus, event_location
 from tocsin.extract.quotes import quoted_speakers
 from tocsin.extract.reports import link_denials, merge_reports
@@ -98,14 +99,18 @@ class EventExtractor:
                     break  # a pronoun points back: in "he shot her, police said" it is not the police
                 person = subj.ent_type_ == "PERSON" or individual(subj)
                 if person == (tok.lower_ in {"he", "she"}):
-                    return self.actors.normalise(phrase_text(subj))
+                    return known_person(
+                        subj, self.actors.normalise(phrase_text(subj)), ctx.people, self.actors
+                    )
         if is_pronoun(tok):
             if tok.lower_ in {"it", "they"} and ctx.last_subject is not None:
                 prior = ctx.last_subject
                 return Actor(tok.text, prior.name, prior.country, prior.sector, prior.entity)
             return None
         actor, party = party_of(tok, self.actors)
-        return actor if party else None  # "blocked the highway": no party
+        if not party:
+            return None  # "blocked the highway": no party
+        return known_person(tok, actor, ctx.people, self.actors)
 
     def _actors(self, toks: list[Token], ctx: Context) -> list[Actor]:
         out: list[Actor] = []
@@ -480,7 +485,11 @@ class EventExtractor:
         )
         mentions = self.resolver.document_mentions([(seg.start, doc) for seg, doc in parsed])
         focus = document_focus(mentions)
-        ctx = Context(clock=DocumentClock(published), subject=document_subject(doc for _, doc in parsed))
+        ctx = Context(
+            clock=DocumentClock(published),
+            subject=document_subject(doc for _, doc in parsed),
+            people=people_roles((doc for _, doc in parsed), self.actors),
+        )
         drafts: list[Draft] = []
         index = 0
         credited = credits(document.text, document.segments)

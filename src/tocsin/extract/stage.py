@@ -6,13 +6,15 @@ kept as background (what a court case is about, a habit), and the verdicts are r
 from __future__ import annotations
 
 from tocsin.extract.accidents import attack_of_animal, toll_of_accident
+from tocsin.extract.actors import actor_dictionary
 from tocsin.extract.clauses import COOPERATIVE_EVENTS
 from tocsin.extract.draft import Context, Draft, SentenceView
 from tocsin.extract.generality import forbidden, generic_kind, generic_present
 from tocsin.extract.screen import screen
-from tocsin.extract.senses import senses
+from tocsin.extract.senses import name_heads, senses
 from tocsin.extract.unarmed import dispute, unarmed_deployment
 from tocsin.extract.verdicts import Dropped, Screened
+from tocsin.models import Actor
 
 #: Acts only a party does: giving, supporting, allowing, cooperating, agreeing, meeting.
 _DONE_BY_PARTIES = COOPERATIVE_EVENTS | {"AGREE", "CONSULT"}
@@ -84,17 +86,34 @@ def drop_partyless(drafts: list[Draft], sv: SentenceView, ctx: Context) -> list[
     """Drop the acts between parties that name no party on either side, once the sentence's
     claims and denials are read (a denial of "his resignation" is of that, not of the shooting
     told before): "a request to our readers", "a casual visit", "the investigation". A truce
-    goes without its sides ("a ceasefire took effect")."""
+    goes without its sides ("a ceasefire took effect"). Drop too those whose sides are all of
+    private life (PLOVER codes political acts: "people ask this", "the company offers a
+    service", "she met him on Facebook"; ``ActorDictionary.public``)."""
     kept = []
     for d in drafts:
-        if d.event in _BETWEEN_PARTIES and not (d.actors or d.recipients) and d.mode != "ceasefire":
+        between = d.event in _BETWEEN_PARTIES and d.mode != "ceasefire"
+        why = None
+        if between and not (d.actors or d.recipients):
             why = f"'{d.trigger.text}' names no party on either side: no act between parties told"
+        elif between and not any(_public(a) for a in (*d.actors, *d.recipients)):
+            why = f"'{d.trigger.text}' between private people, firms or things only: no political act"
+        if why is not None:
             record(d, sv, ctx, "drop", why)
             for other in drafts:
                 other.related = [r for r in other.related if r is not d]
             continue
         kept.append(d)
     return kept
+
+
+def _public(actor: Actor) -> bool:
+    """Whether a party acts in public life: the dictionary's test (a state, its organs, an armed,
+    political or civic organisation), or a word for a side or a public role that sets no sector
+    ("the two sides", "opposition leaders", "critics", "village elders": ``organisations`` and
+    ``public_roles`` in ``data/senses.toml``)."""
+    s = senses()
+    roles = s.organisations | s.public_roles
+    return actor_dictionary().public(actor) or bool(name_heads(actor.text) & roles)
 
 
 def record(d: Draft, sv: SentenceView, ctx: Context, action: str, reason: str) -> None:
