@@ -415,6 +415,16 @@ def test_troops_massed_are_a_mobilisation(pipeline: Any) -> None:
         assert not _only(code_text(pipeline, text), "MOBILIZE"), text
 
 
+def test_a_call_to_arms_is_a_mobilisation_and_getting_out_the_vote_is_not(pipeline: Any) -> None:
+    for text in (
+        "Mobilisation starts in self-proclaimed Donetsk Republic",
+        "Russia announced a partial mobilization on Wednesday.",
+    ):
+        assert _only(code_text(pipeline, text), "MOBILIZE"), text
+    for text in ("Voter mobilisation starts in Ohio.", "Grassroots mobilization helped the senator win."):
+        assert not _only(code_text(pipeline, text), "MOBILIZE"), text
+
+
 def test_what_is_fired_is_not_whom_it_is_fired_at(pipeline: Any) -> None:
     for text, target in (
         ("Police fired rubber bullets at the crowd in Nairobi on Monday.", "crowd"),
@@ -422,6 +432,20 @@ def test_what_is_fired_is_not_whom_it_is_fired_at(pipeline: Any) -> None:
     ):
         (attack,) = _only(code_text(pipeline, text), "ASSAULT")
         assert [p["text"] for p in attack["recipient"]] == [target], text
+
+
+def test_force_or_arms_used_against_people_is_an_attack(pipeline: Any) -> None:
+    for text, target in (
+        ("Police used tear gas against protesters in Lagos on Monday.", "protesters"),
+        # the means, not whom it was used against, even where the parser hangs "against" on it
+        ("Security forces used live ammunition against demonstrators in Khartoum.", "demonstrators"),
+        ("Armoured vehicles used against civil population by Ukrainian law enforcers in Mariupol", None),
+    ):
+        (attack,) = _only(code_text(pipeline, text), "ASSAULT")
+        if target is not None:
+            assert [p["text"] for p in attack["recipient"]] == [target], text
+    for text in ("The company used new software against fraud.", "He used the argument against his rival."):
+        assert code_text(pipeline, text) == [], text
 
 
 def test_targeting_with_a_weapon_is_an_attack_and_with_ads_is_not(pipeline: Any) -> None:

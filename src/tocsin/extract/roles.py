@@ -309,9 +309,14 @@ def roles(
         else:
             actor = subj
             recipient = child(tok, "dobj", "obj")
-            if recipient is not None and recipient.lemma_.lower() in PROJECTILES:
-                recipient = None  # "fired rubber bullets at the crowd": what was fired, not at whom
-            recipient = recipient or _target(tok)
+            means = None
+            if recipient is not None and (
+                recipient.lemma_.lower() in PROJECTILES or tok.lemma_.lower() == "use"
+            ):
+                # "fired rubber bullets at the crowd", "used force against protesters": what was
+                # fired or used, not at whom; at whom may hang on it
+                means, recipient = recipient, None
+            recipient = recipient or _target(tok) or (_target(means) if means is not None else None)
             if tok.lemma_.lower() in TWO_SIDED:
                 recipient = pobj(tok, {"with", "against"}) or recipient  # "rebels clashed with soldiers"
         if event in BENEFICIARY_EVENTS and (recipient is None or not named(recipient)):
