@@ -40,6 +40,10 @@ def coherent(candidates: list[PlaceMention], sentence: list[PlaceMention]) -> li
     return [m for m in candidates if m not in points or m in agreeing]
 
 
+#: Prepositions that say what an act is about, not where it is.
+_TOPICAL = frozenset({"about", "regarding", "concerning"})
+
+
 def carried(p: Place) -> Place:
     return replace(p, reason=f"from an earlier sentence of the paragraph: {p.reason}")
 
@@ -55,7 +59,10 @@ def event_location(
     names, else the paragraph's last, else the document's focus."""
     in_sent = [m for m in mentions if m.sentence_start == sent.start and m.role in LOCATING_ROLES]
     clause = trigger if trigger.pos_ in {"VERB", "AUX"} else trigger.head
-    attached = [m for m in in_sent if m.head in {t.i for t in clause.subtree}]
+    # what the act is about is no place of it ("blocked a highway to complain about the maintenance
+    # of the Okinawa highway"): a place there may still be where, when the sentence names no other
+    topics = {t.i for p in clause.subtree if p.dep_ == "prep" and p.lower_ in _TOPICAL for t in p.subtree}
+    attached = [m for m in in_sent if m.head in {t.i for t in clause.subtree} and m.head not in topics]
     pool = attached or in_sent
     resolved = coherent([m for m in pool if m.place.precision is not PlacePrecision.UNRESOLVED], in_sent)
     if resolved:
