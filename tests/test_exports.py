@@ -165,6 +165,10 @@ def test_acled_rows_use_acleds_names_of_countries_and_organisations() -> None:
     assert _sides(_record("Violence against civilians", "MX", [gang], []))[0] == [
         "Unidentified Gang (Mexico)"
     ]
+    # "militants killed two civilians": ACLED names a rebel group only by its name
+    militants = _party("Rebel Group (Nigeria)", "NGA", "REB")
+    first_side = acled_sides(_record("Violence against civilians", "NG", [militants], []), "NGA").first
+    assert [(p["name"], p["inter"]) for p in first_side] == [("Unidentified Armed Group (Nigeria)", 3)]
     assert (
         acled_country_name("COD") == "Democratic Republic of Congo" and acled_country_name("UKR") == "Ukraine"
     )

@@ -11,8 +11,10 @@ their own, and a file in ACLED's layout follows them too:
   ACLED codes an unknown perpetrator;
 * a state's forces and people are named with ACLED's country names and article ("Military Forces of
   the Democratic Republic of Congo", "Protesters (United States)"), unnamed criminals as an
-  "Unidentified Gang (Country)", an organisation by the name ACLED's actor list gives it (``acled``
-  in ``data/actors.json``: "JNIM: Group for Support of Islam and Muslims").
+  "Unidentified Gang (Country)", unnamed rebels or militants as an "Unidentified Armed Group
+  (Country)" (ACLED names a rebel group only by its own name), an organisation by the name
+  ACLED's actor list gives it (``acled`` in ``data/actors.json``: "JNIM: Group for Support of
+  Islam and Muslims").
 """
 
 from __future__ import annotations
@@ -92,6 +94,10 @@ def acled_party(party: dict[str, Any]) -> dict[str, Any]:
     if template and ours and not party.get("entity") and name == template.format(ours):
         if party.get("sector") == "CRM":  # gang members, a cartel's gunmen: ACLED's unnamed gang
             return {**party, "name": f"Unidentified Gang ({acled_country_name(iso3)})"}
+        if party.get("sector") == "REB":
+            # "militants", "an armed group", "rebels" no report names: ACLED names a rebel group
+            # only by its name, and an unnamed one is an unidentified armed group (a militia's code)
+            return {**party, "name": f"Unidentified Armed Group ({acled_country_name(iso3)})", "inter": 3}
         return {**party, "name": template.format(_label(iso3, template))}
     return {**party, "name": name}
 
