@@ -142,3 +142,20 @@ def test_titles_written_short_or_hyphened_set_the_sector(text: str, sector: str)
 def test_public_actors_are_states_organs_and_organisations(text: str, public: bool) -> None:
     known = actor_dictionary()
     assert known.public(known.normalise(text)) is public
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "sector"),
+    [
+        # an Arabic article joined by a hyphen is written small in a name
+        ("al-Qaeda", "Al-Qaeda", "REB"),
+        ("al-Shabab militants", "Al-Shabaab", "REB"),
+        # a possessive inside a name is the name's own word, no sector ("People's": no civilians)
+        ("the Lugansk People's Republic", "Government of Luhansk People's Republic", "GOV"),
+        ("presumed IS Sahel militants", "Islamic State Sahel Province", "REB"),
+        ("Pakistani Taliban", "Tehrik-i-Taliban Pakistan", "REB"),
+    ],
+)
+def test_armed_groups_and_disputed_entities_by_their_names(text: str, name: str, sector: str) -> None:
+    actor = actor_dictionary().normalise(text)
+    assert (actor.name, actor.sector) == (name, sector)

@@ -99,7 +99,7 @@ class ActorDictionary:
                 self._acled[item["name"]] = item["acled"]
             #: the words of an organisation's own names ("state" in "Islamic State" says no sector)
             self._own_words[entry.name] = {w for alias in (item["name"], *item.get("aliases", []))
-                                           for w in fold(alias).split()}  # fmt: skip
+                                           for w in fold(re.sub(r"['’]s\b", "", alias)).split()}  # fmt: skip
         sectors = _load_json("sectors.json")["sectors"]
         assert isinstance(sectors, dict)
         self._sector_words: list[tuple[str, str]] = sorted(
@@ -311,9 +311,14 @@ def _name_like(written: list[str], *, code: bool = False) -> bool:
     "can", "male", "arm")."""
     if code:
         return len(written) == 1 and written[0].isupper()
-    return any(w[:1].isupper() for w in written) and all(
-        w[:1].isupper() or not w[:1].isalpha() or w.lower() in _CONNECTORS for w in written
+    return any(_capitalised(w) for w in written) and all(
+        _capitalised(w) or not w[:1].isalpha() or w.lower() in _CONNECTORS for w in written
     )
+
+
+def _capitalised(word: str) -> bool:
+    """Written as a name: a capital first, or after an article joined by a hyphen ("al-Qaeda")."""
+    return word[:1].isupper() or bool(re.match(r"(al|el|ad|an|ar|as|ash|at|az|ul)-[A-Z]", word))
 
 
 #: Sectors whose actors, named without a country, belong to the country where the event happens.
