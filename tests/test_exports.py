@@ -172,3 +172,16 @@ def test_acled_rows_use_acleds_names_of_countries_and_organisations() -> None:
     assert (
         acled_country_name("COD") == "Democratic Republic of Congo" and acled_country_name("UKR") == "Ukraine"
     )
+
+
+def test_acled_rows_name_a_militia_called_after_its_region_a_communal_militia() -> None:
+    katsina = _party("Katsina militiamen", None, "UAF")
+    record = _record("Violence against civilians", "NG", [katsina], [])
+    record["location"] = {"country_code": "NG", "admin1": "Katsina", "name": "Batagarawa"}
+    first = acled_sides(record, "NGA").first
+    assert [(p["name"], p["inter"]) for p in first] == [("Katsina Communal Militia (Nigeria)", 4)]
+    # a militia of another name, or one named after no place of the event, keeps its name
+    mayi = _party("Mayi Mayi militia", None, "UAF")
+    elsewhere = _record("Violence against civilians", "CD", [mayi], [])
+    elsewhere["location"] = {"country_code": "CD", "admin1": "Nord Kivu", "name": "Beni"}
+    assert [p["name"] for p in acled_sides(elsewhere, "COD").first] == ["Mayi Mayi militia"]

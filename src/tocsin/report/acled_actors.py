@@ -8,7 +8,8 @@ their own, and a file in ACLED's layout follows them too:
   ``assoc_actor_1`` ("Protesters (Mexico)" with "STPRM members"). The forces that intervene (police,
   military) are its second actor; a protest's aim ("against the government") is no actor in ACLED;
 * political violence whose doer no report names is an "Unidentified Armed Group (Country)"'s, as
-  ACLED codes an unknown perpetrator;
+  ACLED codes an unknown perpetrator; a militia named after the region where it acts ("Katsina
+  militiamen" in Katsina) is that area's "Communal Militia", as ACLED names communal militias;
 * a state's forces and people are named with ACLED's country names and article ("Military Forces of
   the Democratic Republic of Congo", "Protesters (United States)"), unnamed criminals as an
   "Unidentified Gang (Country)", unnamed rebels or militants as an "Unidentified Armed Group
@@ -20,13 +21,14 @@ their own, and a file in ACLED's layout follows them too:
 from __future__ import annotations
 
 import functools
+import re
 import tomllib
 from dataclasses import dataclass
 from importlib import resources
 from typing import Any
 
 from tocsin.extract.actors import ACLED_NAMES, actor_dictionary
-from tocsin.geo.gazetteer import countries, country_by_iso2
+from tocsin.geo.gazetteer import countries, country_by_iso2, fold
 
 #: The crowd a demonstration or a riot has as its first actor, its sector and ACLED's actor type.
 _CROWDS = {"Protests": ("Protesters", "PRO", 6), "Riots": ("Rioters", "PRO", 5)}
@@ -102,10 +104,33 @@ def acled_party(party: dict[str, Any]) -> dict[str, Any]:
     return {**party, "name": name}
 
 
+#: A militia named after where its people come from: "Katsina militiamen", "a Zamfara militia".
+_PLACE_MILITIA = re.compile(
+    r"^(?:(?:an?|the|some|suspected|presumed)\s+)*((?:[A-Z][\w'-]*\s+)+)militia(?:men|man)?$"
+)
+
+
+def _communal(party: dict[str, Any], e: dict[str, Any], iso3: str) -> dict[str, Any]:
+    """A militia named after the region where it acts ("Katsina militiamen attacked ... in
+    Batagarawa, Katsina") is ACLED's communal militia of that area ("Katsina Communal Militia
+    (Nigeria)", actor type 4); a militia of any other name keeps it ("Mayi Mayi militia")."""
+    found = _PLACE_MILITIA.match((party.get("text") or "").strip())
+    where = e.get("location") or {}
+    areas = {fold(str(where.get(k) or "")) for k in ("admin1", "name")} - {""}
+    if found is None or party.get("sector") != "UAF" or party.get("entity") or not iso3:
+        return party
+    words = found.group(1).strip()
+    if not any(fold(words) in area.split() or fold(words) == area for area in areas):
+        return party
+    return {**party, "name": f"{words} Communal Militia ({acled_country_name(iso3)})", "inter": 4}
+
+
 def acled_sides(e: dict[str, Any], iso3: str) -> AcledSides:
     """The event's sides in ACLED's terms (``iso3``: the country where it happens, or empty)."""
-    actors = [acled_party(p) for p in e["actor"] if p.get("name") or p.get("text")]
-    recipients = [acled_party(p) for p in e["recipient"] if p.get("name") or p.get("text")]
+    actors = [_communal(acled_party(p), e, iso3) for p in e["actor"] if p.get("name") or p.get("text")]
+    recipients = [
+        _communal(acled_party(p), e, iso3) for p in e["recipient"] if p.get("name") or p.get("text")
+    ]
     kind = e.get("acled_event_type") or ""
     crowd = _CROWDS.get(kind)
     if crowd and iso3:
