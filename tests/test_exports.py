@@ -185,3 +185,12 @@ def test_acled_rows_name_a_militia_called_after_its_region_a_communal_militia() 
     elsewhere = _record("Violence against civilians", "CD", [mayi], [])
     elsewhere["location"] = {"country_code": "CD", "admin1": "Nord Kivu", "name": "Beni"}
     assert [p["name"] for p in acled_sides(elsewhere, "COD").first] == ["Mayi Mayi militia"]
+
+
+def test_acled_rows_name_herders_named_by_their_people_an_ethnic_militia() -> None:
+    fulani = _party("armed Fulani pastoralists", None, "UAF")
+    first, _ = _sides(_record("Violence against civilians", "NG", [fulani], []))
+    assert first == ["Fulani Ethnic Militia (Nigeria)"]
+    # a nationality is no people
+    nigerians = _party("Nigerian herders", "NGA", "CVL")
+    assert _sides(_record("Violence against civilians", "NG", [nigerians], []))[0] == ["Nigerian herders"]

@@ -9,7 +9,8 @@ their own, and a file in ACLED's layout follows them too:
   military) are its second actor; a protest's aim ("against the government") is no actor in ACLED;
 * political violence whose doer no report names is an "Unidentified Armed Group (Country)"'s, as
   ACLED codes an unknown perpetrator; a militia named after the region where it acts ("Katsina
-  militiamen" in Katsina) is that area's "Communal Militia", as ACLED names communal militias;
+  militiamen" in Katsina) is that area's "Communal Militia", and herders who act named by their
+  people ("armed Fulani pastoralists") that people's "Ethnic Militia", as ACLED names them;
 * a state's forces and people are named with ACLED's country names and article ("Military Forces of
   the Democratic Republic of Congo", "Protesters (United States)"), unnamed criminals as an
   "Unidentified Gang (Country)", unnamed rebels or militants as an "Unidentified Armed Group
@@ -125,9 +126,32 @@ def _communal(party: dict[str, Any], e: dict[str, Any], iso3: str) -> dict[str, 
     return {**party, "name": f"{words} Communal Militia ({acled_country_name(iso3)})", "inter": 4}
 
 
+#: Herders named by their people: "armed Fulani pastoralists", "Pokot herders".
+_PEOPLE_HERDERS = re.compile(
+    r"^(?:(?:an?|the|some|suspected|presumed|armed)\s+)*([A-Z][\w'-]*)\s+(?:pastoralists?|herders?|herdsm[ae]n)$"
+)
+
+
+def _ethnic(party: dict[str, Any], iso3: str) -> dict[str, Any]:
+    """Herders who act named by their people ("armed Fulani pastoralists attacked") are ACLED's
+    ethnic militia of that people ("Fulani Ethnic Militia (Nigeria)", actor type 4); a
+    nationality is no people ("Nigerian herders")."""
+    found = _PEOPLE_HERDERS.match((party.get("text") or "").strip())
+    if found is None or party.get("entity") or not iso3:
+        return party
+    people = found.group(1)
+    if actor_dictionary().normalise(people).country is not None:
+        return party
+    return {**party, "name": f"{people} Ethnic Militia ({acled_country_name(iso3)})", "inter": 4}
+
+
 def acled_sides(e: dict[str, Any], iso3: str) -> AcledSides:
     """The event's sides in ACLED's terms (``iso3``: the country where it happens, or empty)."""
-    actors = [_communal(acled_party(p), e, iso3) for p in e["actor"] if p.get("name") or p.get("text")]
+    actors = [
+        _ethnic(_communal(acled_party(p), e, iso3), iso3)
+        for p in e["actor"]
+        if p.get("name") or p.get("text")
+    ]
     recipients = [
         _communal(acled_party(p), e, iso3) for p in e["recipient"] if p.get("name") or p.get("text")
     ]
