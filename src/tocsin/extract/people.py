@@ -1,6 +1,6 @@
 """Who a person named in a document is: the public role the text gives them once ("Afghan
-President Ashraf Ghani", "Kenzo Oshima, the UN's relief coordinator", "Sen. Rand Paul") holds
-wherever it names them again ("Ghani blamed Pakistan", "Paul said"), as a reader carries it.
+President Ashraf Ghani", "Eklil Hakimi, the finance minister", "Sen. Rand Paul") holds wherever it
+names them again ("Ghani blamed Pakistan", "Paul said"), as a reader carries it.
 
 A person is remembered by their name written in full and by their surname; a surname two people
 of different roles share in one document is remembered for neither, and a name written in full is
@@ -10,6 +10,7 @@ matched only in full ("Jeb Bush" is not "President George Bush").
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
@@ -42,13 +43,18 @@ def _apposed(name: Span) -> str:
     return ""
 
 
+@lru_cache(maxsize=65536)
+def _title(word: str, actors: ActorDictionary) -> bool:
+    """A word of courtesy or of a role ("Mrs", "Sen.", "Minister"): no word of a name."""
+    return fold(word) in HONORIFICS or actors.sector_of(word, guess=False) is not None
+
+
 def name_words(words: Iterable[Token], actors: ActorDictionary) -> list[str]:
     """The words of a person's name: the capitalised words after the last title or courtesy
     ("Sen. Rand Paul": Rand Paul; "Finance Minister Eklil Hakimi": Eklil Hakimi)."""
     out: list[str] = []
     for t in words:
-        title = fold(t.text) in HONORIFICS or actors.sector_of(t.text, guess=False) is not None
-        if title or not t.text[:1].isupper():
+        if not t.text[:1].isupper() or _title(t.text, actors):
             out = []
         else:
             out.append(t.text)
