@@ -10,6 +10,7 @@ matched only in full ("Jeb Bush" is not "President George Bush").
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
@@ -94,10 +95,14 @@ def people_roles(docs: Iterable[Doc], actors: ActorDictionary) -> dict[str, Acto
             if not names:
                 continue
             role: Actor | None = None
-            for phrase in (f"{_title_before(span)} {span.text}", _apposed(span)):
-                candidate = actors.normalise(phrase.strip()) if phrase.strip() else None
-                if candidate is not None and actors.public_sector(candidate.sector):
-                    role = candidate
+            for phrase, title in ((f"{_title_before(span)} {span.text}", len(names)), (_apposed(span), 0)):
+                words = phrase.split()
+                # the role is the title's own noun ("Afghan President", "Lt. Gen.", "security
+                # chief"), not a word it is of ("police shooting victim Michael Brown" is no police)
+                noun = " ".join(words[: len(words) - title][-2:])
+                sector = actors.sector_of(noun, guess=False) if noun else None
+                if actors.public_sector(sector):
+                    role = replace(actors.normalise(phrase.strip()), sector=sector)
                     break
             if role is None:
                 continue
