@@ -111,9 +111,10 @@ def _public(actor: Actor) -> bool:
     political or civic organisation), or a word for a side or a public role that sets no sector
     ("the two sides", "opposition leaders", "critics", "village elders": ``organisations`` and
     ``public_roles`` in ``data/senses.toml``)."""
+    if actor_dictionary().public(actor):
+        return True
     s = senses()
-    roles = s.organisations | s.public_roles
-    return actor_dictionary().public(actor) or bool(name_heads(actor.text) & roles)
+    return actor.sector is None and bool(name_heads(actor.text) & (s.organisations | s.public_roles))
 
 
 def record(d: Draft, sv: SentenceView, ctx: Context, action: str, reason: str) -> None:
