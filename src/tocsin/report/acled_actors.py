@@ -106,9 +106,9 @@ def acled_party(party: dict[str, Any]) -> dict[str, Any]:
 
 
 #: A militia named after where its people come from: "Katsina militiamen", "a Zamfara militia".
-_PLACE_MILITIA = re.compile(
-    r"^(?:(?:an?|the|some|suspected|presumed)\s+)*((?:[A-Z][\w'-]*\s+)+)militia(?:men|man)?$"
-)
+#: Words before a group's name that say nothing of who they are ("suspected", "armed").
+_HEDGES = r"^(?:(?:an?|the|some|suspected|presumed|armed)\s+)*"
+_PLACE_MILITIA = re.compile(_HEDGES + r"((?:[A-Z][\w'-]*\s+)+)militia(?:men|man)?$")
 
 
 def _communal(party: dict[str, Any], e: dict[str, Any], iso3: str) -> dict[str, Any]:
@@ -116,10 +116,10 @@ def _communal(party: dict[str, Any], e: dict[str, Any], iso3: str) -> dict[str, 
     Batagarawa, Katsina") is ACLED's communal militia of that area ("Katsina Communal Militia
     (Nigeria)", actor type 4); a militia of any other name keeps it ("Mayi Mayi militia")."""
     found = _PLACE_MILITIA.match((party.get("text") or "").strip())
-    where = e.get("location") or {}
-    areas = {fold(str(where.get(k) or "")) for k in ("admin1", "name")} - {""}
     if found is None or party.get("sector") != "UAF" or party.get("entity") or not iso3:
         return party
+    where = e.get("location") or {}
+    areas = {fold(str(where.get(k) or "")) for k in ("admin1", "name")} - {""}
     words = found.group(1).strip()
     if not any(fold(words) in area.split() or fold(words) == area for area in areas):
         return party
@@ -127,9 +127,7 @@ def _communal(party: dict[str, Any], e: dict[str, Any], iso3: str) -> dict[str, 
 
 
 #: Herders named by their people: "armed Fulani pastoralists", "Pokot herders".
-_PEOPLE_HERDERS = re.compile(
-    r"^(?:(?:an?|the|some|suspected|presumed|armed)\s+)*([A-Z][\w'-]*)\s+(?:pastoralists?|herders?|herdsm[ae]n)$"
-)
+_PEOPLE_HERDERS = re.compile(_HEDGES + r"([A-Z][\w'-]*)\s+(?:pastoralists?|herders?|herdsm[ae]n)$")
 
 
 def _ethnic(party: dict[str, Any], iso3: str) -> dict[str, Any]:
