@@ -552,8 +552,6 @@ def test_a_lightning_strike_is_no_stoppage_of_work_and_no_attack(pipeline: Any) 
         ("She had met Guadalupe Salinas on Facebook two years earlier.", "CONSULT"),
         ("Doudna declined to answer further questions, citing the patent dispute.", "REJECT"),
         ("The company decided to offer a new service to its subscribers.", "AGREE"),
-        # a reporter is a victim whose harm is political (``public_roles``), but no public party
-        ("The reporter asked the nurse to call her back on Monday.", "REQUEST"),
     ],
 )
 def test_acts_between_parties_in_private_life_are_no_political_events(

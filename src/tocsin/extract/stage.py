@@ -108,13 +108,13 @@ def drop_partyless(drafts: list[Draft], sv: SentenceView, ctx: Context) -> list[
 
 def _public(actor: Actor) -> bool:
     """Whether a party acts in public life: the dictionary's test (a state, its organs, an armed,
-    political or civic organisation), or a word for a side or a public role that sets no sector
-    ("the two sides", "opposition leaders", "critics", "village elders": ``organisations`` and
-    ``public_roles`` in ``data/senses.toml``)."""
-    if actor_dictionary().public(actor):
-        return True
+    political or civic organisation), or a word for a side or for those whose harm is political
+    ("the two sides", "critics", "village elders", "refugees": ``organisations`` and
+    ``public_roles`` in ``data/senses.toml``), whatever sector the word sets ("the agreement
+    allows refugees to return home" is a political act though refugees act in private life)."""
     s = senses()
-    return actor.sector is None and bool(name_heads(actor.text) & (s.organisations | s.public_roles))
+    roles = s.organisations | s.public_roles
+    return actor_dictionary().public(actor) or bool(name_heads(actor.text) & roles)
 
 
 def record(d: Draft, sv: SentenceView, ctx: Context, action: str, reason: str) -> None:
